@@ -1,0 +1,107 @@
+package jp.kaigo;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Starts an embedded PostgreSQL when no {@code spring.datasource.url} is configured. With
+ * {@code kaigo.database.data-dir} set, the data persists there (fsync on, so that a restart or a crash
+ * keeps what was committed); when it is blank, a throwaway directory is used and deleted when the
+ * server stops (tests). The server stops after the last application context has closed. One server per JVM, however many contexts start.
+ */
+public class EmbeddedDatabase implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabase.class);
+    private static EmbeddedPostgres server;
+
+    @Override
+    public void initialize(ConfigurableApplicationContext context) {
+        ConfigurableEnvironment env = context.getEnvironment();
+        String url = env.getProperty("spring.datasource.url");
+        if (url != null && !url.isBlank()) {
+            return;
+        }
+        EmbeddedPostgres pg = start(env.getProperty("kaigo.database.data-dir", ""));
+        env.getPropertySources().addFirst(new MapPropertySource("embeddedPostgres", Map.of(
+                "spring.datasource.url", pg.getJdbcUrl("postgres", "postgres"),
+                "spring.datasource.username", "postgres",
+                "spring.datasource.password", "")));
+    }
+
+    private static synchronized EmbeddedPostgres start(String dataDir) {
+        if (server != null) {
+            return server;
+        }
+        try {
+            boolean persistent = !dataDir.isBlank();
+            Path dir = persistent ? Path.of(dataDir).toAbsolutePath() : Files.createTempDirectory("kaigo-pg-");
+            Files.createDirectories(dir);
+            if (persistent) {
+                clearStaleLock(dir);
+            }
+            var builder = EmbeddedPostgres.builder()
+                    .setDataDirectory(dir)
+                    .setCleanDataDirectory(!persistent)
+                    .setRegisterShutdownHook(false)
+                    .setServerConfig("max_connections", "100")
+                    .setServerConfig("shared_buffers", "512MB")
+                    .setServerConfig("work_mem", "64MB")
+                    .setServerConfig("maintenance_work_mem", "256MB")
+                    .setServerConfig("max_wal_size", "4GB");
+            if (persistent) {
+                builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on");
+            }
+            server = builder.start();
+            // stop the database only after every application context has closed (and released its pool)
+            SpringApplication.getShutdownHandlers().add(EmbeddedDatabase::stop);
+            log.info("embedded PostgreSQL started on port {} ({})", server.getPort(),
+                    persistent ? "data in " + dir : "throwaway data");
+            return server;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start embedded PostgreSQL", e);
+        }
+    }
+
+    private static synchronized void stop() {
+        try {
+            server.close();
+        } catch (IOException e) {
+            log.warn("embedded PostgreSQL did not stop cleanly", e);
+        }
+    }
+
+    /**
+     * After a hard kill of the JVM the postmaster may live on as an orphan holding the directory; stop it,
+     * or remove the lock file if its process is gone. PostgreSQL then recovers from its WAL as usual.
+     */
+    private static void clearStaleLock(Path dir) throws IOException {
+        Path pidFile = dir.resolve("postmaster.pid");
+        if (!Files.exists(pidFile)) {
+            return;
+        }
+        long pid = Long.parseLong(Files.readAllLines(pidFile).get(0).strip());
+        var process = ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
+                .filter(p -> p.info().command().map(c -> c.contains("postgres")).orElse(false));
+        if (process.isPresent()) {
+            log.warn("stopping an orphaned PostgreSQL (pid {}) left by an earlier run", pid);
+            process.get().destroy();
+            try {
+                process.get().onExit().get(30, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                process.get().destroyForcibly();
+            }
+        }
+        Files.deleteIfExists(pidFile);
+    }
+}

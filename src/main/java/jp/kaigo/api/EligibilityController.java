@@ -1,0 +1,93 @@
+package jp.kaigo.api;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import jp.kaigo.registry.Eligibility;
+import jp.kaigo.registry.EligibilityQuery;
+import jp.kaigo.registry.InsuredRegistry;
+import jp.kaigo.registry.RecordView;
+import jp.kaigo.shared.InsuredNumber;
+import jp.kaigo.shared.InsurerNumber;
+import jp.kaigo.shared.InvalidValue;
+import jp.kaigo.shared.Violation;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** 資格確認 by the numbers typed from the paper 被保険者証: one person, or up to 1,000 (一括照会). */
+@RestController
+class EligibilityController {
+    static final int BATCH_LIMIT = 1000;
+    private final InsuredRegistry registry;
+
+    EligibilityController(InsuredRegistry registry) {
+        this.registry = registry;
+    }
+
+    record VerifyRequest(String insurerNo, String insuredNo, String birthDate, String asOf) {
+    }
+
+    record BatchRequest(List<VerifyRequest> queries) {
+    }
+
+    record Answer(Integer index, String status, String message, LocalDate asOf, LocalDate since, String insurerNo,
+            String insurerName, String insuredNo, RecordView insured, RecordView careCertificate,
+            RecordView burdenRatio, RecordView burdenLimit, List<Violation> errors) {
+    }
+
+    @PostMapping("/api/eligibility")
+    Answer verify(@RequestBody VerifyRequest request) {
+        return answer(null, registry.verify(query(request)));
+    }
+
+    @PostMapping("/api/eligibility/batch")
+    Map<String, List<Answer>> verifyBatch(@RequestBody BatchRequest request) {
+        if (request.queries() == null || request.queries().isEmpty()) {
+            throw new InvalidValue("queries", "照会対象", "1件以上指定してください");
+        }
+        if (request.queries().size() > BATCH_LIMIT) {
+            throw new InvalidValue("queries", "照会対象", "一度に照会できるのは" + BATCH_LIMIT + "件までです");
+        }
+        List<Answer> answers = new ArrayList<>(request.queries().size());
+        for (int i = 0; i < request.queries().size(); i++) {
+            VerifyRequest q = request.queries().get(i);
+            try {
+                answers.add(answer(i, registry.verify(query(q == null ? new VerifyRequest(null, null, null, null) : q))));
+            } catch (InvalidValue e) {
+                answers.add(new Answer(i, "INVALID", "照会内容に誤りがあります", null, null, null, null, null, null,
+                        null, null, null, e.violations()));
+            }
+        }
+        return Map.of("results", answers);
+    }
+
+    private static EligibilityQuery query(VerifyRequest r) {
+        Inputs in = new Inputs();
+        InsurerNumber insurer = in.value(r.insurerNo(), InsurerNumber::new);
+        InsuredNumber insured = in.value(r.insuredNo(), InsuredNumber::new);
+        LocalDate birth = in.date(r.birthDate(), "birthDate", "生年月日", true);
+        LocalDate asOf = in.date(r.asOf(), "asOf", "基準日", false);
+        in.check();
+        return new EligibilityQuery(insurer, insured, birth, asOf == null ? Inputs.today() : asOf);
+    }
+
+    private static Answer answer(Integer index, Eligibility result) {
+        if (result instanceof Eligibility.Insured ok) {
+            return new Answer(index, "INSURED", "資格があります", ok.asOf(), null, ok.insurerNo(), ok.insurerName(),
+                    ok.insuredNo(), ok.insured(), ok.careCertificate(), ok.burdenRatio(), ok.burdenLimit(), null);
+        }
+        if (result instanceof Eligibility.NotInsured no) {
+            String message = switch (no.reason()) {
+                case NOT_YET_INSURED -> "基準日には資格を取得していません";
+                case LOST -> "資格を喪失しています";
+                case EXEMPT -> "基準日には適用除外です";
+            };
+            return new Answer(index, no.reason().name(), message, no.asOf(), no.since(), null, null, null, null, null,
+                    null, null, null);
+        }
+        return new Answer(index, "UNKNOWN", "該当する被保険者が見つかりません(保険者番号・被保険者番号・生年月日をご確認ください)",
+                result.asOf(), null, null, null, null, null, null, null, null, null);
+    }
+}

@@ -1,0 +1,120 @@
+package jp.kaigo.api;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import jp.kaigo.ingest.FileFormat;
+import jp.kaigo.ingest.FileImports;
+import jp.kaigo.ingest.ImportMode;
+import jp.kaigo.ingest.ImportReport;
+import jp.kaigo.ingest.ImportRequest;
+import jp.kaigo.ingest.RecordLayout;
+import jp.kaigo.registry.InsuredRegistry;
+import jp.kaigo.shared.InsurerNumber;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The municipality file interface: one upload per file (the request body is the file, streamed), the
+ * import report, the full rejection list as CSV, and the layouts.
+ */
+@RestController
+class MunicipalityFilesController {
+    private final FileImports imports;
+    private final InsuredRegistry registry;
+
+    MunicipalityFilesController(FileImports imports, InsuredRegistry registry) {
+        this.imports = imports;
+        this.registry = registry;
+    }
+
+    record InsurerRequest(String name) {
+    }
+
+    @PutMapping("/api/insurers/{insurerNo}")
+    Map<String, String> registerInsurer(@PathVariable String insurerNo, @RequestBody InsurerRequest request) {
+        InsurerNumber insurer = new InsurerNumber(insurerNo);
+        registry.registerInsurer(insurer, request.name());
+        return Map.of("insurerNo", insurer.value(), "name", request.name().strip());
+    }
+
+    @PostMapping("/api/municipalities/{insurerNo}/files/{recordType}")
+    ImportReport upload(@PathVariable String insurerNo, @PathVariable String recordType,
+            @RequestParam(required = false) String mode, @RequestParam(required = false) String format,
+            @RequestParam(required = false) String charset, @RequestParam(required = false) String name,
+            HttpServletRequest http) throws IOException {
+        MediaType type = http.getContentType() == null ? null : MediaType.parseMediaType(http.getContentType());
+        FileFormat fileFormat = format != null ? FileFormat.parse(format)
+                : type != null && type.isCompatibleWith(MediaType.APPLICATION_JSON) ? FileFormat.JSON : FileFormat.CSV;
+        String declared = charset != null ? charset
+                : type != null && type.getCharset() != null ? type.getCharset().name() : null;
+        var request = new ImportRequest(insurerNo, recordType, ImportMode.parse(mode), fileFormat, declared, name);
+        return imports.importFile(request, http.getInputStream());
+    }
+
+    @GetMapping("/api/imports/{importId}")
+    ResponseEntity<?> report(@PathVariable UUID importId) {
+        var running = imports.progress(importId);
+        if (running.isPresent()) {
+            return ResponseEntity.ok(Map.of("importId", importId, "status", "RUNNING", "rows", running.getAsLong()));
+        }
+        return imports.report(importId).<ResponseEntity<?>>map(ResponseEntity::ok)
+                .orElseThrow(() -> new NotFound("取込が見つかりません"));
+    }
+
+    /** All rejections of an import as CSV (UTF-8 with BOM, so that spreadsheet software reads it). */
+    @GetMapping("/api/imports/{importId}/rejections")
+    void rejections(@PathVariable UUID importId, HttpServletResponse response) throws IOException {
+        imports.report(importId).orElseThrow(() -> new NotFound("取込が見つかりません"));
+        response.setContentType("text/csv;charset=UTF-8");
+        response.setHeader("Content-Disposition", "attachment; filename=\"rejections-" + importId + ".csv\"");
+        var out = new BufferedWriter(new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8));
+        out.write("\uFEFF行,項目,項目名,理由\r\n");
+        try {
+            imports.rejections(importId, r -> {
+                try {
+                    out.write(r.line() + "," + csv(r.field()) + "," + csv(r.label()) + "," + csv(r.reason()) + "\r\n");
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } finally {
+            out.flush();
+        }
+    }
+
+    @GetMapping("/api/layouts")
+    List<RecordLayoutView> layouts() {
+        return imports.layouts().stream().map(RecordLayoutView::of).toList();
+    }
+
+    record FieldView(String key, String label, boolean required, String rule, Map<String, String> codes) {
+    }
+
+    record RecordLayoutView(String recordType, String label, List<FieldView> fields) {
+        static RecordLayoutView of(RecordLayout layout) {
+            return new RecordLayoutView(layout.recordType(), layout.label(), layout.allFields().stream()
+                    .map(f -> new FieldView(f.key(), f.label(), f.required(), f.rule(),
+                            f.codes().isEmpty() ? null : new java.util.TreeMap<>(f.codes())))
+                    .toList());
+        }
+    }
+
+    private static String csv(String s) {
+        return s == null ? "" : "\"" + s.replace("\"", "\"\"") + "\"";
+    }
+}

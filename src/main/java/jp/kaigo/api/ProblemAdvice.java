@@ -1,0 +1,84 @@
+package jp.kaigo.api;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+import jp.kaigo.ingest.FileRejected;
+import jp.kaigo.shared.InvalidValue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Maps every failure to RFC 9457 problem+json. Bad input is a 400 with {@code errors}: field, label
+ * and reason (and the line, for files). An unexpected failure is a 500 with only an error ID, which
+ * is logged with the cause; no stack trace or value ever reaches the caller.
+ */
+@RestControllerAdvice
+class ProblemAdvice extends ResponseEntityExceptionHandler {
+    private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
+
+    @ExceptionHandler(InvalidValue.class)
+    ProblemDetail invalid(InvalidValue e) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "入力内容に誤りがあります",
+                e.violations().get(0).message(), "invalid-input");
+        problem.setProperty("errors", e.violations());
+        return problem;
+    }
+
+    @ExceptionHandler(FileRejected.class)
+    ProblemDetail fileRejected(FileRejected e) {
+        var first = e.problems().get(0);
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "ファイルを取り込めませんでした(何も変更していません)",
+                first.line() + "行目: " + first.label() + ": " + first.reason(), "file-rejected");
+        problem.setProperty("errors", e.problems());
+        return problem;
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "入力内容に誤りがあります",
+                e.getName() + ": 形式が正しくありません", "invalid-input");
+        problem.setProperty("errors", List.of(new jp.kaigo.shared.Violation(e.getName(), e.getName(), "形式が正しくありません")));
+        return problem;
+    }
+
+    @ExceptionHandler(NotFound.class)
+    ProblemDetail notFound(NotFound e) {
+        return problem(HttpStatus.NOT_FOUND, "見つかりません", e.getMessage(), "not-found");
+    }
+
+    @ExceptionHandler(Exception.class)
+    ProblemDetail unexpected(Exception e) {
+        String errorId = UUID.randomUUID().toString();
+        log.error("unexpected error {}", errorId, e);
+        ProblemDetail problem = problem(HttpStatus.INTERNAL_SERVER_ERROR, "システムエラーが発生しました",
+                "時間をおいて再度お試しください。問い合わせの際はエラーIDをお伝えください。", "internal-error");
+        problem.setProperty("errorId", errorId);
+        return problem;
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "リクエストを読み取れません",
+                "本文がないか、JSONの形式が正しくありません", "unreadable-request"));
+    }
+
+    private static ProblemDetail problem(HttpStatus status, String title, String detail, String type) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(title);
+        problem.setType(URI.create("urn:kaigo-platform:problem:" + type));
+        return problem;
+    }
+}

@@ -1,0 +1,30 @@
+package jp.kaigo.ingest;
+
+import java.util.Map;
+import jp.kaigo.shared.InvalidValue;
+import jp.kaigo.shared.Violation;
+
+/**
+ * One column of a record layout: machine key (JSON key, CSV header), Japanese label (also accepted as
+ * CSV header), whether it is required, the rule in words, the meaning of each code (empty unless the
+ * field is coded), and its parser.
+ */
+public record FieldSpec(String key, String label, boolean required, String rule, Map<String, String> codes,
+        ValueParser parser) {
+
+    public FieldSpec mandatory() {
+        return new FieldSpec(key, label, true, rule, codes, parser);
+    }
+
+    /** Parses the text; violations are reported under this field's own key and label. */
+    Object parse(String text) {
+        try {
+            return parser.parse(text);
+        } catch (InvalidValue e) {
+            throw new InvalidValue(e.violations().stream()
+                    .map(v -> new Violation(key, label, v.reason())).toList());
+        } catch (RuntimeException e) {
+            throw new InvalidValue(key, label, "形式が正しくありません(" + rule + ")");
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package jp.kaigo.ingest;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+import jp.kaigo.shared.InvalidValue;
+
+/** Factory of the field kinds used by record layouts. */
+public final class Fields {
+    private static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("uuuu-MM-dd")
+            .withResolverStyle(ResolverStyle.STRICT);
+    private static final DateTimeFormatter COMPACT = DateTimeFormatter.ofPattern("uuuuMMdd")
+            .withResolverStyle(ResolverStyle.STRICT);
+    private static final Pattern KANA = Pattern.compile("[\\u30A1-\\u30FA\\u30FC\\u30FB\\u3000 \\uFF66-\\uFF9F]+");
+
+    private Fields() {
+    }
+
+    public static FieldSpec text(String key, String label, int maxLength) {
+        return new FieldSpec(key, label, false, maxLength + "文字以内", Map.of(), s -> {
+            if (s.codePointCount(0, s.length()) > maxLength) {
+                throw new InvalidValue(key, label, maxLength + "文字以内で指定してください");
+            }
+            if (s.chars().anyMatch(c -> c < 0x20)) {
+                throw new InvalidValue(key, label, "制御文字は使用できません");
+            }
+            return s;
+        });
+    }
+
+    public static FieldSpec kana(String key, String label, int maxLength) {
+        return new FieldSpec(key, label, false, "カタカナ" + maxLength + "文字以内", Map.of(), s -> {
+            if (s.length() > maxLength) {
+                throw new InvalidValue(key, label, maxLength + "文字以内で指定してください");
+            }
+            if (!KANA.matcher(s).matches()) {
+                throw new InvalidValue(key, label, "カタカナで指定してください");
+            }
+            return s;
+        });
+    }
+
+    public static FieldSpec date(String key, String label) {
+        return new FieldSpec(key, label, false, "日付 YYYY-MM-DD または YYYYMMDD", Map.of(), s -> {
+            try {
+                return LocalDate.parse(s, s.length() == 8 ? COMPACT : ISO);
+            } catch (DateTimeParseException e) {
+                throw new InvalidValue(key, label, "日付の形式(YYYY-MM-DD または YYYYMMDD)ではないか、存在しない日付です");
+            }
+        });
+    }
+
+    public static FieldSpec integer(String key, String label, int min, int max) {
+        return new FieldSpec(key, label, false, "整数 " + min + "〜" + max, Map.of(), s -> {
+            int value;
+            try {
+                value = Integer.parseInt(s);
+            } catch (NumberFormatException e) {
+                throw new InvalidValue(key, label, "半角数字の整数で指定してください");
+            }
+            if (value < min || value > max) {
+                throw new InvalidValue(key, label, min + "〜" + max + "の範囲で指定してください");
+            }
+            return value;
+        });
+    }
+
+    /** A coded value; {@code codes} maps each allowed code to its meaning. */
+    public static FieldSpec code(String key, String label, Map<String, String> codes) {
+        String allowed = String.join("・", codes.keySet().stream().sorted().toList());
+        return new FieldSpec(key, label, false, "コード " + allowed, Map.copyOf(codes), s -> {
+            if (!codes.containsKey(s)) {
+                throw new InvalidValue(key, label, "コードが正しくありません(" + allowed + ")");
+            }
+            return s;
+        });
+    }
+
+    /** A string validated by a domain primitive's constructor (e.g. {@code InsurerNumber::new}). */
+    public static FieldSpec checked(String key, String label, String rule, Consumer<String> validator) {
+        return new FieldSpec(key, label, false, rule, Map.of(), s -> {
+            validator.accept(s);
+            return s;
+        });
+    }
+}

@@ -1,0 +1,95 @@
+package jp.kaigo.ingest;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.springframework.jdbc.core.BatchPreparedStatementSetter;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Import jobs and their rejections ({@code ingest.imports}, {@code ingest.rejections}). */
+@Repository
+class ImportJobs {
+    private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+
+    ImportJobs(JdbcClient jdbc, JdbcTemplate template) {
+        this.jdbc = jdbc;
+        this.template = template;
+    }
+
+    void save(ImportReport r) {
+        jdbc.sql("""
+                insert into ingest.imports (import_id, status, insurer_no, record_type, mode, format, charset,
+                    file_name, sha256, bytes, rows, inserted, updated, deleted, unchanged, rejected_rows, notes,
+                    started_at, finished_at)
+                values (:id, :status, :insurer, :type, :mode, :format, :charset, :file, :sha, :bytes, :rows,
+                    :inserted, :updated, :deleted, :unchanged, :rejected, :notes, :started, :finished)
+                """)
+                .param("id", r.importId()).param("status", r.status()).param("insurer", r.insurerNo())
+                .param("type", r.recordType()).param("mode", r.mode()).param("format", r.format())
+                .param("charset", r.charset()).param("file", r.fileName()).param("sha", r.sha256())
+                .param("bytes", r.bytes()).param("rows", r.rows()).param("inserted", r.inserted())
+                .param("updated", r.updated()).param("deleted", r.deleted()).param("unchanged", r.unchanged())
+                .param("rejected", r.rejectedRows()).param("notes", r.notes())
+                .param("started", Timestamp.from(r.startedAt())).param("finished", Timestamp.from(r.finishedAt()))
+                .update();
+    }
+
+    void saveRejections(UUID importId, int firstSeq, List<Rejection> batch) {
+        template.batchUpdate("""
+                insert into ingest.rejections (import_id, seq, line_no, field, label, reason) values (?, ?, ?, ?, ?, ?)
+                """, new BatchPreparedStatementSetter() {
+                    @Override
+                    public void setValues(PreparedStatement ps, int i) throws SQLException {
+                        Rejection r = batch.get(i);
+                        ps.setObject(1, importId);
+                        ps.setInt(2, firstSeq + i);
+                        ps.setLong(3, r.line());
+                        ps.setString(4, r.field());
+                        ps.setString(5, r.label());
+                        ps.setString(6, r.reason());
+                    }
+
+                    @Override
+                    public int getBatchSize() {
+                        return batch.size();
+                    }
+                });
+    }
+
+    Optional<ImportReport> find(UUID importId) {
+        List<Rejection> shown = new ArrayList<>();
+        forEachRejection(importId, ImportReport.REJECTIONS_SHOWN + 1, shown::add);
+        boolean truncated = shown.size() > ImportReport.REJECTIONS_SHOWN;
+        List<Rejection> rejections = truncated ? shown.subList(0, ImportReport.REJECTIONS_SHOWN) : shown;
+        return jdbc.sql("select * from ingest.imports where import_id = :id").param("id", importId)
+                .query((rs, n) -> report(rs, List.copyOf(rejections), truncated)).optional();
+    }
+
+    void forEachRejection(UUID importId, int limit, Consumer<Rejection> sink) {
+        template.query("""
+                select line_no, field, label, reason from ingest.rejections
+                 where import_id = ? order by seq limit ?
+                """, rs -> {
+                    sink.accept(new Rejection(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)));
+                }, importId, limit);
+    }
+
+    private static ImportReport report(ResultSet rs, List<Rejection> rejections, boolean truncated)
+            throws SQLException {
+        return new ImportReport(rs.getObject("import_id", UUID.class), rs.getString("status"),
+                rs.getString("insurer_no"), rs.getString("record_type"), rs.getString("mode"), rs.getString("format"),
+                rs.getString("charset"), rs.getString("file_name"), rs.getString("sha256"), rs.getLong("bytes"),
+                rs.getLong("rows"), rs.getLong("inserted"), rs.getLong("updated"), rs.getLong("deleted"),
+                rs.getLong("unchanged"), rs.getLong("rejected_rows"), rejections, truncated, rs.getString("notes"),
+                rs.getTimestamp("started_at").toInstant(), rs.getTimestamp("finished_at").toInstant());
+    }
+}

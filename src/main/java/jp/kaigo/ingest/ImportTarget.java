@@ -1,0 +1,33 @@
+package jp.kaigo.ingest;
+
+import java.io.InputStream;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+/**
+ * Implemented by the module that owns a record type. Both methods run inside the import's
+ * transaction, on the transaction-bound connection.
+ */
+public interface ImportTarget {
+
+    /**
+     * Column order of the rows handed to {@link #stage}: PostgreSQL COPY text format, tab-separated.
+     * {@code problems} is a JSON array of {field,label,reason} for a row rejected while parsing.
+     */
+    String STAGING_COLUMNS =
+            "import_id, line_no, operation, insurer_no, insured_no, history_no, valid_from, valid_to, data, problems";
+
+    RecordLayout layout();
+
+    /** Checks that the insurer may send files at all (e.g. it is registered); throws InvalidValue if not. */
+    void checkInsurer(String insurerNo);
+
+    /** COPYs the rows (see {@link #STAGING_COLUMNS}) into this module's staging table; returns rows copied. */
+    long stage(InputStream copyText);
+
+    /**
+     * Merges the staged rows of this import into the records, in one set-based pass, and reports
+     * every row it refused to {@code rejections}. Removes the staged rows.
+     */
+    MergeCounts merge(UUID importId, String insurerNo, ImportMode mode, Consumer<Rejection> rejections);
+}

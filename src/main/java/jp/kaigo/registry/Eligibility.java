@@ -1,0 +1,29 @@
+package jp.kaigo.registry;
+
+import java.time.LocalDate;
+
+/** The answer of 資格確認 for one person on one day. */
+public sealed interface Eligibility {
+
+    LocalDate asOf();
+
+    /** Insured that day, with the facts of the certificates in force (null where none is). */
+    record Insured(LocalDate asOf, String insurerNo, String insurerName, String insuredNo, RecordView insured,
+            RecordView careCertificate, RecordView burdenRatio, RecordView burdenLimit) implements Eligibility {
+    }
+
+    /** Known, but not insured that day: before 資格取得, after 資格喪失, or 適用除外. */
+    record NotInsured(LocalDate asOf, Reason reason, LocalDate since) implements Eligibility {
+    }
+
+    /**
+     * No such person, or the birth date does not match: deliberately the same answer, so that the
+     * numbers alone reveal nothing.
+     */
+    record Unknown(LocalDate asOf) implements Eligibility {
+    }
+
+    enum Reason {
+        NOT_YET_INSURED, LOST, EXEMPT
+    }
+}

@@ -1,0 +1,92 @@
+package jp.kaigo.registry;
+
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import jp.kaigo.shared.InsuredNumber;
+import jp.kaigo.shared.InsurerNumber;
+import jp.kaigo.shared.InvalidValue;
+import org.springframework.stereotype.Service;
+
+/** Facade of the registry: insurers, 資格確認, and any person's records as of any day. */
+@Service
+public class InsuredRegistry {
+    private final RegistryQueries queries;
+
+    InsuredRegistry(RegistryQueries queries) {
+        this.queries = queries;
+    }
+
+    /** Registers an insurer (or renames it); files are accepted only from registered insurers. */
+    public void registerInsurer(InsurerNumber insurer, String name) {
+        if (name == null || name.isBlank() || name.length() > 100) {
+            throw new InvalidValue("name", "保険者名称", "1〜100文字で指定してください");
+        }
+        queries.saveInsurer(insurer.value(), name.strip());
+    }
+
+    public Optional<String> insurerName(InsurerNumber insurer) {
+        return queries.insurerName(insurer.value());
+    }
+
+    /** 資格確認: the certificates in force on the day, if the numbers and the birth date match. */
+    public Eligibility verify(EligibilityQuery query) {
+        LocalDate day = query.asOf();
+        var found = queries.verify(query.insurer().value(), query.insured().value(), day);
+        if (found.isEmpty() || found.get().insured() == null) {
+            return new Eligibility.Unknown(day);
+        }
+        var row = found.get();
+        Map<String, Object> person = row.insured().fields();
+        if (!query.birthDate().toString().equals(person.get("birthDate"))) {
+            return new Eligibility.Unknown(day);
+        }
+        LocalDate acquired = date(person.get("acquiredOn"));
+        LocalDate lost = date(person.get("lostOn"));
+        LocalDate exemptFrom = date(person.get("exemptFrom"));
+        LocalDate exemptTo = date(person.get("exemptTo"));
+        if (acquired != null && day.isBefore(acquired)) {
+            return new Eligibility.NotInsured(day, Eligibility.Reason.NOT_YET_INSURED, acquired);
+        }
+        if (lost != null && !day.isBefore(lost)) {
+            return new Eligibility.NotInsured(day, Eligibility.Reason.LOST, lost);
+        }
+        if (exemptFrom != null && !day.isBefore(exemptFrom) && (exemptTo == null || !day.isAfter(exemptTo))) {
+            return new Eligibility.NotInsured(day, Eligibility.Reason.EXEMPT, exemptFrom);
+        }
+        return new Eligibility.Insured(day, query.insurer().value(), row.insurerName(), query.insured().value(),
+                row.insured(), row.card(), row.ratio(), row.limit());
+    }
+
+    /** Everything in force on the day for one person, by record type; empty if the person is unknown. */
+    public Optional<InsuredSnapshot> snapshot(InsurerNumber insurer, InsuredNumber insured, LocalDate asOf) {
+        if (!queries.personExists(insurer.value(), insured.value())) {
+            return Optional.empty();
+        }
+        Map<String, List<RecordView>> byType = new LinkedHashMap<>();
+        for (RecordType type : RecordType.values()) {
+            byType.put(type.key(), List.of());
+        }
+        List<RecordView> inForce = queries.inForce(insurer.value(), insured.value(), asOf);
+        for (RecordType type : RecordType.values()) {
+            List<RecordView> ofType = inForce.stream().filter(v -> v.recordType().equals(type.key())).toList();
+            byType.put(type.key(), type.single() && !ofType.isEmpty() ? List.of(ofType.get(0)) : ofType);
+        }
+        return Optional.of(new InsuredSnapshot(insurer.value(), insured.value(), asOf, byType));
+    }
+
+    /** Every revision ever stored for one person, superseded and deleted ones included. */
+    public List<RecordRevision> history(InsurerNumber insurer, InsuredNumber insured) {
+        return queries.history(insurer.value(), insured.value());
+    }
+
+    public long countPersons() {
+        return queries.countPersons();
+    }
+
+    private static LocalDate date(Object value) {
+        return value == null ? null : LocalDate.parse(value.toString());
+    }
+}

@@ -1,0 +1,36 @@
+package jp.kaigo.registry;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import jp.kaigo.ingest.FieldSpec;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Turns a stored jsonb document back into fields in layout order, with the meaning of each code. */
+final class RecordData {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
+    };
+
+    private RecordData() {
+    }
+
+    static Map<String, Object> fields(RecordType type, String json) {
+        if (json == null) {
+            return Map.of();
+        }
+        Map<String, Object> stored = JSON.readValue(json, MAP);
+        Map<String, Object> ordered = new LinkedHashMap<>();
+        for (FieldSpec field : type.layout().fields()) {
+            Object value = stored.get(field.key());
+            if (value != null) {
+                ordered.put(field.key(), value);
+                String meaning = field.codes().get(value.toString());
+                if (meaning != null) {
+                    ordered.put(field.key() + "Name", meaning);
+                }
+            }
+        }
+        return ordered;
+    }
+}

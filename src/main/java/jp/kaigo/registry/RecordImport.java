@@ -1,0 +1,208 @@
+package jp.kaigo.registry;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Consumer;
+import jp.kaigo.ingest.ImportMode;
+import jp.kaigo.ingest.ImportTarget;
+import jp.kaigo.ingest.MergeCounts;
+import jp.kaigo.ingest.RecordLayout;
+import jp.kaigo.ingest.Rejection;
+import jp.kaigo.shared.InsurerNumber;
+import jp.kaigo.shared.InvalidValue;
+import org.postgresql.PGConnection;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Stages and merges one record type's municipality files. The merge is set-based: one statement
+ * classifies every staged row (insert, update, delete, unchanged or a named refusal), then a few
+ * statements apply the classification. Rules: a 履歴番号 is never reused; a new 履歴番号 below the
+ * person's newest is refused (an older history never overwrites a newer one); re-sent identical rows
+ * change nothing; in a 全量 file, histories the file no longer holds are deleted, except for persons
+ * with a refused row.
+ */
+final class RecordImport implements ImportTarget {
+    private static final String COPY = "COPY registry.staging_records (" + STAGING_COLUMNS + ") FROM STDIN";
+    private static final Map<String, Rejection> REFUSALS = Map.of(
+            "duplicate", new Rejection(0, "historyNo", "履歴番号",
+                    "同じ被保険者番号・履歴番号の行がファイル内で重複しています(最初の行のみ取り込みました)"),
+            "unknown_person", new Rejection(0, "insuredNo", "被保険者番号",
+                    "被保険者が登録されていません(先に被保険者(資格)ファイルを取り込んでください)"),
+            "no_such_history", new Rejection(0, "historyNo", "履歴番号", "更新・削除の対象となる履歴番号が登録されていません"),
+            "out_of_order", new Rejection(0, "historyNo", "履歴番号",
+                    "登録済みの最新の履歴番号より小さい履歴番号は新規登録できません"),
+            "deleted_history", new Rejection(0, "historyNo", "履歴番号", "削除済みの履歴番号です(履歴番号は再利用できません)"),
+            "already_exists", new Rejection(0, "historyNo", "履歴番号",
+                    "登録済みの履歴番号です(内容を変える場合は処理区分2(更新)で送ってください)"));
+
+    private final RecordType type;
+    private final JdbcTemplate jdbc;
+
+    RecordImport(RecordType type, JdbcTemplate jdbc) {
+        this.type = type;
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public RecordLayout layout() {
+        return type.layout();
+    }
+
+    @Override
+    public void checkInsurer(String insurerNo) {
+        Integer found = jdbc.queryForObject("select count(*) from registry.insurers where insurer_no = ?",
+                Integer.class, insurerNo);
+        if (found == null || found == 0) {
+            throw new InvalidValue(InsurerNumber.FIELD, InsurerNumber.LABEL, "登録されていない保険者です");
+        }
+    }
+
+    @Override
+    public long stage(InputStream copyText) {
+        return jdbc.execute((ConnectionCallback<Long>) con -> {
+            try {
+                return con.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY, copyText, 1 << 16);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    @Override
+    public MergeCounts merge(UUID importId, String insurerNo, ImportMode mode, Consumer<Rejection> rejections) {
+        String t = type.key();
+        if (type == RecordType.INSURED) {
+            jdbc.update("""
+                    insert into registry.persons (person_id, insurer_no, insured_no)
+                    select gen_random_uuid(), s.insurer_no, s.insured_no
+                      from (select distinct insurer_no, insured_no from registry.staging_records
+                             where import_id = ? and problems is null and operation <> 'D') s
+                    on conflict (insurer_no, insured_no) do nothing
+                    """, importId);
+        }
+        jdbc.update("""
+                create temp table merge_plan on commit drop as
+                select x.*, case
+                         when x.problems is not null then 'problems'
+                         when x.nth > 1 then 'duplicate'
+                         when x.person_id is null then 'unknown_person'
+                         when x.operation = 'D' then case when x.cur_revision is null then 'no_such_history'
+                                                          when x.cur_deleted then 'unchanged' else 'delete' end
+                         when x.cur_revision is null then case when x.operation = 'U' then 'no_such_history'
+                                                               when x.history_no < x.max_history then 'out_of_order'
+                                                               else 'insert' end
+                         when x.cur_deleted then 'deleted_history'
+                         when x.same then 'unchanged'
+                         when x.operation = 'I' then 'already_exists'
+                         else 'update' end as action
+                  from (select s.line_no, s.operation, s.insured_no, s.history_no, s.valid_from, s.valid_to, s.data,
+                               s.problems, p.person_id, c.revision as cur_revision, c.deleted as cur_deleted,
+                               (c.valid_from = s.valid_from and c.valid_to is not distinct from s.valid_to
+                                and c.data = s.data) as same,
+                               m.max_history,
+                               row_number() over (partition by s.problems is null, s.insured_no, s.history_no
+                                                  order by s.line_no) as nth
+                          from registry.staging_records s
+                          left join registry.persons p on p.insurer_no = s.insurer_no and p.insured_no = s.insured_no
+                          left join registry.records c on c.person_id = p.person_id and c.record_type = ?
+                                and c.history_no = s.history_no and c.current
+                          left join (select r.person_id, max(r.history_no) as max_history
+                                       from registry.records r join registry.persons rp on rp.person_id = r.person_id
+                                      where rp.insurer_no = ? and r.record_type = ? and r.current
+                                      group by r.person_id) m on m.person_id = p.person_id
+                         where s.import_id = ?) x
+                """, t, insurerNo, t, importId);
+        jdbc.execute("analyze merge_plan");
+        jdbc.update("""
+                update registry.records r set current = false, superseded_at = now()
+                  from merge_plan m
+                 where m.action in ('update', 'delete') and r.person_id = m.person_id and r.record_type = ?
+                   and r.history_no = m.history_no and r.current
+                """, t);
+        jdbc.update("""
+                insert into registry.records (person_id, record_type, history_no, revision, valid_from, valid_to,
+                                              data, deleted, import_id)
+                select person_id, ?, history_no, coalesce(cur_revision, 0) + 1, valid_from, valid_to, data,
+                       action = 'delete', ?
+                  from merge_plan where action in ('insert', 'update', 'delete')
+                """, t, importId);
+        String notes = null;
+        long removed = 0;
+        if (mode == ImportMode.FULL) {
+            Boolean unreadableKey = jdbc.queryForObject(
+                    "select exists (select 1 from merge_plan where action = 'problems' and insured_no is null)",
+                    Boolean.class);
+            if (Boolean.TRUE.equals(unreadableKey)) {
+                notes = "被保険者番号を読み取れない行があるため、全量ファイルに含まれない履歴の削除は行いませんでした";
+            } else {
+                removed = removeAbsent(insurerNo, importId);
+            }
+        }
+        Map<String, Long> counts = new HashMap<>();
+        jdbc.query("select action, count(*) from merge_plan group by action",
+                rs -> {
+                    counts.put(rs.getString(1), rs.getLong(2));
+                });
+        reportRefusals(rejections);
+        jdbc.update("delete from registry.staging_records where import_id = ?", importId);
+        long refused = counts.entrySet().stream()
+                .filter(e -> e.getKey().equals("problems") || REFUSALS.containsKey(e.getKey()))
+                .mapToLong(Map.Entry::getValue).sum();
+        return new MergeCounts(counts.getOrDefault("insert", 0L), counts.getOrDefault("update", 0L),
+                counts.getOrDefault("delete", 0L) + removed, counts.getOrDefault("unchanged", 0L), refused, notes);
+    }
+
+    /** 全量: current histories of this insurer that the file no longer holds become tombstones. */
+    private long removeAbsent(String insurerNo, UUID importId) {
+        String t = type.key();
+        jdbc.update("""
+                create temp table merge_absent on commit drop as
+                select r.person_id, r.history_no, r.revision
+                  from registry.records r join registry.persons p on p.person_id = r.person_id
+                 where p.insurer_no = ? and r.record_type = ? and r.current and not r.deleted
+                   and not exists (select 1 from merge_plan m
+                                    where m.person_id = r.person_id and m.history_no = r.history_no)
+                   and not exists (select 1 from merge_plan m
+                                    where m.insured_no = p.insured_no
+                                      and m.action not in ('insert', 'update', 'delete', 'unchanged'))
+                """, insurerNo, t);
+        jdbc.update("""
+                update registry.records r set current = false, superseded_at = now()
+                  from merge_absent a
+                 where r.person_id = a.person_id and r.record_type = ? and r.history_no = a.history_no
+                   and r.revision = a.revision
+                """, t);
+        return jdbc.update("""
+                insert into registry.records (person_id, record_type, history_no, revision, deleted, import_id)
+                select person_id, ?, history_no, revision + 1, true, ? from merge_absent
+                """, t, importId);
+    }
+
+    private void reportRefusals(Consumer<Rejection> rejections) {
+        jdbc.query("""
+                select m.line_no, p.value ->> 'field', p.value ->> 'label', p.value ->> 'reason', null
+                  from merge_plan m cross join lateral jsonb_array_elements(m.problems) p
+                 where m.action = 'problems'
+                union all
+                select line_no, null, null, null, action from merge_plan
+                 where action not in ('problems', 'insert', 'update', 'delete', 'unchanged')
+                 order by 1
+                """, rs -> {
+                    long line = rs.getLong(1);
+                    String action = rs.getString(5);
+                    if (action == null) {
+                        rejections.accept(new Rejection(line, rs.getString(2), rs.getString(3), rs.getString(4)));
+                    } else {
+                        Rejection r = REFUSALS.get(action);
+                        String reason = type == RecordType.INSURED && action.equals("unknown_person")
+                                ? "削除・更新の対象の被保険者が登録されていません" : r.reason();
+                        rejections.accept(new Rejection(line, r.field(), r.label(), reason));
+                    }
+                });
+    }
+}

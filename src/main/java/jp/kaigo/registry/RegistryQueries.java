@@ -1,0 +1,134 @@
+package jp.kaigo.registry;
+
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** Reads of the registry; each is one indexed statement. */
+@Repository
+class RegistryQueries {
+    /**
+     * The person and, per certificate, the history in force on the day. For the 資格 record the newest
+     * history in force is taken, or failing that the newest at all, so that "lost on D" can be told.
+     */
+    private static final String VERIFY = """
+            select ins.name as insurer_name,
+                   i.history_no as i_h, i.valid_from as i_f, i.valid_to as i_t, i.data::text as i_d,
+                   c.history_no as c_h, c.valid_from as c_f, c.valid_to as c_t, c.data::text as c_d,
+                   r.history_no as r_h, r.valid_from as r_f, r.valid_to as r_t, r.data::text as r_d,
+                   l.history_no as l_h, l.valid_from as l_f, l.valid_to as l_t, l.data::text as l_d
+              from registry.persons p
+              join registry.insurers ins on ins.insurer_no = p.insurer_no
+              left join lateral (
+                   select history_no, valid_from, valid_to, data from registry.records x
+                    where x.person_id = p.person_id and x.record_type = 'insured' and x.current and not x.deleted
+                    order by (x.valid_from <= ?1 and (x.valid_to is null or x.valid_to >= ?1)) desc, x.history_no desc
+                    limit 1) i on true
+              left join lateral (%s) c on true
+              left join lateral (%s) r on true
+              left join lateral (%s) l on true
+             where p.insurer_no = ? and p.insured_no = ?
+            """.formatted(inForce("care-certificate"), inForce("burden-ratio"), inForce("burden-limit"))
+            .replace("?1", "cast(? as date)");
+
+    private final JdbcTemplate jdbc;
+
+    RegistryQueries(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    private static String inForce(String type) {
+        return """
+                select history_no, valid_from, valid_to, data from registry.records x
+                 where x.person_id = p.person_id and x.record_type = '%s' and x.current and not x.deleted
+                   and x.valid_from <= ?1 and (x.valid_to is null or x.valid_to >= ?1)
+                 order by x.history_no desc limit 1""".formatted(type);
+    }
+
+    record VerifyRow(String insurerName, RecordView insured, RecordView card, RecordView ratio, RecordView limit) {
+    }
+
+    Optional<VerifyRow> verify(String insurerNo, String insuredNo, LocalDate day) {
+        Date d = Date.valueOf(day);
+        List<VerifyRow> rows = jdbc.query(VERIFY, (rs, n) -> new VerifyRow(rs.getString("insurer_name"),
+                view(rs, "i", RecordType.INSURED), view(rs, "c", RecordType.CARE_CERTIFICATE),
+                view(rs, "r", RecordType.BURDEN_RATIO), view(rs, "l", RecordType.BURDEN_LIMIT)),
+                d, d, d, d, d, d, d, d, insurerNo, insuredNo);
+        return rows.stream().findFirst();
+    }
+
+    List<RecordView> inForce(String insurerNo, String insuredNo, LocalDate day) {
+        return jdbc.query("""
+                select x.record_type, x.history_no, x.valid_from, x.valid_to, x.data::text as data
+                  from registry.persons p join registry.records x on x.person_id = p.person_id
+                 where p.insurer_no = ? and p.insured_no = ? and x.current and not x.deleted
+                   and x.valid_from <= ? and (x.valid_to is null or x.valid_to >= ?)
+                 order by x.record_type, x.history_no desc
+                """, (rs, n) -> {
+                    RecordType type = RecordType.byKey(rs.getString("record_type")).orElseThrow();
+                    return new RecordView(type.key(), rs.getInt("history_no"), date(rs, "valid_from"),
+                            date(rs, "valid_to"), RecordData.fields(type, rs.getString("data")));
+                }, insurerNo, insuredNo, Date.valueOf(day), Date.valueOf(day));
+    }
+
+    List<RecordRevision> history(String insurerNo, String insuredNo) {
+        return jdbc.query("""
+                select x.record_type, x.history_no, x.revision, x.valid_from, x.valid_to, x.data::text as data,
+                       x.deleted, x.current, x.import_id, x.created_at, x.superseded_at
+                  from registry.persons p join registry.records x on x.person_id = p.person_id
+                 where p.insurer_no = ? and p.insured_no = ?
+                 order by x.record_type, x.history_no, x.revision
+                """, (rs, n) -> {
+                    RecordType type = RecordType.byKey(rs.getString("record_type")).orElseThrow();
+                    var view = new RecordView(type.key(), rs.getInt("history_no"), date(rs, "valid_from"),
+                            date(rs, "valid_to"), RecordData.fields(type, rs.getString("data")));
+                    var superseded = rs.getTimestamp("superseded_at");
+                    return new RecordRevision(view, rs.getInt("revision"), rs.getBoolean("deleted"),
+                            rs.getBoolean("current"), rs.getObject("import_id", java.util.UUID.class),
+                            rs.getTimestamp("created_at").toInstant(),
+                            superseded == null ? null : superseded.toInstant());
+                }, insurerNo, insuredNo);
+    }
+
+    boolean personExists(String insurerNo, String insuredNo) {
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                "select exists (select 1 from registry.persons where insurer_no = ? and insured_no = ?)",
+                Boolean.class, insurerNo, insuredNo));
+    }
+
+    Optional<String> insurerName(String insurerNo) {
+        return jdbc.query("select name from registry.insurers where insurer_no = ?",
+                (rs, n) -> rs.getString(1), insurerNo).stream().findFirst();
+    }
+
+    void saveInsurer(String insurerNo, String name) {
+        jdbc.update("""
+                insert into registry.insurers (insurer_no, name) values (?, ?)
+                on conflict (insurer_no) do update set name = excluded.name
+                """, insurerNo, name);
+    }
+
+    long countPersons() {
+        Long n = jdbc.queryForObject("select count(*) from registry.persons", Long.class);
+        return n == null ? 0 : n;
+    }
+
+    private static RecordView view(ResultSet rs, String prefix, RecordType type) throws SQLException {
+        int history = rs.getInt(prefix + "_h");
+        if (rs.wasNull()) {
+            return null;
+        }
+        return new RecordView(type.key(), history, date(rs, prefix + "_f"), date(rs, prefix + "_t"),
+                RecordData.fields(type, rs.getString(prefix + "_d")));
+    }
+
+    private static LocalDate date(ResultSet rs, String column) throws SQLException {
+        Date d = rs.getDate(column);
+        return d == null ? null : d.toLocalDate();
+    }
+}
