@@ -1,0 +1,120 @@
+package jp.kaigo.api;
+
+import static jp.kaigo.api.MunicipalityFiles.INSURED_HEADER;
+import static jp.kaigo.api.MunicipalityFiles.insuredRow;
+import static jp.kaigo.api.MunicipalityFiles.newInsurer;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+/** 資格確認 by typed numbers, one by one and in batches, and the errors an office sees. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class EligibilityIntegrationTests {
+    @LocalServerPort
+    int port;
+    ApiClient api;
+    String insurer;
+
+    @BeforeEach
+    void setUp() {
+        api = new ApiClient(port);
+        insurer = newInsurer(api);
+    }
+
+    @Test
+    void aWrongBirthDateAnswersExactlyLikeAnUnknownNumber() {
+        load(1);
+        ApiClient.Response wrongBirth = api.post("/api/eligibility", query("0000000000", "1940-05-07", "2026-05-01"));
+        ApiClient.Response unknown = api.post("/api/eligibility", query("0000009999", "1940-05-06", "2026-05-01"));
+        ApiClient.Response right = api.post("/api/eligibility", query("0000000000", "1940-05-06", "2026-05-01"));
+        assertThat(right.json().get("status").asString()).isEqualTo("INSURED");
+        assertThat(wrongBirth.status()).isEqualTo(unknown.status()).isEqualTo(200);
+        assertThat(wrongBirth.body()).isEqualTo(unknown.body());
+        assertThat(wrongBirth.json().get("status").asString()).isEqualTo("UNKNOWN");
+    }
+
+    @Test
+    void answersAThousandPersonsInOneBatchEachOnItsOwn() {
+        load(1000);
+        List<String> queries = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            String birth = i % 100 == 7 ? "1940-01-01" : "1940-05-06";
+            String number = i == 500 ? "BAD" : String.format("%010d", i);
+            queries.add(query(number, birth, "2026-05-01"));
+        }
+        ApiClient.Response response = api.post("/api/eligibility/batch", "{\"queries\":[" + String.join(",", queries) + "]}");
+        assertThat(response.status()).isEqualTo(200);
+        JsonNode results = response.json().get("results");
+        assertThat(results).hasSize(1000);
+        for (int i = 0; i < 1000; i++) {
+            JsonNode answer = results.get(i);
+            assertThat(answer.get("index").asInt()).isEqualTo(i);
+            String expected = i == 500 ? "INVALID" : i % 100 == 7 ? "UNKNOWN" : "INSURED";
+            assertThat(answer.get("status").asString()).as("query " + i).isEqualTo(expected);
+            if (expected.equals("INSURED")) {
+                assertThat(answer.get("insuredNo").asString()).isEqualTo(String.format("%010d", i));
+            }
+        }
+        assertThat(results.get(500).get("errors").get(0).get("field").asString()).isEqualTo("insuredNo");
+    }
+
+    @Test
+    void refusesABatchOverAThousand() {
+        List<String> queries = new ArrayList<>();
+        for (int i = 0; i < 1001; i++) {
+            queries.add(query(String.format("%010d", i), "1940-05-06", null));
+        }
+        ApiClient.Response response = api.post("/api/eligibility/batch", "{\"queries\":[" + String.join(",", queries) + "]}");
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().get("errors").get(0).get("reason").asString()).contains("1000件");
+    }
+
+    @Test
+    void badInputIsA400ProblemNamingEveryFieldAndNeverEchoingValues() {
+        ApiClient.Response response = api.post("/api/eligibility",
+                "{\"insurerNo\":\"435074\",\"insuredNo\":\"12AB\",\"birthDate\":\"1940-02-30\",\"asOf\":\"tomorrow\"}");
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        List<String> fields = new ArrayList<>();
+        response.json().get("errors").forEach(e -> fields.add(e.get("field").asString()));
+        assertThat(fields).containsExactly("insurerNo", "insuredNo", "birthDate", "asOf");
+        assertThat(response.body()).doesNotContain("435074").doesNotContain("12AB").doesNotContain("1940-02-30")
+                .doesNotContain("Exception");
+
+        assertThat(api.post("/api/eligibility", "{not json").status()).isEqualTo(400);
+        assertThat(api.post("/api/eligibility", "").status()).isEqualTo(400);
+        assertThat(api.post("/api/eligibility", "{}").json().get("errors")).hasSize(3);
+        assertThat(api.get("/api/eligibility").status()).isEqualTo(405);
+        assertThat(api.get("/api/imports/not-a-uuid").status()).isEqualTo(400);
+        assertThat(api.get("/api/imports/00000000-0000-0000-0000-000000000000").status()).isEqualTo(404);
+        assertThat(api.uploadCsv(insurer, "no-such-type", "full", "a\n").status()).isEqualTo(400);
+        assertThat(api.uploadCsv(insurer, "insured", "sometimes", "a\n").status()).isEqualTo(400);
+    }
+
+    @Test
+    void defaultsToTodayInJapan() {
+        load(1);
+        JsonNode answer = api.post("/api/eligibility", query("0000000000", "1940-05-06", null)).json();
+        assertThat(answer.get("asOf").asString()).isEqualTo(java.time.LocalDate.now(java.time.ZoneId.of("Asia/Tokyo")).toString());
+    }
+
+    private void load(int persons) {
+        StringBuilder file = new StringBuilder(INSURED_HEADER).append('\n');
+        for (int i = 0; i < persons; i++) {
+            file.append(insuredRow(insurer, String.format("%010d", i), 1, "2020-04-01", null, "1940-05-06", null)).append('\n');
+        }
+        ApiClient.Response response = api.uploadCsv(insurer, "insured", "full", file.toString());
+        assertThat(response.json().get("inserted").asLong()).isEqualTo(persons);
+    }
+
+    private String query(String insuredNo, String birth, String asOf) {
+        return "{\"insurerNo\":\"" + insurer + "\",\"insuredNo\":\"" + insuredNo + "\",\"birthDate\":\"" + birth + "\""
+                + (asOf == null ? "" : ",\"asOf\":\"" + asOf + "\"") + "}";
+    }
+}

@@ -1,0 +1,58 @@
+package jp.kaigo.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import jp.kaigo.ingest.FileFormat;
+import jp.kaigo.ingest.FileImports;
+import jp.kaigo.ingest.ImportMode;
+import jp.kaigo.ingest.ImportRequest;
+import jp.kaigo.registry.Eligibility;
+import jp.kaigo.registry.EligibilityQuery;
+import jp.kaigo.registry.InsuredRegistry;
+import jp.kaigo.shared.InsuredNumber;
+import jp.kaigo.shared.InsurerNumber;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/** The generated files import without a single rejection, and 資格確認 then answers what was generated. */
+@SpringBootTest
+class GeneratedDataIntegrationTests {
+    @Autowired
+    FileImports imports;
+    @Autowired
+    InsuredRegistry registry;
+
+    @Test
+    void generatedFilesImportCleanlyAndVerifyAsGenerated(@TempDir Path dir) throws Exception {
+        var data = new SyntheticData(99, 12);
+        data.municipalities().forEach(m -> registry.registerInsurer(new InsurerNumber(m.insurerNo()), m.name()));
+        for (var file : data.writeCsv(dir, 3000)) {
+            try (InputStream in = Files.newInputStream(file.path())) {
+                var report = imports.importFile(new ImportRequest(file.insurerNo(), file.type().key(), ImportMode.FULL,
+                        FileFormat.CSV, null, file.path().getFileName().toString()), in);
+                assertThat(report.rejections()).as(file.path().toString()).isEmpty();
+                assertThat(report.inserted()).isEqualTo(file.rows());
+            }
+        }
+        for (int i = 0; i < 3000; i++) {
+            var person = data.person(i);
+            if (person.lost()) {
+                continue;
+            }
+            var answer = registry.verify(new EligibilityQuery(new InsurerNumber(person.insurerNo()),
+                    new InsuredNumber(person.insuredNo()), person.birthDate(), SyntheticData.REFERENCE));
+            assertThat(answer).as("person " + i).isInstanceOf(Eligibility.Insured.class);
+            var card = ((Eligibility.Insured) answer).careCertificate();
+            if (person.careLevel() == null) {
+                assertThat(card).isNull();
+            } else if (card != null) {
+                assertThat(card.fields().get("careLevel")).as("person " + i).isEqualTo(person.careLevel());
+            }
+        }
+    }
+}
