@@ -2,20 +2,16 @@ package jp.kaigo.api;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import jp.kaigo.ingest.Fields;
 import jp.kaigo.shared.InvalidValue;
 import jp.kaigo.shared.Violation;
 
 /** Collects every violation of a request before answering, so the caller can fix them all at once. */
 final class Inputs {
     static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
-    private static final DateTimeFormatter COMPACT = DateTimeFormatter.ofPattern("uuuuMMdd")
-            .withResolverStyle(ResolverStyle.STRICT);
     private final List<Violation> violations = new ArrayList<>();
 
     <T> T value(String text, Function<String, T> parse) {
@@ -34,13 +30,11 @@ final class Inputs {
             }
             return null;
         }
-        try {
-            String t = text.strip();
-            return t.length() == 8 ? LocalDate.parse(t, COMPACT) : LocalDate.parse(t);
-        } catch (DateTimeParseException e) {
+        LocalDate date = Fields.parseDate(text.strip());
+        if (date == null) {
             violations.add(new Violation(field, label, "日付(YYYY-MM-DD)の形式ではないか、存在しない日付です"));
-            return null;
         }
+        return date;
     }
 
     void check() {

@@ -51,7 +51,7 @@ class DemoData implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) throws IOException {
         SyntheticData data = new SyntheticData(SEED, municipalities);
-        if (registry.countPersons() == 0) {
+        if (registry.isEmpty()) {
             load(data);
         }
         banner(data);

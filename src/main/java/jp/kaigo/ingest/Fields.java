@@ -1,9 +1,7 @@
 package jp.kaigo.ingest;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.time.format.ResolverStyle;
+import java.time.YearMonth;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
@@ -11,10 +9,6 @@ import jp.kaigo.shared.InvalidValue;
 
 /** Factory of the field kinds used by record layouts. */
 public final class Fields {
-    private static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("uuuu-MM-dd")
-            .withResolverStyle(ResolverStyle.STRICT);
-    private static final DateTimeFormatter COMPACT = DateTimeFormatter.ofPattern("uuuuMMdd")
-            .withResolverStyle(ResolverStyle.STRICT);
     private static final Pattern KANA = Pattern.compile("[\\u30A1-\\u30FA\\u30FC\\u30FB\\u3000 \\uFF66-\\uFF9F]+");
 
     private Fields() {
@@ -25,8 +19,10 @@ public final class Fields {
             if (s.codePointCount(0, s.length()) > maxLength) {
                 throw new InvalidValue(key, label, maxLength + "文字以内で指定してください");
             }
-            if (s.chars().anyMatch(c -> c < 0x20)) {
-                throw new InvalidValue(key, label, "制御文字は使用できません");
+            for (int i = 0; i < s.length(); i++) {
+                if (s.charAt(i) < 0x20) {
+                    throw new InvalidValue(key, label, "制御文字は使用できません");
+                }
             }
             return s;
         });
@@ -46,12 +42,42 @@ public final class Fields {
 
     public static FieldSpec date(String key, String label) {
         return new FieldSpec(key, label, false, "日付 YYYY-MM-DD または YYYYMMDD", Map.of(), s -> {
-            try {
-                return LocalDate.parse(s, s.length() == 8 ? COMPACT : ISO);
-            } catch (DateTimeParseException e) {
+            LocalDate date = parseDate(s);
+            if (date == null) {
                 throw new InvalidValue(key, label, "日付の形式(YYYY-MM-DD または YYYYMMDD)ではないか、存在しない日付です");
             }
+            return date;
         });
+    }
+
+    /**
+     * YYYY-MM-DD or YYYYMMDD, or null when the text is neither or names no real day. Hand-parsed:
+     * this runs for every date of every row of a million-row file.
+     */
+    public static LocalDate parseDate(String s) {
+        boolean iso = s.length() == 10 && s.charAt(4) == '-' && s.charAt(7) == '-';
+        if (!iso && s.length() != 8) {
+            return null;
+        }
+        int year = digits(s, 0, 4);
+        int month = digits(s, iso ? 5 : 4, 2);
+        int day = digits(s, iso ? 8 : 6, 2);
+        if (year < 1 || month < 1 || month > 12 || day < 1 || day > YearMonth.of(year, month).lengthOfMonth()) {
+            return null;
+        }
+        return LocalDate.of(year, month, day);
+    }
+
+    private static int digits(String s, int from, int count) {
+        int value = 0;
+        for (int i = from; i < from + count; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
     }
 
     public static FieldSpec integer(String key, String label, int min, int max) {

@@ -23,6 +23,7 @@ final class StagingStream extends InputStream {
     private final RowSource source;
     private final RecordLayout layout;
     private final List<FieldSpec> fields;
+    private final int operationColumn;
     private final String importId;
     private final String insurerNo;
     private final ImportMode mode;
@@ -37,6 +38,7 @@ final class StagingStream extends InputStream {
         this.source = source;
         this.layout = layout;
         this.fields = layout.allFields();
+        this.operationColumn = fields.indexOf(KeyFields.OP);
         this.importId = importId.toString();
         this.insurerNo = insurerNo;
         this.mode = mode;
@@ -87,7 +89,7 @@ final class StagingStream extends InputStream {
         for (int i = 0; i < fields.size(); i++) {
             FieldSpec field = fields.get(i);
             String raw = row.values()[i] == null ? "" : row.values()[i].strip();
-            if (field.key().equals(KeyFields.OPERATION)) {
+            if (i == operationColumn) {
                 continue;
             }
             if (raw.isEmpty()) {
@@ -113,8 +115,7 @@ final class StagingStream extends InputStream {
     }
 
     private String operation(SourceRow row, List<Violation> problems) {
-        int index = fields.indexOf(KeyFields.OP);
-        String raw = row.values()[index] == null ? "" : row.values()[index].strip();
+        String raw = row.values()[operationColumn] == null ? "" : row.values()[operationColumn].strip();
         if (mode == ImportMode.FULL) {
             if (!raw.isEmpty() && !raw.equals("1")) {
                 problems.add(new Violation(KeyFields.OP.key(), KeyFields.OP.label(),

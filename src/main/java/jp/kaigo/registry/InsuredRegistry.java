@@ -82,8 +82,9 @@ public class InsuredRegistry {
         return queries.history(insurer.value(), insured.value());
     }
 
-    public long countPersons() {
-        return queries.countPersons();
+    /** True before any municipality record has been imported. */
+    public boolean isEmpty() {
+        return queries.isEmpty();
     }
 
     private static LocalDate date(Object value) {

@@ -15,6 +15,8 @@ import jp.kaigo.ingest.Rejection;
 import jp.kaigo.shared.InsurerNumber;
 import jp.kaigo.shared.InvalidValue;
 import org.postgresql.PGConnection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -40,6 +42,7 @@ final class RecordImport implements ImportTarget {
             "already_exists", new Rejection(0, "historyNo", "履歴番号",
                     "登録済みの履歴番号です(内容を変える場合は処理区分2(更新)で送ってください)"));
 
+    private static final Logger log = LoggerFactory.getLogger(RecordImport.class);
     private final RecordType type;
     private final JdbcTemplate jdbc;
 
@@ -75,22 +78,22 @@ final class RecordImport implements ImportTarget {
 
     @Override
     public MergeCounts merge(UUID importId, String insurerNo, ImportMode mode, Consumer<Rejection> rejections) {
+        long started = System.nanoTime();
         String t = type.key();
-        if (type == RecordType.INSURED) {
-            jdbc.update("""
-                    insert into registry.persons (person_id, insurer_no, insured_no)
-                    select gen_random_uuid(), s.insurer_no, s.insured_no
-                      from (select distinct insurer_no, insured_no from registry.staging_records
-                             where import_id = ? and problems is null and operation <> 'D') s
-                    on conflict (insurer_no, insured_no) do nothing
-                    """, importId);
-        }
+        // the planner needs to know that the staged rows are many, or it picks nested loops and sorts
+        jdbc.execute("analyze registry.staging_records");
+        // a certificate needs its person: someone with a current 被保険者 record of this insurer
+        String known = type == RecordType.INSURED ? "true" : "kp.person_id is not null";
+        String knownJoin = type == RecordType.INSURED ? "" : """
+                left join (select distinct person_id from registry.records
+                            where insurer_no = ? and record_type = 'insured' and current and not deleted) kp
+                       on kp.person_id = k.person_id""";
         jdbc.update("""
                 create temp table merge_plan on commit drop as
-                select x.*, case
+                select x.line_no, x.insured_no, x.person_id, x.history_no, x.cur_revision, case
                          when x.problems is not null then 'problems'
-                         when x.nth > 1 then 'duplicate'
-                         when x.person_id is null then 'unknown_person'
+                         when x.duplicate then 'duplicate'
+                         when not x.known then 'unknown_person'
                          when x.operation = 'D' then case when x.cur_revision is null then 'no_such_history'
                                                           when x.cur_deleted then 'unchanged' else 'delete' end
                          when x.cur_revision is null then case when x.operation = 'U' then 'no_such_history'
@@ -100,23 +103,30 @@ final class RecordImport implements ImportTarget {
                          when x.same then 'unchanged'
                          when x.operation = 'I' then 'already_exists'
                          else 'update' end as action
-                  from (select s.line_no, s.operation, s.insured_no, s.history_no, s.valid_from, s.valid_to, s.data,
-                               s.problems, p.person_id, c.revision as cur_revision, c.deleted as cur_deleted,
+                  from (select s.line_no, s.operation, s.insured_no, s.history_no, s.problems, k.person_id,
+                               c.revision as cur_revision, c.deleted as cur_deleted,
                                (c.valid_from = s.valid_from and c.valid_to is not distinct from s.valid_to
                                 and c.data = s.data) as same,
-                               m.max_history,
-                               row_number() over (partition by s.problems is null, s.insured_no, s.history_no
-                                                  order by s.line_no) as nth
+                               m.max_history, coalesce(s.line_no > d.first_line, false) as duplicate,
+                               %s as known
                           from registry.staging_records s
-                          left join registry.persons p on p.insurer_no = s.insurer_no and p.insured_no = s.insured_no
-                          left join registry.records c on c.person_id = p.person_id and c.record_type = ?
+                          cross join lateral (select registry.person_id(s.insurer_no, s.insured_no) as person_id) k
+                          left join registry.records c on c.person_id = k.person_id and c.record_type = ?
                                 and c.history_no = s.history_no and c.current
-                          left join (select r.person_id, max(r.history_no) as max_history
-                                       from registry.records r join registry.persons rp on rp.person_id = r.person_id
-                                      where rp.insurer_no = ? and r.record_type = ? and r.current
-                                      group by r.person_id) m on m.person_id = p.person_id
+                          left join (select person_id, max(history_no) as max_history from registry.records
+                                      where insurer_no = ? and record_type = ? and current
+                                      group by person_id) m on m.person_id = k.person_id
+                          left join (select insured_no, history_no, min(line_no) as first_line
+                                       from registry.staging_records
+                                      where import_id = ? and problems is null
+                                      group by insured_no, history_no having count(*) > 1) d
+                                 on d.insured_no = s.insured_no and d.history_no = s.history_no
+                          %s
                          where s.import_id = ?) x
-                """, t, insurerNo, t, importId);
+                """.formatted(known, knownJoin), type == RecordType.INSURED
+                ? new Object[] {t, insurerNo, t, importId, importId}
+                : new Object[] {t, insurerNo, t, importId, insurerNo, importId});
+        long planned = System.nanoTime();
         jdbc.execute("analyze merge_plan");
         jdbc.update("""
                 update registry.records r set current = false, superseded_at = now()
@@ -125,12 +135,21 @@ final class RecordImport implements ImportTarget {
                    and r.history_no = m.history_no and r.current
                 """, t);
         jdbc.update("""
-                insert into registry.records (person_id, record_type, history_no, revision, valid_from, valid_to,
-                                              data, deleted, import_id)
-                select person_id, ?, history_no, coalesce(cur_revision, 0) + 1, valid_from, valid_to, data,
-                       action = 'delete', ?
-                  from merge_plan where action in ('insert', 'update', 'delete')
-                """, t, importId);
+                insert into registry.records (person_id, insurer_no, insured_no, record_type, history_no, revision,
+                                              valid_from, valid_to, data, deleted, import_id)
+                select m.person_id, ?, m.insured_no, ?, m.history_no, coalesce(m.cur_revision, 0) + 1,
+                       s.valid_from, s.valid_to, s.data, m.action = 'delete', ?
+                  from merge_plan m
+                  join registry.staging_records s on s.import_id = ? and s.line_no = m.line_no
+                 where m.action in ('insert', 'update', 'delete')
+                """, insurerNo, t, importId, importId);
+        long applied = System.nanoTime();
+        Long changed = jdbc.queryForObject("select count(*) from merge_plan where action in ('insert', 'update', 'delete')",
+                Long.class);
+        if (changed != null && changed > 10_000) {
+            // autovacuum lags behind a bulk load; the next merge's plan depends on fresh statistics
+            jdbc.execute("analyze registry.records");
+        }
         String notes = null;
         long removed = 0;
         if (mode == ImportMode.FULL) {
@@ -148,8 +167,10 @@ final class RecordImport implements ImportTarget {
                 rs -> {
                     counts.put(rs.getString(1), rs.getLong(2));
                 });
-        reportRefusals(rejections);
+        reportRefusals(importId, rejections);
         jdbc.update("delete from registry.staging_records where import_id = ?", importId);
+        log.info("merge of import {} ({}): plan {} ms, apply {} ms, rest {} ms", importId, t,
+                (planned - started) / 1_000_000, (applied - planned) / 1_000_000, (System.nanoTime() - applied) / 1_000_000);
         long refused = counts.entrySet().stream()
                 .filter(e -> e.getKey().equals("problems") || REFUSALS.containsKey(e.getKey()))
                 .mapToLong(Map.Entry::getValue).sum();
@@ -162,13 +183,13 @@ final class RecordImport implements ImportTarget {
         String t = type.key();
         jdbc.update("""
                 create temp table merge_absent on commit drop as
-                select r.person_id, r.history_no, r.revision
-                  from registry.records r join registry.persons p on p.person_id = r.person_id
-                 where p.insurer_no = ? and r.record_type = ? and r.current and not r.deleted
+                select r.person_id, r.insured_no, r.history_no, r.revision
+                  from registry.records r
+                 where r.insurer_no = ? and r.record_type = ? and r.current and not r.deleted
                    and not exists (select 1 from merge_plan m
                                     where m.person_id = r.person_id and m.history_no = r.history_no)
                    and not exists (select 1 from merge_plan m
-                                    where m.insured_no = p.insured_no
+                                    where m.insured_no = r.insured_no
                                       and m.action not in ('insert', 'update', 'delete', 'unchanged'))
                 """, insurerNo, t);
         jdbc.update("""
@@ -178,15 +199,18 @@ final class RecordImport implements ImportTarget {
                    and r.revision = a.revision
                 """, t);
         return jdbc.update("""
-                insert into registry.records (person_id, record_type, history_no, revision, deleted, import_id)
-                select person_id, ?, history_no, revision + 1, true, ? from merge_absent
-                """, t, importId);
+                insert into registry.records (person_id, insurer_no, insured_no, record_type, history_no, revision,
+                                              deleted, import_id)
+                select person_id, ?, insured_no, ?, history_no, revision + 1, true, ? from merge_absent
+                """, insurerNo, t, importId);
     }
 
-    private void reportRefusals(Consumer<Rejection> rejections) {
+    private void reportRefusals(UUID importId, Consumer<Rejection> rejections) {
         jdbc.query("""
                 select m.line_no, p.value ->> 'field', p.value ->> 'label', p.value ->> 'reason', null
-                  from merge_plan m cross join lateral jsonb_array_elements(m.problems) p
+                  from merge_plan m
+                  join registry.staging_records s on s.import_id = ? and s.line_no = m.line_no
+                 cross join lateral jsonb_array_elements(s.problems) p
                  where m.action = 'problems'
                 union all
                 select line_no, null, null, null, action from merge_plan
@@ -199,10 +223,8 @@ final class RecordImport implements ImportTarget {
                         rejections.accept(new Rejection(line, rs.getString(2), rs.getString(3), rs.getString(4)));
                     } else {
                         Rejection r = REFUSALS.get(action);
-                        String reason = type == RecordType.INSURED && action.equals("unknown_person")
-                                ? "削除・更新の対象の被保険者が登録されていません" : r.reason();
-                        rejections.accept(new Rejection(line, r.field(), r.label(), reason));
+                        rejections.accept(new Rejection(line, r.field(), r.label(), r.reason()));
                     }
-                });
+                }, importId);
     }
 }

@@ -22,8 +22,8 @@ class RegistryQueries {
                    c.history_no as c_h, c.valid_from as c_f, c.valid_to as c_t, c.data::text as c_d,
                    r.history_no as r_h, r.valid_from as r_f, r.valid_to as r_t, r.data::text as r_d,
                    l.history_no as l_h, l.valid_from as l_f, l.valid_to as l_t, l.data::text as l_d
-              from registry.persons p
-              join registry.insurers ins on ins.insurer_no = p.insurer_no
+              from (select registry.person_id(?, ?) as person_id) p
+              join registry.insurers ins on ins.insurer_no = ?
               left join lateral (
                    select history_no, valid_from, valid_to, data from registry.records x
                     where x.person_id = p.person_id and x.record_type = 'insured' and x.current and not x.deleted
@@ -32,7 +32,6 @@ class RegistryQueries {
               left join lateral (%s) c on true
               left join lateral (%s) r on true
               left join lateral (%s) l on true
-             where p.insurer_no = ? and p.insured_no = ?
             """.formatted(inForce("care-certificate"), inForce("burden-ratio"), inForce("burden-limit"))
             .replace("?1", "cast(? as date)");
 
@@ -58,15 +57,15 @@ class RegistryQueries {
         List<VerifyRow> rows = jdbc.query(VERIFY, (rs, n) -> new VerifyRow(rs.getString("insurer_name"),
                 view(rs, "i", RecordType.INSURED), view(rs, "c", RecordType.CARE_CERTIFICATE),
                 view(rs, "r", RecordType.BURDEN_RATIO), view(rs, "l", RecordType.BURDEN_LIMIT)),
-                d, d, d, d, d, d, d, d, insurerNo, insuredNo);
+                insurerNo, insuredNo, insurerNo, d, d, d, d, d, d, d, d);
         return rows.stream().findFirst();
     }
 
     List<RecordView> inForce(String insurerNo, String insuredNo, LocalDate day) {
         return jdbc.query("""
                 select x.record_type, x.history_no, x.valid_from, x.valid_to, x.data::text as data
-                  from registry.persons p join registry.records x on x.person_id = p.person_id
-                 where p.insurer_no = ? and p.insured_no = ? and x.current and not x.deleted
+                  from registry.records x
+                 where x.person_id = registry.person_id(?, ?) and x.current and not x.deleted
                    and x.valid_from <= ? and (x.valid_to is null or x.valid_to >= ?)
                  order by x.record_type, x.history_no desc
                 """, (rs, n) -> {
@@ -80,8 +79,8 @@ class RegistryQueries {
         return jdbc.query("""
                 select x.record_type, x.history_no, x.revision, x.valid_from, x.valid_to, x.data::text as data,
                        x.deleted, x.current, x.import_id, x.created_at, x.superseded_at
-                  from registry.persons p join registry.records x on x.person_id = p.person_id
-                 where p.insurer_no = ? and p.insured_no = ?
+                  from registry.records x
+                 where x.person_id = registry.person_id(?, ?)
                  order by x.record_type, x.history_no, x.revision
                 """, (rs, n) -> {
                     RecordType type = RecordType.byKey(rs.getString("record_type")).orElseThrow();
@@ -97,7 +96,10 @@ class RegistryQueries {
 
     boolean personExists(String insurerNo, String insuredNo) {
         return Boolean.TRUE.equals(jdbc.queryForObject(
-                "select exists (select 1 from registry.persons where insurer_no = ? and insured_no = ?)",
+                """
+                select exists (select 1 from registry.records
+                                where person_id = registry.person_id(?, ?) and record_type = 'insured')
+                """,
                 Boolean.class, insurerNo, insuredNo));
     }
 
@@ -113,9 +115,8 @@ class RegistryQueries {
                 """, insurerNo, name);
     }
 
-    long countPersons() {
-        Long n = jdbc.queryForObject("select count(*) from registry.persons", Long.class);
-        return n == null ? 0 : n;
+    boolean isEmpty() {
+        return !Boolean.TRUE.equals(jdbc.queryForObject("select exists (select 1 from registry.records)", Boolean.class));
     }
 
     private static RecordView view(ResultSet rs, String prefix, RecordType type) throws SQLException {

@@ -1,0 +1,197 @@
+package jp.kaigo.bench;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
+import jp.kaigo.demo.SyntheticData;
+
+/**
+ * The platform benchmark, run by {@code bin/bench [persons]}: starts the packaged platform as its own
+ * process on loopback (embedded PostgreSQL with a fresh, persistent data directory, fsync on),
+ * generates synthetic municipality files, imports them over HTTP through the real ingest path, then
+ * drives 資格確認 with concurrent keep-alive clients for a fixed time. Progress goes to standard
+ * error; the last line on standard output is one JSON object with the results.
+ */
+public final class Bench {
+    private static final int CLIENTS = Integer.getInteger("bench.clients", 16);
+    private static final int WARMUP_SECONDS = Integer.getInteger("bench.warmup", 5);
+    private static final int SECONDS = Integer.getInteger("bench.seconds", 20);
+    private static final int SAMPLE = 20_000;
+
+    public static void main(String[] args) throws Exception {
+        int persons = args.length > 0 ? Integer.parseInt(args[0].replace("_", "")) : 200_000;
+        Path work = Files.createTempDirectory("kaigo-bench-");
+        int port = freePort();
+        Process server = startServer(work, port);
+        try {
+            waitUntilUp(port, server);
+            var data = new SyntheticData(20_261_125L, 3);
+            log("generating %,d persons", persons);
+            var files = data.writeCsv(work.resolve("files"), persons);
+            double rowsPerSecond = ingest(port, data, files);
+            double[] verify = load(port, data, persons);
+            System.out.printf(Locale.ROOT,
+                    "{\"persons\":%d,\"ingest_rows_per_s\":%.0f,\"verify_rps\":%.0f,\"verify_p50_ms\":%.2f,\"verify_p99_ms\":%.2f}%n",
+                    persons, rowsPerSecond, verify[0], verify[1], verify[2]);
+        } finally {
+            server.destroy();
+            server.waitFor();
+            try (Stream<Path> paths = Files.walk(work)) {
+                paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    private static Process startServer(Path work, int port) throws IOException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        log("starting the platform on port %d (log: %s)", port, work.resolve("server.log"));
+        return new ProcessBuilder(java, "-Xms1g", "-Xmx1g", "-jar", "target/kaigo-platform.jar",
+                "--server.port=" + port, "--kaigo.database.data-dir=" + work.resolve("pg"),
+                "--kaigo.demo.enabled=false", "--logging.level.root=WARN")
+                .redirectErrorStream(true).redirectOutput(work.resolve("server.log").toFile()).start();
+    }
+
+    private static void waitUntilUp(int port, Process server) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!server.isAlive()) {
+                throw new IllegalStateException("the platform exited during start-up; see its log");
+            }
+            try {
+                var response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health"))
+                        .build(), HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException("the platform did not start within 120 s");
+    }
+
+    /** Imports every file over HTTP; returns rows per second over the whole ingest (all files). */
+    private static double ingest(int port, SyntheticData data, List<SyntheticData.GeneratedFile> files) throws Exception {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        for (var m : data.municipalities()) {
+            http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/insurers/" + m.insurerNo()))
+                    .header("Content-Type", "application/json")
+                    .PUT(HttpRequest.BodyPublishers.ofString("{\"name\":\"" + m.name() + "\"}")).build(),
+                    HttpResponse.BodyHandlers.discarding());
+        }
+        long rows = 0;
+        long started = System.nanoTime();
+        for (var file : files) {
+            long t = System.nanoTime();
+            var response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/municipalities/"
+                            + file.insurerNo() + "/files/" + file.type().key() + "?mode=full"))
+                    .header("Content-Type", "text/csv").POST(HttpRequest.BodyPublishers.ofFile(file.path())).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200 || !response.body().contains("\"rejectedRows\":0")) {
+                throw new IllegalStateException("import failed: " + response.statusCode() + " " + response.body());
+            }
+            rows += file.rows();
+            log("imported %-10s %-18s %,9d rows in %5.1f s", file.insurerNo(), file.type().key(), file.rows(),
+                    (System.nanoTime() - t) / 1e9);
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        log("ingest: %,d rows in %.1f s = %,.0f rows/s", rows, seconds, rows / seconds);
+        return rows / seconds;
+    }
+
+    /** Drives 資格確認; returns {requests per second, p50 ms, p99 ms} of the measured period. */
+    private static double[] load(int port, SyntheticData data, int persons) throws Exception {
+        List<byte[]> bodies = new ArrayList<>();
+        for (int i = 0; bodies.size() < SAMPLE && i < persons; i += Math.max(1, persons / SAMPLE)) {
+            var p = data.person(i);
+            if (!p.lost()) {
+                bodies.add(("{\"insurerNo\":\"" + p.insurerNo() + "\",\"insuredNo\":\"" + p.insuredNo()
+                        + "\",\"birthDate\":\"" + p.birthDate() + "\"}").getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        try (RawHttp check = new RawHttp(port, "/api/eligibility")) {
+            for (int i = 0; i < Math.min(100, bodies.size()); i++) {
+                if (!check.post(bodies.get(i)).contains("\"status\":\"INSURED\"")) {
+                    throw new IllegalStateException("a generated person was not answered as insured");
+                }
+            }
+        }
+        log("資格確認: %d clients, %d s warm-up, %d s measured", CLIENTS, WARMUP_SECONDS, SECONDS);
+        AtomicBoolean measuring = new AtomicBoolean(false);
+        AtomicBoolean running = new AtomicBoolean(true);
+        long[][] latencies = new long[CLIENTS][];
+        int[] counts = new int[CLIENTS];
+        List<Thread> threads = new ArrayList<>();
+        for (int c = 0; c < CLIENTS; c++) {
+            int client = c;
+            latencies[c] = new long[2_000_000];
+            Thread thread = new Thread(() -> {
+                try (RawHttp http = new RawHttp(port, "/api/eligibility")) {
+                    int next = client * 997;
+                    while (running.get()) {
+                        byte[] body = bodies.get(next++ % bodies.size());
+                        long t = System.nanoTime();
+                        http.post(body);
+                        long micros = (System.nanoTime() - t) / 1000;
+                        if (measuring.get() && counts[client] < latencies[client].length) {
+                            latencies[client][counts[client]++] = micros;
+                        }
+                    }
+                } catch (IOException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            thread.start();
+            threads.add(thread);
+        }
+        Thread.sleep(WARMUP_SECONDS * 1000L);
+        measuring.set(true);
+        long started = System.nanoTime();
+        Thread.sleep(SECONDS * 1000L);
+        measuring.set(false);
+        double seconds = (System.nanoTime() - started) / 1e9;
+        running.set(false);
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        int total = Arrays.stream(counts).sum();
+        long[] all = new long[total];
+        int at = 0;
+        for (int c = 0; c < CLIENTS; c++) {
+            System.arraycopy(latencies[c], 0, all, at, counts[c]);
+            at += counts[c];
+        }
+        Arrays.sort(all);
+        double rps = total / seconds;
+        double p50 = all[(int) (total * 0.50)] / 1000.0;
+        double p99 = all[(int) (total * 0.99)] / 1000.0;
+        log("資格確認: %,d requests in %.1f s = %,.0f req/s, p50 %.2f ms, p99 %.2f ms", total, seconds, rps, p50, p99);
+        return new double[] {rps, p50, p99};
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static void log(String format, Object... args) {
+        System.err.printf(Locale.ROOT, format + "%n", args);
+    }
+}

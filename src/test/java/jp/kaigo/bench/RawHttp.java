@@ -1,0 +1,79 @@
+package jp.kaigo.bench;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * A minimal HTTP/1.1 keep-alive client for the load phase: one socket, one request at a time, so that
+ * the client spends as little of the shared 2 cores as possible and latency is measured end to end.
+ */
+final class RawHttp implements AutoCloseable {
+    private final Socket socket;
+    private final OutputStream out;
+    private final InputStream in;
+    private final byte[] head;
+
+    RawHttp(int port, String path) throws IOException {
+        socket = new Socket("127.0.0.1", port);
+        socket.setTcpNoDelay(true);
+        out = new BufferedOutputStream(socket.getOutputStream(), 8192);
+        in = new BufferedInputStream(socket.getInputStream(), 65536);
+        head = ("POST " + path + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: ")
+                .getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** Sends one request and reads the whole response; returns the body. */
+    String post(byte[] body) throws IOException {
+        out.write(head);
+        out.write((body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        out.write(body);
+        out.flush();
+        String status = line();
+        if (!status.startsWith("HTTP/1.1 200")) {
+            throw new IOException("unexpected status: " + status);
+        }
+        int length = -1;
+        boolean chunked = false;
+        for (String header = line(); !header.isEmpty(); header = line()) {
+            String lower = header.toLowerCase();
+            if (lower.startsWith("content-length:")) {
+                length = Integer.parseInt(header.substring(15).strip());
+            } else if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
+                chunked = true;
+            }
+        }
+        if (!chunked) {
+            return new String(in.readNBytes(length), StandardCharsets.UTF_8);
+        }
+        StringBuilder text = new StringBuilder();
+        for (int size = Integer.parseInt(line().strip(), 16); size > 0; size = Integer.parseInt(line().strip(), 16)) {
+            text.append(new String(in.readNBytes(size), StandardCharsets.UTF_8));
+            line();
+        }
+        line();
+        return text.toString();
+    }
+
+    private String line() throws IOException {
+        StringBuilder line = new StringBuilder(64);
+        for (int c = in.read(); c != '\n'; c = in.read()) {
+            if (c < 0) {
+                throw new IOException("connection closed");
+            }
+            if (c != '\r') {
+                line.append((char) c);
+            }
+        }
+        return line.toString();
+    }
+
+    @Override
+    public void close() throws IOException {
+        socket.close();
+    }
+}
