@@ -57,6 +57,7 @@ public class EmbeddedDatabase implements ApplicationContextInitializer<Configura
                     .setServerConfig("max_connections", "100")
                     .setServerConfig("shared_buffers", "512MB")
                     .setServerConfig("work_mem", "64MB")
+                    .setServerConfig("temp_buffers", "128MB")
                     .setServerConfig("maintenance_work_mem", "256MB")
                     .setServerConfig("max_wal_size", "4GB");
             if (persistent) {

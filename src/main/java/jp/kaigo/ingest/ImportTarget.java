@@ -27,7 +27,7 @@ public interface ImportTarget {
 
     /**
      * Merges the staged rows of this import into the records, in one set-based pass, and reports
-     * every row it refused to {@code rejections}. Removes the staged rows.
+     * every row it refused to {@code rejections}.
      */
     MergeCounts merge(UUID importId, String insurerNo, ImportMode mode, Consumer<Rejection> rejections);
 }

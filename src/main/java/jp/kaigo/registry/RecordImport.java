@@ -29,7 +29,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * with a refused row.
  */
 final class RecordImport implements ImportTarget {
-    private static final String COPY = "COPY registry.staging_records (" + STAGING_COLUMNS + ") FROM STDIN";
+    private static final String COPY = "COPY import_staging (" + STAGING_COLUMNS + ") FROM STDIN";
     private static final Map<String, Rejection> REFUSALS = Map.of(
             "duplicate", new Rejection(0, "historyNo", "履歴番号",
                     "同じ被保険者番号・履歴番号の行がファイル内で重複しています(最初の行のみ取り込みました)"),
@@ -65,8 +65,14 @@ final class RecordImport implements ImportTarget {
         }
     }
 
+    /**
+     * Stages into a temporary copy of {@code registry.staging_records} that lives for this import's
+     * transaction only: nothing to delete afterwards, and no dead rows left behind that would slow the
+     * next import's scans.
+     */
     @Override
     public long stage(InputStream copyText) {
+        jdbc.execute("create temp table import_staging (like registry.staging_records including defaults) on commit drop");
         return jdbc.execute((ConnectionCallback<Long>) con -> {
             try {
                 return con.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY, copyText, 1 << 16);
@@ -81,7 +87,7 @@ final class RecordImport implements ImportTarget {
         long started = System.nanoTime();
         String t = type.key();
         // the planner needs to know that the staged rows are many, or it picks nested loops and sorts
-        jdbc.execute("analyze registry.staging_records");
+        jdbc.execute("analyze import_staging");
         // a certificate needs its person: someone with a current 被保険者 record of this insurer
         String known = type == RecordType.INSURED ? "true" : "kp.person_id is not null";
         String knownJoin = type == RecordType.INSURED ? "" : """
@@ -109,7 +115,7 @@ final class RecordImport implements ImportTarget {
                                 and c.data = s.data) as same,
                                m.max_history, coalesce(s.line_no > d.first_line, false) as duplicate,
                                %s as known
-                          from registry.staging_records s
+                          from import_staging s
                           cross join lateral (select registry.person_id(s.insurer_no, s.insured_no) as person_id) k
                           left join registry.records c on c.person_id = k.person_id and c.record_type = ?
                                 and c.history_no = s.history_no and c.current
@@ -117,7 +123,7 @@ final class RecordImport implements ImportTarget {
                                       where insurer_no = ? and record_type = ? and current
                                       group by person_id) m on m.person_id = k.person_id
                           left join (select insured_no, history_no, min(line_no) as first_line
-                                       from registry.staging_records
+                                       from import_staging
                                       where import_id = ? and problems is null
                                       group by insured_no, history_no having count(*) > 1) d
                                  on d.insured_no = s.insured_no and d.history_no = s.history_no
@@ -140,7 +146,7 @@ final class RecordImport implements ImportTarget {
                 select m.person_id, ?, m.insured_no, ?, m.history_no, coalesce(m.cur_revision, 0) + 1,
                        s.valid_from, s.valid_to, s.data, m.action = 'delete', ?
                   from merge_plan m
-                  join registry.staging_records s on s.import_id = ? and s.line_no = m.line_no
+                  join import_staging s on s.import_id = ? and s.line_no = m.line_no
                  where m.action in ('insert', 'update', 'delete')
                 """, insurerNo, t, importId, importId);
         long applied = System.nanoTime();
@@ -168,7 +174,6 @@ final class RecordImport implements ImportTarget {
                     counts.put(rs.getString(1), rs.getLong(2));
                 });
         reportRefusals(importId, rejections);
-        jdbc.update("delete from registry.staging_records where import_id = ?", importId);
         log.info("merge of import {} ({}): plan {} ms, apply {} ms, rest {} ms", importId, t,
                 (planned - started) / 1_000_000, (applied - planned) / 1_000_000, (System.nanoTime() - applied) / 1_000_000);
         long refused = counts.entrySet().stream()
@@ -209,7 +214,7 @@ final class RecordImport implements ImportTarget {
         jdbc.query("""
                 select m.line_no, p.value ->> 'field', p.value ->> 'label', p.value ->> 'reason', null
                   from merge_plan m
-                  join registry.staging_records s on s.import_id = ? and s.line_no = m.line_no
+                  join import_staging s on s.import_id = ? and s.line_no = m.line_no
                  cross join lateral jsonb_array_elements(s.problems) p
                  where m.action = 'problems'
                 union all

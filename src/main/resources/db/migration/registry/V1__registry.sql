@@ -39,8 +39,9 @@ create table registry.records (
 );
 create index records_current_by_insurer on registry.records (insurer_no, record_type) where current;
 
--- COPY target of municipality files (columns: ingest.ImportTarget.STAGING_COLUMNS); rows live only
--- for the import's transaction.
+-- Shape of the COPY target of municipality files (columns: ingest.ImportTarget.STAGING_COLUMNS).
+-- Each import copies into a temporary table of this shape that is dropped at its commit; this table
+-- itself stays empty.
 create unlogged table registry.staging_records (
   import_id  uuid not null,
   line_no    bigint not null,

@@ -27,7 +27,7 @@ import jp.kaigo.demo.SyntheticData;
  * error; the last line on standard output is one JSON object with the results.
  */
 public final class Bench {
-    private static final int CLIENTS = Integer.getInteger("bench.clients", 16);
+    private static final int CLIENTS = Integer.getInteger("bench.clients", 8);
     private static final int WARMUP_SECONDS = Integer.getInteger("bench.warmup", 5);
     private static final int SECONDS = Integer.getInteger("bench.seconds", 20);
     private static final int SAMPLE = 20_000;

@@ -13,25 +13,31 @@ import java.nio.charset.StandardCharsets;
  * the client spends as little of the shared 2 cores as possible and latency is measured end to end.
  */
 final class RawHttp implements AutoCloseable {
-    private final Socket socket;
-    private final OutputStream out;
-    private final InputStream in;
+    private final int port;
     private final byte[] head;
+    private Socket socket;
+    private OutputStream out;
+    private InputStream in;
 
     RawHttp(int port, String path) throws IOException {
+        this.port = port;
+        head = ("POST " + path + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: ")
+                .getBytes(StandardCharsets.US_ASCII);
+        connect();
+    }
+
+    private void connect() throws IOException {
         socket = new Socket("127.0.0.1", port);
         socket.setTcpNoDelay(true);
         out = new BufferedOutputStream(socket.getOutputStream(), 8192);
         in = new BufferedInputStream(socket.getInputStream(), 65536);
-        head = ("POST " + path + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: ")
-                .getBytes(StandardCharsets.US_ASCII);
     }
 
     /** Sends one request and reads the whole response; returns the body. */
-    String post(byte[] body) throws IOException {
+    String post(byte[] request) throws IOException {
         out.write(head);
-        out.write((body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-        out.write(body);
+        out.write((request.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        out.write(request);
         out.flush();
         String status = line();
         if (!status.startsWith("HTTP/1.1 200")) {
@@ -39,17 +45,26 @@ final class RawHttp implements AutoCloseable {
         }
         int length = -1;
         boolean chunked = false;
+        boolean close = false;
         for (String header = line(); !header.isEmpty(); header = line()) {
             String lower = header.toLowerCase();
             if (lower.startsWith("content-length:")) {
                 length = Integer.parseInt(header.substring(15).strip());
             } else if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
                 chunked = true;
+            } else if (lower.startsWith("connection:") && lower.contains("close")) {
+                close = true;
             }
         }
-        if (!chunked) {
-            return new String(in.readNBytes(length), StandardCharsets.UTF_8);
+        String body = chunked ? chunkedBody() : new String(in.readNBytes(length), StandardCharsets.UTF_8);
+        if (close) {
+            socket.close();
+            connect();
         }
+        return body;
+    }
+
+    private String chunkedBody() throws IOException {
         StringBuilder text = new StringBuilder();
         for (int size = Integer.parseInt(line().strip(), 16); size > 0; size = Integer.parseInt(line().strip(), 16)) {
             text.append(new String(in.readNBytes(size), StandardCharsets.UTF_8));
