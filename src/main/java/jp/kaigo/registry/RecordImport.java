@@ -87,6 +87,7 @@ final class RecordImport implements ImportTarget {
         long started = System.nanoTime();
         String t = type.key();
         // the planner needs to know that the staged rows are many, or it picks nested loops and sorts
+        jdbc.execute("set local work_mem = '256MB'");
         jdbc.execute("analyze import_staging");
         // a certificate needs its person: someone with a current 被保険者 record of this insurer
         String known = type == RecordType.INSURED ? "true" : "kp.person_id is not null";
