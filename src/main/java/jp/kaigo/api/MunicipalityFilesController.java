@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import jp.kaigo.ingest.FileFormat;
 import jp.kaigo.ingest.FileImports;
@@ -109,7 +110,7 @@ class MunicipalityFilesController {
         static RecordLayoutView of(RecordLayout layout) {
             return new RecordLayoutView(layout.recordType(), layout.label(), layout.allFields().stream()
                     .map(f -> new FieldView(f.key(), f.label(), f.required(), f.rule(),
-                            f.codes().isEmpty() ? null : new java.util.TreeMap<>(f.codes())))
+                            f.codes().isEmpty() ? null : new TreeMap<>(f.codes())))
                     .toList());
         }
     }

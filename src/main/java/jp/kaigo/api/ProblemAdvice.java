@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 import jp.kaigo.ingest.FileRejected;
 import jp.kaigo.shared.InvalidValue;
+import jp.kaigo.shared.Violation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -49,7 +50,7 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "入力内容に誤りがあります",
                 e.getName() + ": 形式が正しくありません", "invalid-input");
-        problem.setProperty("errors", List.of(new jp.kaigo.shared.Violation(e.getName(), e.getName(), "形式が正しくありません")));
+        problem.setProperty("errors", List.of(new Violation(e.getName(), e.getName(), "形式が正しくありません")));
         return problem;
     }
 
@@ -61,11 +62,29 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception e) {
         String errorId = UUID.randomUUID().toString();
-        log.error("unexpected error {}", errorId, e);
+        log.error("unexpected error {}: {}", errorId, causes(e));
         ProblemDetail problem = problem(HttpStatus.INTERNAL_SERVER_ERROR, "システムエラーが発生しました",
                 "時間をおいて再度お試しください。問い合わせの際はエラーIDをお伝えください。", "internal-error");
         problem.setProperty("errorId", errorId);
         return problem;
+    }
+
+    /**
+     * The chain of exception types with the place each was thrown, and the SQL state where there is one.
+     * Messages are left out on purpose: a database or parser message can quote the values it choked on.
+     */
+    private static String causes(Throwable e) {
+        StringBuilder chain = new StringBuilder();
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            chain.append(chain.length() == 0 ? "" : " <- ").append(t.getClass().getName());
+            if (t.getStackTrace().length > 0) {
+                chain.append(" at ").append(t.getStackTrace()[0]);
+            }
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
+                chain.append(" [SQLState ").append(sql.getSQLState()).append(']');
+            }
+        }
+        return chain.toString();
     }
 
     @Override

@@ -1,6 +1,7 @@
 package jp.kaigo.cli;
 
 import java.io.PrintStream;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -49,7 +50,7 @@ public final class Commands {
     record Options(Map<String, String> named, List<String> positional) {
         static Options parse(String[] args) {
             Map<String, String> named = new HashMap<>();
-            List<String> positional = new java.util.ArrayList<>();
+            List<String> positional = new ArrayList<>();
             for (int i = 0; i < args.length; i++) {
                 if (args[i].startsWith("--")) {
                     if (i + 1 >= args.length) {

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -218,7 +219,7 @@ public final class SyntheticData {
         List<Map<String, Object>> cards = new ArrayList<>();
         int history = 1;
         if (!level.equals("06") && r.nextInt(100) < 10) {
-            String earlier = LEVELS[Math.max(0, java.util.Arrays.asList(LEVELS).indexOf(level) - 1)];
+            String earlier = LEVELS[Math.max(0, Arrays.asList(LEVELS).indexOf(level) - 1)];
             LocalDate earlierFrom = certFrom.minusMonths(12);
             cards.add(card(r, m, insuredNo, history++, earlier, earlierFrom, certFrom.minusDays(1)));
         }

@@ -10,6 +10,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -54,7 +55,7 @@ public class FileImports {
     /** The record layouts a municipality can send, by record type. */
     public List<RecordLayout> layouts() {
         return targets.values().stream().map(ImportTarget::layout)
-                .sorted(java.util.Comparator.comparing(RecordLayout::recordType)).toList();
+                .sorted(Comparator.comparing(RecordLayout::recordType)).toList();
     }
 
     /** Imports one file; the stream is read once, to its end, and not closed. */

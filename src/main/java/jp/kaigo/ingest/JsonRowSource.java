@@ -6,6 +6,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import jp.kaigo.shared.Violation;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
@@ -83,7 +84,7 @@ final class JsonRowSource implements RowSource {
         return new FileRejected(parser.currentLocation().getLineNr(), "file", "ファイル", reason);
     }
 
-    private <T> T guarded(java.util.function.Supplier<T> step) {
+    private <T> T guarded(Supplier<T> step) {
         try {
             return step.get();
         } catch (JacksonException e) {

@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -88,7 +89,7 @@ class RegistryQueries {
                             date(rs, "valid_to"), RecordData.fields(type, rs.getString("data")));
                     var superseded = rs.getTimestamp("superseded_at");
                     return new RecordRevision(view, rs.getInt("revision"), rs.getBoolean("deleted"),
-                            rs.getBoolean("current"), rs.getObject("import_id", java.util.UUID.class),
+                            rs.getBoolean("current"), rs.getObject("import_id", UUID.class),
                             rs.getTimestamp("created_at").toInstant(),
                             superseded == null ? null : superseded.toInstant());
                 }, insurerNo, insuredNo);
