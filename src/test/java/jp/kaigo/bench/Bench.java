@@ -59,7 +59,7 @@ public final class Bench {
     private static Process startServer(Path work, int port) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         log("starting the platform on port %d (log: %s)", port, work.resolve("server.log"));
-        return new ProcessBuilder(java, "-Xms1g", "-Xmx1g", "-jar", "target/kaigo-platform.jar",
+        return new ProcessBuilder(java, "-Xmx256m", "-jar", "target/kaigo-platform.jar",
                 "--server.port=" + port, "--kaigo.database.data-dir=" + work.resolve("pg"),
                 "--kaigo.demo.enabled=false", "--logging.level.root=WARN")
                 .redirectErrorStream(true).redirectOutput(work.resolve("server.log").toFile()).start();

@@ -1,0 +1,65 @@
+package jp.kaigo.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** The command-line tools as an operator uses them: generate files, then upload one with progress. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class CommandsIntegrationTests {
+    @LocalServerPort
+    int port;
+
+    @Test
+    void generatesFilesAndImportsOneShowingProgress(@TempDir Path dir) throws Exception {
+        Run generate = run("generate", "--out", dir.toString(), "--persons", "500", "--municipalities", "1", "--seed", "3");
+        assertThat(generate.code).isZero();
+        List<String> manifest = Files.readAllLines(dir.resolve("manifest.tsv"));
+        assertThat(manifest).hasSize(6);
+        String[] insured = manifest.get(0).split("\t");
+        assertThat(insured[2]).isEqualTo("insured");
+
+        HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/insurers/" + insured[0]))
+                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString("{\"name\":\"" + insured[1] + "\"}"))
+                .build(), HttpResponse.BodyHandlers.discarding());
+        Run imported = run("import", "--url", "http://localhost:" + port, "--insurer", insured[0], "--type", "insured",
+                dir.resolve(insured[3]).toString());
+        assertThat(imported.code).as(imported.err).isZero();
+        assertThat(imported.err).contains("送信中").contains("100.0%").contains("完了");
+        assertThat(imported.out).contains("\"status\":\"COMPLETED\"").contains("\"inserted\":" + insured[4]);
+    }
+
+    @Test
+    void explainsWrongUsage() {
+        Run run = run("import", "--insurer");
+        assertThat(run.code).isEqualTo(2);
+        assertThat(run.err).contains("--insurer に値がありません").contains("使い方");
+        Run missingFile = run("import", "--insurer", "131011", "--type", "insured", "/no/such/file.csv");
+        assertThat(missingFile.code).isEqualTo(2);
+        assertThat(missingFile.err).contains("ファイルを読めません");
+    }
+
+    private record Run(int code, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        var out = new ByteArrayOutputStream();
+        var err = new ByteArrayOutputStream();
+        int code = Commands.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+}
