@@ -11,18 +11,18 @@ import java.util.function.Consumer;
 public interface ImportTarget {
 
     /**
-     * Column order of the rows handed to {@link #stage}: PostgreSQL COPY text format, tab-separated.
-     * {@code problems} is a JSON array of {field,label,reason} for a row rejected while parsing.
+     * Leading columns of the rows handed to {@link #stage} (PostgreSQL COPY text format, tab-separated);
+     * then one column per field of {@link RecordLayout#fields()} in layout order, then {@code problems}:
+     * a JSON array of {field,label,reason} for a row rejected while parsing (its fields are then null).
      */
-    String STAGING_COLUMNS =
-            "import_id, line_no, operation, insurer_no, insured_no, history_no, valid_from, valid_to, data, problems";
+    String STAGING_KEY_COLUMNS = "import_id, line_no, operation, insurer_no, insured_no, history_no, valid_from, valid_to";
 
     RecordLayout layout();
 
     /** Checks that the insurer may send files at all (e.g. it is registered); throws InvalidValue if not. */
     void checkInsurer(String insurerNo);
 
-    /** COPYs the rows (see {@link #STAGING_COLUMNS}) into this module's staging table; returns rows copied. */
+    /** COPYs the rows (see {@link #STAGING_KEY_COLUMNS}) into this module's staging table; returns rows copied. */
     long stage(InputStream copyText);
 
     /**

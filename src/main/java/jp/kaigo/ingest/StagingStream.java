@@ -14,7 +14,7 @@ import jp.kaigo.shared.Violation;
 
 /**
  * Pulls rows from a file as PostgreSQL reads the COPY stream, validates each against the layout and
- * encodes it in COPY text format ({@link ImportTarget#STAGING_COLUMNS}). A row that breaks a rule is
+ * encodes it in COPY text format ({@link ImportTarget#STAGING_KEY_COLUMNS}, the fields, the problems). A row that breaks a rule is
  * staged with its problems instead of its data, so one pass carries both. Memory stays flat: at most
  * one buffer of encoded rows is held.
  */
@@ -160,10 +160,15 @@ final class StagingStream extends InputStream {
         boolean ok = problems.isEmpty();
         column(ok ? values.get(KeyFields.VALID_FROM.key()) : null);
         column(ok ? values.get(KeyFields.VALID_TO.key()) : null);
-        if (ok && !"D".equals(op)) {
-            dataJson(values);
-        } else {
-            text.append("\\N\t");
+        boolean withFields = ok && !"D".equals(op);
+        for (FieldSpec field : layout.fields()) {
+            Object value = withFields ? values.get(field.key()) : null;
+            if (value instanceof String s) {
+                copyText(s);
+                text.append('\t');
+            } else {
+                column(value);
+            }
         }
         if (ok) {
             text.append("\\N\n");
@@ -181,27 +186,13 @@ final class StagingStream extends InputStream {
         text.append('\t');
     }
 
-    private void dataJson(Map<String, Object> values) {
-        text.append('{');
-        boolean first = true;
-        for (FieldSpec field : layout.fields()) {
-            Object value = values.get(field.key());
-            if (value == null) {
-                continue;
-            }
-            if (!first) {
-                text.append(',');
-            }
-            first = false;
-            jsonString(field.key());
-            text.append(':');
-            if (value instanceof Integer) {
-                text.append(value);
-            } else {
-                jsonString(value.toString());
-            }
+    /** A text value in COPY text format: backslash escaped (control characters never pass validation). */
+    private void copyText(String s) {
+        if (s.indexOf('\\') < 0) {
+            text.append(s);
+        } else {
+            text.append(s.replace("\\", "\\\\"));
         }
-        text.append("}\t");
     }
 
     private void problemsJson(List<Violation> problems) {

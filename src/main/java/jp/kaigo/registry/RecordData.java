@@ -6,7 +6,10 @@ import jp.kaigo.ingest.FieldSpec;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Turns a stored jsonb document back into fields in layout order, with the meaning of each code. */
+/**
+ * Turns a stored row, as PostgreSQL's {@code to_jsonb} gives it (columns in snake_case), back into the
+ * layout's fields in layout order, with the meaning of each code.
+ */
 final class RecordData {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
@@ -22,7 +25,7 @@ final class RecordData {
         Map<String, Object> stored = JSON.readValue(json, MAP);
         Map<String, Object> ordered = new LinkedHashMap<>();
         for (FieldSpec field : type.layout().fields()) {
-            Object value = stored.get(field.key());
+            Object value = stored.get(RecordType.column(field.key()));
             if (value != null) {
                 ordered.put(field.key(), value);
                 String meaning = field.codes().get(value.toString());

@@ -4,9 +4,11 @@ import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -26,15 +28,30 @@ class RegistryQueries {
               from (select registry.person_id(?, ?) as person_id) p
               join registry.insurers ins on ins.insurer_no = ?
               left join lateral (
-                   select history_no, valid_from, valid_to, data from registry.records x
-                    where x.person_id = p.person_id and x.record_type = 'insured' and x.current and not x.deleted
+                   select history_no, valid_from, valid_to, to_jsonb(x) as data from registry.insured_records x
+                    where x.person_id = p.person_id and x.current and not x.deleted
                     order by (x.valid_from <= ?1 and (x.valid_to is null or x.valid_to >= ?1)) desc, x.history_no desc
                     limit 1) i on true
               left join lateral (%s) c on true
               left join lateral (%s) r on true
               left join lateral (%s) l on true
-            """.formatted(inForce("care-certificate"), inForce("burden-ratio"), inForce("burden-limit"))
+            """.formatted(inForce(RecordType.CARE_CERTIFICATE), inForce(RecordType.BURDEN_RATIO),
+                    inForce(RecordType.BURDEN_LIMIT))
             .replace("?1", "cast(? as date)");
+
+    /** Every type's current histories in force on a day, as one union. */
+    private static final String IN_FORCE = Arrays.stream(RecordType.values()).map(t -> """
+            select '%s' as record_type, history_no, valid_from, valid_to, to_jsonb(x)::text as data from %s x
+             where x.person_id = registry.person_id(?, ?) and x.current and not x.deleted
+               and x.valid_from <= ? and (x.valid_to is null or x.valid_to >= ?)""".formatted(t.key(), t.table()))
+            .collect(Collectors.joining("\nunion all\n")) + "\norder by record_type, history_no desc";
+
+    /** Every revision of every type, as one union. */
+    private static final String HISTORY = Arrays.stream(RecordType.values()).map(t -> """
+            select '%s' as record_type, history_no, revision, valid_from, valid_to, to_jsonb(x)::text as data,
+                   deleted, current, import_id, created_at, superseded_at from %s x
+             where x.person_id = registry.person_id(?, ?)""".formatted(t.key(), t.table()))
+            .collect(Collectors.joining("\nunion all\n")) + "\norder by record_type, history_no, revision";
 
     private final JdbcTemplate jdbc;
 
@@ -42,12 +59,12 @@ class RegistryQueries {
         this.jdbc = jdbc;
     }
 
-    private static String inForce(String type) {
+    private static String inForce(RecordType type) {
         return """
-                select history_no, valid_from, valid_to, data from registry.records x
-                 where x.person_id = p.person_id and x.record_type = '%s' and x.current and not x.deleted
+                select history_no, valid_from, valid_to, to_jsonb(x) as data from %s x
+                 where x.person_id = p.person_id and x.current and not x.deleted
                    and x.valid_from <= ?1 and (x.valid_to is null or x.valid_to >= ?1)
-                 order by x.history_no desc limit 1""".formatted(type);
+                 order by x.history_no desc limit 1""".formatted(type.table());
     }
 
     record VerifyRow(String insurerName, RecordView insured, RecordView card, RecordView ratio, RecordView limit) {
@@ -63,27 +80,27 @@ class RegistryQueries {
     }
 
     List<RecordView> inForce(String insurerNo, String insuredNo, LocalDate day) {
-        return jdbc.query("""
-                select x.record_type, x.history_no, x.valid_from, x.valid_to, x.data::text as data
-                  from registry.records x
-                 where x.person_id = registry.person_id(?, ?) and x.current and not x.deleted
-                   and x.valid_from <= ? and (x.valid_to is null or x.valid_to >= ?)
-                 order by x.record_type, x.history_no desc
-                """, (rs, n) -> {
+        Object[] params = new Object[RecordType.values().length * 4];
+        for (int i = 0; i < params.length; i += 4) {
+            params[i] = insurerNo;
+            params[i + 1] = insuredNo;
+            params[i + 2] = Date.valueOf(day);
+            params[i + 3] = Date.valueOf(day);
+        }
+        return jdbc.query(IN_FORCE, (rs, n) -> {
                     RecordType type = RecordType.byKey(rs.getString("record_type")).orElseThrow();
                     return new RecordView(type.key(), rs.getInt("history_no"), date(rs, "valid_from"),
                             date(rs, "valid_to"), RecordData.fields(type, rs.getString("data")));
-                }, insurerNo, insuredNo, Date.valueOf(day), Date.valueOf(day));
+                }, params);
     }
 
     List<RecordRevision> history(String insurerNo, String insuredNo) {
-        return jdbc.query("""
-                select x.record_type, x.history_no, x.revision, x.valid_from, x.valid_to, x.data::text as data,
-                       x.deleted, x.current, x.import_id, x.created_at, x.superseded_at
-                  from registry.records x
-                 where x.person_id = registry.person_id(?, ?)
-                 order by x.record_type, x.history_no, x.revision
-                """, (rs, n) -> {
+        Object[] params = new Object[RecordType.values().length * 2];
+        for (int i = 0; i < params.length; i += 2) {
+            params[i] = insurerNo;
+            params[i + 1] = insuredNo;
+        }
+        return jdbc.query(HISTORY, (rs, n) -> {
                     RecordType type = RecordType.byKey(rs.getString("record_type")).orElseThrow();
                     var view = new RecordView(type.key(), rs.getInt("history_no"), date(rs, "valid_from"),
                             date(rs, "valid_to"), RecordData.fields(type, rs.getString("data")));
@@ -92,14 +109,13 @@ class RegistryQueries {
                             rs.getBoolean("current"), rs.getObject("import_id", UUID.class),
                             rs.getTimestamp("created_at").toInstant(),
                             superseded == null ? null : superseded.toInstant());
-                }, insurerNo, insuredNo);
+                }, params);
     }
 
     boolean personExists(String insurerNo, String insuredNo) {
         return Boolean.TRUE.equals(jdbc.queryForObject(
                 """
-                select exists (select 1 from registry.records
-                                where person_id = registry.person_id(?, ?) and record_type = 'insured')
+                select exists (select 1 from registry.insured_records where person_id = registry.person_id(?, ?))
                 """,
                 Boolean.class, insurerNo, insuredNo));
     }
@@ -117,7 +133,7 @@ class RegistryQueries {
     }
 
     boolean isEmpty() {
-        return !Boolean.TRUE.equals(jdbc.queryForObject("select exists (select 1 from registry.records)", Boolean.class));
+        return !Boolean.TRUE.equals(jdbc.queryForObject("select exists (select 1 from registry.insured_records)", Boolean.class));
     }
 
     private static RecordView view(ResultSet rs, String prefix, RecordType type) throws SQLException {
