@@ -1,5 +1,8 @@
 package jp.kaigo.registry;
 
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import jp.kaigo.ingest.FieldSpec;
@@ -16,6 +19,23 @@ final class RecordData {
     };
 
     private RecordData() {
+    }
+
+    /** The fields from a result set whose field columns are named {@code <prefix>__<column>}. */
+    static Map<String, Object> fields(RecordType type, ResultSet rs, String prefix) throws SQLException {
+        Map<String, Object> ordered = new LinkedHashMap<>();
+        for (FieldSpec field : type.layout().fields()) {
+            Object value = rs.getObject(prefix + "__" + RecordType.column(field.key()));
+            if (value != null) {
+                Object shown = value instanceof Date date ? date.toLocalDate().toString() : value;
+                ordered.put(field.key(), shown);
+                String meaning = field.codes().get(shown.toString());
+                if (meaning != null) {
+                    ordered.put(field.key() + "Name", meaning);
+                }
+            }
+        }
+        return ordered;
     }
 
     static Map<String, Object> fields(RecordType type, String json) {

@@ -20,22 +20,20 @@ class RegistryQueries {
      * history in force is taken, or failing that the newest at all, so that "lost on D" can be told.
      */
     private static final String VERIFY = """
-            select ins.name as insurer_name,
-                   i.history_no as i_h, i.valid_from as i_f, i.valid_to as i_t, i.data::text as i_d,
-                   c.history_no as c_h, c.valid_from as c_f, c.valid_to as c_t, c.data::text as c_d,
-                   r.history_no as r_h, r.valid_from as r_f, r.valid_to as r_t, r.data::text as r_d,
-                   l.history_no as l_h, l.valid_from as l_f, l.valid_to as l_t, l.data::text as l_d
+            select ins.name as insurer_name, %s, %s, %s, %s
               from (select registry.person_id(?, ?) as person_id) p
               join registry.insurers ins on ins.insurer_no = ?
               left join lateral (
-                   select history_no, valid_from, valid_to, to_jsonb(x) as data from registry.insured_records x
+                   select * from registry.insured_records x
                     where x.person_id = p.person_id and x.current and not x.deleted
                     order by (x.valid_from <= ?1 and (x.valid_to is null or x.valid_to >= ?1)) desc, x.history_no desc
                     limit 1) i on true
               left join lateral (%s) c on true
               left join lateral (%s) r on true
               left join lateral (%s) l on true
-            """.formatted(inForce(RecordType.CARE_CERTIFICATE), inForce(RecordType.BURDEN_RATIO),
+            """.formatted(selected("i", RecordType.INSURED), selected("c", RecordType.CARE_CERTIFICATE),
+                    selected("r", RecordType.BURDEN_RATIO), selected("l", RecordType.BURDEN_LIMIT),
+                    inForce(RecordType.CARE_CERTIFICATE), inForce(RecordType.BURDEN_RATIO),
                     inForce(RecordType.BURDEN_LIMIT))
             .replace("?1", "cast(? as date)");
 
@@ -59,9 +57,17 @@ class RegistryQueries {
         this.jdbc = jdbc;
     }
 
+    /** The select list of one lateral: history and validity, then each field as {@code alias__column}. */
+    private static String selected(String alias, RecordType type) {
+        return alias + ".history_no as " + alias + "_h, " + alias + ".valid_from as " + alias + "_f, " + alias
+                + ".valid_to as " + alias + "_t, " + type.layout().fields().stream()
+                        .map(f -> alias + "." + RecordType.column(f.key()) + " as " + alias + "__" + RecordType.column(f.key()))
+                        .collect(Collectors.joining(", "));
+    }
+
     private static String inForce(RecordType type) {
         return """
-                select history_no, valid_from, valid_to, to_jsonb(x) as data from %s x
+                select * from %s x
                  where x.person_id = p.person_id and x.current and not x.deleted
                    and x.valid_from <= ?1 and (x.valid_to is null or x.valid_to >= ?1)
                  order by x.history_no desc limit 1""".formatted(type.table());
@@ -142,7 +148,7 @@ class RegistryQueries {
             return null;
         }
         return new RecordView(type.key(), history, date(rs, prefix + "_f"), date(rs, prefix + "_t"),
-                RecordData.fields(type, rs.getString(prefix + "_d")));
+                RecordData.fields(type, rs, prefix));
     }
 
     private static LocalDate date(ResultSet rs, String column) throws SQLException {
