@@ -21,11 +21,12 @@ final class RecordData {
     private RecordData() {
     }
 
-    /** The fields from a result set whose field columns are named {@code <prefix>__<column>}. */
-    static Map<String, Object> fields(RecordType type, ResultSet rs, String prefix) throws SQLException {
+    /** The fields from a result set whose columns from {@code first} on are the layout's fields in order. */
+    static Map<String, Object> fields(RecordType type, ResultSet rs, int first) throws SQLException {
         Map<String, Object> ordered = new LinkedHashMap<>();
+        int column = first;
         for (FieldSpec field : type.layout().fields()) {
-            Object value = rs.getObject(prefix + "__" + RecordType.column(field.key()));
+            Object value = rs.getObject(column++);
             if (value != null) {
                 Object shown = value instanceof Date date ? date.toLocalDate().toString() : value;
                 ordered.put(field.key(), shown);

@@ -57,12 +57,9 @@ class RegistryQueries {
         this.jdbc = jdbc;
     }
 
-    /** The select list of one lateral: history and validity, then each field as {@code alias__column}. */
+    /** The select list of one lateral: history and validity, then the fields in layout order. */
     private static String selected(String alias, RecordType type) {
-        return alias + ".history_no as " + alias + "_h, " + alias + ".valid_from as " + alias + "_f, " + alias
-                + ".valid_to as " + alias + "_t, " + type.layout().fields().stream()
-                        .map(f -> alias + "." + RecordType.column(f.key()) + " as " + alias + "__" + RecordType.column(f.key()))
-                        .collect(Collectors.joining(", "));
+        return alias + ".history_no, " + alias + ".valid_from, " + alias + ".valid_to, " + type.columns(alias);
     }
 
     private static String inForce(RecordType type) {
@@ -78,9 +75,9 @@ class RegistryQueries {
 
     Optional<VerifyRow> verify(String insurerNo, String insuredNo, LocalDate day) {
         Date d = Date.valueOf(day);
-        List<VerifyRow> rows = jdbc.query(VERIFY, (rs, n) -> new VerifyRow(rs.getString("insurer_name"),
-                view(rs, "i", RecordType.INSURED), view(rs, "c", RecordType.CARE_CERTIFICATE),
-                view(rs, "r", RecordType.BURDEN_RATIO), view(rs, "l", RecordType.BURDEN_LIMIT)),
+        List<VerifyRow> rows = jdbc.query(VERIFY, (rs, n) -> new VerifyRow(rs.getString(1),
+                view(rs, VERIFIED[0], RecordType.INSURED), view(rs, VERIFIED[1], RecordType.CARE_CERTIFICATE),
+                view(rs, VERIFIED[2], RecordType.BURDEN_RATIO), view(rs, VERIFIED[3], RecordType.BURDEN_LIMIT)),
                 insurerNo, insuredNo, insurerNo, d, d, d, d, d, d, d, d);
         return rows.stream().findFirst();
     }
@@ -142,13 +139,30 @@ class RegistryQueries {
         return !Boolean.TRUE.equals(jdbc.queryForObject("select exists (select 1 from registry.insured_records)", Boolean.class));
     }
 
-    private static RecordView view(ResultSet rs, String prefix, RecordType type) throws SQLException {
-        int history = rs.getInt(prefix + "_h");
+    /** Where each of the four records starts in VERIFY's select list (history_no, valid_from, valid_to, fields). */
+    private static final int[] VERIFIED = offsets(RecordType.INSURED, RecordType.CARE_CERTIFICATE,
+            RecordType.BURDEN_RATIO, RecordType.BURDEN_LIMIT);
+
+    private static int[] offsets(RecordType... types) {
+        int[] starts = new int[types.length];
+        int next = 2;
+        for (int i = 0; i < types.length; i++) {
+            starts[i] = next;
+            next += 3 + types[i].layout().fields().size();
+        }
+        return starts;
+    }
+
+    /** One record read by position (JDBC's lookup by column name is costly over a hundred columns). */
+    private static RecordView view(ResultSet rs, int start, RecordType type) throws SQLException {
+        int history = rs.getInt(start);
         if (rs.wasNull()) {
             return null;
         }
-        return new RecordView(type.key(), history, date(rs, prefix + "_f"), date(rs, prefix + "_t"),
-                RecordData.fields(type, rs, prefix));
+        Date from = rs.getDate(start + 1);
+        Date to = rs.getDate(start + 2);
+        return new RecordView(type.key(), history, from == null ? null : from.toLocalDate(),
+                to == null ? null : to.toLocalDate(), RecordData.fields(type, rs, start + 3));
     }
 
     private static LocalDate date(ResultSet rs, String column) throws SQLException {
