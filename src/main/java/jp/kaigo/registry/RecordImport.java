@@ -83,7 +83,8 @@ final class RecordImport implements ImportTarget {
                                %s as known
                           from import_staging s
                           cross join lateral (select registry.person_id(s.insurer_no, s.insured_no) as person_id) k
-                          left join %s c on c.person_id = k.person_id and c.history_no = s.history_no and c.current
+                          left join %s c on c.insurer_no = ? and c.person_id = k.person_id
+                                and c.history_no = s.history_no and c.current
                           left join (select person_id, max(history_no) as max_history from %3$s
                                       where insurer_no = ? and current group by person_id) m on m.person_id = k.person_id
                           left join (select insured_no, history_no, min(line_no) as first_line from import_staging
@@ -143,9 +144,9 @@ final class RecordImport implements ImportTarget {
         // the planner needs to know that the staged rows are many, or it picks nested loops and sorts
         jdbc.execute("analyze import_staging");
         if (type == RecordType.INSURED) {
-            jdbc.update(plan, insurerNo);
-        } else {
             jdbc.update(plan, insurerNo, insurerNo);
+        } else {
+            jdbc.update(plan, insurerNo, insurerNo, insurerNo);
         }
         long planned = System.nanoTime();
         jdbc.execute("analyze merge_plan");
