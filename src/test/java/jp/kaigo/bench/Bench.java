@@ -23,12 +23,13 @@ import jp.kaigo.demo.SyntheticData;
  * The platform benchmark, run by {@code bin/bench [persons]}: starts the packaged platform as its own
  * process on loopback (embedded PostgreSQL with a fresh, persistent data directory, fsync on),
  * generates synthetic municipality files, imports them over HTTP through the real ingest path, then
- * drives 資格確認 with concurrent keep-alive clients for a fixed time. Progress goes to standard
+ * drives 資格確認 with concurrent keep-alive clients for a fixed time after a warm-up. Progress goes to standard
  * error; the last line on standard output is one JSON object with the results.
  */
 public final class Bench {
     private static final int CLIENTS = Integer.getInteger("bench.clients", 8);
-    private static final int WARMUP_SECONDS = Integer.getInteger("bench.warmup", 5);
+    /** Long enough for the JIT to compile the 資格確認 path after the ingest phase filled the code cache. */
+    private static final int WARMUP_SECONDS = Integer.getInteger("bench.warmup", 30);
     private static final int SECONDS = Integer.getInteger("bench.seconds", 20);
     private static final int SAMPLE = 20_000;
 
