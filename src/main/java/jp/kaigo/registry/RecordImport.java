@@ -47,8 +47,7 @@ final class RecordImport implements ImportTarget {
     private final RecordType type;
     private final JdbcTemplate jdbc;
     private final String copy;
-    private final String plan;
-    private final String insert;
+    private final String merge;
 
     RecordImport(RecordType type, JdbcTemplate jdbc) {
         this.type = type;
@@ -60,49 +59,93 @@ final class RecordImport implements ImportTarget {
                 .collect(Collectors.joining("\n                                and "));
         // a certificate needs its person: someone with a current 被保険者 record of this insurer
         boolean insured = type == RecordType.INSURED;
-        this.plan = """
-                create temp table merge_plan on commit drop as
-                select x.line_no, x.insured_no, x.person_id, x.history_no, x.cur_revision, case
-                         when x.problems is not null then 'problems'
-                         when x.duplicate then 'duplicate'
-                         when not x.known then 'unknown_person'
-                         when x.operation = 'D' then case when x.cur_revision is null then 'no_such_history'
-                                                          when x.cur_deleted then 'unchanged' else 'delete' end
-                         when x.cur_revision is null then case when x.operation = 'U' then 'no_such_history'
-                                                               when x.history_no < x.max_history then 'out_of_order'
-                                                               else 'insert' end
-                         when x.cur_deleted then 'deleted_history'
-                         when x.same then 'unchanged'
-                         when x.operation = 'I' then 'already_exists'
-                         else 'update' end as action
-                  from (select s.line_no, s.operation, s.insured_no, s.history_no, s.problems, k.person_id,
-                               c.revision as cur_revision, c.deleted as cur_deleted,
-                               (c.valid_from = s.valid_from and c.valid_to is not distinct from s.valid_to
-                                and %s) as same,
-                               m.max_history, coalesce(s.line_no > d.first_line, false) as duplicate,
-                               %s as known
-                          from import_staging s
-                          cross join lateral (select registry.person_id(s.insurer_no, s.insured_no) as person_id) k
-                          left join %s c on c.insurer_no = ? and c.person_id = k.person_id
-                                and c.history_no = s.history_no and c.current
-                          left join (select person_id, max(history_no) as max_history from %3$s
-                                      where insurer_no = ? and current group by person_id) m on m.person_id = k.person_id
-                          left join (select insured_no, history_no, min(line_no) as first_line from import_staging
-                                      where problems is null
-                                      group by insured_no, history_no having count(*) > 1) d
-                                 on d.insured_no = s.insured_no and d.history_no = s.history_no
-                          %s) x
-                """.formatted(sameFields, insured ? "true" : "kp.person_id is not null", table, insured ? "" : """
-                          left join (select distinct person_id from registry.insured_records
-                                      where insurer_no = ? and current and not deleted) kp on kp.person_id = k.person_id""");
-        this.insert = """
-                insert into %s (person_id, insurer_no, insured_no, history_no, revision, valid_from, valid_to, %s,
-                                deleted, import_id)
-                select m.person_id, ?, m.insured_no, m.history_no, coalesce(m.cur_revision, 0) + 1,
-                       s.valid_from, s.valid_to, %s, m.action = 'delete', ?
-                  from merge_plan m join import_staging s on s.line_no = m.line_no
-                 where m.action in %s
-                """.formatted(table, type.columns(""), type.columns("s"), APPLIED);
+        String refusals = REFUSALS.entrySet().stream()
+                .map(e -> "('%s', '%s', '%s', '%s')".formatted(e.getKey(), e.getValue().field(), e.getValue().label(),
+                        e.getValue().reason()))
+                .collect(Collectors.joining(", "));
+        // One statement: classify every staged row from the state before the import, apply the
+        // classification, tombstone what a 全量 file no longer holds, and record each refusal on its
+        // staged row; all sub-statements see the same snapshot.
+        this.merge = """
+                with plan as materialized (
+                  select x.*, case
+                           when x.problems is not null then 'problems'
+                           when x.duplicate then 'duplicate'
+                           when not x.known then 'unknown_person'
+                           when x.operation = 'D' then case when x.cur_revision is null then 'no_such_history'
+                                                            when x.cur_deleted then 'unchanged' else 'delete' end
+                           when x.cur_revision is null then case when x.operation = 'U' then 'no_such_history'
+                                                                 when x.history_no < x.max_history then 'out_of_order'
+                                                                 else 'insert' end
+                           when x.cur_deleted then 'deleted_history'
+                           when x.same then 'unchanged'
+                           when x.operation = 'I' then 'already_exists'
+                           else 'update' end as action
+                    from (select s.line_no, s.operation, s.insured_no, s.history_no, s.problems, s.valid_from,
+                                 s.valid_to, %1$s, k.person_id, c.revision as cur_revision, c.deleted as cur_deleted,
+                                 (c.valid_from = s.valid_from and c.valid_to is not distinct from s.valid_to
+                                  and %2$s) as same,
+                                 m.max_history, coalesce(s.line_no > d.first_line, false) as duplicate,
+                                 %3$s as known
+                            from import_staging s
+                           cross join lateral (select registry.person_id(s.insurer_no, s.insured_no) as person_id) k
+                            left join %4$s c on c.insurer_no = ? and c.person_id = k.person_id
+                                  and c.history_no = s.history_no and c.current
+                            left join (select person_id, max(history_no) as max_history from %4$s
+                                        where insurer_no = ? and current group by person_id) m
+                                   on m.person_id = k.person_id
+                            left join (select insured_no, history_no, min(line_no) as first_line from import_staging
+                                        where problems is null
+                                        group by insured_no, history_no having count(*) > 1) d
+                                   on d.insured_no = s.insured_no and d.history_no = s.history_no
+                            %5$s) x),
+                superseded as (
+                  update %4$s r set current = false, superseded_at = now()
+                    from plan m
+                   where m.action in ('update', 'delete') and r.person_id = m.person_id
+                     and r.history_no = m.history_no and r.current
+                  returning 1),
+                inserted as (
+                  insert into %4$s (person_id, insurer_no, insured_no, history_no, revision, valid_from, valid_to,
+                                    %6$s, deleted, import_id)
+                  select m.person_id, ?, m.insured_no, m.history_no, coalesce(m.cur_revision, 0) + 1,
+                         m.valid_from, m.valid_to, %7$s, m.action = 'delete', ?
+                    from plan m where m.action in %8$s
+                  returning 1),
+                absent as materialized (
+                  select r.person_id, r.insured_no, r.history_no, r.revision from %4$s r
+                   where ? and r.insurer_no = ? and r.current and not r.deleted
+                     and not exists (select 1 from plan m where m.action = 'problems' and m.insured_no is null)
+                     and not exists (select 1 from plan m
+                                      where m.person_id = r.person_id and m.history_no = r.history_no)
+                     and not exists (select 1 from plan m
+                                      where m.insured_no = r.insured_no
+                                        and m.action not in ('insert', 'update', 'delete', 'unchanged'))),
+                absent_superseded as (
+                  update %4$s r set current = false, superseded_at = now()
+                    from absent a
+                   where r.person_id = a.person_id and r.history_no = a.history_no and r.revision = a.revision
+                  returning 1),
+                absent_inserted as (
+                  insert into %4$s (person_id, insurer_no, insured_no, history_no, revision, deleted, import_id)
+                  select person_id, ?, insured_no, history_no, revision + 1, true, ? from absent
+                  returning 1),
+                refused as (
+                  update import_staging s
+                     set problems = jsonb_build_array(jsonb_build_object('field', r.field, 'label', r.label,
+                                                                         'reason', r.reason))
+                    from plan m join (values %9$s) as r(action, field, label, reason) on r.action = m.action
+                   where s.line_no = m.line_no
+                  returning 1)
+                select action, count(*) from plan group by action
+                union all select 'removed', count(*) from absent_inserted
+                union all select 'unreadable', count(*) from plan where action = 'problems' and insured_no is null
+                """.formatted(type.columns("s"), sameFields, insured ? "true" : "kp.person_id is not null", table,
+                insured ? "" : """
+                            left join (select distinct person_id from registry.insured_records
+                                        where insurer_no = ? and current and not deleted) kp
+                                   on kp.person_id = k.person_id""",
+                type.columns(""), type.columns("m"), APPLIED, refusals);
     }
 
     @Override
@@ -143,97 +186,38 @@ final class RecordImport implements ImportTarget {
         jdbc.execute("set local work_mem = '256MB'");
         // the planner needs to know that the staged rows are many, or it picks nested loops and sorts
         jdbc.execute("analyze import_staging");
-        if (type == RecordType.INSURED) {
-            jdbc.update(plan, insurerNo, insurerNo);
-        } else {
-            jdbc.update(plan, insurerNo, insurerNo, insurerNo);
-        }
-        long planned = System.nanoTime();
-        jdbc.execute("analyze merge_plan");
-        jdbc.update("""
-                update %s r set current = false, superseded_at = now()
-                  from merge_plan m
-                 where m.action in ('update', 'delete') and r.person_id = m.person_id
-                   and r.history_no = m.history_no and r.current
-                """.formatted(type.table()));
-        long changed = jdbc.update(insert, insurerNo, importId);
-        long applied = System.nanoTime();
+        boolean full = mode == ImportMode.FULL;
+        Object[] params = type == RecordType.INSURED
+                ? new Object[] {insurerNo, insurerNo, insurerNo, importId, full, insurerNo, insurerNo, importId}
+                : new Object[] {insurerNo, insurerNo, insurerNo, insurerNo, importId, full, insurerNo, insurerNo, importId};
+        Map<String, Long> counts = new HashMap<>();
+        jdbc.query(merge, rs -> {
+            counts.put(rs.getString(1), rs.getLong(2));
+        }, params);
+        long merged = System.nanoTime();
+        long changed = counts.getOrDefault("insert", 0L) + counts.getOrDefault("update", 0L)
+                + counts.getOrDefault("delete", 0L) + counts.getOrDefault("removed", 0L);
         if (changed > 10_000) {
             // autovacuum lags behind a bulk load; the next merge's plan depends on fresh statistics
             jdbc.execute("analyze " + type.table());
         }
-        String notes = null;
-        long removed = 0;
-        if (mode == ImportMode.FULL) {
-            Boolean unreadableKey = jdbc.queryForObject(
-                    "select exists (select 1 from merge_plan where action = 'problems' and insured_no is null)",
-                    Boolean.class);
-            if (Boolean.TRUE.equals(unreadableKey)) {
-                notes = "被保険者番号を読み取れない行があるため、全量ファイルに含まれない履歴の削除は行いませんでした";
-            } else {
-                removed = removeAbsent(insurerNo, importId);
-            }
-        }
-        Map<String, Long> counts = new HashMap<>();
-        jdbc.query("select action, count(*) from merge_plan group by action",
-                rs -> {
-                    counts.put(rs.getString(1), rs.getLong(2));
+        jdbc.query("""
+                select s.line_no, p.value ->> 'field', p.value ->> 'label', p.value ->> 'reason'
+                  from import_staging s cross join lateral jsonb_array_elements(s.problems) p
+                 where s.problems is not null
+                 order by s.line_no
+                """, rs -> {
+                    rejections.accept(new Rejection(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)));
                 });
-        reportRefusals(rejections);
-        log.info("merge of import {} ({}): plan {} ms, apply {} ms, rest {} ms", importId, type.key(),
-                (planned - started) / 1_000_000, (applied - planned) / 1_000_000, (System.nanoTime() - applied) / 1_000_000);
+        log.info("merge of import {} ({}): {} ms, then {} ms", importId, type.key(), (merged - started) / 1_000_000,
+                (System.nanoTime() - merged) / 1_000_000);
         long refused = counts.entrySet().stream()
                 .filter(e -> e.getKey().equals("problems") || REFUSALS.containsKey(e.getKey()))
                 .mapToLong(Map.Entry::getValue).sum();
+        String notes = full && counts.getOrDefault("unreadable", 0L) > 0
+                ? "被保険者番号を読み取れない行があるため、全量ファイルに含まれない履歴の削除は行いませんでした" : null;
         return new MergeCounts(counts.getOrDefault("insert", 0L), counts.getOrDefault("update", 0L),
-                counts.getOrDefault("delete", 0L) + removed, counts.getOrDefault("unchanged", 0L), refused, notes);
-    }
-
-    /** 全量: current histories of this insurer that the file no longer holds become tombstones. */
-    private long removeAbsent(String insurerNo, UUID importId) {
-        String table = type.table();
-        jdbc.update("""
-                create temp table merge_absent on commit drop as
-                select r.person_id, r.insured_no, r.history_no, r.revision
-                  from %s r
-                 where r.insurer_no = ? and r.current and not r.deleted
-                   and not exists (select 1 from merge_plan m
-                                    where m.person_id = r.person_id and m.history_no = r.history_no)
-                   and not exists (select 1 from merge_plan m
-                                    where m.insured_no = r.insured_no
-                                      and m.action not in ('insert', 'update', 'delete', 'unchanged'))
-                """.formatted(table), insurerNo);
-        jdbc.update("""
-                update %s r set current = false, superseded_at = now()
-                  from merge_absent a
-                 where r.person_id = a.person_id and r.history_no = a.history_no and r.revision = a.revision
-                """.formatted(table));
-        return jdbc.update("""
-                insert into %s (person_id, insurer_no, insured_no, history_no, revision, deleted, import_id)
-                select person_id, ?, insured_no, history_no, revision + 1, true, ? from merge_absent
-                """.formatted(table), insurerNo, importId);
-    }
-
-    private void reportRefusals(Consumer<Rejection> rejections) {
-        jdbc.query("""
-                select m.line_no, p.value ->> 'field', p.value ->> 'label', p.value ->> 'reason', null
-                  from merge_plan m
-                  join import_staging s on s.line_no = m.line_no
-                 cross join lateral jsonb_array_elements(s.problems) p
-                 where m.action = 'problems'
-                union all
-                select line_no, null, null, null, action from merge_plan
-                 where action not in ('problems', 'insert', 'update', 'delete', 'unchanged')
-                 order by 1
-                """, rs -> {
-                    long line = rs.getLong(1);
-                    String action = rs.getString(5);
-                    if (action == null) {
-                        rejections.accept(new Rejection(line, rs.getString(2), rs.getString(3), rs.getString(4)));
-                    } else {
-                        Rejection r = REFUSALS.get(action);
-                        rejections.accept(new Rejection(line, r.field(), r.label(), r.reason()));
-                    }
-                });
+                counts.getOrDefault("delete", 0L) + counts.getOrDefault("removed", 0L),
+                counts.getOrDefault("unchanged", 0L), refused, notes);
     }
 }
