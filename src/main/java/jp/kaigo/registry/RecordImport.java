@@ -89,11 +89,11 @@ final class RecordImport implements ImportTarget {
                                  %3$s as known
                             from import_staging s
                            cross join lateral (select registry.person_id(s.insurer_no, s.insured_no) as person_id) k
-                            left join %4$s c on c.insurer_no = ? and c.person_id = k.person_id
+                            left join %4$s c on c.insurer_no = ? and c.insured_no = s.insured_no
                                   and c.history_no = s.history_no and c.current
-                            left join (select person_id, max(history_no) as max_history from %4$s
-                                        where insurer_no = ? and current group by person_id) m
-                                   on m.person_id = k.person_id
+                            left join (select insured_no, max(history_no) as max_history from %4$s
+                                        where insurer_no = ? and current group by insured_no) m
+                                   on m.insured_no = s.insured_no
                             left join (select insured_no, history_no, min(line_no) as first_line from import_staging
                                         where problems is null
                                         group by insured_no, history_no having count(*) > 1) d
@@ -102,7 +102,7 @@ final class RecordImport implements ImportTarget {
                 superseded as (
                   update %4$s r set current = false, superseded_at = now()
                     from plan m
-                   where m.action in ('update', 'delete') and r.person_id = m.person_id
+                   where m.action in ('update', 'delete') and r.insurer_no = ? and r.insured_no = m.insured_no
                      and r.history_no = m.history_no and r.current
                   returning 1),
                 inserted as (
@@ -117,14 +117,15 @@ final class RecordImport implements ImportTarget {
                    where ? and r.insurer_no = ? and r.current and not r.deleted
                      and not exists (select 1 from plan m where m.action = 'problems' and m.insured_no is null)
                      and not exists (select 1 from plan m
-                                      where m.person_id = r.person_id and m.history_no = r.history_no)
+                                      where m.insured_no = r.insured_no and m.history_no = r.history_no)
                      and not exists (select 1 from plan m
                                       where m.insured_no = r.insured_no
                                         and m.action not in ('insert', 'update', 'delete', 'unchanged'))),
                 absent_superseded as (
                   update %4$s r set current = false, superseded_at = now()
                     from absent a
-                   where r.person_id = a.person_id and r.history_no = a.history_no and r.revision = a.revision
+                   where r.insurer_no = ? and r.insured_no = a.insured_no and r.history_no = a.history_no
+                     and r.revision = a.revision
                   returning 1),
                 absent_inserted as (
                   insert into %4$s (person_id, insurer_no, insured_no, history_no, revision, deleted, import_id)
@@ -140,11 +141,11 @@ final class RecordImport implements ImportTarget {
                 select action, count(*) from plan group by action
                 union all select 'removed', count(*) from absent_inserted
                 union all select 'unreadable', count(*) from plan where action = 'problems' and insured_no is null
-                """.formatted(type.columns("s"), sameFields, insured ? "true" : "kp.person_id is not null", table,
+                """.formatted(type.columns("s"), sameFields, insured ? "true" : "kp.insured_no is not null", table,
                 insured ? "" : """
-                            left join (select distinct person_id from registry.insured_records
+                            left join (select distinct insured_no from registry.insured_records
                                         where insurer_no = ? and current and not deleted) kp
-                                   on kp.person_id = k.person_id""",
+                                   on kp.insured_no = s.insured_no""",
                 type.columns(""), type.columns("m"), APPLIED, refusals);
     }
 
@@ -188,8 +189,10 @@ final class RecordImport implements ImportTarget {
         jdbc.execute("analyze import_staging");
         boolean full = mode == ImportMode.FULL;
         Object[] params = type == RecordType.INSURED
-                ? new Object[] {insurerNo, insurerNo, insurerNo, importId, full, insurerNo, insurerNo, importId}
-                : new Object[] {insurerNo, insurerNo, insurerNo, insurerNo, importId, full, insurerNo, insurerNo, importId};
+                ? new Object[] {insurerNo, insurerNo, insurerNo, insurerNo, importId, full, insurerNo, insurerNo,
+                        insurerNo, importId}
+                : new Object[] {insurerNo, insurerNo, insurerNo, insurerNo, insurerNo, importId, full, insurerNo,
+                        insurerNo, insurerNo, importId};
         Map<String, Long> counts = new HashMap<>();
         jdbc.query(merge, rs -> {
             counts.put(rs.getString(1), rs.getLong(2));

@@ -21,11 +21,11 @@ class RegistryQueries {
      */
     private static final String VERIFY = """
             select ins.name as insurer_name, %s, %s, %s, %s
-              from (select registry.person_id(?, ?) as person_id) p
-              join registry.insurers ins on ins.insurer_no = ?
+              from (select cast(? as char(6)) as insurer_no, cast(? as varchar(10)) as insured_no) p
+              join registry.insurers ins on ins.insurer_no = p.insurer_no
               left join lateral (
                    select * from registry.insured_records x
-                    where x.person_id = p.person_id and x.current and not x.deleted
+                    where x.insurer_no = p.insurer_no and x.insured_no = p.insured_no and x.current and not x.deleted
                     order by (x.valid_from <= ?1 and (x.valid_to is null or x.valid_to >= ?1)) desc, x.history_no desc
                     limit 1) i on true
               left join lateral (%s) c on true
@@ -40,15 +40,15 @@ class RegistryQueries {
     /** Every type's current histories in force on a day, as one union. */
     private static final String IN_FORCE = Arrays.stream(RecordType.values()).map(t -> """
             select '%s' as record_type, history_no, valid_from, valid_to, to_jsonb(x)::text as data from %s x
-             where x.person_id = registry.person_id(?, ?) and x.current and not x.deleted
-               and x.valid_from <= ? and (x.valid_to is null or x.valid_to >= ?)""".formatted(t.key(), t.table()))
+             where x.insurer_no = cast(? as char(6)) and x.insured_no = cast(? as varchar(10))
+               and x.current and not x.deleted and x.valid_from <= ? and (x.valid_to is null or x.valid_to >= ?)""".formatted(t.key(), t.table()))
             .collect(Collectors.joining("\nunion all\n")) + "\norder by record_type, history_no desc";
 
     /** Every revision of every type, as one union. */
     private static final String HISTORY = Arrays.stream(RecordType.values()).map(t -> """
             select '%s' as record_type, history_no, revision, valid_from, valid_to, to_jsonb(x)::text as data,
                    deleted, current, import_id, created_at, superseded_at from %s x
-             where x.person_id = registry.person_id(?, ?)""".formatted(t.key(), t.table()))
+             where x.insurer_no = cast(? as char(6)) and x.insured_no = cast(? as varchar(10))""".formatted(t.key(), t.table()))
             .collect(Collectors.joining("\nunion all\n")) + "\norder by record_type, history_no, revision";
 
     private final JdbcTemplate jdbc;
@@ -65,7 +65,7 @@ class RegistryQueries {
     private static String inForce(RecordType type) {
         return """
                 select * from %s x
-                 where x.person_id = p.person_id and x.current and not x.deleted
+                 where x.insurer_no = p.insurer_no and x.insured_no = p.insured_no and x.current and not x.deleted
                    and x.valid_from <= ?1 and (x.valid_to is null or x.valid_to >= ?1)
                  order by x.history_no desc limit 1""".formatted(type.table());
     }
@@ -78,7 +78,7 @@ class RegistryQueries {
         List<VerifyRow> rows = jdbc.query(VERIFY, (rs, n) -> new VerifyRow(rs.getString(1),
                 view(rs, VERIFIED[0], RecordType.INSURED), view(rs, VERIFIED[1], RecordType.CARE_CERTIFICATE),
                 view(rs, VERIFIED[2], RecordType.BURDEN_RATIO), view(rs, VERIFIED[3], RecordType.BURDEN_LIMIT)),
-                insurerNo, insuredNo, insurerNo, d, d, d, d, d, d, d, d);
+                insurerNo, insuredNo, d, d, d, d, d, d, d, d);
         return rows.stream().findFirst();
     }
 
@@ -118,7 +118,8 @@ class RegistryQueries {
     boolean personExists(String insurerNo, String insuredNo) {
         return Boolean.TRUE.equals(jdbc.queryForObject(
                 """
-                select exists (select 1 from registry.insured_records where person_id = registry.person_id(?, ?))
+                select exists (select 1 from registry.insured_records
+                                where insurer_no = cast(? as char(6)) and insured_no = cast(? as varchar(10)))
                 """,
                 Boolean.class, insurerNo, insuredNo));
     }

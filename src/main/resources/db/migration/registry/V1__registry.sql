@@ -8,7 +8,9 @@ create table registry.insurers (
 
 -- A person (one insurance registration: 保険者番号 + 被保険者番号) is identified by a name-based UUID
 -- derived from the two numbers, so every module can compute it and no lookup table sits on the bulk
--- path. person_id is the distribution column when the database is sharded (Citus).
+-- path; other modules refer to persons by it. Record tables are keyed by the numbers themselves:
+-- municipal files arrive roughly in 被保険者番号 order, so the primary key grows at its end instead of
+-- at random places (person_id is to be added to the key when the tables are sharded by it).
 create function registry.person_id(insurer_no text, insured_no text) returns uuid
   language sql immutable parallel safe
   return md5(insurer_no || ':' || insured_no)::uuid;
@@ -50,7 +52,7 @@ create table registry.insured_records (
   import_id     uuid not null,
   superseded_at timestamptz,
   created_at    timestamptz not null default now(),
-  primary key (person_id, history_no, revision),
+  primary key (insurer_no, insured_no, history_no, revision),
   check (deleted or valid_from is not null),
   check (valid_to is null or valid_to >= valid_from)
 );
@@ -113,7 +115,7 @@ create table registry.care_certificate_records (
   import_id     uuid not null,
   superseded_at timestamptz,
   created_at    timestamptz not null default now(),
-  primary key (person_id, history_no, revision),
+  primary key (insurer_no, insured_no, history_no, revision),
   check (deleted or valid_from is not null),
   check (valid_to is null or valid_to >= valid_from)
 );
@@ -134,7 +136,7 @@ create table registry.burden_ratio_records (
   import_id     uuid not null,
   superseded_at timestamptz,
   created_at    timestamptz not null default now(),
-  primary key (person_id, history_no, revision),
+  primary key (insurer_no, insured_no, history_no, revision),
   check (deleted or valid_from is not null),
   check (valid_to is null or valid_to >= valid_from)
 );
@@ -161,7 +163,7 @@ create table registry.burden_limit_records (
   import_id     uuid not null,
   superseded_at timestamptz,
   created_at    timestamptz not null default now(),
-  primary key (person_id, history_no, revision),
+  primary key (insurer_no, insured_no, history_no, revision),
   check (deleted or valid_from is not null),
   check (valid_to is null or valid_to >= valid_from)
 );
@@ -186,7 +188,7 @@ create table registry.home_modification_records (
   import_id     uuid not null,
   superseded_at timestamptz,
   created_at    timestamptz not null default now(),
-  primary key (person_id, history_no, revision),
+  primary key (insurer_no, insured_no, history_no, revision),
   check (deleted or valid_from is not null),
   check (valid_to is null or valid_to >= valid_from)
 );
@@ -210,7 +212,7 @@ create table registry.welfare_equipment_records (
   import_id     uuid not null,
   superseded_at timestamptz,
   created_at    timestamptz not null default now(),
-  primary key (person_id, history_no, revision),
+  primary key (insurer_no, insured_no, history_no, revision),
   check (deleted or valid_from is not null),
   check (valid_to is null or valid_to >= valid_from)
 );
