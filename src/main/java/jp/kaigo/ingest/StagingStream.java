@@ -87,11 +87,11 @@ final class StagingStream extends InputStream {
         String op = operation(row, problems);
         boolean deleting = "D".equals(op);
         for (int i = 0; i < fields.size(); i++) {
-            FieldSpec field = fields.get(i);
-            String raw = row.values()[i] == null ? "" : row.values()[i].strip();
             if (i == operationColumn) {
                 continue;
             }
+            FieldSpec field = fields.get(i);
+            String raw = row.values()[i] == null ? "" : row.values()[i].strip();
             if (raw.isEmpty()) {
                 boolean keyField = i < 3;
                 if (field.required() && (keyField || !deleting)) {
