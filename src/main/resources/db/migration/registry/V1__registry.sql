@@ -56,7 +56,6 @@ create table registry.insured_records (
   check (deleted or valid_from is not null),
   check (valid_to is null or valid_to >= valid_from)
 );
-create index on registry.insured_records (insurer_no) where current;
 
 create table registry.care_certificate_records (
   person_id     uuid not null,
@@ -119,7 +118,6 @@ create table registry.care_certificate_records (
   check (deleted or valid_from is not null),
   check (valid_to is null or valid_to >= valid_from)
 );
-create index on registry.care_certificate_records (insurer_no) where current;
 
 create table registry.burden_ratio_records (
   person_id     uuid not null,
@@ -140,7 +138,6 @@ create table registry.burden_ratio_records (
   check (deleted or valid_from is not null),
   check (valid_to is null or valid_to >= valid_from)
 );
-create index on registry.burden_ratio_records (insurer_no) where current;
 
 create table registry.burden_limit_records (
   person_id     uuid not null,
@@ -167,7 +164,6 @@ create table registry.burden_limit_records (
   check (deleted or valid_from is not null),
   check (valid_to is null or valid_to >= valid_from)
 );
-create index on registry.burden_limit_records (insurer_no) where current;
 
 create table registry.home_modification_records (
   person_id     uuid not null,
@@ -192,7 +188,6 @@ create table registry.home_modification_records (
   check (deleted or valid_from is not null),
   check (valid_to is null or valid_to >= valid_from)
 );
-create index on registry.home_modification_records (insurer_no) where current;
 
 create table registry.welfare_equipment_records (
   person_id     uuid not null,
@@ -216,5 +211,4 @@ create table registry.welfare_equipment_records (
   check (deleted or valid_from is not null),
   check (valid_to is null or valid_to >= valid_from)
 );
-create index on registry.welfare_equipment_records (insurer_no) where current;
 
