@@ -22,9 +22,9 @@ import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Stages and merges one record type's municipality files. The merge is set-based: one statement
- * classifies every staged row (insert, update, delete, unchanged or a named refusal), then a few
- * statements apply the classification. Rules: a 履歴番号 is never reused; a new 履歴番号 below the
+ * Stages and merges one record type's municipality files. The merge is one set-based statement that
+ * classifies every staged row (insert, update, delete, unchanged or a named refusal) and applies the
+ * classification. Rules: a 履歴番号 is never reused; a new 履歴番号 below the
  * person's newest is refused (an older history never overwrites a newer one); re-sent identical rows
  * change nothing; in a 全量 file, histories the file no longer holds are deleted, except for persons
  * with a refused row. The SQL is built once per type from its layout (one column per field).
