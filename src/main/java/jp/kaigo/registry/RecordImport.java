@@ -82,13 +82,12 @@ final class RecordImport implements ImportTarget {
                            when x.operation = 'I' then 'already_exists'
                            else 'update' end as action
                     from (select s.line_no, s.operation, s.insured_no, s.history_no, s.problems, s.valid_from,
-                                 s.valid_to, %1$s, k.person_id, c.revision as cur_revision, c.deleted as cur_deleted,
+                                 s.valid_to, %1$s, c.revision as cur_revision, c.deleted as cur_deleted,
                                  (c.valid_from = s.valid_from and c.valid_to is not distinct from s.valid_to
                                   and %2$s) as same,
                                  m.max_history, coalesce(s.line_no > d.first_line, false) as duplicate,
                                  %3$s as known
                             from import_staging s
-                           cross join lateral (select registry.person_id(s.insurer_no, s.insured_no) as person_id) k
                             left join %4$s c on c.insurer_no = ? and c.insured_no = s.insured_no
                                   and c.history_no = s.history_no and c.current
                             left join (select insured_no, max(history_no) as max_history from %4$s
@@ -106,14 +105,14 @@ final class RecordImport implements ImportTarget {
                      and r.history_no = m.history_no and r.current
                   returning 1),
                 inserted as (
-                  insert into %4$s (person_id, insurer_no, insured_no, history_no, revision, valid_from, valid_to,
+                  insert into %4$s (insurer_no, insured_no, history_no, revision, valid_from, valid_to,
                                     %6$s, deleted, import_id)
-                  select m.person_id, ?, m.insured_no, m.history_no, coalesce(m.cur_revision, 0) + 1,
+                  select ?, m.insured_no, m.history_no, coalesce(m.cur_revision, 0) + 1,
                          m.valid_from, m.valid_to, %7$s, m.action = 'delete', ?
                     from plan m where m.action in %8$s
                   returning 1),
                 absent as materialized (
-                  select r.person_id, r.insured_no, r.history_no, r.revision from %4$s r
+                  select r.insured_no, r.history_no, r.revision from %4$s r
                    where ? and r.insurer_no = ? and r.current and not r.deleted
                      and not exists (select 1 from plan m where m.action = 'problems' and m.insured_no is null)
                      and not exists (select 1 from plan m
@@ -128,8 +127,8 @@ final class RecordImport implements ImportTarget {
                      and r.revision = a.revision
                   returning 1),
                 absent_inserted as (
-                  insert into %4$s (person_id, insurer_no, insured_no, history_no, revision, deleted, import_id)
-                  select person_id, ?, insured_no, history_no, revision + 1, true, ? from absent
+                  insert into %4$s (insurer_no, insured_no, history_no, revision, deleted, import_id)
+                  select ?, insured_no, history_no, revision + 1, true, ? from absent
                   returning 1),
                 refused as (
                   update import_staging s

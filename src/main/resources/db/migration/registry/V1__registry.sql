@@ -6,14 +6,10 @@ create table registry.insurers (
   created_at timestamptz not null default now()
 );
 
--- A person (one insurance registration: 保険者番号 + 被保険者番号) is identified by a name-based UUID
--- derived from the two numbers, so every module can compute it and no lookup table sits on the bulk
--- path; other modules refer to persons by it. Record tables are keyed by the numbers themselves:
--- municipal files arrive roughly in 被保険者番号 order, so the primary key grows at its end instead of
--- at random places (person_id is to be added to the key when the tables are sharded by it).
-create function registry.person_id(insurer_no text, insured_no text) returns uuid
-  language sql immutable parallel safe
-  return md5(insurer_no || ':' || insured_no)::uuid;
+-- A person is one insurance registration: 保険者番号 + 被保険者番号. Record tables are keyed by the two
+-- numbers (then 履歴番号 and revision): municipal files arrive roughly in 被保険者番号 order, so the
+-- primary key grows at its end instead of at random places. When sharded (Citus), the pair is the
+-- natural distribution key.
 
 -- One table per record type, its columns those of the layout (registry/RecordLayouts.java; column =
 -- the field key in snake_case). Every revision of every municipality record is kept: a history
@@ -24,7 +20,6 @@ create function registry.person_id(insurer_no text, insured_no text) returns uui
 -- import's validation, not here, because tombstones carry no fields.
 
 create table registry.insured_records (
-  person_id     uuid not null,
   insurer_no    char(6) collate "C" not null,
   insured_no    varchar(10) collate "C" not null,
   history_no    int not null,
@@ -58,7 +53,6 @@ create table registry.insured_records (
 );
 
 create table registry.care_certificate_records (
-  person_id     uuid not null,
   insurer_no    char(6) collate "C" not null,
   insured_no    varchar(10) collate "C" not null,
   history_no    int not null,
@@ -120,7 +114,6 @@ create table registry.care_certificate_records (
 );
 
 create table registry.burden_ratio_records (
-  person_id     uuid not null,
   insurer_no    char(6) collate "C" not null,
   insured_no    varchar(10) collate "C" not null,
   history_no    int not null,
@@ -140,7 +133,6 @@ create table registry.burden_ratio_records (
 );
 
 create table registry.burden_limit_records (
-  person_id     uuid not null,
   insurer_no    char(6) collate "C" not null,
   insured_no    varchar(10) collate "C" not null,
   history_no    int not null,
@@ -166,7 +158,6 @@ create table registry.burden_limit_records (
 );
 
 create table registry.home_modification_records (
-  person_id     uuid not null,
   insurer_no    char(6) collate "C" not null,
   insured_no    varchar(10) collate "C" not null,
   history_no    int not null,
@@ -190,7 +181,6 @@ create table registry.home_modification_records (
 );
 
 create table registry.welfare_equipment_records (
-  person_id     uuid not null,
   insurer_no    char(6) collate "C" not null,
   insured_no    varchar(10) collate "C" not null,
   history_no    int not null,
