@@ -27,7 +27,10 @@ public interface ImportTarget {
 
     /**
      * Merges the staged rows of this import into the records, in one set-based pass, and reports
-     * every row it refused to {@code rejections}.
+     * every row it refused to {@code rejections}. {@code keysAscending}: the accepted rows arrived in
+     * ascending (被保険者番号, 履歴番号) order, so duplicates within the file were already refused while
+     * staging and need not be searched for.
      */
-    MergeCounts merge(UUID importId, String insurerNo, ImportMode mode, Consumer<Rejection> rejections);
+    MergeCounts merge(UUID importId, String insurerNo, ImportMode mode, boolean keysAscending,
+            Consumer<Rejection> rejections);
 }

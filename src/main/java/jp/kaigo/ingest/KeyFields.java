@@ -22,6 +22,10 @@ public final class KeyFields {
 
     public static final List<FieldSpec> ALL = List.of(INSURER, INSURED, HISTORY, VALID_FROM, VALID_TO, OP);
 
+    /** Why a second row with the same 被保険者番号 and 履歴番号 in one file is refused. */
+    public static final String DUPLICATE_REASON =
+            "同じ被保険者番号・履歴番号の行がファイル内で重複しています(最初の行のみ取り込みました)";
+
     private KeyFields() {
     }
 

@@ -29,6 +29,9 @@ final class StagingStream extends InputStream {
     private final ImportMode mode;
     private final AtomicLong rowsRead;
     private final StringBuilder text = new StringBuilder(BUFFER + 4096);
+    private String previousInsured;
+    private int previousHistory;
+    private boolean keysAscending = true;
     private byte[] bytes = new byte[0];
     private int pos;
     private boolean eof;
@@ -111,7 +114,38 @@ final class StagingStream extends InputStream {
             problems.add(new Violation(KeyFields.INSURER.key(), KeyFields.INSURER.label(),
                     "送信元の保険者番号と一致しません"));
         }
+        if (problems.isEmpty()) {
+            checkOrder((String) values.get(KeyFields.INSURED.key()), (Integer) values.get(KeyFields.HISTORY.key()),
+                    problems);
+        }
         appendRow(row.line(), op, values, problems);
+    }
+
+    /**
+     * While keys arrive in ascending order (as municipal systems write them), a duplicate can only
+     * follow its twin, so it is refused here; after the first step back the merge searches for them.
+     */
+    private void checkOrder(String insured, int history, List<Violation> problems) {
+        if (!keysAscending) {
+            return;
+        }
+        int order = previousInsured == null ? 1 : insured.compareTo(previousInsured);
+        if (order == 0) {
+            order = Integer.compare(history, previousHistory);
+        }
+        if (order == 0) {
+            problems.add(new Violation(KeyFields.HISTORY.key(), KeyFields.HISTORY.label(), KeyFields.DUPLICATE_REASON));
+        } else if (order < 0) {
+            keysAscending = false;
+        } else {
+            previousInsured = insured;
+            previousHistory = history;
+        }
+    }
+
+    /** Whether every accepted row so far came in ascending key order (read after the stream is drained). */
+    boolean keysAscending() {
+        return keysAscending;
     }
 
     private String operation(SourceRow row, List<Violation> problems) {

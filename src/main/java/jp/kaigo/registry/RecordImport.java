@@ -10,6 +10,7 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import jp.kaigo.ingest.ImportMode;
 import jp.kaigo.ingest.ImportTarget;
+import jp.kaigo.ingest.KeyFields;
 import jp.kaigo.ingest.MergeCounts;
 import jp.kaigo.ingest.RecordLayout;
 import jp.kaigo.ingest.Rejection;
@@ -32,9 +33,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 final class RecordImport implements ImportTarget {
     private static final Logger log = LoggerFactory.getLogger(RecordImport.class);
     private static final String APPLIED = "('insert', 'update', 'delete')";
+    private static final String DUPLICATES_JOIN = "-- duplicates join --";
     private static final Map<String, Rejection> REFUSALS = Map.of(
-            "duplicate", new Rejection(0, "historyNo", "履歴番号",
-                    "同じ被保険者番号・履歴番号の行がファイル内で重複しています(最初の行のみ取り込みました)"),
+            "duplicate", new Rejection(0, "historyNo", "履歴番号", KeyFields.DUPLICATE_REASON),
             "unknown_person", new Rejection(0, "insuredNo", "被保険者番号",
                     "被保険者が登録されていません(先に被保険者(資格)ファイルを取り込んでください)"),
             "no_such_history", new Rejection(0, "historyNo", "履歴番号", "更新・削除の対象となる履歴番号が登録されていません"),
@@ -48,6 +49,7 @@ final class RecordImport implements ImportTarget {
     private final JdbcTemplate jdbc;
     private final String copy;
     private final String merge;
+    private final String mergeOfAscendingKeys;
 
     RecordImport(RecordType type, JdbcTemplate jdbc) {
         this.type = type;
@@ -66,7 +68,7 @@ final class RecordImport implements ImportTarget {
         // One statement: classify every staged row from the state before the import, apply the
         // classification, tombstone what a 全量 file no longer holds, and record each refusal on its
         // staged row; all sub-statements see the same snapshot.
-        this.merge = """
+        String merge = """
                 with plan as materialized (
                   select x.*, case
                            when x.problems is not null then 'problems'
@@ -93,10 +95,7 @@ final class RecordImport implements ImportTarget {
                             left join (select insured_no, max(history_no) as max_history from %4$s
                                         where insurer_no = ? and current group by insured_no) m
                                    on m.insured_no = s.insured_no
-                            left join (select insured_no, history_no, min(line_no) as first_line from import_staging
-                                        where problems is null
-                                        group by insured_no, history_no having count(*) > 1) d
-                                   on d.insured_no = s.insured_no and d.history_no = s.history_no
+                            %10$s
                             %5$s) x),
                 superseded as (
                   update %4$s r set current = false, superseded_at = now()
@@ -145,7 +144,17 @@ final class RecordImport implements ImportTarget {
                             left join (select distinct insured_no from registry.insured_records
                                         where insurer_no = ? and current and not deleted) kp
                                    on kp.insured_no = s.insured_no""",
-                type.columns(""), type.columns("m"), APPLIED, refusals);
+                type.columns(""), type.columns("m"), APPLIED, refusals, DUPLICATES_JOIN);
+        String duplicates = """
+                            left join (select insured_no, history_no, min(line_no) as first_line from import_staging
+                                        where problems is null
+                                        group by insured_no, history_no having count(*) > 1) d
+                                   on d.insured_no = s.insured_no and d.history_no = s.history_no""";
+        // keys that arrived in ascending order had their duplicates refused while staging
+        String noDuplicates = "left join (select null::text as insured_no, null::int as history_no, "
+                + "null::bigint as first_line) d on false";
+        this.mergeOfAscendingKeys = merge.replace(DUPLICATES_JOIN, noDuplicates);
+        this.merge = merge.replace(DUPLICATES_JOIN, duplicates);
     }
 
     @Override
@@ -181,7 +190,8 @@ final class RecordImport implements ImportTarget {
     }
 
     @Override
-    public MergeCounts merge(UUID importId, String insurerNo, ImportMode mode, Consumer<Rejection> rejections) {
+    public MergeCounts merge(UUID importId, String insurerNo, ImportMode mode, boolean keysAscending,
+            Consumer<Rejection> rejections) {
         long started = System.nanoTime();
         jdbc.execute("set local work_mem = '256MB'");
         // no ANALYZE of the staged rows: for a table never analysed the planner sizes it from its pages,
@@ -193,7 +203,7 @@ final class RecordImport implements ImportTarget {
                 : new Object[] {insurerNo, insurerNo, insurerNo, insurerNo, insurerNo, importId, full, insurerNo,
                         insurerNo, insurerNo, importId};
         Map<String, Long> counts = new HashMap<>();
-        jdbc.query(merge, rs -> {
+        jdbc.query(keysAscending ? mergeOfAscendingKeys : merge, rs -> {
             counts.put(rs.getString(1), rs.getLong(2));
         }, params);
         long merged = System.nanoTime();

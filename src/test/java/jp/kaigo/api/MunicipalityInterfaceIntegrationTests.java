@@ -197,6 +197,24 @@ class MunicipalityInterfaceIntegrationTests {
     }
 
     @Test
+    void refusesTheSecondRowWithTheSameKeyWhetherTheFileIsSortedOrNot() {
+        String first = insuredRow(insurer, "0000000001", 1, "2020-04-01", null, "1940-05-06", null);
+        String twin = first.replace("テスト村1番地", "テスト村2番地");
+        String other = insuredRow(insurer, "0000000002", 1, "2020-04-01", null, "1941-05-06", null);
+        JsonNode sorted = upload("insured", "full", INSURED_HEADER + "\n" + first + "\n" + twin + "\n" + other + "\n");
+        JsonNode unsorted = upload("insured", "full", INSURED_HEADER + "\n" + first + "\n" + other + "\n" + twin + "\n");
+        assertThat(sorted.get("rejections").get(0).get("line").asLong()).isEqualTo(3);
+        assertThat(unsorted.get("rejections").get(0).get("line").asLong()).isEqualTo(4);
+        for (JsonNode report : List.of(sorted, unsorted)) {
+            assertThat(report.get("rejectedRows").asLong()).isEqualTo(1);
+            assertThat(report.get("rejections").get(0).get("field").asString()).isEqualTo("historyNo");
+            assertThat(report.get("rejections").get(0).get("reason").asString()).contains("重複");
+        }
+        assertThat(verify("0000000001", "1940-05-06", "2026-05-01").get("insured").get("fields").get("address")
+                .asString()).endsWith("1番地");
+    }
+
+    @Test
     void readsWindows31JFilesWithoutBeingTold() {
         String file = INSURED_HEADER + "\n"
                 + insuredRow(insurer, "0000000001", 1, "2020-04-01", null, "1940-05-06", null)
