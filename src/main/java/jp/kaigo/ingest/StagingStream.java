@@ -86,7 +86,7 @@ final class StagingStream extends InputStream {
 
     private void encode(SourceRow row) {
         List<Violation> problems = new ArrayList<>(row.problems());
-        Map<String, Object> values = new HashMap<>();
+        Map<String, Object> values = new HashMap<>(64);
         String op = operation(row, problems);
         boolean deleting = "D".equals(op);
         for (int i = 0; i < fields.size(); i++) {
@@ -214,10 +214,26 @@ final class StagingStream extends InputStream {
     private void column(Object value) {
         if (value == null) {
             text.append("\\N");
+        } else if (value instanceof LocalDate date) {
+            appendDate(date);
         } else {
             text.append(value);
         }
         text.append('\t');
+    }
+
+    /** YYYY-MM-DD without the formatter's allocations (every row carries several dates). */
+    private void appendDate(LocalDate date) {
+        int year = date.getYear();
+        if (year < 1000) {
+            text.append(date);
+            return;
+        }
+        text.append(year).append('-');
+        int month = date.getMonthValue();
+        text.append(month < 10 ? "0" : "").append(month).append('-');
+        int day = date.getDayOfMonth();
+        text.append(day < 10 ? "0" : "").append(day);
     }
 
     /** A text value in COPY text format: backslash escaped (control characters never pass validation). */

@@ -1,18 +1,15 @@
 package jp.kaigo.shared;
 
-import java.util.regex.Pattern;
-
 /** 介護保険 保険者番号: 都道府県番号 (2) + 保険者別番号 (3) + 検証番号 (1, modulus 10 weights 2-1). */
 public record InsurerNumber(String value) {
     public static final String FIELD = "insurerNo";
     public static final String LABEL = "保険者番号";
-    private static final Pattern FORMAT = Pattern.compile("[0-9]{6}");
 
     public InsurerNumber {
         if (value == null || value.isEmpty()) {
             throw new InvalidValue(FIELD, LABEL, "必須です");
         }
-        if (!FORMAT.matcher(value).matches()) {
+        if (value.length() != 6 || !value.chars().allMatch(c -> c >= '0' && c <= '9')) {
             throw new InvalidValue(FIELD, LABEL, "数字6桁で指定してください");
         }
         if (!CheckDigits.isPrefecture(value.substring(0, 2))) {
