@@ -55,7 +55,7 @@ public class EmbeddedDatabase implements ApplicationContextInitializer<Configura
                     .setCleanDataDirectory(!persistent)
                     .setRegisterShutdownHook(false)
                     .setServerConfig("max_connections", "100")
-                    .setServerConfig("shared_buffers", "512MB")
+                    .setServerConfig("shared_buffers", "2GB")
                     .setServerConfig("work_mem", "64MB")
                     .setServerConfig("temp_buffers", "128MB")
                     .setServerConfig("maintenance_work_mem", "256MB")
