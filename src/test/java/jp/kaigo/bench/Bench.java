@@ -32,6 +32,8 @@ public final class Bench {
     private static final int WARMUP_SECONDS = Integer.getInteger("bench.warmup", 30);
     private static final int SECONDS = Integer.getInteger("bench.seconds", 20);
     private static final int SAMPLE = 20_000;
+    /** Municipalities in the generated data; each uploads its files while the others upload theirs. */
+    private static final int MUNICIPALITIES = Integer.getInteger("bench.municipalities", 3);
 
     public static void main(String[] args) throws Exception {
         int persons = args.length > 0 ? Integer.parseInt(args[0].replace("_", "")) : 200_000;
@@ -40,7 +42,7 @@ public final class Bench {
         Process server = startServer(work, port);
         try {
             waitUntilUp(port, server);
-            var data = new SyntheticData(20_261_125L, 3);
+            var data = new SyntheticData(20_261_125L, MUNICIPALITIES);
             log("generating %,d persons", persons);
             var files = data.writeCsv(work.resolve("files"), persons);
             warmUpIngest(port, work);
@@ -93,8 +95,9 @@ public final class Bench {
      * compiled code as a long-running server would.
      */
     private static void warmUpIngest(int port, Path work) throws Exception {
-        var warmUp = new SyntheticData(7L, 6);
-        List<String> others = warmUp.municipalities().subList(3, 6).stream().map(SyntheticData.Municipality::insurerNo).toList();
+        var warmUp = new SyntheticData(7L, MUNICIPALITIES + 3);
+        List<String> others = warmUp.municipalities().subList(MUNICIPALITIES, MUNICIPALITIES + 3).stream()
+                .map(SyntheticData.Municipality::insurerNo).toList();
         var files = warmUp.writeCsv(work.resolve("warm-up"), 150_000).stream()
                 .filter(f -> others.contains(f.insurerNo())).toList();
         long started = System.nanoTime();
