@@ -79,7 +79,10 @@ class DemoData implements ApplicationRunner {
         }
     }
 
-    /** Prints the way in; the demo persons are synthetic, so showing their numbers is intended. */
+    /**
+     * Logs the way in. The demo person is generated, not a real one, so showing its numbers is intended;
+     * no real person's data ever reaches this banner.
+     */
     private void banner(SyntheticData data) {
         int port = context instanceof WebServerApplicationContext web ? web.getWebServer().getPort() : 8080;
         SyntheticData.Person person = null;
@@ -93,7 +96,7 @@ class DemoData implements ApplicationRunner {
                 .append("\n==== 介護情報基盤 kaigo-platform ====\n")
                 .append("API: http://localhost:").append(port).append("/api/ (項目定義: /api/layouts)\n");
         if (person != null) {
-            text.append("デモの被保険者 (要介護3): 保険者番号 ").append(person.insurerNo()).append(" 被保険者番号 ")
+            text.append("デモの被保険者 (合成データ・要介護3): 保険者番号 ").append(person.insurerNo()).append(" 被保険者番号 ")
                     .append(person.insuredNo()).append(" 生年月日 ").append(person.birthDate()).append('\n')
                     .append("資格確認を試す:\n  curl -s -X POST http://localhost:").append(port)
                     .append("/api/eligibility -H 'Content-Type: application/json' -d '{\"insurerNo\":\"")
@@ -104,6 +107,6 @@ class DemoData implements ApplicationRunner {
                 .append("/api/municipalities/<保険者番号>/files/insured?mode=full' -H 'Content-Type: text/csv' --data-binary @file.csv\n")
                 .append("項目定義: http://localhost:").append(port).append("/api/layouts\n")
                 .append("=====================================\n");
-        System.out.println(text);
+        log.info("{}", text);
     }
 }

@@ -2,30 +2,15 @@ package jp.kaigo.api;
 
 import static jp.kaigo.api.MunicipalityFiles.INSURED_HEADER;
 import static jp.kaigo.api.MunicipalityFiles.insuredRow;
-import static jp.kaigo.api.MunicipalityFiles.newInsurer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 /** 資格確認 by typed numbers, one by one and in batches, and the errors an office sees. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class EligibilityIntegrationTests {
-    @LocalServerPort
-    int port;
-    ApiClient api;
-    String insurer;
-
-    @BeforeEach
-    void setUp() {
-        api = new ApiClient(port);
-        insurer = newInsurer(api);
-    }
+class EligibilityIntegrationTests extends MunicipalityApiTests {
 
     @Test
     void aWrongBirthDateAnswersExactlyLikeAnUnknownNumber() {

@@ -12,25 +12,11 @@ import java.util.List;
 import java.util.Map;
 import jp.kaigo.registry.RecordType;
 import jp.kaigo.shared.InsurerNumber;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 /** The municipality file interface end to end: HTTP upload → ingest → registry → report and reads. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class MunicipalityInterfaceIntegrationTests {
-    @LocalServerPort
-    int port;
-    ApiClient api;
-    String insurer;
-
-    @BeforeEach
-    void setUp() {
-        api = new ApiClient(port);
-        insurer = newInsurer(api);
-    }
+class MunicipalityInterfaceIntegrationTests extends MunicipalityApiTests {
 
     @Test
     void everyFieldOfEveryRecordTypeSurvivesCsvImport() {
