@@ -20,8 +20,13 @@ public final class Fields {
                 throw new InvalidValue(key, label, maxLength + "文字以内で指定してください");
             }
             for (int i = 0; i < s.length(); i++) {
-                if (s.charAt(i) < 0x20) {
+                char c = s.charAt(i);
+                if (c < 0x20) {
                     throw new InvalidValue(key, label, "制御文字は使用できません");
+                }
+                if (Character.isSurrogate(c) && !(Character.isHighSurrogate(c) && i + 1 < s.length()
+                        && Character.isLowSurrogate(s.charAt(++i)))) {
+                    throw new InvalidValue(key, label, "文字として正しくない符号(対になっていないサロゲート)が含まれています");
                 }
             }
             return s;

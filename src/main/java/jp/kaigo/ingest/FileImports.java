@@ -78,17 +78,17 @@ public class FileImports {
             ImportReport report = tx.execute(status -> {
                 jdbc.sql("select pg_advisory_xact_lock(hashtext(:key))")
                         .param("key", "import:" + request.insurerNo() + ":" + request.recordType()).query().singleValue();
-                boolean keysAscending;
+                StagingSummary staged;
                 try (RowSource source = RowSource.open(request.format(), in, charset, target.layout())) {
-                    var staging = new StagingStream(source, target.layout(), id, request.insurerNo(), request.mode(), rows);
+                    var staging = new StagingStream(source, target.layout(), request.insurerNo(), request.mode(), rows);
                     target.stage(staging);
-                    keysAscending = staging.keysAscending();
+                    staged = staging.summary();
                 }
                 if (request.mode() == ImportMode.FULL && rows.get() == 0) {
                     throw new FileRejected(2, "file", "ファイル", "全量ファイルにデータ行がありません");
                 }
                 RejectionWriter rejections = new RejectionWriter(id);
-                MergeCounts counts = target.merge(id, request.insurerNo(), request.mode(), keysAscending, rejections);
+                MergeCounts counts = target.merge(id, request.insurerNo(), request.mode(), staged, rejections);
                 rejections.flush();
                 ImportReport done = new ImportReport(id, "COMPLETED", request.insurerNo(), request.recordType(),
                         request.mode().name(), request.format().name(), charset.name(), request.fileName(),

@@ -11,11 +11,13 @@ import java.util.function.Consumer;
 public interface ImportTarget {
 
     /**
-     * Leading columns of the rows handed to {@link #stage} (PostgreSQL COPY text format, tab-separated);
-     * then one column per field of {@link RecordLayout#fields()} in layout order, then {@code problems}:
-     * a JSON array of {field,label,reason} for a row rejected while parsing (its fields are then null).
+     * Leading columns of the rows handed to {@link #stage} (PostgreSQL COPY binary format), typed
+     * bigint, char(1) (F 全量, I/U/D 差分), text, int, date, date; then one column per field of
+     * {@link RecordLayout#fields()} in layout order, typed by its parsed value (String: text,
+     * Integer: int, LocalDate: date), then {@code problems}: jsonb, an array of {field,label,reason}
+     * for a row rejected while parsing (its fields are then null).
      */
-    String STAGING_KEY_COLUMNS = "import_id, line_no, operation, insurer_no, insured_no, history_no, valid_from, valid_to";
+    String STAGING_KEY_COLUMNS = "line_no, operation, insured_no, history_no, valid_from, valid_to";
 
     RecordLayout layout();
 
@@ -23,14 +25,12 @@ public interface ImportTarget {
     void checkInsurer(String insurerNo);
 
     /** COPYs the rows (see {@link #STAGING_KEY_COLUMNS}) into this module's staging table; returns rows copied. */
-    long stage(InputStream copyText);
+    long stage(InputStream copyBinary);
 
     /**
      * Merges the staged rows of this import into the records, in one set-based pass, and reports
-     * every row it refused to {@code rejections}. {@code keysAscending}: the accepted rows arrived in
-     * ascending (被保険者番号, 履歴番号) order, so duplicates within the file were already refused while
-     * staging and need not be searched for.
+     * every row it refused to {@code rejections}, in line order.
      */
-    MergeCounts merge(UUID importId, String insurerNo, ImportMode mode, boolean keysAscending,
+    MergeCounts merge(UUID importId, String insurerNo, ImportMode mode, StagingSummary staged,
             Consumer<Rejection> rejections);
 }

@@ -13,6 +13,7 @@ import jp.kaigo.ingest.ImportTarget;
 import jp.kaigo.ingest.KeyFields;
 import jp.kaigo.ingest.MergeCounts;
 import jp.kaigo.ingest.RecordLayout;
+import jp.kaigo.ingest.StagingSummary;
 import jp.kaigo.ingest.Rejection;
 import jp.kaigo.shared.InsurerNumber;
 import jp.kaigo.shared.InvalidValue;
@@ -55,7 +56,7 @@ final class RecordImport implements ImportTarget {
         this.type = type;
         this.jdbc = jdbc;
         String table = type.table();
-        this.copy = "COPY import_staging (" + STAGING_KEY_COLUMNS + ", " + type.columns("") + ", problems) FROM STDIN";
+        this.copy = "COPY import_staging (" + STAGING_KEY_COLUMNS + ", " + type.columns("") + ", problems) FROM STDIN (FORMAT binary)";
         String sameFields = type.layout().fields().stream()
                 .map(f -> "c." + RecordType.column(f.key()) + " is not distinct from s." + RecordType.column(f.key()))
                 .collect(Collectors.joining("\n                                and "));
@@ -113,7 +114,6 @@ final class RecordImport implements ImportTarget {
                 absent as materialized (
                   select r.insured_no, r.history_no, r.revision from %4$s r
                    where ? and r.insurer_no = ? and r.current and not r.deleted
-                     and not exists (select 1 from plan m where m.action = 'problems' and m.insured_no is null)
                      and not exists (select 1 from plan m
                                       where m.insured_no = r.insured_no and m.history_no = r.history_no)
                      and not exists (select 1 from plan m
@@ -138,7 +138,6 @@ final class RecordImport implements ImportTarget {
                   returning 1)
                 select action, count(*) from plan group by action
                 union all select 'removed', count(*) from absent_inserted
-                union all select 'unreadable', count(*) from plan where action = 'problems' and insured_no is null
                 """.formatted(type.columns("s"), sameFields, insured ? "true" : "kp.insured_no is not null", table,
                 insured ? "" : """
                             left join (select distinct insured_no from registry.insured_records
@@ -176,13 +175,13 @@ final class RecordImport implements ImportTarget {
      * only: nothing to delete afterwards, and no dead rows left behind to slow the next import.
      */
     @Override
-    public long stage(InputStream copyText) {
+    public long stage(InputStream copyBinary) {
         jdbc.execute("create temp table import_staging on commit drop as select * from " + type.table() + " with no data");
         jdbc.execute("alter table import_staging add column line_no bigint, add column operation char(1), "
                 + "add column problems jsonb");
         return jdbc.execute((ConnectionCallback<Long>) con -> {
             try {
-                return con.unwrap(PGConnection.class).getCopyAPI().copyIn(copy, copyText, 1 << 16);
+                return con.unwrap(PGConnection.class).getCopyAPI().copyIn(copy, copyBinary, 1 << 16);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -190,20 +189,22 @@ final class RecordImport implements ImportTarget {
     }
 
     @Override
-    public MergeCounts merge(UUID importId, String insurerNo, ImportMode mode, boolean keysAscending,
+    public MergeCounts merge(UUID importId, String insurerNo, ImportMode mode, StagingSummary staged,
             Consumer<Rejection> rejections) {
         long started = System.nanoTime();
         jdbc.execute("set local work_mem = '256MB'");
         // no ANALYZE of the staged rows: for a table never analysed the planner sizes it from its pages,
         // which is all the hash joins below need (measured: analysing cost 10 % of a 300,000-row merge)
         boolean full = mode == ImportMode.FULL;
+        // a 全量 file with a row whose 被保険者番号 is unreadable cannot tell which persons it left out
+        boolean removeAbsent = full && !staged.unreadableKeys();
         Object[] params = type == RecordType.INSURED
-                ? new Object[] {insurerNo, insurerNo, insurerNo, insurerNo, importId, full, insurerNo, insurerNo,
+                ? new Object[] {insurerNo, insurerNo, insurerNo, insurerNo, importId, removeAbsent, insurerNo, insurerNo,
                         insurerNo, importId}
-                : new Object[] {insurerNo, insurerNo, insurerNo, insurerNo, insurerNo, importId, full, insurerNo,
+                : new Object[] {insurerNo, insurerNo, insurerNo, insurerNo, insurerNo, importId, removeAbsent, insurerNo,
                         insurerNo, insurerNo, importId};
         Map<String, Long> counts = new HashMap<>();
-        jdbc.query(keysAscending ? mergeOfAscendingKeys : merge, rs -> {
+        jdbc.query(staged.keysAscending() ? mergeOfAscendingKeys : merge, rs -> {
             counts.put(rs.getString(1), rs.getLong(2));
         }, params);
         long merged = System.nanoTime();
@@ -215,20 +216,22 @@ final class RecordImport implements ImportTarget {
             jdbc.execute("set local default_statistics_target = 10");
             jdbc.execute("analyze " + type.table());
         }
-        jdbc.query("""
-                select s.line_no, p.value ->> 'field', p.value ->> 'label', p.value ->> 'reason'
-                  from import_staging s cross join lateral jsonb_array_elements(s.problems) p
-                 where s.problems is not null
-                 order by s.line_no
-                """, rs -> {
-                    rejections.accept(new Rejection(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)));
-                });
-        log.info("merge of import {} ({}): {} ms, then {} ms", importId, type.key(), (merged - started) / 1_000_000,
-                (System.nanoTime() - merged) / 1_000_000);
         long refused = counts.entrySet().stream()
                 .filter(e -> e.getKey().equals("problems") || REFUSALS.containsKey(e.getKey()))
                 .mapToLong(Map.Entry::getValue).sum();
-        String notes = full && counts.getOrDefault("unreadable", 0L) > 0
+        if (refused > 0) {
+            jdbc.query("""
+                    select s.line_no, p.value ->> 'field', p.value ->> 'label', p.value ->> 'reason'
+                      from import_staging s cross join lateral jsonb_array_elements(s.problems) p
+                     where s.problems is not null
+                     order by s.line_no
+                    """, rs -> {
+                        rejections.accept(new Rejection(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)));
+                    });
+        }
+        log.info("merge of import {} ({}): {} ms, then {} ms", importId, type.key(), (merged - started) / 1_000_000,
+                (System.nanoTime() - merged) / 1_000_000);
+        String notes = full && staged.unreadableKeys()
                 ? "被保険者番号を読み取れない行があるため、全量ファイルに含まれない履歴の削除は行いませんでした" : null;
         return new MergeCounts(counts.getOrDefault("insert", 0L), counts.getOrDefault("update", 0L),
                 counts.getOrDefault("delete", 0L) + counts.getOrDefault("removed", 0L),

@@ -34,7 +34,10 @@ final class MunicipalityFiles {
                 lostOn == null ? "" : lostOn, lostOn == null ? "" : "01");
     }
 
-    /** A value for every field of a layout that satisfies all its rules; dates rise in field order. */
+    /**
+     * A value for every field of a layout that satisfies all its rules; dates rise in field order,
+     * free texts carry a character outside the BMP and a backslash.
+     */
     static Map<String, String> everyField(RecordType type, String insurer, String insuredNo) {
         Map<String, String> values = new LinkedHashMap<>();
         values.put("insurerNo", insurer);
@@ -67,7 +70,8 @@ final class MunicipalityFiles {
             } else if (f.rule().startsWith("整数")) {
                 value = String.valueOf(number++);
             } else {
-                value = f.label() + "のテキスト";
+                // a character outside the BMP (a surrogate pair in Java) and a backslash must survive too
+                value = f.label() + "のテキスト𠮷\\";
             }
             values.put(key, value);
         }

@@ -183,6 +183,20 @@ class MunicipalityInterfaceIntegrationTests extends MunicipalityApiTests {
     }
 
     @Test
+    void refusesTextThatIsNotValidUnicode() {
+        Map<String, String> row = MunicipalityFiles.everyField(RecordType.INSURED, insurer, "0000000088");
+        row.put("address", "ADDRESS");
+        String json = MunicipalityFiles.json(List.of(row)).replace("ADDRESS", "\\ud800沖縄");
+        ApiClient.Response response = api.upload(insurer, "insured", "full", "application/json",
+                json.getBytes(StandardCharsets.UTF_8));
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.json().get("rejectedRows").asLong()).isEqualTo(1);
+        JsonNode rejection = response.json().get("rejections").get(0);
+        assertThat(rejection.get("field").asString()).isEqualTo("address");
+        assertThat(rejection.get("reason").asString()).contains("サロゲート");
+    }
+
+    @Test
     void refusesTheSecondRowWithTheSameKeyWhetherTheFileIsSortedOrNot() {
         String first = insuredRow(insurer, "0000000001", 1, "2020-04-01", null, "1940-05-06", null);
         String twin = first.replace("テスト村1番地", "テスト村2番地");

@@ -32,6 +32,8 @@ public final class Bench {
     private static final int WARMUP_SECONDS = Integer.getInteger("bench.warmup", 30);
     private static final int SECONDS = Integer.getInteger("bench.seconds", 20);
     private static final int SAMPLE = 20_000;
+    /** Persons generated for the unmeasured warm-up ingest (half of them are imported). */
+    private static final int WARMUP_PERSONS = Integer.getInteger("bench.warmupPersons", 600_000);
     /** Municipalities in the generated data; each uploads its files while the others upload theirs. */
     private static final int MUNICIPALITIES = Integer.getInteger("bench.municipalities", 3);
 
@@ -98,7 +100,7 @@ public final class Bench {
         var warmUp = new SyntheticData(7L, MUNICIPALITIES + 3);
         List<String> others = warmUp.municipalities().subList(MUNICIPALITIES, MUNICIPALITIES + 3).stream()
                 .map(SyntheticData.Municipality::insurerNo).toList();
-        var files = warmUp.writeCsv(work.resolve("warm-up"), 150_000).stream()
+        var files = warmUp.writeCsv(work.resolve("warm-up"), WARMUP_PERSONS).stream()
                 .filter(f -> others.contains(f.insurerNo())).toList();
         long started = System.nanoTime();
         ingest(port, warmUp, files, others);
