@@ -22,6 +22,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Stages and merges one record type's municipality files. The merge is one set-based statement that
@@ -48,6 +50,7 @@ final class RecordImport implements ImportTarget {
 
     private final RecordType type;
     private final JdbcTemplate jdbc;
+    private final JdbcClient sql;
     private final String copy;
     private final String merge;
     private final String mergeOfAscendingKeys;
@@ -55,6 +58,7 @@ final class RecordImport implements ImportTarget {
     RecordImport(RecordType type, JdbcTemplate jdbc) {
         this.type = type;
         this.jdbc = jdbc;
+        this.sql = JdbcClient.create(jdbc);
         String table = type.table();
         this.copy = "COPY import_staging (" + STAGING_KEY_COLUMNS + ", " + type.columns("") + ", problems) FROM STDIN (FORMAT binary)";
         String sameFields = type.layout().fields().stream()
@@ -77,9 +81,14 @@ final class RecordImport implements ImportTarget {
                            when not x.known then 'unknown_person'
                            when x.operation = 'D' then case when x.cur_revision is null then 'no_such_history'
                                                             when x.cur_deleted then 'unchanged' else 'delete' end
-                           when x.cur_revision is null then case when x.operation = 'U' then 'no_such_history'
-                                                                 when x.history_no < x.max_history then 'out_of_order'
-                                                                 else 'insert' end
+                           when x.cur_revision is null then case
+                                  when x.operation = 'U' then 'no_such_history'
+                                  -- looked up only for a new history, and only if the insurer has records
+                                  when :has_records and x.history_no < (
+                                         select max(h.history_no) from %4$s h
+                                          where h.insurer_no = :insurer and h.insured_no = x.insured_no
+                                            and h.current) then 'out_of_order'
+                                  else 'insert' end
                            when x.cur_deleted then 'deleted_history'
                            when x.same then 'unchanged'
                            when x.operation = 'I' then 'already_exists'
@@ -88,32 +97,28 @@ final class RecordImport implements ImportTarget {
                                  s.valid_to, %1$s, c.revision as cur_revision, c.deleted as cur_deleted,
                                  (c.valid_from = s.valid_from and c.valid_to is not distinct from s.valid_to
                                   and %2$s) as same,
-                                 m.max_history, coalesce(s.line_no > d.first_line, false) as duplicate,
+                                 coalesce(s.line_no > d.first_line, false) as duplicate,
                                  %3$s as known
                             from import_staging s
-                            left join %4$s c on c.insurer_no = ? and c.insured_no = s.insured_no
+                            left join %4$s c on c.insurer_no = :insurer and c.insured_no = s.insured_no
                                   and c.history_no = s.history_no and c.current
-                            left join (select insured_no, max(history_no) as max_history from %4$s
-                                        where insurer_no = ? and current group by insured_no) m
-                                   on m.insured_no = s.insured_no
-                            %10$s
-                            %5$s) x),
+                            %9$s) x),
                 superseded as (
                   update %4$s r set current = false, superseded_at = now()
                     from plan m
-                   where m.action in ('update', 'delete') and r.insurer_no = ? and r.insured_no = m.insured_no
+                   where m.action in ('update', 'delete') and r.insurer_no = :insurer and r.insured_no = m.insured_no
                      and r.history_no = m.history_no and r.current
                   returning 1),
                 inserted as (
                   insert into %4$s (insurer_no, insured_no, history_no, revision, valid_from, valid_to,
-                                    %6$s, deleted, import_id)
-                  select ?, m.insured_no, m.history_no, coalesce(m.cur_revision, 0) + 1,
-                         m.valid_from, m.valid_to, %7$s, m.action = 'delete', ?
-                    from plan m where m.action in %8$s
+                                    %5$s, deleted, import_id)
+                  select :insurer, m.insured_no, m.history_no, coalesce(m.cur_revision, 0) + 1,
+                         m.valid_from, m.valid_to, %6$s, m.action = 'delete', :import_id
+                    from plan m where m.action in %7$s
                   returning 1),
                 absent as materialized (
                   select r.insured_no, r.history_no, r.revision from %4$s r
-                   where ? and r.insurer_no = ? and r.current and not r.deleted
+                   where :remove_absent and r.insurer_no = :insurer and r.current and not r.deleted
                      and not exists (select 1 from plan m
                                       where m.insured_no = r.insured_no and m.history_no = r.history_no)
                      and not exists (select 1 from plan m
@@ -122,27 +127,26 @@ final class RecordImport implements ImportTarget {
                 absent_superseded as (
                   update %4$s r set current = false, superseded_at = now()
                     from absent a
-                   where r.insurer_no = ? and r.insured_no = a.insured_no and r.history_no = a.history_no
+                   where r.insurer_no = :insurer and r.insured_no = a.insured_no and r.history_no = a.history_no
                      and r.revision = a.revision
                   returning 1),
                 absent_inserted as (
                   insert into %4$s (insurer_no, insured_no, history_no, revision, deleted, import_id)
-                  select ?, insured_no, history_no, revision + 1, true, ? from absent
+                  select :insurer, insured_no, history_no, revision + 1, true, :import_id from absent
                   returning 1),
                 refused as (
                   update import_staging s
                      set problems = jsonb_build_array(jsonb_build_object('field', r.field, 'label', r.label,
                                                                          'reason', r.reason))
-                    from plan m join (values %9$s) as r(action, field, label, reason) on r.action = m.action
+                    from plan m join (values %8$s) as r(action, field, label, reason) on r.action = m.action
                    where s.line_no = m.line_no
                   returning 1)
                 select action, count(*) from plan group by action
                 union all select 'removed', count(*) from absent_inserted
-                """.formatted(type.columns("s"), sameFields, insured ? "true" : "kp.insured_no is not null", table,
-                insured ? "" : """
-                            left join (select distinct insured_no from registry.insured_records
-                                        where insurer_no = ? and current and not deleted) kp
-                                   on kp.insured_no = s.insured_no""",
+                """.formatted(type.columns("s"), sameFields, insured ? "true" : """
+                        exists (select 1 from registry.insured_records k
+                                 where k.insurer_no = :insurer and k.insured_no = s.insured_no
+                                   and k.current and not k.deleted)""", table,
                 type.columns(""), type.columns("m"), APPLIED, refusals, DUPLICATES_JOIN);
         String duplicates = """
                             left join (select insured_no, history_no, min(line_no) as first_line from import_staging
@@ -154,6 +158,12 @@ final class RecordImport implements ImportTarget {
                 + "null::bigint as first_line) d on false";
         this.mergeOfAscendingKeys = merge.replace(DUPLICATES_JOIN, noDuplicates);
         this.merge = merge.replace(DUPLICATES_JOIN, duplicates);
+    }
+
+    /** Whether the insurer has any record of this type yet (a first load needs no look-ups). */
+    private boolean hasRecords(String insurerNo) {
+        return sql.sql("select exists (select 1 from " + type.table() + " where insurer_no = ?)").param(insurerNo)
+                .query(Boolean.class).single();
     }
 
     @Override
@@ -198,15 +208,11 @@ final class RecordImport implements ImportTarget {
         boolean full = mode == ImportMode.FULL;
         // a 全量 file with a row whose 被保険者番号 is unreadable cannot tell which persons it left out
         boolean removeAbsent = full && !staged.unreadableKeys();
-        Object[] params = type == RecordType.INSURED
-                ? new Object[] {insurerNo, insurerNo, insurerNo, insurerNo, importId, removeAbsent, insurerNo, insurerNo,
-                        insurerNo, importId}
-                : new Object[] {insurerNo, insurerNo, insurerNo, insurerNo, insurerNo, importId, removeAbsent, insurerNo,
-                        insurerNo, insurerNo, importId};
+        Map<String, Object> params = Map.of("insurer", insurerNo, "import_id", importId, "remove_absent", removeAbsent,
+                "has_records", hasRecords(insurerNo));
         Map<String, Long> counts = new HashMap<>();
-        jdbc.query(staged.keysAscending() ? mergeOfAscendingKeys : merge, rs -> {
-            counts.put(rs.getString(1), rs.getLong(2));
-        }, params);
+        sql.sql(staged.keysAscending() ? mergeOfAscendingKeys : merge).params(params)
+                .query((RowCallbackHandler) rs -> counts.put(rs.getString(1), rs.getLong(2)));
         long merged = System.nanoTime();
         long changed = counts.getOrDefault("insert", 0L) + counts.getOrDefault("update", 0L)
                 + counts.getOrDefault("delete", 0L) + counts.getOrDefault("removed", 0L);
