@@ -7,6 +7,7 @@ import jp.kaigo.registry.InsuredSnapshot;
 import jp.kaigo.registry.RecordRevision;
 import jp.kaigo.shared.InsuredNumber;
 import jp.kaigo.shared.InsurerNumber;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -27,22 +28,24 @@ class InsuredController {
     }
 
     @PostMapping("/api/insured/records")
-    InsuredSnapshot records(@RequestBody PersonRequest request) {
+    InsuredSnapshot records(@AuthenticationPrincipal PartyUser caller, @RequestBody PersonRequest request) {
         Inputs in = new Inputs();
         InsurerNumber insurer = in.value(request.insurerNo(), InsurerNumber::new);
         InsuredNumber insured = in.value(request.insuredNo(), InsuredNumber::new);
         LocalDate asOf = in.date(request.asOf(), "asOf", "基準日", false);
         in.check();
+        caller.requireMunicipality(insurer.value());
         return registry.snapshot(insurer, insured, asOf == null ? Inputs.today() : asOf)
                 .orElseThrow(() -> new NotFound("該当する被保険者が見つかりません"));
     }
 
     @PostMapping("/api/insured/history")
-    List<RecordRevision> history(@RequestBody PersonRequest request) {
+    List<RecordRevision> history(@AuthenticationPrincipal PartyUser caller, @RequestBody PersonRequest request) {
         Inputs in = new Inputs();
         InsurerNumber insurer = in.value(request.insurerNo(), InsurerNumber::new);
         InsuredNumber insured = in.value(request.insuredNo(), InsuredNumber::new);
         in.check();
+        caller.requireMunicipality(insurer.value());
         List<RecordRevision> revisions = registry.history(insurer, insured);
         if (revisions.isEmpty()) {
             throw new NotFound("該当する被保険者が見つかりません");

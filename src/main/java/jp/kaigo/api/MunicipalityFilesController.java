@@ -21,6 +21,7 @@ import jp.kaigo.registry.InsuredRegistry;
 import jp.kaigo.shared.InsurerNumber;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -47,17 +48,20 @@ class MunicipalityFilesController {
     }
 
     @PutMapping("/api/insurers/{insurerNo}")
-    Map<String, String> registerInsurer(@PathVariable String insurerNo, @RequestBody InsurerRequest request) {
+    Map<String, String> registerInsurer(@AuthenticationPrincipal PartyUser caller, @PathVariable String insurerNo,
+            @RequestBody InsurerRequest request) {
+        caller.requireMunicipality(insurerNo);
         InsurerNumber insurer = new InsurerNumber(insurerNo);
         registry.registerInsurer(insurer, request.name());
         return Map.of("insurerNo", insurer.value(), "name", request.name().strip());
     }
 
     @PostMapping("/api/municipalities/{insurerNo}/files/{recordType}")
-    ImportReport upload(@PathVariable String insurerNo, @PathVariable String recordType,
+    ImportReport upload(@AuthenticationPrincipal PartyUser caller, @PathVariable String insurerNo, @PathVariable String recordType,
             @RequestParam(required = false) String mode, @RequestParam(required = false) String format,
             @RequestParam(required = false) String charset, @RequestParam(required = false) String name,
             HttpServletRequest http) throws IOException {
+        caller.requireMunicipality(insurerNo);
         MediaType type = http.getContentType() == null ? null : MediaType.parseMediaType(http.getContentType());
         FileFormat fileFormat = format != null ? FileFormat.parse(format)
                 : type != null && type.isCompatibleWith(MediaType.APPLICATION_JSON) ? FileFormat.JSON : FileFormat.CSV;
@@ -68,19 +72,26 @@ class MunicipalityFilesController {
     }
 
     @GetMapping("/api/imports/{importId}")
-    ResponseEntity<?> report(@PathVariable UUID importId) {
-        var running = imports.progress(importId);
+    ResponseEntity<?> report(@AuthenticationPrincipal PartyUser caller, @PathVariable UUID importId) {
+        var running = imports.progress(importId).filter(p -> caller.isMunicipality(p.insurerNo()));
         if (running.isPresent()) {
-            return ResponseEntity.ok(Map.of("importId", importId, "status", "RUNNING", "rows", running.getAsLong()));
+            return ResponseEntity.ok(Map.of("importId", importId, "status", "RUNNING", "rows",
+                    running.get().rowsRead().get()));
         }
-        return imports.report(importId).<ResponseEntity<?>>map(ResponseEntity::ok)
+        return ResponseEntity.ok(ownReport(caller, importId));
+    }
+
+    /** Another municipality's import answers like one that does not exist. */
+    private ImportReport ownReport(PartyUser caller, UUID importId) {
+        return imports.report(importId).filter(r -> caller.isMunicipality(r.insurerNo()))
                 .orElseThrow(() -> new NotFound("取込が見つかりません"));
     }
 
     /** All rejections of an import as CSV (UTF-8 with BOM, so that spreadsheet software reads it). */
     @GetMapping("/api/imports/{importId}/rejections")
-    void rejections(@PathVariable UUID importId, HttpServletResponse response) throws IOException {
-        imports.report(importId).orElseThrow(() -> new NotFound("取込が見つかりません"));
+    void rejections(@AuthenticationPrincipal PartyUser caller, @PathVariable UUID importId,
+            HttpServletResponse response) throws IOException {
+        ownReport(caller, importId);
         response.setContentType("text/csv;charset=UTF-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"rejections-" + importId + ".csv\"");
         var out = new BufferedWriter(new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8));

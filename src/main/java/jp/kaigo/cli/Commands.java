@@ -13,7 +13,7 @@ public final class Commands {
     }
 
     public static boolean handles(String[] args) {
-        return args.length > 0 && List.of("generate", "import", "help").contains(args[0]);
+        return args.length > 0 && List.of("generate", "import", "pki", "help").contains(args[0]);
     }
 
     /** Runs a command and returns the process exit code. */
@@ -23,6 +23,7 @@ public final class Commands {
             return switch (args[0]) {
                 case "generate" -> GenerateCommand.run(options, out);
                 case "import" -> ImportCommand.run(options, out, err);
+                case "pki" -> PkiCommand.run(options, out);
                 default -> {
                     out.println(usage());
                     yield 0;
@@ -40,10 +41,18 @@ public final class Commands {
                 使い方:
                   generate --out DIR [--persons 3000] [--municipalities 3] [--seed 20261125]
                       合成データ(市町村インタフェースのCSV)を DIR に書き出します
-                  import --insurer 保険者番号 --type 種別 FILE [--mode full|differential] [--url http://localhost:8080]
+                  import --insurer 保険者番号 --type 種別 FILE [--mode full|differential] [--url https://localhost:8443]
                          [--format csv|json] [--charset UTF-8|Windows-31J]
+                         [--cert 保険者の証明書.p12 --password パスワード --cacert ca.pem | --pki data/pki]
                       ファイルを取り込みます(進捗を表示)。種別: insured, care-certificate, burden-ratio,
-                      burden-limit, home-modification, welfare-equipment""";
+                      burden-limit, home-modification, welfare-equipment。証明書を省くとデモ証明書を使います
+                  pki init [--dir data/pki]
+                      プラットフォームの認証局とサーバ証明書を作ります(起動時にも自動で作られます)
+                  pki issue --kind municipality|office|medical-institution --number 番号 --name 名称
+                            --password パスワード [--out DIR] [--days 365] [--dir data/pki]
+                      クライアント証明書を発行します(PKCS#12 と PEM)
+                  pki revoke --serial 16進シリアル番号 [--dir data/pki]
+                      証明書を失効させます(稼働中のサーバは次の要求から拒否します)""";
     }
 
     /** {@code --name value} pairs and positional arguments. */

@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.HttpURLConnection;
+import javax.net.ssl.HttpsURLConnection;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -28,7 +29,8 @@ final class ImportCommand {
         if (!Files.isReadable(file)) {
             throw new IllegalArgumentException("ファイルを読めません: " + file);
         }
-        String url = options.get("url", "http://localhost:8080") + "/api/municipalities/" + options.required("insurer")
+        String insurer = options.required("insurer");
+        String url = options.get("url", "https://localhost:8443") + "/api/municipalities/" + insurer
                 + "/files/" + options.required("type") + "?mode=" + options.get("mode", "full")
                 + "&name=" + URLEncoder.encode(file.getFileName().toString(), StandardCharsets.UTF_8)
                 + (options.named().containsKey("charset") ? "&charset=" + options.get("charset", "") : "");
@@ -36,6 +38,9 @@ final class ImportCommand {
         try {
             long size = Files.size(file);
             HttpURLConnection http = (HttpURLConnection) URI.create(url).toURL().openConnection();
+            if (http instanceof HttpsURLConnection https) {
+                https.setSSLSocketFactory(ClientTls.fromOptions(options, "municipality-" + insurer).getSocketFactory());
+            }
             http.setRequestMethod("POST");
             http.setDoOutput(true);
             http.setChunkedStreamingMode(1 << 16);

@@ -1,7 +1,8 @@
 /**
  * Command-line tools in the platform's jar, run without starting the server:
  * {@code generate} writes synthetic municipality files; {@code import} uploads a file to a running
- * platform through the municipality interface, showing progress.
+ * platform through the municipality interface, showing progress; {@code pki} creates the platform CA,
+ * issues and revokes client certificates.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"demo", "registry"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"demo", "registry", "identity", "shared"})
 package jp.kaigo.cli;

@@ -7,12 +7,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
+import java.time.Duration;
+import jp.kaigo.identity.PlatformPki;
 import jp.kaigo.ingest.FileFormat;
 import jp.kaigo.ingest.FileImports;
 import jp.kaigo.ingest.ImportMode;
 import jp.kaigo.ingest.ImportRequest;
 import jp.kaigo.registry.InsuredRegistry;
 import jp.kaigo.shared.InsurerNumber;
+import jp.kaigo.shared.OfficeNumber;
+import jp.kaigo.shared.Party;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -25,24 +29,31 @@ import org.springframework.stereotype.Component;
 
 /**
  * On the first start with an empty registry, generates the demo municipalities and persons and imports
- * them through the municipality file interface (the same path a real municipality's files take). On
- * every start, prints where the platform listens and a ready-made 資格確認 call for a demo person.
+ * them through the municipality file interface (the same path a real municipality's files take). Issues
+ * demo client certificates (the demo municipalities and one care office) once. On every start, prints
+ * where the platform listens and ready-made calls with those certificates.
  */
 @Component
 @ConditionalOnProperty(name = "kaigo.demo.enabled", havingValue = "true", matchIfMissing = true)
 class DemoData implements ApplicationRunner {
     static final long SEED = 20_261_125L;
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+    /** Password of the demo PKCS#12 files (development only). */
+    static final String DEMO_PASSWORD = "demo";
+    /** The demo care office (居宅介護支援事業所 in 那覇市). */
+    static final String DEMO_OFFICE = OfficeNumber.withCheckDigit("472010001").value();
     private final InsuredRegistry registry;
     private final FileImports imports;
+    private final PlatformPki pki;
     private final ApplicationContext context;
     private final int persons;
     private final int municipalities;
 
-    DemoData(InsuredRegistry registry, FileImports imports, ApplicationContext context,
+    DemoData(InsuredRegistry registry, FileImports imports, PlatformPki pki, ApplicationContext context,
             @Value("${kaigo.demo.persons:3000}") int persons, @Value("${kaigo.demo.municipalities:3}") int municipalities) {
         this.registry = registry;
         this.imports = imports;
+        this.pki = pki;
         this.context = context;
         this.persons = persons;
         this.municipalities = municipalities;
@@ -54,7 +65,12 @@ class DemoData implements ApplicationRunner {
         if (registry.isEmpty()) {
             load(data);
         }
-        banner(data);
+        Path demo = pki.directory().resolve("demo");
+        for (SyntheticData.Municipality m : data.municipalities()) {
+            issueOnce(demo, Party.municipality(m.insurerNo()), m.name());
+        }
+        issueOnce(demo, Party.office(DEMO_OFFICE), "デモ居宅介護支援事業所");
+        banner(data, demo);
     }
 
     private void load(SyntheticData data) throws IOException {
@@ -79,12 +95,24 @@ class DemoData implements ApplicationRunner {
         }
     }
 
+    /** Demo client certificates, issued on the first start and kept (delete the directory to renew). */
+    private void issueOnce(Path dir, Party party, String name) {
+        String base = base(party);
+        if (!Files.exists(dir.resolve(base + ".p12"))) {
+            pki.issue(party, name, Duration.ofDays(365)).write(dir, base, DEMO_PASSWORD.toCharArray());
+        }
+    }
+
+    static String base(Party party) {
+        return party.kind().code() + "-" + party.number();
+    }
+
     /**
      * Logs the way in. The demo person is generated, not a real one, so showing its numbers is intended;
      * no real person's data ever reaches this banner.
      */
-    private void banner(SyntheticData data) {
-        int port = context instanceof WebServerApplicationContext web ? web.getWebServer().getPort() : 8080;
+    private void banner(SyntheticData data, Path demo) {
+        int port = context instanceof WebServerApplicationContext web ? web.getWebServer().getPort() : 8443;
         SyntheticData.Person person = null;
         for (int i = 0; i < persons && person == null; i++) {
             SyntheticData.Person p = data.person(i);
@@ -92,21 +120,35 @@ class DemoData implements ApplicationRunner {
                 person = p;
             }
         }
+        String url = "https://localhost:" + port;
+        String ca = relative(pki.caFile());
+        String office = relative(demo.resolve(base(Party.office(DEMO_OFFICE))));
+        String municipality = relative(demo.resolve(base(Party.municipality(data.municipalities().get(0).insurerNo()))));
         StringBuilder text = new StringBuilder()
                 .append("\n==== 介護情報基盤 kaigo-platform ====\n")
-                .append("API: http://localhost:").append(port).append("/api/ (項目定義: /api/layouts)\n");
+                .append("API: ").append(url).append("/api/ (TLS 1.3、クライアント証明書が必要です)\n")
+                .append("開発用の認証局: ").append(ca).append("  デモ証明書: ").append(relative(demo))
+                .append(" (PKCS#12 のパスワード: ").append(DEMO_PASSWORD).append(")\n");
         if (person != null) {
             text.append("デモの被保険者 (合成データ・要介護3): 保険者番号 ").append(person.insurerNo()).append(" 被保険者番号 ")
                     .append(person.insuredNo()).append(" 生年月日 ").append(person.birthDate()).append('\n')
-                    .append("資格確認を試す:\n  curl -s -X POST http://localhost:").append(port)
+                    .append("資格確認を試す (デモ事業所の証明書で):\n  curl -s --cacert ").append(ca).append(" --cert ")
+                    .append(office).append(".pem --key ").append(office).append("-key.pem -X POST ").append(url)
                     .append("/api/eligibility -H 'Content-Type: application/json' -d '{\"insurerNo\":\"")
                     .append(person.insurerNo()).append("\",\"insuredNo\":\"").append(person.insuredNo())
                     .append("\",\"birthDate\":\"").append(person.birthDate()).append("\"}'\n");
         }
-        text.append("ファイルの取込 (全量):\n  curl -s -X POST 'http://localhost:").append(port)
-                .append("/api/municipalities/<保険者番号>/files/insured?mode=full' -H 'Content-Type: text/csv' --data-binary @file.csv\n")
-                .append("項目定義: http://localhost:").append(port).append("/api/layouts\n")
+        text.append("ファイルの取込 (全量、保険者の証明書で):\n  curl -s --cacert ").append(ca).append(" --cert ")
+                .append(municipality).append(".pem --key ").append(municipality).append("-key.pem -X POST '").append(url)
+                .append("/api/municipalities/").append(data.municipalities().get(0).insurerNo())
+                .append("/files/insured?mode=full' -H 'Content-Type: text/csv' --data-binary @file.csv\n")
+                .append("項目定義: ").append(url).append("/api/layouts\n")
                 .append("=====================================\n");
         log.info("{}", text);
+    }
+
+    private static String relative(Path path) {
+        Path here = Path.of("").toAbsolutePath();
+        return path.startsWith(here) ? here.relativize(path).toString() : path.toString();
     }
 }

@@ -15,7 +15,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -43,7 +42,7 @@ public class FileImports {
     private final ImportJobs jobs;
     private final TransactionTemplate tx;
     private final JdbcClient jdbc;
-    private final Map<UUID, AtomicLong> running = new ConcurrentHashMap<>();
+    private final Map<UUID, ImportProgress> running = new ConcurrentHashMap<>();
 
     FileImports(List<ImportTarget> targets, ImportJobs jobs, TransactionTemplate tx, JdbcClient jdbc) {
         this.targets = targets.stream().collect(Collectors.toMap(t -> t.layout().recordType(), Function.identity()));
@@ -71,7 +70,7 @@ public class FileImports {
         Charset charset = request.charset() == null || request.charset().isBlank()
                 ? Charsets.sniff(in) : Charsets.named(request.charset());
         AtomicLong rows = new AtomicLong();
-        running.put(id, rows);
+        running.put(id, new ImportProgress(id, request.insurerNo(), rows));
         log.info("import {} started: insurer {} type {} mode {}", id, request.insurerNo(), request.recordType(),
                 request.mode());
         try {
@@ -116,10 +115,9 @@ public class FileImports {
         return jobs.find(importId);
     }
 
-    /** Rows read so far by an import that is still running. */
-    public OptionalLong progress(UUID importId) {
-        AtomicLong rows = running.get(importId);
-        return rows == null ? OptionalLong.empty() : OptionalLong.of(rows.get());
+    /** An import that is still running, with the rows read so far. */
+    public Optional<ImportProgress> progress(UUID importId) {
+        return Optional.ofNullable(running.get(importId));
     }
 
     /** Every rejection of an import, in file order. */

@@ -8,17 +8,32 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import javax.net.ssl.SSLContext;
+import jp.kaigo.identity.IssuedCredential;
+import jp.kaigo.identity.PlatformPki;
+import jp.kaigo.shared.Party;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** A plain HTTP client for the tests: they call the platform the way a municipality or office would. */
+/**
+ * An HTTPS client for the tests: they call the platform the way a municipality or office would,
+ * over TLS 1.3 with a client certificate issued by the platform CA.
+ */
 final class ApiClient {
     static final JsonMapper JSON = JsonMapper.builder().build();
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final HttpClient http;
     private final String base;
 
-    ApiClient(int port) {
-        this.base = "http://localhost:" + port;
+    ApiClient(int port, SSLContext tls) {
+        this.http = HttpClient.newBuilder().sslContext(tls).build();
+        this.base = "https://localhost:" + port;
+    }
+
+    /** A client presenting a fresh certificate for the party. */
+    static ApiClient of(PlatformPki pki, int port, Party party) {
+        IssuedCredential credential = pki.issue(party, "テスト " + party, Duration.ofDays(1));
+        return new ApiClient(port, credential.sslContext(pki.caCertificate()));
     }
 
     record Response(int status, String contentType, String body) {

@@ -15,9 +15,9 @@ class EligibilityIntegrationTests extends MunicipalityApiTests {
     @Test
     void aWrongBirthDateAnswersExactlyLikeAnUnknownNumber() {
         load(1);
-        ApiClient.Response wrongBirth = api.post("/api/eligibility", query("0000000000", "1940-05-07", "2026-05-01"));
-        ApiClient.Response unknown = api.post("/api/eligibility", query("0000009999", "1940-05-06", "2026-05-01"));
-        ApiClient.Response right = api.post("/api/eligibility", query("0000000000", "1940-05-06", "2026-05-01"));
+        ApiClient.Response wrongBirth = office.post("/api/eligibility", query("0000000000", "1940-05-07", "2026-05-01"));
+        ApiClient.Response unknown = office.post("/api/eligibility", query("0000009999", "1940-05-06", "2026-05-01"));
+        ApiClient.Response right = office.post("/api/eligibility", query("0000000000", "1940-05-06", "2026-05-01"));
         assertThat(right.json().get("status").asString()).isEqualTo("INSURED");
         assertThat(wrongBirth.status()).isEqualTo(unknown.status()).isEqualTo(200);
         assertThat(wrongBirth.body()).isEqualTo(unknown.body());
@@ -33,7 +33,7 @@ class EligibilityIntegrationTests extends MunicipalityApiTests {
             String number = i == 500 ? "BAD" : String.format("%010d", i);
             queries.add(query(number, birth, "2026-05-01"));
         }
-        ApiClient.Response response = api.post("/api/eligibility/batch", "{\"queries\":[" + String.join(",", queries) + "]}");
+        ApiClient.Response response = office.post("/api/eligibility/batch", "{\"queries\":[" + String.join(",", queries) + "]}");
         assertThat(response.status()).isEqualTo(200);
         JsonNode results = response.json().get("results");
         assertThat(results).hasSize(1000);
@@ -55,14 +55,14 @@ class EligibilityIntegrationTests extends MunicipalityApiTests {
         for (int i = 0; i < 1001; i++) {
             queries.add(query(String.format("%010d", i), "1940-05-06", null));
         }
-        ApiClient.Response response = api.post("/api/eligibility/batch", "{\"queries\":[" + String.join(",", queries) + "]}");
+        ApiClient.Response response = office.post("/api/eligibility/batch", "{\"queries\":[" + String.join(",", queries) + "]}");
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.json().get("errors").get(0).get("reason").asString()).contains("1000件");
     }
 
     @Test
     void badInputIsA400ProblemNamingEveryFieldAndNeverEchoingValues() {
-        ApiClient.Response response = api.post("/api/eligibility",
+        ApiClient.Response response = office.post("/api/eligibility",
                 "{\"insurerNo\":\"435074\",\"insuredNo\":\"12AB\",\"birthDate\":\"1940-02-30\",\"asOf\":\"tomorrow\"}");
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.contentType()).startsWith("application/problem+json");
@@ -72,10 +72,10 @@ class EligibilityIntegrationTests extends MunicipalityApiTests {
         assertThat(response.body()).doesNotContain("435074").doesNotContain("12AB").doesNotContain("1940-02-30")
                 .doesNotContain("Exception");
 
-        assertThat(api.post("/api/eligibility", "{not json").status()).isEqualTo(400);
-        assertThat(api.post("/api/eligibility", "").status()).isEqualTo(400);
-        assertThat(api.post("/api/eligibility", "{}").json().get("errors")).hasSize(3);
-        assertThat(api.get("/api/eligibility").status()).isEqualTo(405);
+        assertThat(office.post("/api/eligibility", "{not json").status()).isEqualTo(400);
+        assertThat(office.post("/api/eligibility", "").status()).isEqualTo(400);
+        assertThat(office.post("/api/eligibility", "{}").json().get("errors")).hasSize(3);
+        assertThat(office.get("/api/eligibility").status()).isEqualTo(405);
         assertThat(api.get("/api/imports/not-a-uuid").status()).isEqualTo(400);
         assertThat(api.get("/api/imports/00000000-0000-0000-0000-000000000000").status()).isEqualTo(404);
         assertThat(api.uploadCsv(insurer, "no-such-type", "full", "a\n").status()).isEqualTo(400);
@@ -85,7 +85,7 @@ class EligibilityIntegrationTests extends MunicipalityApiTests {
     @Test
     void defaultsToTodayInJapan() {
         load(1);
-        JsonNode answer = api.post("/api/eligibility", query("0000000000", "1940-05-06", null)).json();
+        JsonNode answer = office.post("/api/eligibility", query("0000000000", "1940-05-06", null)).json();
         assertThat(answer.get("asOf").asString()).isEqualTo(java.time.LocalDate.now(java.time.ZoneId.of("Asia/Tokyo")).toString());
     }
 

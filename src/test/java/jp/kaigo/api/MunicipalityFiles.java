@@ -20,11 +20,17 @@ final class MunicipalityFiles {
     private MunicipalityFiles() {
     }
 
-    /** A new insurer, registered, so that each test has its own municipality. */
-    static String newInsurer(ApiClient api) {
-        String insurer = InsurerNumber.withCheckDigit("47" + NEXT_INSURER.getAndIncrement()).value();
-        api.put("/api/insurers/" + insurer, "{\"name\":\"テスト村" + insurer + "\"}");
-        return insurer;
+    /** A 保険者番号 no other test uses, so that each test has its own municipality. */
+    static String newInsurerNumber() {
+        return InsurerNumber.withCheckDigit("47" + NEXT_INSURER.getAndIncrement()).value();
+    }
+
+    /** Registers the insurer through its own client (the municipality's certificate). */
+    static void register(ApiClient municipality, String insurer) {
+        ApiClient.Response response = municipality.put("/api/insurers/" + insurer, "{\"name\":\"テスト村" + insurer + "\"}");
+        if (response.status() != 200) {
+            throw new IllegalStateException(response.body());
+        }
     }
 
     static String insuredRow(String insurer, String insuredNo, int history, String from, String to, String birth,

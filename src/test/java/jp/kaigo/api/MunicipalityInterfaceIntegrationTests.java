@@ -2,7 +2,6 @@ package jp.kaigo.api;
 
 import static jp.kaigo.api.MunicipalityFiles.INSURED_HEADER;
 import static jp.kaigo.api.MunicipalityFiles.insuredRow;
-import static jp.kaigo.api.MunicipalityFiles.newInsurer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.Charset;
@@ -276,13 +275,15 @@ class MunicipalityInterfaceIntegrationTests extends MunicipalityApiTests {
 
     @Test
     void refusesRowsOfAnotherInsurerAndFilesFromUnregisteredInsurers() {
-        String other = newInsurer(api);
+        String other = MunicipalityFiles.newInsurerNumber();
+        MunicipalityFiles.register(municipality(other), other);
         JsonNode report = upload("insured", "full", INSURED_HEADER + "\n"
                 + insuredRow(other, "0000000001", 1, "2020-04-01", null, "1940-05-06", null) + "\n");
         assertThat(report.get("rejections").get(0).get("field").asString()).isEqualTo("insurerNo");
         assertThat(verify(other, "0000000001", "1940-05-06", "2026-05-01").get("status").asString()).isEqualTo("UNKNOWN");
 
-        ApiClient.Response unregistered = api.uploadCsv(InsurerNumber.withCheckDigit("46999").value(),
+        String unregisteredNo = InsurerNumber.withCheckDigit("46999").value();
+        ApiClient.Response unregistered = municipality(unregisteredNo).uploadCsv(unregisteredNo,
                 "insured", "full", INSURED_HEADER + "\n");
         assertThat(unregistered.status()).isEqualTo(400);
         assertThat(unregistered.json().get("errors").get(0).get("reason").asString()).contains("登録されていない");
@@ -309,7 +310,7 @@ class MunicipalityInterfaceIntegrationTests extends MunicipalityApiTests {
     }
 
     private JsonNode verify(String insurerNo, String insuredNo, String birth, String asOf) {
-        ApiClient.Response response = api.post("/api/eligibility", "{\"insurerNo\":\"" + insurerNo
+        ApiClient.Response response = office.post("/api/eligibility", "{\"insurerNo\":\"" + insurerNo
                 + "\",\"insuredNo\":\"" + insuredNo + "\",\"birthDate\":\"" + birth + "\",\"asOf\":\"" + asOf + "\"}");
         assertThat(response.status()).as(response.body()).isEqualTo(200);
         return response.json();

@@ -4,6 +4,10 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
+import javax.net.ssl.SSLSocketFactory;
+import jp.kaigo.identity.PlatformPki;
+import jp.kaigo.shared.OfficeNumber;
+import jp.kaigo.shared.Party;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -36,6 +40,9 @@ public final class Bench {
     private static final int WARMUP_PERSONS = Integer.getInteger("bench.warmupPersons", 600_000);
     /** Municipalities in the generated data; each uploads its files while the others upload theirs. */
     private static final int MUNICIPALITIES = Integer.getInteger("bench.municipalities", 3);
+    private static final String OFFICE = OfficeNumber.withCheckDigit("131010001").value();
+    /** The platform's CA, opened from the directory the server created it in; issues the bench's certificates. */
+    private static PlatformPki pki;
 
     public static void main(String[] args) throws Exception {
         int persons = args.length > 0 ? Integer.parseInt(args[0].replace("_", "")) : 200_000;
@@ -43,7 +50,7 @@ public final class Bench {
         int port = freePort();
         Process server = startServer(work, port);
         try {
-            waitUntilUp(port, server);
+            waitUntilUp(work, port, server);
             var data = new SyntheticData(20_261_125L, MUNICIPALITIES);
             log("generating %,d persons", persons);
             var files = data.writeCsv(work.resolve("files"), persons);
@@ -66,21 +73,36 @@ public final class Bench {
     private static Process startServer(Path work, int port) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         log("starting the platform on port %d (log: %s)", port, work.resolve("server.log"));
-        return new ProcessBuilder(java, "-Xmx256m", "-jar", "target/kaigo-platform.jar",
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx256m"));
+        String extra = System.getProperty("bench.serverJvmOptions", "");
+        if (!extra.isBlank()) {
+            command.addAll(List.of(extra.split(" ")));
+        }
+        command.addAll(List.of("-jar", "target/kaigo-platform.jar",
                 "--server.port=" + port, "--kaigo.database.data-dir=" + work.resolve("pg"),
-                "--kaigo.demo.enabled=false", "--logging.level.root=WARN")
+                "--kaigo.pki.dir=" + work.resolve("pki"),
+                "--kaigo.demo.enabled=false", "--logging.level.root=WARN"));
+        return new ProcessBuilder(command)
                 .redirectErrorStream(true).redirectOutput(work.resolve("server.log").toFile()).start();
     }
 
-    private static void waitUntilUp(int port, Process server) throws Exception {
-        HttpClient http = HttpClient.newHttpClient();
+    /** Waits for the health endpoint, over TLS with the CA the platform created in {@code work/pki}. */
+    private static void waitUntilUp(Path work, int port, Process server) throws Exception {
+        HttpClient http = null;
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
         while (System.nanoTime() < deadline) {
             if (!server.isAlive()) {
                 throw new IllegalStateException("the platform exited during start-up; see its log");
             }
+            if (http == null && Files.exists(work.resolve("pki").resolve("server.pem"))) {
+                pki = PlatformPki.open(work.resolve("pki"));
+                http = client(Party.office(OFFICE));
+            }
             try {
-                var response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health"))
+                if (http == null) {
+                    throw new IOException("no CA yet");
+                }
+                var response = http.send(HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + port + "/actuator/health"))
                         .build(), HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() == 200) {
                     return;
@@ -118,10 +140,10 @@ public final class Bench {
      */
     private static double ingest(int port, SyntheticData data, List<SyntheticData.GeneratedFile> files,
             List<String> insurers) throws Exception {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         var municipalities = data.municipalities().stream().filter(m -> insurers.contains(m.insurerNo())).toList();
         for (var m : municipalities) {
-            http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/insurers/" + m.insurerNo()))
+            HttpClient http = client(Party.municipality(m.insurerNo()));
+            http.send(HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + port + "/api/insurers/" + m.insurerNo()))
                     .header("Content-Type", "application/json")
                     .PUT(HttpRequest.BodyPublishers.ofString("{\"name\":\"" + m.name() + "\"}")).build(),
                     HttpResponse.BodyHandlers.discarding());
@@ -132,6 +154,7 @@ public final class Bench {
         for (var m : municipalities) {
             Thread uploader = new Thread(() -> {
                 try {
+                    HttpClient http = client(Party.municipality(m.insurerNo()));
                     for (var file : files) {
                         if (file.insurerNo().equals(m.insurerNo())) {
                             upload(http, port, file);
@@ -159,7 +182,7 @@ public final class Bench {
 
     /** Sends one file again, unchanged (a municipality re-sending its 全量), for the log only. */
     private static void reimport(int port, SyntheticData.GeneratedFile file) throws Exception {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        HttpClient http = client(Party.municipality(file.insurerNo()));
         long started = System.nanoTime();
         upload(http, port, file);
         log("re-import of an unchanged 全量 file: %,.0f rows/s (not part of the result)",
@@ -168,7 +191,7 @@ public final class Bench {
 
     private static void upload(HttpClient http, int port, SyntheticData.GeneratedFile file) throws Exception {
         long t = System.nanoTime();
-        var response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/municipalities/"
+        var response = http.send(HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + port + "/api/municipalities/"
                         + file.insurerNo() + "/files/" + file.type().key() + "?mode=full"))
                 .header("Content-Type", "text/csv").POST(HttpRequest.BodyPublishers.ofFile(file.path())).build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -189,7 +212,9 @@ public final class Bench {
                         + "\",\"birthDate\":\"" + p.birthDate() + "\"}").getBytes(StandardCharsets.UTF_8));
             }
         }
-        try (RawHttp check = new RawHttp(port, "/api/eligibility")) {
+        SSLSocketFactory office = pki.issue(Party.office(OFFICE), "ベンチマーク事業所", Duration.ofDays(1))
+                .sslContext(pki.caCertificate()).getSocketFactory();
+        try (RawHttp check = new RawHttp(office, port, "/api/eligibility")) {
             for (int i = 0; i < Math.min(100, bodies.size()); i++) {
                 if (!check.post(bodies.get(i)).contains("\"status\":\"INSURED\"")) {
                     throw new IllegalStateException("a generated person was not answered as insured");
@@ -206,7 +231,7 @@ public final class Bench {
             int client = c;
             latencies[c] = new long[2_000_000];
             Thread thread = new Thread(() -> {
-                try (RawHttp http = new RawHttp(port, "/api/eligibility")) {
+                try (RawHttp http = new RawHttp(office, port, "/api/eligibility")) {
                     int next = client * 997;
                     while (running.get()) {
                         byte[] body = bodies.get(next++ % bodies.size());
@@ -247,6 +272,13 @@ public final class Bench {
         double p99 = all[(int) (total * 0.99)] / 1000.0;
         log("資格確認: %,d requests in %.1f s = %,.0f req/s, p50 %.2f ms, p99 %.2f ms", total, seconds, rps, p50, p99);
         return new double[] {rps, p50, p99};
+    }
+
+    /** An HTTPS client presenting a fresh certificate of the platform CA for the party. */
+    private static HttpClient client(Party party) {
+        return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
+                .sslContext(pki.issue(party, "ベンチマーク " + party, Duration.ofDays(1)).sslContext(pki.caCertificate()))
+                .build();
     }
 
     private static int freePort() throws IOException {

@@ -7,19 +7,23 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import javax.net.SocketFactory;
 
 /**
- * A minimal HTTP/1.1 keep-alive client for the load phase: one socket, one request at a time, so that
+ * A minimal HTTP/1.1 keep-alive client for the load phase (over TLS when given a TLS socket factory):
+ * one socket, one request at a time, so that
  * the client spends as little of the shared 2 cores as possible and latency is measured end to end.
  */
 final class RawHttp implements AutoCloseable {
+    private final SocketFactory sockets;
     private final int port;
     private final byte[] head;
     private Socket socket;
     private OutputStream out;
     private InputStream in;
 
-    RawHttp(int port, String path) throws IOException {
+    RawHttp(SocketFactory sockets, int port, String path) throws IOException {
+        this.sockets = sockets;
         this.port = port;
         head = ("POST " + path + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: ")
                 .getBytes(StandardCharsets.US_ASCII);
@@ -27,7 +31,7 @@ final class RawHttp implements AutoCloseable {
     }
 
     private void connect() throws IOException {
-        socket = new Socket("127.0.0.1", port);
+        socket = sockets.createSocket("127.0.0.1", port);
         socket.setTcpNoDelay(true);
         out = new BufferedOutputStream(socket.getOutputStream(), 8192);
         in = new BufferedInputStream(socket.getInputStream(), 65536);

@@ -12,7 +12,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.time.Duration;
+import jp.kaigo.identity.IssuedCredential;
+import jp.kaigo.identity.PlatformPki;
+import jp.kaigo.shared.Party;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -22,6 +27,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class CommandsIntegrationTests {
     @LocalServerPort
     int port;
+    @Autowired
+    PlatformPki pki;
 
     @Test
     void generatesFilesAndImportsOneShowingProgress(@TempDir Path dir) throws Exception {
@@ -32,10 +39,22 @@ class CommandsIntegrationTests {
         String[] insured = manifest.get(0).split("\t");
         assertThat(insured[2]).isEqualTo("insured");
 
-        HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/insurers/" + insured[0]))
+        Run issued = run("pki", "issue", "--dir", pki.directory().toString(), "--kind", "municipality", "--number",
+                insured[0], "--name", insured[1], "--password", "secret", "--out", dir.toString());
+        assertThat(issued.code).as(issued.err).isZero();
+        Path cert = dir.resolve("municipality-" + insured[0] + ".p12");
+        IssuedCredential registering = pki.issue(Party.municipality(insured[0]), insured[1], Duration.ofMinutes(5));
+        HttpClient.newBuilder().sslContext(registering.sslContext(pki.caCertificate())).build()
+                .send(HttpRequest.newBuilder(URI.create("https://localhost:" + port + "/api/insurers/" + insured[0]))
                 .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString("{\"name\":\"" + insured[1] + "\"}"))
                 .build(), HttpResponse.BodyHandlers.discarding());
-        Run imported = run("import", "--url", "http://localhost:" + port, "--insurer", insured[0], "--type", "insured",
+        Run wrongPassword = run("import", "--url", "https://localhost:" + port, "--insurer", insured[0], "--type", "insured",
+                "--cert", cert.toString(), "--password", "wrong", "--cacert", pki.caFile().toString(),
+                dir.resolve(insured[3]).toString());
+        assertThat(wrongPassword.code).isEqualTo(2);
+        assertThat(wrongPassword.err).contains("パスワード");
+        Run imported = run("import", "--url", "https://localhost:" + port, "--insurer", insured[0], "--type", "insured",
+                "--cert", cert.toString(), "--password", "secret", "--cacert", pki.caFile().toString(),
                 dir.resolve(insured[3]).toString());
         assertThat(imported.code).as(imported.err).isZero();
         assertThat(imported.err).contains("送信中").contains("100.0%").contains("完了");

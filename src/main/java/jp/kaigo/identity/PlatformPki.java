@@ -1,0 +1,344 @@
+package jp.kaigo.identity;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigInteger;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
+import java.security.SecureRandom;
+import java.security.cert.X509CRL;
+import java.security.cert.X509Certificate;
+import java.security.spec.ECGenParameterSpec;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import jp.kaigo.shared.InvalidValue;
+import jp.kaigo.shared.Party;
+import jp.kaigo.shared.PartyKind;
+import org.bouncycastle.asn1.x500.RDN;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x500.X500NameBuilder;
+import org.bouncycastle.asn1.x500.style.BCStyle;
+import org.bouncycastle.asn1.x500.style.IETFUtils;
+import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.CRLNumber;
+import org.bouncycastle.asn1.x509.CRLReason;
+import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.GeneralNames;
+import org.bouncycastle.asn1.x509.KeyPurposeId;
+import org.bouncycastle.asn1.x509.KeyUsage;
+import org.bouncycastle.cert.X509v2CRLBuilder;
+import org.bouncycastle.cert.X509v3CertificateBuilder;
+import org.bouncycastle.cert.jcajce.JcaX509CRLConverter;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateHolder;
+import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
+import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.operator.ContentSigner;
+import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The platform's certification authority, kept in a directory: {@code ca.pem} and {@code ca-key.pem}
+ * (the CA; in production its key belongs in an HSM), {@code server.pem}/{@code server-key.pem}
+ * (the TLS server), {@code crl.pem} (revoked client certificates, re-signed on every revocation) and
+ * {@code revoked.tsv} (its source). Keys are EC P-256, signatures SHA256withECDSA.
+ *
+ * <p>A client certificate names its party in the subject: {@code OU} = the kind
+ * ({@link PartyKind#code()}), {@code SERIALNUMBER} = the national number (保険者番号, 事業所番号 or
+ * 医療機関コード), {@code CN} = the organisation's name.
+ */
+public final class PlatformPki {
+    private static final Logger log = LoggerFactory.getLogger(PlatformPki.class);
+    private static final String SIGNATURE = "SHA256withECDSA";
+    private static final Duration CRL_VALIDITY = Duration.ofDays(7);
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final Path dir;
+    private final X509Certificate ca;
+    private final PrivateKey caKey;
+    private volatile LoadedCrl crl;
+
+    /** The CRL as last read, with the file's modification time and when that time was last looked at. */
+    private record LoadedCrl(long modified, long checkedAt, X509CRL crl) {
+    }
+
+    /** How often the CRL file is looked at for changes (a revocation by this process applies at once). */
+    private static final long CRL_CHECK_NANOS = 1_000_000_000L;
+
+    private PlatformPki(Path dir, X509Certificate ca, PrivateKey caKey) {
+        this.dir = dir;
+        this.ca = ca;
+        this.caKey = caKey;
+    }
+
+    /**
+     * Opens the CA in {@code dir}, creating it (with a server certificate for localhost and a CRL) when
+     * the directory holds none yet; re-signs the CRL when it expires within two days.
+     */
+    public static synchronized PlatformPki open(Path dir) {
+        try {
+            Path abs = dir.toAbsolutePath();
+            Files.createDirectories(abs);
+            if (!Files.exists(abs.resolve("ca.pem"))) {
+                create(abs);
+            }
+            PlatformPki pki = new PlatformPki(abs, Pem.readCertificate(abs.resolve("ca.pem")),
+                    Pem.readPrivateKey(abs.resolve("ca-key.pem")));
+            Path crlFile = abs.resolve("crl.pem");
+            if (!Files.exists(crlFile) || Pem.readCrl(crlFile).getNextUpdate().toInstant()
+                    .isBefore(Instant.now().plus(Duration.ofDays(2)))) {
+                pki.writeCrl();
+            }
+            return pki;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void create(Path dir) {
+        KeyPair caKeys = newKeyPair();
+        X500Name caName = new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.O, "kaigo-platform")
+                .addRDN(BCStyle.CN, "kaigo-platform CA (" + Instant.now().toString().substring(0, 10) + ")").build();
+        Instant now = Instant.now();
+        X509Certificate ca = sign(new JcaX509v3CertificateBuilder(caName, serial(), Date.from(now.minusSeconds(300)),
+                Date.from(now.plus(Duration.ofDays(3650))), caName, caKeys.getPublic()), caKeys.getPrivate(), b -> {
+                    b.addExtension(Extension.basicConstraints, true, new BasicConstraints(true));
+                    b.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
+                    b.addExtension(Extension.subjectKeyIdentifier, false, utils().createSubjectKeyIdentifier(caKeys.getPublic()));
+                });
+        Pem.write(dir.resolve("ca-key.pem"), Pem.privateKey(caKeys.getPrivate()), true);
+        Pem.write(dir.resolve("ca.pem"), Pem.certificate(ca), false);
+        PlatformPki pki = new PlatformPki(dir, ca, caKeys.getPrivate());
+        pki.issueServer();
+        log.info("created the platform CA in {}", dir);
+    }
+
+    public Path directory() {
+        return dir;
+    }
+
+    public X509Certificate caCertificate() {
+        return ca;
+    }
+
+    public Path caFile() {
+        return dir.resolve("ca.pem");
+    }
+
+    public Path serverCertificateFile() {
+        return dir.resolve("server.pem");
+    }
+
+    public Path serverKeyFile() {
+        return dir.resolve("server-key.pem");
+    }
+
+    /** Issues a client certificate valid from now for {@code validity}. */
+    public IssuedCredential issue(Party party, String name, Duration validity) {
+        Instant now = Instant.now();
+        return issue(party, name, now.minusSeconds(60), now.plus(validity));
+    }
+
+    /** Issues a client certificate for the party with the given validity period. */
+    public IssuedCredential issue(Party party, String name, Instant notBefore, Instant notAfter) {
+        if (name == null || name.isBlank()) {
+            throw new InvalidValue("name", "名称", "必須です");
+        }
+        KeyPair keys = newKeyPair();
+        X500Name subject = new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.O, "kaigo-platform")
+                .addRDN(BCStyle.OU, party.kind().code()).addRDN(BCStyle.SERIALNUMBER, party.number())
+                .addRDN(BCStyle.CN, name).build();
+        X509Certificate cert = sign(new JcaX509v3CertificateBuilder(ca, serial(), Date.from(notBefore), Date.from(notAfter),
+                subject, keys.getPublic()), caKey, b -> {
+                    b.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
+                    b.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
+                    b.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_clientAuth));
+                    b.addExtension(Extension.authorityKeyIdentifier, false, utils().createAuthorityKeyIdentifier(ca));
+                    b.addExtension(Extension.subjectKeyIdentifier, false, utils().createSubjectKeyIdentifier(keys.getPublic()));
+                });
+        log.info("issued certificate {} for {}", cert.getSerialNumber().toString(16), party);
+        return new IssuedCredential(cert, keys.getPrivate(), ca);
+    }
+
+    private void issueServer() {
+        KeyPair keys = newKeyPair();
+        Instant now = Instant.now();
+        X500Name subject = new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.O, "kaigo-platform")
+                .addRDN(BCStyle.CN, "localhost").build();
+        List<GeneralName> names = new ArrayList<>(List.of(new GeneralName(GeneralName.dNSName, "localhost"),
+                new GeneralName(GeneralName.iPAddress, "127.0.0.1"), new GeneralName(GeneralName.iPAddress, "::1")));
+        try {
+            String host = InetAddress.getLocalHost().getHostName();
+            if (!host.equals("localhost")) {
+                names.add(new GeneralName(GeneralName.dNSName, host));
+            }
+        } catch (IOException e) {
+            log.debug("no host name for the server certificate: {}", e.getClass().getSimpleName());
+        }
+        X509Certificate cert = sign(new JcaX509v3CertificateBuilder(ca, serial(), Date.from(now.minusSeconds(300)),
+                Date.from(now.plus(Duration.ofDays(825))), subject, keys.getPublic()), caKey, b -> {
+                    b.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
+                    b.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
+                    b.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth));
+                    b.addExtension(Extension.subjectAlternativeName, false,
+                            new GeneralNames(names.toArray(GeneralName[]::new)));
+                    b.addExtension(Extension.authorityKeyIdentifier, false, utils().createAuthorityKeyIdentifier(ca));
+                });
+        Pem.write(serverKeyFile(), Pem.privateKey(keys.getPrivate()), true);
+        Pem.write(serverCertificateFile(), Pem.certificate(cert), false);
+    }
+
+    /** Adds the certificate to the revocation list and re-signs the CRL; a running server reads it at once. */
+    public synchronized void revoke(BigInteger serial) {
+        try {
+            Files.writeString(dir.resolve("revoked.tsv"), serial.toString(16) + "\t" + Instant.now() + "\n",
+                    StandardCharsets.US_ASCII, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        writeCrl();
+        crl = null;
+        log.info("revoked certificate {}", serial.toString(16));
+    }
+
+    private void writeCrl() {
+        try {
+            Instant now = Instant.now();
+            X509v2CRLBuilder builder = new X509v2CRLBuilder(new JcaX509CertificateHolder(ca).getSubject(), Date.from(now));
+            builder.setNextUpdate(Date.from(now.plus(CRL_VALIDITY)));
+            Path revoked = dir.resolve("revoked.tsv");
+            int count = 0;
+            if (Files.exists(revoked)) {
+                for (String line : Files.readAllLines(revoked, StandardCharsets.US_ASCII)) {
+                    if (!line.isBlank()) {
+                        String[] cells = line.split("\t");
+                        builder.addCRLEntry(new BigInteger(cells[0], 16), Date.from(Instant.parse(cells[1])),
+                                CRLReason.unspecified);
+                        count++;
+                    }
+                }
+            }
+            builder.addExtension(Extension.authorityKeyIdentifier, false, utils().createAuthorityKeyIdentifier(ca));
+            builder.addExtension(Extension.cRLNumber, false, new CRLNumber(BigInteger.valueOf(now.toEpochMilli())));
+            X509CRL signed = new JcaX509CRLConverter().getCRL(builder.build(signer(caKey)));
+            Pem.write(dir.resolve("crl.pem"), Pem.encode("X509 CRL", signed.getEncoded()), false);
+            log.debug("CRL written with {} entries", count);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Whether the certificate is revoked, by the current CRL file (re-read when it changes; a change by
+     * another process is seen within a second, one by {@link #revoke} at once). Fails
+     * closed: a CRL that is missing, not signed by this CA or past its next update revokes everything.
+     */
+    public boolean isRevoked(X509Certificate cert) {
+        Path file = dir.resolve("crl.pem");
+        try {
+            LoadedCrl loaded = crl;
+            long now = System.nanoTime();
+            if (loaded == null || now - loaded.checkedAt() > CRL_CHECK_NANOS) {
+                long modified = Files.getLastModifiedTime(file).toMillis();
+                if (loaded == null || loaded.modified() != modified) {
+                    X509CRL read = Pem.readCrl(file);
+                    read.verify(ca.getPublicKey());
+                    loaded = new LoadedCrl(modified, now, read);
+                } else {
+                    loaded = new LoadedCrl(modified, now, loaded.crl());
+                }
+                crl = loaded;
+            }
+            if (loaded.crl().getNextUpdate().before(new Date())) {
+                log.error("the CRL is past its next update; every client certificate is refused until it is re-signed");
+                return true;
+            }
+            return loaded.crl().isRevoked(cert);
+        } catch (IOException | GeneralSecurityException | IllegalStateException e) {
+            log.error("the CRL cannot be read ({}); every client certificate is refused", e.getClass().getSimpleName());
+            return true;
+        }
+    }
+
+    /** The party a client certificate of this CA names, if its subject names one validly. */
+    public static Optional<Party> partyOf(X509Certificate cert) {
+        try {
+            X500Name subject = new JcaX509CertificateHolder(cert).getSubject();
+            Optional<PartyKind> kind = PartyKind.ofCode(value(subject, BCStyle.OU));
+            String number = value(subject, BCStyle.SERIALNUMBER);
+            if (kind.isEmpty() || number == null) {
+                return Optional.empty();
+            }
+            return Optional.of(new Party(kind.get(), number));
+        } catch (GeneralSecurityException | InvalidValue e) {
+            return Optional.empty();
+        }
+    }
+
+    private static String value(X500Name name, org.bouncycastle.asn1.ASN1ObjectIdentifier type) {
+        RDN[] rdns = name.getRDNs(type);
+        return rdns.length == 1 ? IETFUtils.valueToString(rdns[0].getFirst().getValue()) : null;
+    }
+
+    private interface Extensions {
+        void add(X509v3CertificateBuilder builder) throws IOException, GeneralSecurityException;
+    }
+
+    private static X509Certificate sign(X509v3CertificateBuilder builder, PrivateKey key, Extensions extensions) {
+        try {
+            extensions.add(builder);
+            return new JcaX509CertificateConverter().getCertificate(builder.build(signer(key)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static ContentSigner signer(PrivateKey key) {
+        try {
+            return new JcaContentSignerBuilder(SIGNATURE).build(key);
+        } catch (OperatorCreationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static JcaX509ExtensionUtils utils() {
+        try {
+            return new JcaX509ExtensionUtils();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static BigInteger serial() {
+        return new BigInteger(127, RANDOM).setBit(126);
+    }
+
+    static KeyPair newKeyPair() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+            generator.initialize(new ECGenParameterSpec("secp256r1"), RANDOM);
+            return generator.generateKeyPair();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

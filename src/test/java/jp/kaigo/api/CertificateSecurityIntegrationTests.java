@@ -1,0 +1,144 @@
+package jp.kaigo.api;
+
+import static jp.kaigo.api.MunicipalityFiles.INSURED_HEADER;
+import static jp.kaigo.api.MunicipalityFiles.insuredRow;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.time.Duration;
+import java.time.Instant;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.TrustManagerFactory;
+import jp.kaigo.identity.IssuedCredential;
+import jp.kaigo.identity.PlatformPki;
+import jp.kaigo.shared.MedicalInstitutionCode;
+import jp.kaigo.shared.Party;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Who may connect, and what each kind of party may touch (mutual TLS 1.3, national-design.md A5). */
+class CertificateSecurityIntegrationTests extends MunicipalityApiTests {
+    private static final String ELIGIBILITY = "{\"insurerNo\":\"%s\",\"insuredNo\":\"0000000001\",\"birthDate\":\"1940-05-06\"}";
+
+    @Test
+    void aRequestWithoutACertificateIsRefusedButHealthAnswers() throws Exception {
+        HttpClient anonymous = HttpClient.newBuilder().sslContext(trustOnly()).build();
+        HttpResponse<String> eligibility = anonymous.send(HttpRequest.newBuilder(uri("/api/eligibility"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                        ELIGIBILITY.formatted(insurer))).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(eligibility.statusCode()).isEqualTo(401);
+        assertThat(eligibility.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        assertThat(eligibility.body()).contains("クライアント証明書");
+        HttpResponse<String> health = anonymous.send(HttpRequest.newBuilder(uri("/actuator/health")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(health.statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aCertificateOfAnotherCaIsRefused(@TempDir Path otherCa) {
+        PlatformPki other = PlatformPki.open(otherCa);
+        IssuedCredential foreign = other.issue(Party.municipality(insurer), "偽の市", Duration.ofDays(1));
+        assertRefused(new ApiClient(port, sslContext(foreign)));
+    }
+
+    @Test
+    void anExpiredCertificateIsRefused() {
+        IssuedCredential expired = pki.issue(Party.municipality(insurer), "期限切れ", Instant.now().minus(Duration.ofDays(30)),
+                Instant.now().minus(Duration.ofDays(1)));
+        assertRefused(new ApiClient(port, expired.sslContext(pki.caCertificate())));
+    }
+
+    @Test
+    void aRevokedCertificateIsRefusedFromTheNextRequestOn() {
+        IssuedCredential credential = pki.issue(Party.municipality(insurer), "失効予定", Duration.ofDays(1));
+        ApiClient client = new ApiClient(port, credential.sslContext(pki.caCertificate()));
+        assertThat(client.get("/api/imports/00000000-0000-0000-0000-000000000000").status()).isEqualTo(404);
+        pki.revoke(credential.certificate().getSerialNumber());
+        assertThat(client.get("/api/imports/00000000-0000-0000-0000-000000000000").status()).isEqualTo(401);
+    }
+
+    @Test
+    void tls12IsRefused() {
+        IssuedCredential credential = pki.issue(Party.municipality(insurer), "古いTLS", Duration.ofDays(1));
+        SSLParameters tls12 = new SSLParameters();
+        tls12.setProtocols(new String[] {"TLSv1.2"});
+        HttpClient old = HttpClient.newBuilder().sslContext(credential.sslContext(pki.caCertificate()))
+                .sslParameters(tls12).build();
+        assertThatThrownBy(() -> old.send(HttpRequest.newBuilder(uri("/actuator/health")).build(),
+                HttpResponse.BodyHandlers.ofString())).isInstanceOf(IOException.class);
+    }
+
+    @Test
+    void eachKindOfPartyReachesOnlyItsOwnEndpoints() {
+        ApiClient.Response officeUpload = office.uploadCsv(insurer, "insured", "full", INSURED_HEADER + "\n");
+        assertThat(officeUpload.status()).isEqualTo(403);
+        assertThat(office.put("/api/insurers/" + insurer, "{\"name\":\"乗っ取り\"}").status()).isEqualTo(403);
+        assertThat(api.post("/api/eligibility", ELIGIBILITY.formatted(insurer)).status()).isEqualTo(403);
+        ApiClient hospital = client(Party.medicalInstitution(MedicalInstitutionCode.withCheckDigit("471301234").value()));
+        assertThat(hospital.post("/api/eligibility", ELIGIBILITY.formatted(insurer)).status()).isEqualTo(403);
+    }
+
+    @Test
+    void aMunicipalityTouchesOnlyItsOwnInsured() {
+        ApiClient.Response upload = api.uploadCsv(insurer, "insured", "full", INSURED_HEADER + "\n"
+                + insuredRow(insurer, "0000000001", 1, "2020-04-01", null, "1940-05-06", null) + "\n");
+        assertThat(upload.status()).isEqualTo(200);
+        String importId = upload.json().get("importId").asString();
+
+        String otherNo = MunicipalityFiles.newInsurerNumber();
+        ApiClient other = municipality(otherNo);
+        MunicipalityFiles.register(other, otherNo);
+        ApiClient.Response foreignUpload = other.uploadCsv(insurer, "insured", "full", INSURED_HEADER + "\n"
+                + insuredRow(insurer, "0000000001", 2, "2021-04-01", null, "1940-05-06", null) + "\n");
+        assertThat(foreignUpload.status()).isEqualTo(403);
+        assertThat(foreignUpload.body()).doesNotContain("0000000001");
+        assertThat(other.put("/api/insurers/" + insurer, "{\"name\":\"乗っ取り\"}").status()).isEqualTo(403);
+        assertThat(other.get("/api/imports/" + importId).status()).isEqualTo(404);
+        assertThat(other.get("/api/imports/" + importId + "/rejections").status()).isEqualTo(404);
+        String person = "{\"insurerNo\":\"" + insurer + "\",\"insuredNo\":\"0000000001\"}";
+        assertThat(other.post("/api/insured/records", person).status()).isEqualTo(403);
+        assertThat(other.post("/api/insured/history", person).status()).isEqualTo(403);
+
+        assertThat(api.get("/api/imports/" + importId).status()).isEqualTo(200);
+        assertThat(api.post("/api/insured/history", person).json()).hasSize(1);
+    }
+
+    private void assertRefused(ApiClient client) {
+        try {
+            assertThat(client.get("/api/imports/00000000-0000-0000-0000-000000000000").status()).isEqualTo(401);
+        } catch (UncheckedIOException e) {
+            // refused in the TLS handshake: just as good
+            assertThat(e.getCause()).isInstanceOf(IOException.class);
+        }
+    }
+
+    private URI uri(String path) {
+        return URI.create("https://localhost:" + port + path);
+    }
+
+    private SSLContext trustOnly() throws Exception {
+        KeyStore trust = KeyStore.getInstance("PKCS12");
+        trust.load(null, null);
+        trust.setCertificateEntry("ca", pki.caCertificate());
+        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        tmf.init(trust);
+        SSLContext context = SSLContext.getInstance("TLSv1.3");
+        context.init(null, tmf.getTrustManagers(), null);
+        return context;
+    }
+
+    /** A client presenting a foreign certificate but trusting the platform's server. */
+    private SSLContext sslContext(IssuedCredential foreign) {
+        char[] password = "x".toCharArray();
+        return IssuedCredential.sslContext(foreign.keyStore(password), password, pki.caCertificate());
+    }
+}
