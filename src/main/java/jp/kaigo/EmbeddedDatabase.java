@@ -33,10 +33,15 @@ public class EmbeddedDatabase implements ApplicationContextInitializer<Configura
             return;
         }
         EmbeddedPostgres pg = start(env.getProperty("kaigo.database.data-dir", ""));
+        // migrations run as the owner; the application's connections switch to the role kaigo_app, which
+        // has only the grants the modules give it (the audit log, for one, is insert-only)
         env.getPropertySources().addFirst(new MapPropertySource("embeddedPostgres", Map.of(
                 "spring.datasource.url", pg.getJdbcUrl("postgres", "postgres"),
                 "spring.datasource.username", "postgres",
-                "spring.datasource.password", "")));
+                "spring.datasource.password", "",
+                "spring.flyway.user", "postgres",
+                "spring.flyway.password", "",
+                "spring.datasource.hikari.connection-init-sql", "set role kaigo_app")));
     }
 
     private static synchronized EmbeddedPostgres start(String dataDir) {

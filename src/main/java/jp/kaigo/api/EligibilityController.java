@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import jp.kaigo.audit.AuditEntry;
+import jp.kaigo.audit.AuditLog;
 import jp.kaigo.registry.Eligibility;
 import jp.kaigo.registry.EligibilityQuery;
 import jp.kaigo.registry.InsuredRegistry;
@@ -12,6 +14,7 @@ import jp.kaigo.shared.InsuredNumber;
 import jp.kaigo.shared.InsurerNumber;
 import jp.kaigo.shared.InvalidValue;
 import jp.kaigo.shared.Violation;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -21,9 +24,11 @@ import org.springframework.web.bind.annotation.RestController;
 class EligibilityController {
     static final int BATCH_LIMIT = 1000;
     private final InsuredRegistry registry;
+    private final AuditLog audit;
 
-    EligibilityController(InsuredRegistry registry) {
+    EligibilityController(InsuredRegistry registry, AuditLog audit) {
         this.registry = registry;
+        this.audit = audit;
     }
 
     record VerifyRequest(String insurerNo, String insuredNo, String birthDate, String asOf) {
@@ -38,12 +43,22 @@ class EligibilityController {
     }
 
     @PostMapping("/api/eligibility")
-    Answer verify(@RequestBody VerifyRequest request) {
-        return answer(null, registry.verify(query(request)));
+    Answer verify(@AuthenticationPrincipal PartyUser caller, @RequestBody VerifyRequest request) {
+        EligibilityQuery query = query(request);
+        Answer answer = answer(null, registry.verify(query));
+        audit.record(auditEntry(caller, query, answer));
+        return answer;
+    }
+
+    /** Every 資格確認 is recorded, whatever the answer: who asked, about which numbers, what they were told. */
+    private static AuditEntry auditEntry(PartyUser caller, EligibilityQuery query, Answer answer) {
+        return new AuditEntry("eligibility", caller.party().kind().code(), caller.party().number(), null,
+                query.insurer().value(), query.insured().value(), "資格確認(被保険者証・負担割合証・負担限度額認定証)",
+                "資格確認", answer.status());
     }
 
     @PostMapping("/api/eligibility/batch")
-    Map<String, List<Answer>> verifyBatch(@RequestBody BatchRequest request) {
+    Map<String, List<Answer>> verifyBatch(@AuthenticationPrincipal PartyUser caller, @RequestBody BatchRequest request) {
         if (request.queries() == null || request.queries().isEmpty()) {
             throw new InvalidValue("queries", "照会対象", "1件以上指定してください");
         }
@@ -51,15 +66,20 @@ class EligibilityController {
             throw new InvalidValue("queries", "照会対象", "一度に照会できるのは" + BATCH_LIMIT + "件までです");
         }
         List<Answer> answers = new ArrayList<>(request.queries().size());
+        List<AuditEntry> entries = new ArrayList<>();
         for (int i = 0; i < request.queries().size(); i++) {
             VerifyRequest q = request.queries().get(i);
             try {
-                answers.add(answer(i, registry.verify(query(q == null ? new VerifyRequest(null, null, null, null) : q))));
+                EligibilityQuery query = query(q == null ? new VerifyRequest(null, null, null, null) : q);
+                Answer answer = answer(i, registry.verify(query));
+                answers.add(answer);
+                entries.add(auditEntry(caller, query, answer));
             } catch (InvalidValue e) {
                 answers.add(new Answer(i, "INVALID", "照会内容に誤りがあります", null, null, null, null, null, null,
                         null, null, null, e.violations()));
             }
         }
+        audit.recordAll(entries);
         return Map.of("results", answers);
     }
 

@@ -1,0 +1,248 @@
+package jp.kaigo.audit;
+
+import jakarta.annotation.PreDestroy;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The audit trail (facade). {@link #record} returns once the entry is committed: entries from all
+ * request threads are appended by one writer thread in small batches (group commit), which keeps the
+ * chain in one order without a database lock and costs each request one shared commit. One writer
+ * per database: a second platform instance on the same database would need its own chain.
+ */
+@Service
+public class AuditLog {
+    private static final Logger log = LoggerFactory.getLogger(AuditLog.class);
+    private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
+    private static final byte[] GENESIS = new byte[32];
+    private static final int BATCH = 1000;
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate tx;
+    private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    private final Thread writer;
+    private volatile boolean running = true;
+    private long lastSeq;
+    private byte[] lastHash;
+    private LocalDate lastDay;
+
+    private record Pending(AuditEntry entry, Instant at, CompletableFuture<Void> done) {
+    }
+
+    AuditLog(JdbcTemplate jdbc, TransactionTemplate tx) {
+        this.jdbc = jdbc;
+        this.tx = tx;
+        this.writer = new Thread(this::writeLoop, "audit-writer");
+        writer.setDaemon(true);
+        writer.start();
+    }
+
+    /** Appends the entry to the chain; returns when it is committed (fails after 10 s). */
+    public void record(AuditEntry entry) {
+        recordAll(List.of(entry));
+    }
+
+    /** Appends the entries in this order; returns when all are committed (fails after 10 s). */
+    public void recordAll(List<AuditEntry> entries) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        List<CompletableFuture<Void>> done = new ArrayList<>(entries.size());
+        synchronized (queue) {
+            for (AuditEntry entry : entries) {
+                var pending = new Pending(entry, now, new CompletableFuture<>());
+                done.add(pending.done());
+                queue.add(pending);
+            }
+        }
+        try {
+            CompletableFuture.allOf(done.toArray(CompletableFuture[]::new)).get(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while writing the audit trail");
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("the audit trail could not be written", e);
+        }
+    }
+
+    /** Who accessed this person's data, newest first. */
+    public List<AccessRecord> accessesTo(String insurerNo, String insuredNo) {
+        return jdbc.query("""
+                select at, event, actor_kind, actor_number, staff_job, subject, purpose, outcome from audit.entries
+                 where person_insurer = ? and person_insured = ? order by at desc, seq desc
+                """, (rs, i) -> new AccessRecord(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3),
+                rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8)), insurerNo, insuredNo);
+    }
+
+    /**
+     * Recomputes the whole chain: an entry whose content no longer matches its hash was changed; a
+     * broken link or a gap in the sequence means entries were inserted or removed; a daily head that
+     * differs from the chain means the chain was rewritten.
+     */
+    public VerificationReport verify() {
+        List<String> problems = new ArrayList<>();
+        Map<LocalDate, Object[]> heads = new TreeMap<>();
+        jdbc.query("select day, last_seq, last_hash from audit.chain_heads", rs -> {
+            heads.put(rs.getDate(1).toLocalDate(), new Object[] {rs.getLong(2), rs.getBytes(3)});
+        });
+        long[] count = {0};
+        long[] expectedSeq = {1};
+        byte[][] previous = {GENESIS};
+        Map<Long, byte[]> hashAt = new java.util.HashMap<>();
+        heads.values().forEach(h -> hashAt.put((Long) h[0], null));
+        jdbc.query(con -> {
+            var ps = con.prepareStatement("select * from audit.entries order by seq");
+            ps.setFetchSize(1000);
+            return ps;
+        }, rs -> {
+            long seq = rs.getLong("seq");
+            byte[] prev = rs.getBytes("prev_hash");
+            byte[] hash = rs.getBytes("hash");
+            AuditEntry entry = new AuditEntry(rs.getString("event"), rs.getString("actor_kind"),
+                    rs.getString("actor_number"), rs.getString("staff_job"), rs.getString("person_insurer"),
+                    rs.getString("person_insured"), rs.getString("subject"), rs.getString("purpose"),
+                    rs.getString("outcome"));
+            Instant at = rs.getTimestamp("at").toInstant();
+            if (seq != expectedSeq[0]) {
+                problems.add("記録 " + expectedSeq[0] + (seq == expectedSeq[0] + 1 ? " が削除されています"
+                        : seq > expectedSeq[0] ? "〜" + (seq - 1) + " が削除されています"
+                        : " の位置に記録 " + seq + " が挿入されています"));
+            }
+            if (!Arrays.equals(prev, previous[0])) {
+                problems.add("記録 " + seq + ": 直前の記録とのつながりが切れています(記録の挿入・削除)");
+            }
+            if (!Arrays.equals(hash, hash(prev, seq, at, entry))) {
+                problems.add("記録 " + seq + ": 内容が書き換えられています");
+            }
+            if (hashAt.containsKey(seq)) {
+                hashAt.put(seq, hash);
+            }
+            previous[0] = hash;
+            expectedSeq[0] = seq + 1;
+            count[0]++;
+        });
+        heads.forEach((day, head) -> {
+            byte[] actual = hashAt.get((Long) head[0]);
+            if (actual == null || !Arrays.equals(actual, (byte[]) head[1])) {
+                problems.add(day + " の日次チェーンヘッドが記録と一致しません");
+            }
+        });
+        return new VerificationReport(count[0], problems);
+    }
+
+    private void writeLoop() {
+        while (running) {
+            List<Pending> batch = new ArrayList<>();
+            try {
+                Pending first = queue.poll(200, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                queue.drainTo(batch, BATCH - 1);
+                write(batch);
+                batch.forEach(p -> p.done().complete(null));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                log.error("audit batch of {} entries not written: {}", batch.size(), e.getClass().getName());
+                lastHash = null; // re-read the head: the failed batch was rolled back
+                batch.forEach(p -> p.done().completeExceptionally(e));
+            }
+        }
+    }
+
+    private void write(List<Pending> batch) {
+        tx.executeWithoutResult(status -> {
+            if (lastHash == null) {
+                loadHead();
+            }
+            long seq = lastSeq;
+            byte[] prev = lastHash;
+            LocalDate day = lastDay;
+            List<Object[]> rows = new ArrayList<>(batch.size());
+            for (Pending p : batch) {
+                LocalDate today = LocalDate.ofInstant(p.at(), JAPAN);
+                if (day != null && today.isAfter(day)) {
+                    jdbc.update("insert into audit.chain_heads (day, last_seq, last_hash) values (?, ?, ?) "
+                            + "on conflict (day) do nothing", day, seq, prev);
+                }
+                seq++;
+                byte[] hash = hash(prev, seq, p.at(), p.entry());
+                AuditEntry e = p.entry();
+                rows.add(new Object[] {seq, Timestamp.from(p.at()), e.event(), e.actorKind(), e.actorNumber(), e.staffJob(),
+                    e.personInsurer(), e.personInsured(), e.subject(), e.purpose(), e.outcome(), prev, hash});
+                prev = hash;
+                day = today;
+            }
+            jdbc.batchUpdate("""
+                    insert into audit.entries (seq, at, event, actor_kind, actor_number, staff_job, person_insurer,
+                                               person_insured, subject, purpose, outcome, prev_hash, hash)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """, rows);
+            lastSeq = seq;
+            lastHash = prev;
+            lastDay = day;
+        });
+    }
+
+    private void loadHead() {
+        List<Object[]> head = jdbc.query("select seq, hash, at from audit.entries order by seq desc limit 1",
+                (rs, i) -> new Object[] {rs.getLong(1), rs.getBytes(2), rs.getTimestamp(3).toInstant()});
+        if (head.isEmpty()) {
+            lastSeq = 0;
+            lastHash = GENESIS;
+            lastDay = null;
+        } else {
+            lastSeq = (Long) head.get(0)[0];
+            lastHash = (byte[]) head.get(0)[1];
+            lastDay = LocalDate.ofInstant((Instant) head.get(0)[2], JAPAN);
+        }
+    }
+
+    /** SHA-256 over the predecessor's hash and the entry's fields, each length-prefixed (no ambiguity). */
+    static byte[] hash(byte[] prev, long seq, Instant at, AuditEntry e) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(prev);
+            StringBuilder text = new StringBuilder(256);
+            for (Object field : new Object[] {seq, at.getEpochSecond() * 1_000_000 + at.getNano() / 1000, e.event(),
+                e.actorKind(), e.actorNumber(), e.staffJob(), e.personInsurer(), e.personInsured(), e.subject(),
+                e.purpose(), e.outcome()}) {
+                String value = field == null ? "\u0000" : field.toString();
+                text.append(value.length()).append(':').append(value);
+            }
+            sha.update(text.toString().getBytes(StandardCharsets.UTF_8));
+            return sha.digest();
+        } catch (NoSuchAlgorithmException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    @PreDestroy
+    void stop() throws InterruptedException {
+        running = false;
+        writer.join(2000);
+    }
+}

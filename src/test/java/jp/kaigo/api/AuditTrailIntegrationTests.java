@@ -1,0 +1,83 @@
+package jp.kaigo.api;
+
+import static jp.kaigo.api.MunicipalityFiles.INSURED_HEADER;
+import static jp.kaigo.api.MunicipalityFiles.insuredRow;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.List;
+import javax.sql.DataSource;
+import jp.kaigo.audit.AccessRecord;
+import jp.kaigo.audit.AuditLog;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Every 資格確認 leaves an entry the application cannot change, and a change made behind its back is found. */
+class AuditTrailIntegrationTests extends MunicipalityApiTests {
+    @Autowired
+    AuditLog audit;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    DataSource dataSource;
+
+    @Test
+    void everyEligibilityCheckIsRecordedAndThePersonSeesWhoAsked() {
+        api.uploadCsv(insurer, "insured", "full", INSURED_HEADER + "\n"
+                + insuredRow(insurer, "0000000001", 1, "2020-04-01", null, "1940-05-06", null) + "\n");
+        office.post("/api/eligibility", "{\"insurerNo\":\"" + insurer
+                + "\",\"insuredNo\":\"0000000001\",\"birthDate\":\"1940-05-06\",\"asOf\":\"2026-05-01\"}");
+        office.post("/api/eligibility", "{\"insurerNo\":\"" + insurer
+                + "\",\"insuredNo\":\"0000000001\",\"birthDate\":\"1940-05-07\",\"asOf\":\"2026-05-01\"}");
+        List<AccessRecord> accesses = audit.accessesTo(insurer, "0000000001");
+        assertThat(accesses).hasSize(2);
+        assertThat(accesses).extracting(AccessRecord::outcome).containsExactly("UNKNOWN", "INSURED");
+        assertThat(accesses).allSatisfy(a -> {
+            assertThat(a.actorKind()).isEqualTo("office");
+            assertThat(a.actorNumber()).isEqualTo(OFFICE);
+            assertThat(a.purpose()).isEqualTo("資格確認");
+        });
+        assertThat(audit.verify().intact()).isTrue();
+    }
+
+    @Test
+    void theApplicationCannotChangeOrDeleteTheTrail() {
+        office.post("/api/eligibility", "{\"insurerNo\":\"" + insurer
+                + "\",\"insuredNo\":\"0000000002\",\"birthDate\":\"1940-05-06\"}");
+        for (String edit : List.of("update audit.entries set outcome = 'INSURED'", "delete from audit.entries",
+                "truncate audit.entries", "delete from audit.chain_heads")) {
+            assertThatThrownBy(() -> jdbc.update(edit)).as(edit).rootCause().hasMessageContaining("permission denied");
+        }
+    }
+
+    @Test
+    void verificationFindsAnEditedARemovedAndAnInsertedEntry() throws Exception {
+        for (int i = 0; i < 4; i++) {
+            office.post("/api/eligibility", "{\"insurerNo\":\"" + insurer
+                    + "\",\"insuredNo\":\"000000009" + i + "\",\"birthDate\":\"1940-05-06\"}");
+        }
+        assertThat(audit.verify().intact()).isTrue();
+        long last = jdbc.queryForObject("select max(seq) from audit.entries", Long.class);
+        // a database administrator (the owner, not the application's role) edits the trail behind its back
+        try (Connection owner = dataSource.getConnection(); Statement sql = owner.createStatement()) {
+            sql.execute("reset role");
+            try {
+                sql.execute("update audit.entries set outcome = 'INSURED' where seq = " + (last - 2));
+                var edited = audit.verify();
+                assertThat(edited.problems()).containsExactly("記録 " + (last - 2) + ": 内容が書き換えられています");
+
+                sql.execute("create temp table removed as select * from audit.entries where seq = " + (last - 1));
+                sql.execute("delete from audit.entries where seq = " + (last - 1));
+                assertThat(String.join("\n", audit.verify().problems())).contains("記録 " + (last - 1) + " が削除されています");
+                sql.execute("insert into audit.entries select * from removed");
+                sql.execute("update audit.entries set outcome = 'UNKNOWN' where seq = " + (last - 2));
+                assertThat(audit.verify().intact()).isTrue();
+            } finally {
+                sql.execute("set role kaigo_app");
+            }
+        }
+    }
+}
