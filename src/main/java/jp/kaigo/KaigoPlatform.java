@@ -3,9 +3,11 @@ package jp.kaigo;
 import jp.kaigo.cli.Commands;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration;
 
 /** The platform: one Spring Boot application; with a command name as first argument, a command-line tool. */
-@SpringBootApplication
+// no generated in-memory user with a password: callers authenticate by client certificate only
+@SpringBootApplication(exclude = UserDetailsServiceAutoConfiguration.class)
 public class KaigoPlatform {
     public static void main(String[] args) {
         if (Commands.handles(args)) {
