@@ -13,7 +13,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.HashMap;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -101,15 +103,16 @@ public class AuditLog {
      */
     public VerificationReport verify() {
         List<String> problems = new ArrayList<>();
-        Map<LocalDate, Object[]> heads = new TreeMap<>();
-        jdbc.query("select day, last_seq, last_hash from audit.chain_heads", rs -> {
-            heads.put(rs.getDate(1).toLocalDate(), new Object[] {rs.getLong(2), rs.getBytes(3)});
-        });
+        record Head(LocalDate day, long seq, byte[] hash) {
+        }
+        List<Head> heads = jdbc.query("select day, last_seq, last_hash from audit.chain_heads order by day",
+                (rs, i) -> new Head(rs.getDate(1).toLocalDate(), rs.getLong(2), rs.getBytes(3)));
+        // the chain's hash at each head's sequence number, filled in while walking the chain
+        Map<Long, byte[]> hashAt = new HashMap<>();
+        Set<Long> headSeqs = heads.stream().map(Head::seq).collect(Collectors.toSet());
         long[] count = {0};
         long[] expectedSeq = {1};
         byte[][] previous = {GENESIS};
-        Map<Long, byte[]> hashAt = new java.util.HashMap<>();
-        heads.values().forEach(h -> hashAt.put((Long) h[0], null));
         jdbc.query(con -> {
             var ps = con.prepareStatement("select * from audit.entries order by seq");
             ps.setFetchSize(1000);
@@ -134,19 +137,18 @@ public class AuditLog {
             if (!Arrays.equals(hash, hash(prev, seq, at, entry))) {
                 problems.add("記録 " + seq + ": 内容が書き換えられています");
             }
-            if (hashAt.containsKey(seq)) {
+            if (headSeqs.contains(seq)) {
                 hashAt.put(seq, hash);
             }
             previous[0] = hash;
             expectedSeq[0] = seq + 1;
             count[0]++;
         });
-        heads.forEach((day, head) -> {
-            byte[] actual = hashAt.get((Long) head[0]);
-            if (actual == null || !Arrays.equals(actual, (byte[]) head[1])) {
-                problems.add(day + " の日次チェーンヘッドが記録と一致しません");
+        for (Head head : heads) {
+            if (!Arrays.equals(hashAt.get(head.seq()), head.hash())) {
+                problems.add(head.day() + " の日次チェーンヘッドが記録と一致しません");
             }
-        });
+        }
         return new VerificationReport(count[0], problems);
     }
 
