@@ -10,6 +10,7 @@ import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import javax.net.ssl.SSLContext;
 import jp.kaigo.identity.IssuedCredential;
+import jp.kaigo.shared.Party;
 
 /**
  * The client side of mutual TLS for the commands: {@code --cert} (a PKCS#12 file), {@code --password}
@@ -20,9 +21,9 @@ final class ClientTls {
     private ClientTls() {
     }
 
-    static SSLContext fromOptions(Commands.Options options, String demoBase) {
+    static SSLContext fromOptions(Commands.Options options, Party demoParty) {
         Path pki = Path.of(options.get("pki", "data/pki"));
-        Path cert = Path.of(options.get("cert", pki.resolve("demo").resolve(demoBase + ".p12").toString()));
+        Path cert = Path.of(options.get("cert", pki.resolve("demo").resolve(IssuedCredential.fileBase(demoParty) + ".p12").toString()));
         Path ca = Path.of(options.get("cacert", pki.resolve("ca.pem").toString()));
         char[] password = options.get("password", "demo").toCharArray();
         if (!Files.isReadable(cert)) {

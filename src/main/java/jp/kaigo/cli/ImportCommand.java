@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.HttpURLConnection;
 import javax.net.ssl.HttpsURLConnection;
+import jp.kaigo.shared.Party;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -39,7 +40,7 @@ final class ImportCommand {
             long size = Files.size(file);
             HttpURLConnection http = (HttpURLConnection) URI.create(url).toURL().openConnection();
             if (http instanceof HttpsURLConnection https) {
-                https.setSSLSocketFactory(ClientTls.fromOptions(options, "municipality-" + insurer).getSocketFactory());
+                https.setSSLSocketFactory(ClientTls.fromOptions(options, Party.municipality(insurer)).getSocketFactory());
             }
             http.setRequestMethod("POST");
             http.setDoOutput(true);

@@ -50,7 +50,7 @@ final class PkiCommand {
         int days = options.integer("days", 365);
         String password = options.required("password");
         Path dir = Path.of(options.get("out", "."));
-        String base = kind.code() + "-" + party.number();
+        String base = IssuedCredential.fileBase(party);
         if (Files.exists(dir.resolve(base + ".p12"))) {
             throw new IllegalArgumentException("既にあります: " + dir.resolve(base + ".p12"));
         }

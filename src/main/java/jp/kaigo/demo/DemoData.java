@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
 import java.time.Duration;
+import jp.kaigo.identity.IssuedCredential;
 import jp.kaigo.identity.PlatformPki;
 import jp.kaigo.ingest.FileFormat;
 import jp.kaigo.ingest.FileImports;
@@ -97,14 +98,10 @@ class DemoData implements ApplicationRunner {
 
     /** Demo client certificates, issued on the first start and kept (delete the directory to renew). */
     private void issueOnce(Path dir, Party party, String name) {
-        String base = base(party);
+        String base = IssuedCredential.fileBase(party);
         if (!Files.exists(dir.resolve(base + ".p12"))) {
             pki.issue(party, name, Duration.ofDays(365)).write(dir, base, DEMO_PASSWORD.toCharArray());
         }
-    }
-
-    static String base(Party party) {
-        return party.kind().code() + "-" + party.number();
     }
 
     /**
@@ -122,8 +119,8 @@ class DemoData implements ApplicationRunner {
         }
         String url = "https://localhost:" + port;
         String ca = relative(pki.caFile());
-        String office = relative(demo.resolve(base(Party.office(DEMO_OFFICE))));
-        String municipality = relative(demo.resolve(base(Party.municipality(data.municipalities().get(0).insurerNo()))));
+        String office = relative(demo.resolve(IssuedCredential.fileBase(Party.office(DEMO_OFFICE))));
+        String municipality = relative(demo.resolve(IssuedCredential.fileBase(Party.municipality(data.municipalities().get(0).insurerNo()))));
         StringBuilder text = new StringBuilder()
                 .append("\n==== 介護情報基盤 kaigo-platform ====\n")
                 .append("API: ").append(url).append("/api/ (TLS 1.3、クライアント証明書が必要です)\n")

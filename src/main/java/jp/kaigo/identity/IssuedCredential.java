@@ -11,9 +11,11 @@ import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
+import javax.net.ssl.KeyManager;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
+import jp.kaigo.shared.Party;
 
 /** A client certificate with its private key, as handed to a municipality, office or institution. */
 public record IssuedCredential(X509Certificate certificate, PrivateKey privateKey, X509Certificate ca) {
@@ -29,6 +31,11 @@ public record IssuedCredential(X509Certificate certificate, PrivateKey privateKe
         } catch (GeneralSecurityException | IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The file name (without extension) a party's credential is written under: {@code <kind>-<number>}. */
+    public static String fileBase(Party party) {
+        return party.kind().code() + "-" + party.number();
     }
 
     /** Writes {@code <base>.p12} (PIN/password protected) and {@code <base>.pem}, {@code <base>-key.pem} for curl. */
@@ -60,13 +67,26 @@ public record IssuedCredential(X509Certificate certificate, PrivateKey privateKe
         try {
             KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
             kmf.init(keys, password);
+            return tls(kmf.getKeyManagers(), trusted);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A TLS 1.3 client context with no certificate of its own (the API refuses it; health answers). */
+    public static SSLContext anonymous(X509Certificate trusted) {
+        return tls(null, trusted);
+    }
+
+    private static SSLContext tls(KeyManager[] keys, X509Certificate trusted) {
+        try {
             KeyStore trust = KeyStore.getInstance("PKCS12");
             trust.load(null, null);
             trust.setCertificateEntry("platform-ca", trusted);
             TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
             tmf.init(trust);
             SSLContext context = SSLContext.getInstance("TLSv1.3");
-            context.init(kmf.getKeyManagers(), tmf.getTrustManagers(), null);
+            context.init(keys, tmf.getTrustManagers(), null);
             return context;
         } catch (GeneralSecurityException | IOException e) {
             throw new IllegalStateException(e);

@@ -54,22 +54,24 @@ final class Pem {
     }
 
     static X509Certificate readCertificate(Path file) {
-        try (InputStream in = Files.newInputStream(file)) {
-            return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("not a certificate: " + file.getFileName(), e);
-        }
+        return read(file, "certificate", (factory, in) -> (X509Certificate) factory.generateCertificate(in));
     }
 
     static X509CRL readCrl(Path file) {
+        return read(file, "CRL", (factory, in) -> (X509CRL) factory.generateCRL(in));
+    }
+
+    private interface Parser<T> {
+        T parse(CertificateFactory factory, InputStream in) throws GeneralSecurityException;
+    }
+
+    private static <T> T read(Path file, String what, Parser<T> parser) {
         try (InputStream in = Files.newInputStream(file)) {
-            return (X509CRL) CertificateFactory.getInstance("X.509").generateCRL(in);
+            return parser.parse(CertificateFactory.getInstance("X.509"), in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("not a CRL: " + file.getFileName(), e);
+            throw new IllegalStateException("not a " + what + ": " + file.getFileName(), e);
         }
     }
 

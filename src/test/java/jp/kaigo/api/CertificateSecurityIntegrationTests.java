@@ -12,12 +12,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.time.Duration;
 import java.time.Instant;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
-import javax.net.ssl.TrustManagerFactory;
 import jp.kaigo.identity.IssuedCredential;
 import jp.kaigo.identity.PlatformPki;
 import jp.kaigo.shared.MedicalInstitutionCode;
@@ -31,7 +29,7 @@ class CertificateSecurityIntegrationTests extends MunicipalityApiTests {
 
     @Test
     void aRequestWithoutACertificateIsRefusedButHealthAnswers() throws Exception {
-        HttpClient anonymous = HttpClient.newBuilder().sslContext(trustOnly()).build();
+        HttpClient anonymous = HttpClient.newBuilder().sslContext(IssuedCredential.anonymous(pki.caCertificate())).build();
         HttpResponse<String> eligibility = anonymous.send(HttpRequest.newBuilder(uri("/api/eligibility"))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
                         ELIGIBILITY.formatted(insurer))).build(), HttpResponse.BodyHandlers.ofString());
@@ -123,17 +121,6 @@ class CertificateSecurityIntegrationTests extends MunicipalityApiTests {
 
     private URI uri(String path) {
         return URI.create("https://localhost:" + port + path);
-    }
-
-    private SSLContext trustOnly() throws Exception {
-        KeyStore trust = KeyStore.getInstance("PKCS12");
-        trust.load(null, null);
-        trust.setCertificateEntry("ca", pki.caCertificate());
-        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        tmf.init(trust);
-        SSLContext context = SSLContext.getInstance("TLSv1.3");
-        context.init(null, tmf.getTrustManagers(), null);
-        return context;
     }
 
     /** A client presenting a foreign certificate but trusting the platform's server. */
