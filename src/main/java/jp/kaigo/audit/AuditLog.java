@@ -4,6 +4,7 @@ import jakarta.annotation.PreDestroy;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -26,7 +27,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.jdbc.core.ConnectionCallback;
 
 /**
  * The audit trail (facade). {@link #record} returns once the entry is committed: entries from all
@@ -42,7 +43,6 @@ public class AuditLog {
     private static final int BATCH = 1000;
 
     private final JdbcTemplate jdbc;
-    private final TransactionTemplate tx;
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final Thread writer;
     private volatile boolean running = true;
@@ -53,9 +53,8 @@ public class AuditLog {
     private record Pending(AuditEntry entry, Instant at, CompletableFuture<Void> done) {
     }
 
-    AuditLog(JdbcTemplate jdbc, TransactionTemplate tx) {
+    AuditLog(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-        this.tx = tx;
         this.writer = new Thread(this::writeLoop, "audit-writer");
         writer.setDaemon(true);
         writer.start();
@@ -175,38 +174,65 @@ public class AuditLog {
         }
     }
 
+    /**
+     * Writes a batch as one statement in autocommit mode (one round trip and one commit for the whole
+     * batch). A day's chain head is written first, when the batch crosses into a new day (Japan time).
+     */
     private void write(List<Pending> batch) {
-        tx.executeWithoutResult(status -> {
-            if (lastHash == null) {
-                loadHead();
+        if (lastHash == null) {
+            loadHead();
+        }
+        int n = batch.size();
+        Long[] seqs = new Long[n];
+        Timestamp[] ats = new Timestamp[n];
+        String[][] texts = new String[9][n];
+        byte[][] prevs = new byte[n][];
+        byte[][] hashes = new byte[n][];
+        long seq = lastSeq;
+        byte[] prev = lastHash;
+        LocalDate day = lastDay;
+        for (int i = 0; i < n; i++) {
+            Pending p = batch.get(i);
+            LocalDate today = LocalDate.ofInstant(p.at(), JAPAN);
+            if (day != null && today.isAfter(day)) {
+                jdbc.update("insert into audit.chain_heads (day, last_seq, last_hash) values (?, ?, ?) "
+                        + "on conflict (day) do nothing", day, seq, prev);
             }
-            long seq = lastSeq;
-            byte[] prev = lastHash;
-            LocalDate day = lastDay;
-            List<Object[]> rows = new ArrayList<>(batch.size());
-            for (Pending p : batch) {
-                LocalDate today = LocalDate.ofInstant(p.at(), JAPAN);
-                if (day != null && today.isAfter(day)) {
-                    jdbc.update("insert into audit.chain_heads (day, last_seq, last_hash) values (?, ?, ?) "
-                            + "on conflict (day) do nothing", day, seq, prev);
-                }
-                seq++;
-                byte[] hash = hash(prev, seq, p.at(), p.entry());
-                AuditEntry e = p.entry();
-                rows.add(new Object[] {seq, Timestamp.from(p.at()), e.event(), e.actorKind(), e.actorNumber(), e.staffJob(),
-                    e.personInsurer(), e.personInsured(), e.subject(), e.purpose(), e.outcome(), prev, hash});
-                prev = hash;
-                day = today;
+            seq++;
+            AuditEntry e = p.entry();
+            byte[] hash = hash(prev, seq, p.at(), e);
+            seqs[i] = seq;
+            ats[i] = Timestamp.from(p.at());
+            String[] fields = {e.event(), e.actorKind(), e.actorNumber(), e.staffJob(), e.personInsurer(),
+                e.personInsured(), e.subject(), e.purpose(), e.outcome()};
+            for (int f = 0; f < fields.length; f++) {
+                texts[f][i] = fields[f];
             }
-            jdbc.batchUpdate("""
+            prevs[i] = prev;
+            hashes[i] = hash;
+            prev = hash;
+            day = today;
+        }
+        jdbc.execute((ConnectionCallback<Integer>) con -> {
+            try (PreparedStatement insert = con.prepareStatement("""
                     insert into audit.entries (seq, at, event, actor_kind, actor_number, staff_job, person_insurer,
                                                person_insured, subject, purpose, outcome, prev_hash, hash)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """, rows);
-            lastSeq = seq;
-            lastHash = prev;
-            lastDay = day;
+                    select * from unnest(?::bigint[], ?::timestamptz[], ?::text[], ?::text[], ?::text[], ?::text[],
+                                         ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::bytea[], ?::bytea[])
+                    """)) {
+                insert.setArray(1, con.createArrayOf("bigint", seqs));
+                insert.setArray(2, con.createArrayOf("timestamptz", ats));
+                for (int f = 0; f < texts.length; f++) {
+                    insert.setArray(3 + f, con.createArrayOf("text", texts[f]));
+                }
+                insert.setArray(12, con.createArrayOf("bytea", prevs));
+                insert.setArray(13, con.createArrayOf("bytea", hashes));
+                return insert.executeUpdate();
+            }
         });
+        lastSeq = seq;
+        lastHash = prev;
+        lastDay = day;
     }
 
     private void loadHead() {

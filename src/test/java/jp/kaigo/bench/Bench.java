@@ -65,6 +65,8 @@ public final class Bench {
         } finally {
             server.destroy();
             server.waitFor();
+            Files.copy(work.resolve("server.log"), Path.of("target", "bench-server.log"),
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             try (Stream<Path> paths = Files.walk(work)) {
                 paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
