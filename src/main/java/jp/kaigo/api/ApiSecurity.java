@@ -42,6 +42,7 @@ class ApiSecurity {
                         .requestMatchers("/api/insurers/**", "/api/municipalities/**", "/api/imports/**",
                                 "/api/insured/**").hasRole(PartyUser.role(PartyKind.MUNICIPALITY))
                         .requestMatchers("/api/eligibility", "/api/eligibility/**").hasRole(PartyUser.role(PartyKind.OFFICE))
+                        .requestMatchers("/api/staff/**", "/api/staff").authenticated()
                         .anyRequest().denyAll())
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint((request, response, ex) -> problem(response, 401,

@@ -3,6 +3,8 @@ package jp.kaigo.api;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
+import jp.kaigo.identity.NotPermitted;
+import jp.kaigo.identity.SignInRefused;
 import jp.kaigo.ingest.FileRejected;
 import jp.kaigo.shared.InvalidValue;
 import jp.kaigo.shared.Violation;
@@ -62,6 +64,16 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(Forbidden.class)
     ProblemDetail forbidden(Forbidden e) {
         return problem(HttpStatus.FORBIDDEN, "この操作は許可されていません", e.getMessage(), "forbidden");
+    }
+
+    @ExceptionHandler(NotPermitted.class)
+    ProblemDetail notPermitted(NotPermitted e) {
+        return problem(HttpStatus.FORBIDDEN, "この操作は許可されていません", e.getMessage(), "forbidden");
+    }
+
+    @ExceptionHandler(SignInRefused.class)
+    ProblemDetail signInRefused(SignInRefused e) {
+        return problem(HttpStatus.UNAUTHORIZED, "認証できません", e.getMessage(), "sign-in-refused");
     }
 
     @ExceptionHandler(Exception.class)

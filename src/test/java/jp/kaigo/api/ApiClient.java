@@ -24,10 +24,21 @@ final class ApiClient {
     static final JsonMapper JSON = JsonMapper.builder().build();
     private final HttpClient http;
     private final String base;
+    private final String bearer;
 
     ApiClient(int port, SSLContext tls) {
-        this.http = HttpClient.newBuilder().sslContext(tls).build();
-        this.base = "https://localhost:" + port;
+        this(HttpClient.newBuilder().sslContext(tls).build(), "https://localhost:" + port, null);
+    }
+
+    private ApiClient(HttpClient http, String base, String bearer) {
+        this.http = http;
+        this.base = base;
+        this.bearer = bearer;
+    }
+
+    /** The same connection and certificate, sending a staff member's access token. */
+    ApiClient withToken(String accessToken) {
+        return new ApiClient(http, base, accessToken);
     }
 
     /** A client presenting a fresh certificate for the party. */
@@ -71,6 +82,9 @@ final class ApiClient {
     }
 
     private Response send(HttpRequest.Builder request) {
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
         try {
             HttpResponse<String> r = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             return new Response(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());

@@ -1,0 +1,121 @@
+package jp.kaigo.api;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import jp.kaigo.audit.AuditEntry;
+import jp.kaigo.audit.AuditLog;
+import jp.kaigo.identity.Enrolment;
+import jp.kaigo.identity.IssuedTokens;
+import jp.kaigo.identity.SignInRefused;
+import jp.kaigo.identity.StaffAccounts;
+import jp.kaigo.identity.StaffSession;
+import jp.kaigo.shared.InvalidValue;
+import jp.kaigo.shared.JobType;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Staff sign-in under the organisation's certificate (national-design.md A5): the first administrator,
+ * sign-in with password and one-time code, token refresh and sign-out, and the administrator's staff
+ * management. Sign-ins, successful or not, are audited (the login ID, never a name or a password).
+ */
+@RestController
+class StaffController {
+    private final StaffAccounts staff;
+    private final AuditLog audit;
+
+    StaffController(StaffAccounts staff, AuditLog audit) {
+        this.staff = staff;
+        this.audit = audit;
+    }
+
+    record NewStaff(String loginId, String password, String jobType, List<String> qualifications) {
+    }
+
+    record SignIn(String loginId, String password, String oneTimeCode) {
+    }
+
+    record Refresh(String refreshToken) {
+    }
+
+    @PostMapping("/api/staff/first-admin")
+    @ResponseStatus(HttpStatus.CREATED)
+    Enrolment firstAdmin(@AuthenticationPrincipal PartyUser caller, @RequestBody NewStaff request) {
+        return staff.registerFirstAdmin(caller.party(), request.loginId(), request.password(), jobType(request.jobType()));
+    }
+
+    @PostMapping("/api/staff/sign-in")
+    IssuedTokens signIn(@AuthenticationPrincipal PartyUser caller, @RequestBody SignIn request) {
+        try {
+            IssuedTokens tokens = staff.signIn(caller.party(), request.loginId(), request.password(), request.oneTimeCode());
+            audit.record(signInEntry(caller, "SUCCESS"));
+            return tokens;
+        } catch (SignInRefused e) {
+            audit.record(signInEntry(caller, "REFUSED"));
+            throw e;
+        }
+    }
+
+    @PostMapping("/api/staff/refresh")
+    IssuedTokens refresh(@AuthenticationPrincipal PartyUser caller, @RequestBody Refresh request) {
+        return staff.refresh(caller.party(), request.refreshToken());
+    }
+
+    @PostMapping("/api/staff/sign-out")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void signOut(@AuthenticationPrincipal PartyUser caller, HttpServletRequest http) {
+        StaffSession session = session(staff, caller, http);
+        staff.signOut(session);
+        audit.record(new AuditEntry("sign-out", caller.party().kind().code(), caller.party().number(),
+                session.jobType().name(), null, null, "職員のログアウト", null, "SUCCESS"));
+    }
+
+    record Me(String loginId, String jobType, String jobLabel, boolean admin, String organisation) {
+    }
+
+    /** Who is signed in (for the UI's header); no personal name is stored at all. */
+    @GetMapping("/api/staff/me")
+    Me me(@AuthenticationPrincipal PartyUser caller, HttpServletRequest http) {
+        StaffSession s = session(staff, caller, http);
+        return new Me(s.loginId(), s.jobType().name(), s.jobType().label(), s.admin(), s.organisation().toString());
+    }
+
+    @PostMapping("/api/staff")
+    @ResponseStatus(HttpStatus.CREATED)
+    Enrolment create(@AuthenticationPrincipal PartyUser caller, HttpServletRequest http, @RequestBody NewStaff request) {
+        return staff.createStaff(session(staff, caller, http), request.loginId(), request.password(),
+                jobType(request.jobType()), request.qualifications());
+    }
+
+    @PostMapping("/api/staff/{loginId}/disable")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void disable(@AuthenticationPrincipal PartyUser caller, HttpServletRequest http, @PathVariable String loginId) {
+        staff.disable(session(staff, caller, http), loginId);
+    }
+
+    /** The staff session of the request's bearer token, under the caller's certificate; 401 without one. */
+    static StaffSession session(StaffAccounts staff, PartyUser caller, HttpServletRequest http) {
+        String header = http.getHeader("Authorization");
+        String token = header != null && header.startsWith("Bearer ") ? header.substring(7).strip() : null;
+        return staff.authenticate(caller.party(), token)
+                .orElseThrow(() -> new SignInRefused("ログインしてください(アクセストークンがないか、期限切れ・無効です)"));
+    }
+
+    private AuditEntry signInEntry(PartyUser caller, String outcome) {
+        return new AuditEntry("sign-in", caller.party().kind().code(), caller.party().number(), null, null, null,
+                "職員のログイン", null, outcome);
+    }
+
+    private static JobType jobType(String value) {
+        if (value == null || value.isBlank()) {
+            throw new InvalidValue("jobType", "職種", "必須です");
+        }
+        return JobType.parse(value).orElseThrow(() -> new InvalidValue("jobType", "職種", "職種の値が正しくありません"));
+    }
+}

@@ -1,0 +1,271 @@
+package jp.kaigo.identity;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import jp.kaigo.shared.InvalidValue;
+import jp.kaigo.shared.JobType;
+import jp.kaigo.shared.Party;
+import org.bouncycastle.util.encoders.Base32;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Staff accounts and sign-in (facade): staff ID + password (Argon2id) + one-time code (RFC 6238),
+ * always under the organisation's client certificate. Five failures in a row lock the account for 15
+ * minutes. An access token lives 60 minutes, a refresh token 8 hours; sign-out revokes both. The first
+ * administrator of an organisation registers under its certificate; administrators then create and
+ * disable their staff.
+ */
+@Service
+public class StaffAccounts {
+    public static final Duration ACCESS_TTL = Duration.ofMinutes(60);
+    public static final Duration REFRESH_TTL = Duration.ofHours(8);
+    static final int MAX_FAILURES = 5;
+    static final Duration LOCK = Duration.ofMinutes(15);
+    private static final String REFUSED = "ID・パスワード・ワンタイムパスワードのいずれかが正しくありません";
+    private static final Logger log = LoggerFactory.getLogger(StaffAccounts.class);
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final JdbcClient sql;
+    private final Argon2PasswordEncoder passwords = Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8();
+    /** Hashed once, compared against when the login ID is unknown, so that timing tells nothing. */
+    private final String decoy;
+
+    StaffAccounts(JdbcClient sql) {
+        this.sql = sql;
+        this.decoy = passwords.encode("decoy-password-never-used");
+    }
+
+    private record Account(UUID staffId, String loginId, JobType jobType, boolean admin, String passwordHash,
+            byte[] totpSecret, long lastTotpStep, int failedAttempts, Instant lockedUntil, Instant disabledAt) {
+    }
+
+    /** The organisation's first administrator, registered under its certificate; refused once it has staff. */
+    @Transactional
+    public Enrolment registerFirstAdmin(Party organisation, String loginId, String password, JobType jobType) {
+        sql.sql("select pg_advisory_xact_lock(hashtext(:key))").param("key", "staff:" + organisation)
+                .query().singleValue();
+        Integer existing = sql.sql("select count(*) from identity.staff where org_kind = :kind and org_number = :number")
+                .param("kind", organisation.kind().code()).param("number", organisation.number())
+                .query(Integer.class).single();
+        if (existing > 0) {
+            throw new InvalidValue("loginId", "職員ID", "管理者は登録済みです(職員の追加は管理者が行います)");
+        }
+        return create(organisation, loginId, password, jobType, List.of(), true);
+    }
+
+    /** A new staff account of the administrator's organisation. */
+    @Transactional
+    public Enrolment createStaff(StaffSession admin, String loginId, String password, JobType jobType,
+            List<String> qualifications) {
+        requireAdmin(admin);
+        return create(admin.organisation(), loginId, password, jobType, qualifications, false);
+    }
+
+    /** Disables an account of the administrator's organisation and revokes its sessions at once. */
+    @Transactional
+    public void disable(StaffSession admin, String loginId) {
+        requireAdmin(admin);
+        int changed = sql.sql("""
+                update identity.staff set disabled_at = now()
+                 where org_kind = :kind and org_number = :number and login_id = :login and disabled_at is null
+                """).param("kind", admin.organisation().kind().code()).param("number", admin.organisation().number())
+                .param("login", loginId).update();
+        if (changed == 0) {
+            throw new InvalidValue("loginId", "職員ID", "有効な職員が見つかりません");
+        }
+        sql.sql("""
+                update identity.tokens t set revoked_at = now() from identity.staff s
+                 where t.staff_id = s.staff_id and s.org_kind = :kind and s.org_number = :number
+                   and s.login_id = :login and t.revoked_at is null
+                """).param("kind", admin.organisation().kind().code()).param("number", admin.organisation().number())
+                .param("login", loginId).update();
+    }
+
+    /** Signs in; every refusal says the same thing, except a lock-out, which says when to try again. */
+    @Transactional(noRollbackFor = SignInRefused.class)
+    public IssuedTokens signIn(Party organisation, String loginId, String password, String oneTimeCode) {
+        Instant now = Instant.now();
+        Optional<Account> found = account(organisation, loginId, true);
+        if (found.isEmpty()) {
+            passwords.matches(password == null ? "" : password, decoy);
+            throw new SignInRefused(REFUSED);
+        }
+        Account a = found.get();
+        if (a.lockedUntil() != null && a.lockedUntil().isAfter(now)) {
+            throw new SignInRefused("ロックされています。しばらく待ってから、または管理者に連絡してから再度お試しください");
+        }
+        boolean passwordOk = password != null && passwords.matches(password, a.passwordHash());
+        long step = oneTimeCode == null ? -1 : Totp.matchingStep(a.totpSecret(), oneTimeCode.strip(), now, a.lastTotpStep());
+        if (!passwordOk || step < 0 || a.disabledAt() != null) {
+            int failures = a.failedAttempts() + 1;
+            sql.sql("""
+                    update identity.staff set failed_attempts = :failures,
+                           locked_until = case when :failures >= :max then :until else locked_until end
+                     where staff_id = :id
+                    """).param("failures", failures).param("max", MAX_FAILURES)
+                    .param("until", Timestamp.from(now.plus(LOCK))).param("id", a.staffId()).update();
+            if (failures >= MAX_FAILURES) {
+                log.info("staff account {} locked after {} failed sign-ins", a.staffId(), failures);
+            }
+            throw new SignInRefused(REFUSED);
+        }
+        sql.sql("update identity.staff set failed_attempts = 0, locked_until = null, last_totp_step = :step where staff_id = :id")
+                .param("step", step).param("id", a.staffId()).update();
+        return issue(a.staffId(), UUID.randomUUID(), now);
+    }
+
+    /** New tokens for a session whose refresh token is valid; the old refresh token is used up. */
+    @Transactional(noRollbackFor = SignInRefused.class)
+    public IssuedTokens refresh(Party organisation, String refreshToken) {
+        if (refreshToken == null || refreshToken.isBlank()) {
+            throw new SignInRefused("更新用トークンを指定してください");
+        }
+        Instant now = Instant.now();
+        var row = sql.sql("""
+                select t.session_id, t.staff_id from identity.tokens t join identity.staff s using (staff_id)
+                 where t.token_hash = :hash and t.kind = 'refresh' and t.revoked_at is null and t.expires_at > :now
+                   and s.disabled_at is null and s.org_kind = :kind and s.org_number = :number
+                """).param("hash", sha256(refreshToken)).param("now", Timestamp.from(now))
+                .param("kind", organisation.kind().code()).param("number", organisation.number())
+                .query((rs, i) -> new UUID[] {rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)}).optional()
+                .orElseThrow(() -> new SignInRefused("再ログインしてください(更新用トークンが無効です)"));
+        revokeSession(row[0]);
+        return issue(row[1], row[0], now);
+    }
+
+    /** Ends the session of this access token (its refresh token too). */
+    @Transactional
+    public void signOut(StaffSession session) {
+        revokeSession(session.sessionId());
+    }
+
+    /** The session an access token belongs to, if the token is valid under this organisation's certificate. */
+    public Optional<StaffSession> authenticate(Party organisation, String accessToken) {
+        if (accessToken == null || accessToken.isBlank()) {
+            return Optional.empty();
+        }
+        return sql.sql("""
+                select t.session_id, s.staff_id, s.login_id, s.job_type, s.admin
+                  from identity.tokens t join identity.staff s using (staff_id)
+                 where t.token_hash = :hash and t.kind = 'access' and t.revoked_at is null and t.expires_at > now()
+                   and s.disabled_at is null and s.org_kind = :kind and s.org_number = :number
+                """).param("hash", sha256(accessToken)).param("kind", organisation.kind().code())
+                .param("number", organisation.number())
+                .query((rs, i) -> new StaffSession(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), organisation,
+                        rs.getString(3), JobType.valueOf(rs.getString(4)), rs.getBoolean(5)))
+                .optional();
+    }
+
+    private Enrolment create(Party organisation, String loginId, String password, JobType jobType,
+            List<String> qualifications, boolean admin) {
+        checkLoginId(loginId);
+        checkPassword(loginId, password);
+        if (jobType == null) {
+            throw new InvalidValue("jobType", "職種", "必須です");
+        }
+        if (account(organisation, loginId, false).isPresent()) {
+            throw new InvalidValue("loginId", "職員ID", "既に使われている職員IDです");
+        }
+        byte[] secret = new byte[20];
+        RANDOM.nextBytes(secret);
+        sql.sql("""
+                insert into identity.staff (staff_id, org_kind, org_number, login_id, job_type, qualifications, admin,
+                                            password_hash, totp_secret)
+                values (:id, :kind, :number, :login, :job, :qualifications, :admin, :hash, :secret)
+                """).param("id", UUID.randomUUID()).param("kind", organisation.kind().code())
+                .param("number", organisation.number()).param("login", loginId).param("job", jobType.name())
+                .param("qualifications", qualifications == null ? new String[0] : qualifications.toArray(String[]::new))
+                .param("admin", admin).param("hash", passwords.encode(password)).param("secret", secret).update();
+        String base32 = Base32.toBase32String(secret).replace("=", "");
+        String uri = "otpauth://totp/kaigo-platform:" + organisation.number() + "-" + loginId + "?secret=" + base32
+                + "&issuer=kaigo-platform&algorithm=SHA1&digits=6&period=" + Totp.STEP_SECONDS;
+        return new Enrolment(loginId, base32, uri);
+    }
+
+    private Optional<Account> account(Party organisation, String loginId, boolean forUpdate) {
+        if (loginId == null) {
+            return Optional.empty();
+        }
+        return sql.sql("""
+                select staff_id, login_id, job_type, admin, password_hash, totp_secret, last_totp_step, failed_attempts,
+                       locked_until, disabled_at
+                  from identity.staff where org_kind = :kind and org_number = :number and login_id = :login
+                """ + (forUpdate ? " for update" : "")).param("kind", organisation.kind().code())
+                .param("number", organisation.number()).param("login", loginId)
+                .query((rs, i) -> new Account(rs.getObject(1, UUID.class), rs.getString(2), JobType.valueOf(rs.getString(3)),
+                        rs.getBoolean(4), rs.getString(5), rs.getBytes(6), rs.getLong(7), rs.getInt(8),
+                        instant(rs.getTimestamp(9)), instant(rs.getTimestamp(10))))
+                .optional();
+    }
+
+    private IssuedTokens issue(UUID staffId, UUID sessionId, Instant now) {
+        String access = newToken();
+        String refresh = newToken();
+        for (Object[] t : new Object[][] {{access, "access", ACCESS_TTL}, {refresh, "refresh", REFRESH_TTL}}) {
+            sql.sql("""
+                    insert into identity.tokens (token_hash, session_id, staff_id, kind, expires_at)
+                    values (:hash, :session, :staff, :kind, :expires)
+                    """).param("hash", sha256((String) t[0])).param("session", sessionId).param("staff", staffId)
+                    .param("kind", t[1]).param("expires", Timestamp.from(now.plus((Duration) t[2]))).update();
+        }
+        return new IssuedTokens(access, ACCESS_TTL.toSeconds(), refresh, REFRESH_TTL.toSeconds());
+    }
+
+    private void revokeSession(UUID sessionId) {
+        sql.sql("update identity.tokens set revoked_at = now() where session_id = :session and revoked_at is null")
+                .param("session", sessionId).update();
+    }
+
+    private static void requireAdmin(StaffSession session) {
+        if (!session.admin()) {
+            throw new NotPermitted("管理者のみが行える操作です");
+        }
+    }
+
+    private static void checkLoginId(String loginId) {
+        if (loginId == null || !loginId.matches("[A-Za-z0-9._-]{3,32}")) {
+            throw new InvalidValue("loginId", "職員ID", "半角英数字と . _ - の3〜32文字で指定してください");
+        }
+    }
+
+    private static void checkPassword(String loginId, String password) {
+        if (password == null || password.length() < 12 || password.length() > 128) {
+            throw new InvalidValue("password", "パスワード", "12〜128文字で指定してください");
+        }
+        if (password.toLowerCase().contains(loginId.toLowerCase())) {
+            throw new InvalidValue("password", "パスワード", "職員IDを含まないものにしてください");
+        }
+    }
+
+    private static String newToken() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    static byte[] sha256(String token) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Instant instant(Timestamp t) {
+        return t == null ? null : t.toInstant();
+    }
+}

@@ -1,0 +1,10 @@
+package jp.kaigo.identity;
+
+import java.util.UUID;
+import jp.kaigo.shared.JobType;
+import jp.kaigo.shared.Party;
+
+/** A signed-in staff member: whose organisation, which account, which job; never the person's name. */
+public record StaffSession(UUID sessionId, UUID staffId, Party organisation, String loginId, JobType jobType,
+        boolean admin) {
+}
