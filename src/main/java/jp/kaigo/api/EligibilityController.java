@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Map;
 import jp.kaigo.audit.AuditEntry;
 import jp.kaigo.audit.AuditLog;
+import jakarta.servlet.http.HttpServletRequest;
+import jp.kaigo.identity.StaffAccounts;
+import jp.kaigo.identity.StaffSession;
 import jp.kaigo.registry.Eligibility;
 import jp.kaigo.registry.EligibilityQuery;
 import jp.kaigo.registry.InsuredRegistry;
@@ -19,16 +22,21 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-/** 資格確認 by the numbers typed from the paper 被保険者証: one person, or up to 1,000 (一括照会). */
+/**
+ * 資格確認 by the numbers typed from the paper 被保険者証: one person, or up to 1,000 (一括照会). Needs the
+ * office certificate and a signed-in staff member of that office.
+ */
 @RestController
 class EligibilityController {
     static final int BATCH_LIMIT = 1000;
     private final InsuredRegistry registry;
     private final AuditLog audit;
+    private final StaffAccounts staff;
 
-    EligibilityController(InsuredRegistry registry, AuditLog audit) {
+    EligibilityController(InsuredRegistry registry, AuditLog audit, StaffAccounts staff) {
         this.registry = registry;
         this.audit = audit;
+        this.staff = staff;
     }
 
     record VerifyRequest(String insurerNo, String insuredNo, String birthDate, String asOf) {
@@ -43,22 +51,28 @@ class EligibilityController {
     }
 
     @PostMapping("/api/eligibility")
-    Answer verify(@AuthenticationPrincipal PartyUser caller, @RequestBody VerifyRequest request) {
+    Answer verify(@AuthenticationPrincipal PartyUser caller, HttpServletRequest http, @RequestBody VerifyRequest request) {
+        StaffSession session = StaffController.session(staff, caller, http);
         EligibilityQuery query = query(request);
         Answer answer = answer(null, registry.verify(query));
-        audit.record(auditEntry(caller, query, answer));
+        audit.record(auditEntry(caller, session, query, answer));
         return answer;
     }
 
-    /** Every 資格確認 is recorded, whatever the answer: who asked, about which numbers, what they were told. */
-    private static AuditEntry auditEntry(PartyUser caller, EligibilityQuery query, Answer answer) {
-        return new AuditEntry("eligibility", caller.party().kind().code(), caller.party().number(), null,
+    /**
+     * Every 資格確認 is recorded, whatever the answer: which office and staff job type asked, about which
+     * numbers, what they were told.
+     */
+    private static AuditEntry auditEntry(PartyUser caller, StaffSession session, EligibilityQuery query, Answer answer) {
+        return new AuditEntry("eligibility", caller.party().kind().code(), caller.party().number(), session.jobType().name(),
                 query.insurer().value(), query.insured().value(), "資格確認(被保険者証・負担割合証・負担限度額認定証)",
                 "資格確認", answer.status());
     }
 
     @PostMapping("/api/eligibility/batch")
-    Map<String, List<Answer>> verifyBatch(@AuthenticationPrincipal PartyUser caller, @RequestBody BatchRequest request) {
+    Map<String, List<Answer>> verifyBatch(@AuthenticationPrincipal PartyUser caller, HttpServletRequest http,
+            @RequestBody BatchRequest request) {
+        StaffSession session = StaffController.session(staff, caller, http);
         if (request.queries() == null || request.queries().isEmpty()) {
             throw new InvalidValue("queries", "照会対象", "1件以上指定してください");
         }
@@ -73,7 +87,7 @@ class EligibilityController {
                 EligibilityQuery query = query(q == null ? new VerifyRequest(null, null, null, null) : q);
                 Answer answer = answer(i, registry.verify(query));
                 answers.add(answer);
-                entries.add(auditEntry(caller, query, answer));
+                entries.add(auditEntry(caller, session, query, answer));
             } catch (InvalidValue e) {
                 answers.add(new Answer(i, "INVALID", "照会内容に誤りがあります", null, null, null, null, null, null,
                         null, null, null, e.violations()));

@@ -37,7 +37,7 @@ class AuditTrailIntegrationTests extends MunicipalityApiTests {
         assertThat(accesses).extracting(AccessRecord::outcome).containsExactly("UNKNOWN", "INSURED");
         assertThat(accesses).allSatisfy(a -> {
             assertThat(a.actorKind()).isEqualTo("office");
-            assertThat(a.actorNumber()).isEqualTo(OFFICE);
+            assertThat(a.actorNumber()).isEqualTo(officeNo);
             assertThat(a.purpose()).isEqualTo("資格確認");
         });
         assertThat(audit.verify().intact()).isTrue();

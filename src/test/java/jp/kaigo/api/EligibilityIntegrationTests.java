@@ -6,11 +6,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import jp.kaigo.audit.AuditLog;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /** 資格確認 by typed numbers, one by one and in batches, and the errors an office sees. */
 class EligibilityIntegrationTests extends MunicipalityApiTests {
+    @Autowired
+    AuditLog audit;
+
+
+    @Test
+    void needsASignedInStaffMemberOfTheOfficeAndRecordsTheirJobType() {
+        String query = "{\"insurerNo\":\"" + insurer + "\",\"insuredNo\":\"0000000001\",\"birthDate\":\"1940-05-06\"}";
+        ApiClient.Response anonymous = officeTerminal.post("/api/eligibility", query);
+        assertThat(anonymous.status()).isEqualTo(401);
+        assertThat(anonymous.json().get("detail").asString()).contains("ログイン");
+        assertThat(officeTerminal.post("/api/eligibility/batch", "{\"queries\":[" + query + "]}").status()).isEqualTo(401);
+        assertThat(officeTerminal.withToken("not-a-token").post("/api/eligibility", query).status()).isEqualTo(401);
+        assertThat(office.post("/api/eligibility", query).status()).isEqualTo(200);
+        assertThat(audit.accessesTo(insurer, "0000000001")).singleElement()
+                .satisfies(a -> assertThat(a.staffJob()).isEqualTo("CLERK"));
+    }
 
     @Test
     void aWrongBirthDateAnswersExactlyLikeAnUnknownNumber() {

@@ -1,6 +1,10 @@
 package jp.kaigo.api;
 
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicInteger;
 import jp.kaigo.identity.PlatformPki;
+import jp.kaigo.identity.Totp;
+import org.bouncycastle.util.encoders.Base32;
 import jp.kaigo.shared.OfficeNumber;
 import jp.kaigo.shared.Party;
 import org.junit.jupiter.api.BeforeEach;
@@ -10,17 +14,24 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The platform on a random port, with a fresh registered municipality for each test (its client
- * presents that municipality's certificate) and a care office's client for 資格確認.
+ * presents that municipality's certificate) and a fresh care office whose administrator is signed in
+ * (the office's client sends the access token) for 資格確認.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 abstract class MunicipalityApiTests {
     static final String OFFICE = OfficeNumber.withCheckDigit("477010000").value();
+    static final String STAFF_PASSWORD = "correct horse battery";
+    private static final AtomicInteger NEXT_OFFICE = new AtomicInteger();
     @LocalServerPort
     int port;
     @Autowired
     PlatformPki pki;
     ApiClient api;
+    /** A care office's terminal with a signed-in staff member (its administrator, job type 事務). */
     ApiClient office;
+    /** The same terminal without a staff token. */
+    ApiClient officeTerminal;
+    String officeNo;
     String insurer;
 
     @BeforeEach
@@ -28,7 +39,30 @@ abstract class MunicipalityApiTests {
         insurer = MunicipalityFiles.newInsurerNumber();
         api = municipality(insurer);
         MunicipalityFiles.register(api, insurer);
-        office = client(Party.office(OFFICE));
+        officeNo = OfficeNumber.withCheckDigit("4771" + String.format("%05d", NEXT_OFFICE.getAndIncrement())).value();
+        officeTerminal = client(Party.office(officeNo));
+        office = signedIn(officeTerminal, "admin", enrolFirstAdmin(officeTerminal, "admin"));
+    }
+
+    /** Registers the office's first administrator; returns the one-time-code secret. */
+    static byte[] enrolFirstAdmin(ApiClient terminal, String loginId) {
+        ApiClient.Response enrolled = terminal.post("/api/staff/first-admin", "{\"loginId\":\"" + loginId
+                + "\",\"password\":\"" + STAFF_PASSWORD + "\",\"jobType\":\"CLERK\"}");
+        if (enrolled.status() != 201) {
+            throw new IllegalStateException(enrolled.body());
+        }
+        return Base32.decode(enrolled.json().get("totpSecret").asString());
+    }
+
+    /** The terminal with the staff member signed in (password and the current one-time code). */
+    static ApiClient signedIn(ApiClient terminal, String loginId, byte[] secret) {
+        ApiClient.Response tokens = terminal.post("/api/staff/sign-in", "{\"loginId\":\"" + loginId
+                + "\",\"password\":\"" + STAFF_PASSWORD + "\",\"oneTimeCode\":\""
+                + Totp.code(secret, Totp.step(Instant.now())) + "\"}");
+        if (tokens.status() != 200) {
+            throw new IllegalStateException(tokens.body());
+        }
+        return terminal.withToken(tokens.json().get("accessToken").asString());
     }
 
     ApiClient municipality(String insurerNo) {

@@ -20,7 +20,7 @@ import tools.jackson.databind.JsonNode;
 /** Staff sign-in with password and one-time code under the office certificate, tokens, lock-out, administration. */
 class StaffSignInIntegrationTests extends MunicipalityApiTests {
     private static final AtomicInteger NEXT_OFFICE = new AtomicInteger(10);
-    private static final String PASSWORD = "correct horse battery";
+    private static final String PASSWORD = STAFF_PASSWORD;
     @Autowired
     JdbcTemplate jdbc;
     @Autowired

@@ -6,7 +6,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import javax.net.ssl.SSLSocketFactory;
 import jp.kaigo.identity.IssuedCredential;
+import java.time.Instant;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import jp.kaigo.identity.PlatformPki;
+import jp.kaigo.identity.Totp;
+import org.bouncycastle.util.encoders.Base32;
 import jp.kaigo.shared.OfficeNumber;
 import jp.kaigo.shared.Party;
 import java.net.http.HttpRequest;
@@ -217,7 +222,8 @@ public final class Bench {
         }
         SSLSocketFactory office = pki.issue(Party.office(OFFICE), "ベンチマーク事業所", Duration.ofDays(1))
                 .sslContext(pki.caCertificate()).getSocketFactory();
-        try (RawHttp check = new RawHttp(office, port, "/api/eligibility")) {
+        String token = signInStaff(port);
+        try (RawHttp check = new RawHttp(office, port, "/api/eligibility", token)) {
             for (int i = 0; i < Math.min(100, bodies.size()); i++) {
                 if (!check.post(bodies.get(i)).contains("\"status\":\"INSURED\"")) {
                     throw new IllegalStateException("a generated person was not answered as insured");
@@ -234,7 +240,7 @@ public final class Bench {
             int client = c;
             latencies[c] = new long[2_000_000];
             Thread thread = new Thread(() -> {
-                try (RawHttp http = new RawHttp(office, port, "/api/eligibility")) {
+                try (RawHttp http = new RawHttp(office, port, "/api/eligibility", token)) {
                     int next = client * 997;
                     while (running.get()) {
                         byte[] body = bodies.get(next++ % bodies.size());
@@ -275,6 +281,30 @@ public final class Bench {
         double p99 = all[(int) (total * 0.99)] / 1000.0;
         log("資格確認: %,d requests in %.1f s = %,.0f req/s, p50 %.2f ms, p99 %.2f ms", total, seconds, rps, p50, p99);
         return new double[] {rps, p50, p99};
+    }
+
+    /** Enrols the bench office's administrator and signs in (password + one-time code); returns the access token. */
+    private static String signInStaff(int port) throws Exception {
+        HttpClient terminal = client(Party.office(OFFICE));
+        String password = "load-test-secret-" + System.nanoTime();
+        var enrolled = terminal.send(HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + port + "/api/staff/first-admin"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"loginId\":\"bench\",\"password\":\"" + password + "\",\"jobType\":\"CARE_MANAGER\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        Matcher secret = Pattern.compile("\"totpSecret\":\"([A-Z2-7]+)\"").matcher(enrolled.body());
+        if (!secret.find()) {
+            throw new IllegalStateException("staff enrolment failed: " + enrolled.body());
+        }
+        String code = Totp.code(Base32.decode(secret.group(1)), Totp.step(Instant.now()));
+        var signedIn = terminal.send(HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + port + "/api/staff/sign-in"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"loginId\":\"bench\",\"password\":\"" + password + "\",\"oneTimeCode\":\"" + code + "\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        Matcher token = Pattern.compile("\"accessToken\":\"([^\"]+)\"").matcher(signedIn.body());
+        if (!token.find()) {
+            throw new IllegalStateException("staff sign-in failed: " + signedIn.body());
+        }
+        return token.group(1);
     }
 
     /** An HTTPS client presenting a fresh certificate of the platform CA for the party. */

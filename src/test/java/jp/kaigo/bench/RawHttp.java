@@ -22,10 +22,11 @@ final class RawHttp implements AutoCloseable {
     private OutputStream out;
     private InputStream in;
 
-    RawHttp(SocketFactory sockets, int port, String path) throws IOException {
+    RawHttp(SocketFactory sockets, int port, String path, String bearer) throws IOException {
         this.sockets = sockets;
         this.port = port;
-        head = ("POST " + path + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: ")
+        head = ("POST " + path + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + bearer
+                + "\r\nContent-Type: application/json\r\nContent-Length: ")
                 .getBytes(StandardCharsets.US_ASCII);
         connect();
     }
