@@ -13,7 +13,7 @@ public final class Commands {
     }
 
     public static boolean handles(String[] args) {
-        return args.length > 0 && List.of("generate", "import", "pki", "help").contains(args[0]);
+        return args.length > 0 && List.of("generate", "import", "pki", "totp", "help").contains(args[0]);
     }
 
     /** Runs a command and returns the process exit code. */
@@ -24,6 +24,7 @@ public final class Commands {
                 case "generate" -> GenerateCommand.run(options, out);
                 case "import" -> ImportCommand.run(options, out, err);
                 case "pki" -> PkiCommand.run(options, out);
+                case "totp" -> TotpCommand.run(options, out);
                 default -> {
                     out.println(usage());
                     yield 0;
@@ -52,7 +53,9 @@ public final class Commands {
                             --password パスワード [--out DIR] [--days 365] [--dir data/pki]
                       クライアント証明書を発行します(PKCS#12 と PEM)
                   pki revoke --serial 16進シリアル番号 [--dir data/pki]
-                      証明書を失効させます(稼働中のサーバは次の要求から拒否します)""";
+                      証明書を失効させます(稼働中のサーバは次の要求から拒否します)
+                  totp --secret BASE32
+                      ワンタイムパスワードを表示します(認証アプリの代わり。デモ・試験用)""";
     }
 
     /** {@code --name value} pairs and positional arguments. */

@@ -8,14 +8,17 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
 import java.time.Duration;
+import jp.kaigo.identity.Enrolment;
 import jp.kaigo.identity.IssuedCredential;
 import jp.kaigo.identity.PlatformPki;
+import jp.kaigo.identity.StaffAccounts;
 import jp.kaigo.ingest.FileFormat;
 import jp.kaigo.ingest.FileImports;
 import jp.kaigo.ingest.ImportMode;
 import jp.kaigo.ingest.ImportRequest;
 import jp.kaigo.registry.InsuredRegistry;
 import jp.kaigo.shared.InsurerNumber;
+import jp.kaigo.shared.JobType;
 import jp.kaigo.shared.OfficeNumber;
 import jp.kaigo.shared.Party;
 import org.slf4j.Logger;
@@ -43,18 +46,23 @@ class DemoData implements ApplicationRunner {
     static final String DEMO_PASSWORD = "demo";
     /** The demo care office (居宅介護支援事業所 in 那覇市). */
     static final String DEMO_OFFICE = OfficeNumber.withCheckDigit("472010001").value();
+    static final String DEMO_STAFF = "demo.cm";
+    static final String DEMO_STAFF_PASSWORD = "kaigo-demo-password";
     private final InsuredRegistry registry;
     private final FileImports imports;
     private final PlatformPki pki;
+    private final StaffAccounts staff;
     private final ApplicationContext context;
     private final int persons;
     private final int municipalities;
 
-    DemoData(InsuredRegistry registry, FileImports imports, PlatformPki pki, ApplicationContext context,
+    DemoData(InsuredRegistry registry, FileImports imports, PlatformPki pki, StaffAccounts staff,
+            ApplicationContext context,
             @Value("${kaigo.demo.persons:3000}") int persons, @Value("${kaigo.demo.municipalities:3}") int municipalities) {
         this.registry = registry;
         this.imports = imports;
         this.pki = pki;
+        this.staff = staff;
         this.context = context;
         this.persons = persons;
         this.municipalities = municipalities;
@@ -71,7 +79,8 @@ class DemoData implements ApplicationRunner {
             issueOnce(demo, Party.municipality(m.insurerNo()), m.name());
         }
         issueOnce(demo, Party.office(DEMO_OFFICE), "デモ居宅介護支援事業所");
-        banner(data, demo);
+        String totpSecret = demoStaff(demo);
+        banner(data, demo, totpSecret);
     }
 
     private void load(SyntheticData data) throws IOException {
@@ -96,6 +105,20 @@ class DemoData implements ApplicationRunner {
         }
     }
 
+    /**
+     * The demo office's care manager (also its administrator), enrolled once; the one-time-code secret
+     * is kept beside the demo certificates so that the {@code totp} command can play the authenticator.
+     */
+    private String demoStaff(Path dir) throws IOException {
+        Path file = dir.resolve(IssuedCredential.fileBase(Party.office(DEMO_OFFICE)) + "-totp-secret.txt");
+        if (!Files.exists(file)) {
+            Enrolment enrolment = staff.registerFirstAdmin(Party.office(DEMO_OFFICE), DEMO_STAFF, DEMO_STAFF_PASSWORD,
+                    JobType.CARE_MANAGER);
+            Files.writeString(file, enrolment.totpSecret() + "\n");
+        }
+        return Files.readString(file).strip();
+    }
+
     /** Demo client certificates, issued on the first start and kept (delete the directory to renew). */
     private void issueOnce(Path dir, Party party, String name) {
         String base = IssuedCredential.fileBase(party);
@@ -108,7 +131,7 @@ class DemoData implements ApplicationRunner {
      * Logs the way in. The demo person is generated, not a real one, so showing its numbers is intended;
      * no real person's data ever reaches this banner.
      */
-    private void banner(SyntheticData data, Path demo) {
+    private void banner(SyntheticData data, Path demo, String totpSecret) {
         int port = context instanceof WebServerApplicationContext web ? web.getWebServer().getPort() : 8443;
         SyntheticData.Person person = null;
         for (int i = 0; i < persons && person == null; i++) {
@@ -129,9 +152,16 @@ class DemoData implements ApplicationRunner {
         if (person != null) {
             text.append("デモの被保険者 (合成データ・要介護3): 保険者番号 ").append(person.insurerNo()).append(" 被保険者番号 ")
                     .append(person.insuredNo()).append(" 生年月日 ").append(person.birthDate()).append('\n')
-                    .append("資格確認を試す (デモ事業所の証明書で):\n  curl -s --cacert ").append(ca).append(" --cert ")
-                    .append(office).append(".pem --key ").append(office).append("-key.pem -X POST ").append(url)
-                    .append("/api/eligibility -H 'Content-Type: application/json' -d '{\"insurerNo\":\"")
+                    .append("職員ログイン (デモ事業所の証明書で、職員ID ").append(DEMO_STAFF).append(" パスワード ")
+                    .append(DEMO_STAFF_PASSWORD).append("、ワンタイムパスワードは totp コマンドが認証アプリの代わりに表示):\n")
+                    .append("  CODE=$(java -jar target/kaigo-platform.jar totp --secret ").append(totpSecret).append(")\n")
+                    .append("  curl -s --cacert ").append(ca).append(" --cert ").append(office).append(".pem --key ")
+                    .append(office).append("-key.pem -X POST ").append(url).append("/api/staff/sign-in")
+                    .append(" -H 'Content-Type: application/json' -d '{\"loginId\":\"").append(DEMO_STAFF)
+                    .append("\",\"password\":\"").append(DEMO_STAFF_PASSWORD).append("\",\"oneTimeCode\":\"'$CODE'\"}'\n")
+                    .append("資格確認を試す (答えの accessToken を TOKEN に):\n  curl -s --cacert ").append(ca).append(" --cert ")
+                    .append(office).append(".pem --key ").append(office).append("-key.pem -H \"Authorization: Bearer $TOKEN\" -X POST ")
+                    .append(url).append("/api/eligibility -H 'Content-Type: application/json' -d '{\"insurerNo\":\"")
                     .append(person.insurerNo()).append("\",\"insuredNo\":\"").append(person.insuredNo())
                     .append("\",\"birthDate\":\"").append(person.birthDate()).append("\"}'\n");
         }

@@ -13,9 +13,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.time.Duration;
+import java.time.Instant;
 import jp.kaigo.identity.IssuedCredential;
 import jp.kaigo.identity.PlatformPki;
+import jp.kaigo.identity.Totp;
 import jp.kaigo.shared.Party;
+import org.bouncycastle.util.encoders.Base32;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.junit.jupiter.api.io.TempDir;
@@ -59,6 +62,19 @@ class CommandsIntegrationTests {
         assertThat(imported.code).as(imported.err).isZero();
         assertThat(imported.err).contains("送信中").contains("100.0%").contains("完了");
         assertThat(imported.out).contains("\"status\":\"COMPLETED\"").contains("\"inserted\":" + insured[4]);
+    }
+
+    @Test
+    void totpPrintsTheCodeAnAuthenticatorAppWouldShow() {
+        byte[] secret = "12345678901234567890".getBytes(StandardCharsets.US_ASCII);
+        String base32 = Base32.toBase32String(secret);
+        Run run = run("totp", "--secret", base32.replace("=", "").toLowerCase());
+        assertThat(run.code).isZero();
+        long step = Totp.step(Instant.now());
+        assertThat(run.out.strip()).isIn(Totp.code(secret, step), Totp.code(secret, step - 1));
+        // RFC 6238 appendix B, SHA-1, T = 59 s
+        assertThat(Totp.code(secret, 1)).isEqualTo("287082");
+        assertThat(run("totp", "--secret", "not base32!").code).isEqualTo(2);
     }
 
     @Test
