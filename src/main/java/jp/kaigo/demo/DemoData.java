@@ -153,7 +153,7 @@ class DemoData implements ApplicationRunner {
             text.append("デモの被保険者 (合成データ・要介護3): 保険者番号 ").append(person.insurerNo()).append(" 被保険者番号 ")
                     .append(person.insuredNo()).append(" 生年月日 ").append(person.birthDate()).append('\n')
                     .append("職員ログイン (デモ事業所の証明書で、職員ID ").append(DEMO_STAFF).append(" パスワード ")
-                    .append(DEMO_STAFF_PASSWORD).append("、ワンタイムパスワードは totp コマンドが認証アプリの代わりに表示):\n")
+                    .append(DEMO_STAFF_PASSWORD).append("、ワンタイムパスワードは totp コマンドが認証アプリの代わりに表示。jar は mvn -q -DskipTests package で作成):\n")
                     .append("  CODE=$(java -jar target/kaigo-platform.jar totp --secret ").append(totpSecret).append(")\n")
                     .append("  curl -s --cacert ").append(ca).append(" --cert ").append(office).append(".pem --key ")
                     .append(office).append("-key.pem -X POST ").append(url).append("/api/staff/sign-in")
