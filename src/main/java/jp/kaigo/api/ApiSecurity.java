@@ -41,7 +41,8 @@ class ApiSecurity {
                         .requestMatchers("/error", "/actuator/health", "/api/layouts").permitAll()
                         .requestMatchers("/api/insurers/**", "/api/municipalities/**", "/api/imports/**",
                                 "/api/insured/**").hasRole(PartyUser.role(PartyKind.MUNICIPALITY))
-                        .requestMatchers("/api/eligibility", "/api/eligibility/**").hasRole(PartyUser.role(PartyKind.OFFICE))
+                        .requestMatchers("/api/eligibility", "/api/eligibility/**", "/api/card/**")
+                                .hasRole(PartyUser.role(PartyKind.OFFICE))
                         .requestMatchers("/api/staff/**", "/api/staff").authenticated()
                         .anyRequest().denyAll())
                 .exceptionHandling(e -> e

@@ -7,6 +7,9 @@ import java.util.Map;
 import jp.kaigo.audit.AuditEntry;
 import jp.kaigo.audit.AuditLog;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.Base64;
+import java.util.UUID;
+import jp.kaigo.identity.MyNumberCards;
 import jp.kaigo.identity.StaffAccounts;
 import jp.kaigo.identity.StaffSession;
 import jp.kaigo.registry.Eligibility;
@@ -32,11 +35,72 @@ class EligibilityController {
     private final InsuredRegistry registry;
     private final AuditLog audit;
     private final StaffAccounts staff;
+    private final MyNumberCards cards;
 
-    EligibilityController(InsuredRegistry registry, AuditLog audit, StaffAccounts staff) {
+    EligibilityController(InsuredRegistry registry, AuditLog audit, StaffAccounts staff, MyNumberCards cards) {
         this.registry = registry;
         this.audit = audit;
         this.staff = staff;
+        this.cards = cards;
+    }
+
+    record ChallengeAnswer(String challengeId, String challenge, long expiresInSeconds) {
+    }
+
+    record CardRequest(String challengeId, String certificate, String signature, String asOf) {
+    }
+
+    /** A one-time challenge for the card reader at this office's terminal (good for 60 seconds, once). */
+    @PostMapping("/api/card/challenge")
+    ChallengeAnswer challenge(@AuthenticationPrincipal PartyUser caller, HttpServletRequest http) {
+        StaffController.session(staff, caller, http);
+        var challenge = cards.newChallenge(caller.party());
+        return new ChallengeAnswer(challenge.challengeId().toString(),
+                Base64.getEncoder().encodeToString(challenge.nonce()), 60);
+    }
+
+    /** 資格確認 by My Number card: the terminal relays the card's certificate and its signed challenge. */
+    @PostMapping("/api/eligibility/card")
+    Answer verifyByCard(@AuthenticationPrincipal PartyUser caller, HttpServletRequest http,
+            @RequestBody CardRequest request) {
+        StaffSession session = StaffController.session(staff, caller, http);
+        Inputs in = new Inputs();
+        UUID challengeId = in.value(request.challengeId(), v -> uuid(v, "challengeId", "チャレンジID"));
+        byte[] certificate = in.value(request.certificate(), v -> base64(v, "certificate", "カードの証明書"));
+        byte[] signature = in.value(request.signature(), v -> base64(v, "signature", "署名"));
+        LocalDate asOf = in.date(request.asOf(), "asOf", "基準日", false);
+        in.check();
+        var person = cards.identify(caller.party(), challengeId, certificate, signature);
+        InsurerNumber insurer = new InsurerNumber(person.insurerNo());
+        InsuredNumber insured = new InsuredNumber(person.insuredNo());
+        LocalDate day = asOf == null ? Inputs.today() : asOf;
+        Answer answer = answer(null, registry.verifyIdentified(insurer, insured, day));
+        audit.record(new AuditEntry("eligibility", caller.party().kind().code(), caller.party().number(),
+                session.jobType().name(), insurer.value(), insured.value(),
+                "資格確認(マイナンバーカード)(被保険者証・負担割合証・負担限度額認定証)", "資格確認", answer.status()));
+        return answer;
+    }
+
+    private static UUID uuid(String value, String field, String label) {
+        if (value.isEmpty()) {
+            throw new InvalidValue(field, label, "必須です");
+        }
+        try {
+            return UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidValue(field, label, "形式が正しくありません");
+        }
+    }
+
+    static byte[] base64(String value, String field, String label) {
+        if (value.isEmpty()) {
+            throw new InvalidValue(field, label, "必須です");
+        }
+        try {
+            return Base64.getDecoder().decode(value.strip());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidValue(field, label, "Base64 として読めません");
+        }
     }
 
     record VerifyRequest(String insurerNo, String insuredNo, String birthDate, String asOf) {

@@ -3,6 +3,7 @@ package jp.kaigo.api;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
+import jp.kaigo.identity.CardRefused;
 import jp.kaigo.identity.NotPermitted;
 import jp.kaigo.identity.SignInRefused;
 import jp.kaigo.ingest.FileRejected;
@@ -64,6 +65,11 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(Forbidden.class)
     ProblemDetail forbidden(Forbidden e) {
         return problem(HttpStatus.FORBIDDEN, "この操作は許可されていません", e.getMessage(), "forbidden");
+    }
+
+    @ExceptionHandler(CardRefused.class)
+    ProblemDetail cardRefused(CardRefused e) {
+        return problem(HttpStatus.FORBIDDEN, "本人確認できません", e.getMessage(), "card-refused");
     }
 
     @ExceptionHandler(NotPermitted.class)

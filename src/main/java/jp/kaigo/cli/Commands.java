@@ -13,7 +13,7 @@ public final class Commands {
     }
 
     public static boolean handles(String[] args) {
-        return args.length > 0 && List.of("generate", "import", "pki", "totp", "help").contains(args[0]);
+        return args.length > 0 && List.of("generate", "import", "pki", "totp", "card", "help").contains(args[0]);
     }
 
     /** Runs a command and returns the process exit code. */
@@ -25,6 +25,7 @@ public final class Commands {
                 case "import" -> ImportCommand.run(options, out, err);
                 case "pki" -> PkiCommand.run(options, out);
                 case "totp" -> TotpCommand.run(options, out);
+                case "card" -> CardCommand.run(options, out);
                 default -> {
                     out.println(usage());
                     yield 0;
@@ -55,7 +56,11 @@ public final class Commands {
                   pki revoke --serial 16進シリアル番号 [--dir data/pki]
                       証明書を失効させます(稼働中のサーバは次の要求から拒否します)
                   totp --secret BASE32
-                      ワンタイムパスワードを表示します(認証アプリの代わり。デモ・試験用)""";
+                      ワンタイムパスワードを表示します(認証アプリの代わり。デモ・試験用)
+                  card issue --out card.p12 --pin 4桁 --sign-pin 英数字6〜16文字 [--jlis data/pki/jlis]
+                      模擬 J-LIS がマイナンバーカード(模擬)を発行し、紐付け用の証明書を表示します
+                  card sign --card card.p12 --pin 4桁 --challenge BASE64
+                      カードでチャレンジに署名します(カードリーダーアプリの代わり)""";
     }
 
     /** {@code --name value} pairs and positional arguments. */

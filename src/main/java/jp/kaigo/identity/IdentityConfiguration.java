@@ -13,4 +13,10 @@ class IdentityConfiguration {
     PlatformPki platformPki(@Value("${kaigo.pki.dir}") String dir) {
         return PlatformPki.open(Path.of(dir));
     }
+
+    /** J-LIS is simulated: its test CA lives beside the platform CA. */
+    @Bean
+    SimulatedJlis simulatedJlis(@Value("${kaigo.pki.dir}") String dir) {
+        return SimulatedJlis.open(Path.of(dir).resolve("jlis"));
+    }
 }

@@ -90,12 +90,17 @@ public final class PlatformPki {
      * Opens the CA in {@code dir}, creating it (with a server certificate for localhost and a CRL) when
      * the directory holds none yet; re-signs the CRL when it expires within two days.
      */
-    public static synchronized PlatformPki open(Path dir) {
+    public static PlatformPki open(Path dir) {
+        return open(dir, "kaigo-platform CA", true);
+    }
+
+    /** Opens (or creates) a CA without a server certificate, e.g. the simulated J-LIS CA. */
+    static synchronized PlatformPki open(Path dir, String caName, boolean withServer) {
         try {
             Path abs = dir.toAbsolutePath();
             Files.createDirectories(abs);
             if (!Files.exists(abs.resolve("ca.pem"))) {
-                create(abs);
+                create(abs, caName, withServer);
             }
             PlatformPki pki = new PlatformPki(abs, Pem.readCertificate(abs.resolve("ca.pem")),
                     Pem.readPrivateKey(abs.resolve("ca-key.pem")));
@@ -110,10 +115,10 @@ public final class PlatformPki {
         }
     }
 
-    private static void create(Path dir) {
+    private static void create(Path dir, String name, boolean withServer) {
         KeyPair caKeys = newKeyPair();
         X500Name caName = new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.O, "kaigo-platform")
-                .addRDN(BCStyle.CN, "kaigo-platform CA (" + Instant.now().toString().substring(0, 10) + ")").build();
+                .addRDN(BCStyle.CN, name + " (" + Instant.now().toString().substring(0, 10) + ")").build();
         Instant now = Instant.now();
         X509Certificate ca = sign(new JcaX509v3CertificateBuilder(caName, serial(), Date.from(now.minusSeconds(300)),
                 Date.from(now.plus(Duration.ofDays(3650))), caName, caKeys.getPublic()), caKeys.getPrivate(), b -> {
@@ -123,9 +128,10 @@ public final class PlatformPki {
                 });
         Pem.write(dir.resolve("ca-key.pem"), Pem.privateKey(caKeys.getPrivate()), true);
         Pem.write(dir.resolve("ca.pem"), Pem.certificate(ca), false);
-        PlatformPki pki = new PlatformPki(dir, ca, caKeys.getPrivate());
-        pki.issueServer();
-        log.info("created the platform CA in {}", dir);
+        if (withServer) {
+            new PlatformPki(dir, ca, caKeys.getPrivate()).issueServer();
+        }
+        log.info("created the CA \"{}\" in {}", name, dir);
     }
 
     public Path directory() {
@@ -173,6 +179,31 @@ public final class PlatformPki {
                 });
         log.info("issued certificate {} for {}", cert.getSerialNumber().toString(16), party);
         return new IssuedCredential(cert, keys.getPrivate(), ca);
+    }
+
+    /** A certificate for a subject without a party (the simulated My Number card's keys). */
+    X509Certificate issueFor(X500Name subject, java.security.PublicKey key, Duration validity, int keyUsage) {
+        Instant now = Instant.now();
+        return sign(new JcaX509v3CertificateBuilder(ca, serial(), Date.from(now.minusSeconds(60)), Date.from(now.plus(validity)),
+                subject, key), caKey, b -> {
+                    b.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
+                    b.addExtension(Extension.keyUsage, true, new KeyUsage(keyUsage));
+                    b.addExtension(Extension.authorityKeyIdentifier, false, utils().createAuthorityKeyIdentifier(ca));
+                });
+    }
+
+    /**
+     * Whether {@code cert} was issued by this CA (its signature verifies with the CA key), is within its
+     * validity and not revoked.
+     */
+    public boolean vouchesFor(X509Certificate cert) {
+        try {
+            cert.verify(ca.getPublicKey());
+            cert.checkValidity();
+            return !isRevoked(cert);
+        } catch (GeneralSecurityException e) {
+            return false;
+        }
     }
 
     private void issueServer() {

@@ -33,14 +33,25 @@ public class InsuredRegistry {
 
     /** 資格確認: the certificates in force on the day, if the numbers and the birth date match. */
     public Eligibility verify(EligibilityQuery query) {
-        LocalDate day = query.asOf();
-        var found = queries.verify(query.insurer().value(), query.insured().value(), day);
+        return verify(query.insurer(), query.insured(), query.birthDate(), query.asOf());
+    }
+
+    /**
+     * 資格確認 of a person already identified otherwise (a My Number card linked to these numbers), so
+     * without the birth-date check.
+     */
+    public Eligibility verifyIdentified(InsurerNumber insurer, InsuredNumber insured, LocalDate asOf) {
+        return verify(insurer, insured, null, asOf);
+    }
+
+    private Eligibility verify(InsurerNumber insurer, InsuredNumber insured, LocalDate birthDate, LocalDate day) {
+        var found = queries.verify(insurer.value(), insured.value(), day);
         if (found.isEmpty() || found.get().insured() == null) {
             return new Eligibility.Unknown(day);
         }
         var row = found.get();
         Map<String, Object> person = row.insured().fields();
-        if (!query.birthDate().toString().equals(person.get("birthDate"))) {
+        if (birthDate != null && !birthDate.toString().equals(person.get("birthDate"))) {
             return new Eligibility.Unknown(day);
         }
         LocalDate acquired = date(person.get("acquiredOn"));
@@ -56,7 +67,7 @@ public class InsuredRegistry {
         if (exemptFrom != null && !day.isBefore(exemptFrom) && (exemptTo == null || !day.isAfter(exemptTo))) {
             return new Eligibility.NotInsured(day, Eligibility.Reason.EXEMPT, exemptFrom);
         }
-        return new Eligibility.Insured(day, query.insurer().value(), row.insurerName(), query.insured().value(),
+        return new Eligibility.Insured(day, insurer.value(), row.insurerName(), insured.value(),
                 row.insured(), row.card(), row.ratio(), row.limit());
     }
 

@@ -39,9 +39,19 @@ abstract class MunicipalityApiTests {
         insurer = MunicipalityFiles.newInsurerNumber();
         api = municipality(insurer);
         MunicipalityFiles.register(api, insurer);
-        officeNo = OfficeNumber.withCheckDigit("4771" + String.format("%05d", NEXT_OFFICE.getAndIncrement())).value();
+        officeNo = newOfficeNumber();
         officeTerminal = client(Party.office(officeNo));
         office = signedIn(officeTerminal, "admin", enrolFirstAdmin(officeTerminal, "admin"));
+    }
+
+    static String newOfficeNumber() {
+        return OfficeNumber.withCheckDigit("4771" + String.format("%05d", NEXT_OFFICE.getAndIncrement())).value();
+    }
+
+    /** Another office's terminal, its administrator signed in. */
+    ApiClient newSignedInOffice() {
+        ApiClient terminal = client(Party.office(newOfficeNumber()));
+        return signedIn(terminal, "admin", enrolFirstAdmin(terminal, "admin"));
     }
 
     /** Registers the office's first administrator; returns the one-time-code secret. */

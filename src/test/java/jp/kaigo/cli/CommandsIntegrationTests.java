@@ -78,6 +78,24 @@ class CommandsIntegrationTests {
     }
 
     @Test
+    void issuesASimulatedCardAndSignsAChallengeWithItsPin(@TempDir Path dir) throws Exception {
+        Path card = dir.resolve("card.p12");
+        Run issued = run("card", "issue", "--jlis", dir.resolve("jlis").toString(), "--out", card.toString(),
+                "--pin", "1234", "--sign-pin", "abc12345");
+        assertThat(issued.code).as(issued.err).isZero();
+        assertThat(issued.out).contains("\"certificate\":\"");
+        byte[] challenge = new byte[32];
+        Run signed = run("card", "sign", "--card", card.toString(), "--pin", "1234", "--challenge",
+                java.util.Base64.getEncoder().encodeToString(challenge));
+        assertThat(signed.code).as(signed.err).isZero();
+        assertThat(signed.out).contains("\"signature\":\"");
+        assertThat(run("card", "sign", "--card", card.toString(), "--pin", "9999", "--challenge", "AAAA").err)
+                .contains("暗証番号");
+        assertThat(run("card", "issue", "--jlis", dir.resolve("jlis").toString(), "--out", dir.resolve("b.p12").toString(),
+                "--pin", "12", "--sign-pin", "abc12345").err).contains("数字4桁");
+    }
+
+    @Test
     void explainsWrongUsage() {
         Run run = run("import", "--insurer");
         assertThat(run.code).isEqualTo(2);

@@ -1,0 +1,60 @@
+package jp.kaigo.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.cert.CertificateEncodingException;
+import java.util.Base64;
+import jp.kaigo.identity.CardReader;
+import jp.kaigo.identity.SimulatedCard;
+import jp.kaigo.identity.SimulatedJlis;
+
+/**
+ * The simulated My Number card and its reader app: {@code card issue} has the simulated J-LIS issue a
+ * card (PKCS#12 protected by the PINs) and prints its 利用者証明用 certificate for linking;
+ * {@code card sign} signs a platform challenge with the card, as the office's card-reader app would,
+ * and prints what the terminal relays to {@code POST /api/eligibility/card}.
+ */
+final class CardCommand {
+    private CardCommand() {
+    }
+
+    static int run(Commands.Options options, PrintStream out) {
+        if (options.positional().isEmpty()) {
+            throw new IllegalArgumentException("card の後に issue・sign のいずれかを指定してください");
+        }
+        switch (options.positional().get(0)) {
+            case "issue" -> {
+                Path file = Path.of(options.required("out"));
+                if (Files.exists(file)) {
+                    throw new IllegalArgumentException("既にあります: " + file);
+                }
+                SimulatedJlis jlis = SimulatedJlis.open(Path.of(options.get("jlis", "data/pki/jlis")));
+                SimulatedCard card = jlis.issueCard();
+                card.write(file, options.required("pin"), options.required("sign-pin"));
+                out.println("{\"card\":\"" + file + "\",\"certificate\":\"" + encoded(card) + "\"}");
+            }
+            case "sign" -> {
+                byte[] challenge;
+                try {
+                    challenge = Base64.getDecoder().decode(options.required("challenge"));
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("--challenge は Base64 で指定してください");
+                }
+                var signed = CardReader.sign(Path.of(options.required("card")), options.required("pin"), challenge);
+                out.println("{\"certificate\":\"" + Base64.getEncoder().encodeToString(signed.certificate())
+                        + "\",\"signature\":\"" + Base64.getEncoder().encodeToString(signed.signature()) + "\"}");
+            }
+            default -> throw new IllegalArgumentException("card の操作は issue・sign のいずれかです");
+        }
+        return 0;
+    }
+
+    private static String encoded(SimulatedCard card) {
+        try {
+            return Base64.getEncoder().encodeToString(card.authCertificate().getEncoded());
+        } catch (CertificateEncodingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,13 @@
+package jp.kaigo.identity;
+
+import java.security.cert.X509Certificate;
+
+/**
+ * J-LIS, the issuer of the My Number card's certificates (公的個人認証サービス). The platform cannot
+ * reach the real one here; {@link SimulatedJlis} stands in for it.
+ */
+public interface CardAuthority {
+
+    /** Whether the card's 利用者証明用 certificate is J-LIS's, valid now and not revoked (J-LIS CRL). */
+    boolean vouchesFor(X509Certificate authenticationCertificate);
+}

@@ -1,0 +1,8 @@
+package jp.kaigo.identity;
+
+/** A My Number card answer was refused; the message says why in terms the office can act on. */
+public class CardRefused extends RuntimeException {
+    public CardRefused(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,125 @@
+package jp.kaigo.identity;
+
+import java.io.ByteArrayInputStream;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.security.Signature;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.UUID;
+import jp.kaigo.shared.InvalidValue;
+import jp.kaigo.shared.Party;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * 本人確認 with the My Number card (facade): the platform hands an office terminal a one-time
+ * challenge; the card signs it with its 利用者証明用 key; the platform checks the certificate (J-LIS
+ * chain, validity, revocation), the challenge (this office's, unused, at most 60 seconds old) and the
+ * signature, then finds the insured person the card is linked to.
+ */
+@Service
+public class MyNumberCards {
+    static final Duration CHALLENGE_LIFETIME = Duration.ofSeconds(60);
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private final JdbcClient sql;
+    private final CardAuthority jlis;
+
+    MyNumberCards(JdbcClient sql, CardAuthority jlis) {
+        this.sql = sql;
+        this.jlis = jlis;
+    }
+
+    public record Challenge(UUID challengeId, byte[] nonce) {
+    }
+
+    /** The person a card stands for: 保険者番号 + 被保険者番号. */
+    public record LinkedPerson(String insurerNo, String insuredNo) {
+    }
+
+    public Challenge newChallenge(Party terminal) {
+        byte[] nonce = new byte[32];
+        RANDOM.nextBytes(nonce);
+        UUID id = UUID.randomUUID();
+        sql.sql("insert into identity.card_challenges (challenge_id, org_kind, org_number, nonce) values (:id, :kind, :number, :nonce)")
+                .param("id", id).param("kind", terminal.kind().code()).param("number", terminal.number())
+                .param("nonce", nonce).update();
+        return new Challenge(id, nonce);
+    }
+
+    /** Checks the card's answer to a challenge and returns the person the card is linked to. */
+    public LinkedPerson identify(Party terminal, UUID challengeId, byte[] certificate, byte[] signature) {
+        X509Certificate cert = certificate(certificate);
+        // the challenge is used up by this attempt, whatever its outcome: a replay never succeeds
+        var challenge = sql.sql("""
+                update identity.card_challenges set used_at = now()
+                 where challenge_id = :id and org_kind = :kind and org_number = :number and used_at is null
+                returning nonce, now() - created_at > make_interval(secs => :lifetime)
+                """).param("id", challengeId).param("kind", terminal.kind().code()).param("number", terminal.number())
+                .param("lifetime", CHALLENGE_LIFETIME.toSeconds())
+                .query((rs, i) -> new Object[] {rs.getBytes(1), rs.getBoolean(2)}).optional()
+                .orElseThrow(() -> new CardRefused("チャレンジが無効か使用済みです。もう一度カードを読み取ってください"));
+        if ((Boolean) challenge[1]) {
+            throw new CardRefused("チャレンジの有効期限(60秒)が切れています。もう一度カードを読み取ってください");
+        }
+        if (!jlis.vouchesFor(cert)) {
+            throw new CardRefused("カードの証明書が無効です(失効・有効期限切れ、または発行元が不明です)");
+        }
+        if (!verifies(cert, (byte[]) challenge[0], signature)) {
+            throw new CardRefused("カードの署名を確認できません(別のカードで署名された可能性があります)");
+        }
+        return linkedPerson(cert).orElseThrow(() -> new CardRefused(
+                "このカードは被保険者と紐付けられていません(本人または市町村が紐付けを行ってください)"));
+    }
+
+    /**
+     * Links a card to an insured person; the caller has established who the person is (the municipality
+     * for its own insured). A card already linked keeps its link.
+     */
+    public void link(byte[] certificate, String insurerNo, String insuredNo, Party linkedBy) {
+        X509Certificate cert = certificate(certificate);
+        if (!jlis.vouchesFor(cert)) {
+            throw new CardRefused("カードの証明書が無効です(失効・有効期限切れ、または発行元が不明です)");
+        }
+        try {
+            sql.sql("""
+                    insert into identity.card_links (issuer, serial, insurer_no, insured_no, linked_by)
+                    values (:issuer, :serial, :insurer, :insured, :by)
+                    """).param("issuer", cert.getIssuerX500Principal().getName())
+                    .param("serial", cert.getSerialNumber().toString(16)).param("insurer", insurerNo)
+                    .param("insured", insuredNo).param("by", linkedBy.toString()).update();
+        } catch (DuplicateKeyException e) {
+            throw new InvalidValue("certificate", "カードの証明書", "このカードは既に紐付けられています");
+        }
+    }
+
+    private java.util.Optional<LinkedPerson> linkedPerson(X509Certificate cert) {
+        return sql.sql("select insurer_no, insured_no from identity.card_links where issuer = :issuer and serial = :serial")
+                .param("issuer", cert.getIssuerX500Principal().getName()).param("serial", cert.getSerialNumber().toString(16))
+                .query((rs, i) -> new LinkedPerson(rs.getString(1), rs.getString(2))).optional();
+    }
+
+    private static boolean verifies(X509Certificate cert, byte[] nonce, byte[] signature) {
+        try {
+            Signature check = Signature.getInstance("SHA256withECDSA");
+            check.initVerify(cert.getPublicKey());
+            check.update(nonce);
+            return signature != null && check.verify(signature);
+        } catch (GeneralSecurityException e) {
+            return false;
+        }
+    }
+
+    private static X509Certificate certificate(byte[] der) {
+        try {
+            if (der == null) {
+                throw new InvalidValue("certificate", "カードの証明書", "必須です");
+            }
+            return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(der));
+        } catch (GeneralSecurityException e) {
+            throw new InvalidValue("certificate", "カードの証明書", "X.509 証明書として読めません");
+        }
+    }
+}

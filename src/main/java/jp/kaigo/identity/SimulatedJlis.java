@@ -1,0 +1,59 @@
+package jp.kaigo.identity;
+
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.UUID;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x500.X500NameBuilder;
+import org.bouncycastle.asn1.x500.style.BCStyle;
+import org.bouncycastle.asn1.x509.KeyUsage;
+
+/**
+ * SIMULATOR of J-LIS for development and tests: a test CA (in {@code <pki dir>/jlis}) that issues
+ * simulated My Number cards with real keys and certificates and revokes them through its own CRL.
+ * Its certificates carry no 個人番号 and no personal data (a random card ID only).
+ */
+public final class SimulatedJlis implements CardAuthority {
+    private static final Duration CARD_VALIDITY = Duration.ofDays(5 * 365);
+    private final PlatformPki ca;
+
+    private SimulatedJlis(PlatformPki ca) {
+        this.ca = ca;
+    }
+
+    public static SimulatedJlis open(Path dir) {
+        return new SimulatedJlis(PlatformPki.open(dir, "J-LIS test CA (simulated)", false));
+    }
+
+    /** A new card: fresh key pairs for authentication and signing, certificates from this CA. */
+    public SimulatedCard issueCard() {
+        String cardId = UUID.randomUUID().toString();
+        KeyPair auth = PlatformPki.newKeyPair();
+        KeyPair sign = PlatformPki.newKeyPair();
+        X509Certificate authCert = ca.issueFor(subject(cardId, "利用者証明用"), auth.getPublic(), CARD_VALIDITY,
+                KeyUsage.digitalSignature);
+        X509Certificate signCert = ca.issueFor(subject(cardId, "署名用"), sign.getPublic(), CARD_VALIDITY,
+                KeyUsage.digitalSignature | KeyUsage.nonRepudiation);
+        return new SimulatedCard(authCert, auth.getPrivate(), signCert, sign.getPrivate(), ca.caCertificate());
+    }
+
+    public void revoke(X509Certificate cert) {
+        ca.revoke(cert.getSerialNumber());
+    }
+
+    public X509Certificate caCertificate() {
+        return ca.caCertificate();
+    }
+
+    @Override
+    public boolean vouchesFor(X509Certificate authenticationCertificate) {
+        return ca.vouchesFor(authenticationCertificate);
+    }
+
+    private static X500Name subject(String cardId, String use) {
+        return new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.O, "J-LIS (simulated)").addRDN(BCStyle.OU, use)
+                .addRDN(BCStyle.CN, cardId).build();
+    }
+}
