@@ -10,7 +10,10 @@ import java.util.stream.Stream;
 import java.time.Duration;
 import jp.kaigo.identity.Enrolment;
 import jp.kaigo.identity.IssuedCredential;
+import jp.kaigo.identity.MyNumberCards;
 import jp.kaigo.identity.PlatformPki;
+import jp.kaigo.identity.SimulatedCard;
+import jp.kaigo.identity.SimulatedJlis;
 import jp.kaigo.identity.StaffAccounts;
 import jp.kaigo.ingest.FileFormat;
 import jp.kaigo.ingest.FileImports;
@@ -48,21 +51,26 @@ class DemoData implements ApplicationRunner {
     static final String DEMO_OFFICE = OfficeNumber.withCheckDigit("472010001").value();
     static final String DEMO_STAFF = "demo.cm";
     static final String DEMO_STAFF_PASSWORD = "kaigo-demo-password";
+    static final String DEMO_CARD_PIN = "1234";
     private final InsuredRegistry registry;
     private final FileImports imports;
     private final PlatformPki pki;
     private final StaffAccounts staff;
+    private final SimulatedJlis jlis;
+    private final MyNumberCards cards;
     private final ApplicationContext context;
     private final int persons;
     private final int municipalities;
 
-    DemoData(InsuredRegistry registry, FileImports imports, PlatformPki pki, StaffAccounts staff,
-            ApplicationContext context,
+    DemoData(InsuredRegistry registry, FileImports imports, PlatformPki pki, StaffAccounts staff, SimulatedJlis jlis,
+            MyNumberCards cards, ApplicationContext context,
             @Value("${kaigo.demo.persons:3000}") int persons, @Value("${kaigo.demo.municipalities:3}") int municipalities) {
         this.registry = registry;
         this.imports = imports;
         this.pki = pki;
         this.staff = staff;
+        this.jlis = jlis;
+        this.cards = cards;
         this.context = context;
         this.persons = persons;
         this.municipalities = municipalities;
@@ -80,6 +88,10 @@ class DemoData implements ApplicationRunner {
         }
         issueOnce(demo, Party.office(DEMO_OFFICE), "デモ居宅介護支援事業所");
         String totpSecret = demoStaff(demo);
+        SyntheticData.Person person = demoPerson(data);
+        if (person != null) {
+            demoCard(demo, person);
+        }
         banner(data, demo, totpSecret);
     }
 
@@ -119,6 +131,38 @@ class DemoData implements ApplicationRunner {
         return Files.readString(file).strip();
     }
 
+    /**
+     * A simulated My Number card for the demo person, linked once to their numbers (PIN 1234), so that
+     * 資格確認 by card can be tried with the {@code card sign} command.
+     */
+    private void demoCard(Path dir, SyntheticData.Person person) {
+        Path file = dir.resolve("card-" + person.insurerNo() + "-" + person.insuredNo() + ".p12");
+        if (!Files.exists(file)) {
+            SimulatedCard card = jlis.issueCard();
+            cards.link(encoded(card), person.insurerNo(), person.insuredNo(), Party.municipality(person.insurerNo()));
+            card.write(file, DEMO_CARD_PIN, "demo1234");
+        }
+    }
+
+    private static byte[] encoded(SimulatedCard card) {
+        try {
+            return card.authCertificate().getEncoded();
+        } catch (java.security.cert.CertificateEncodingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A generated person shown in the banner: 要介護3 and insured. */
+    private SyntheticData.Person demoPerson(SyntheticData data) {
+        for (int i = 0; i < persons; i++) {
+            SyntheticData.Person p = data.person(i);
+            if ("23".equals(p.careLevel()) && !p.lost()) {
+                return p;
+            }
+        }
+        return null;
+    }
+
     /** Demo client certificates, issued on the first start and kept (delete the directory to renew). */
     private void issueOnce(Path dir, Party party, String name) {
         String base = IssuedCredential.fileBase(party);
@@ -133,13 +177,7 @@ class DemoData implements ApplicationRunner {
      */
     private void banner(SyntheticData data, Path demo, String totpSecret) {
         int port = context instanceof WebServerApplicationContext web ? web.getWebServer().getPort() : 8443;
-        SyntheticData.Person person = null;
-        for (int i = 0; i < persons && person == null; i++) {
-            SyntheticData.Person p = data.person(i);
-            if ("23".equals(p.careLevel()) && !p.lost()) {
-                person = p;
-            }
-        }
+        SyntheticData.Person person = demoPerson(data);
         String url = "https://localhost:" + port;
         String ca = relative(pki.caFile());
         String office = relative(demo.resolve(IssuedCredential.fileBase(Party.office(DEMO_OFFICE))));
@@ -163,7 +201,10 @@ class DemoData implements ApplicationRunner {
                     .append(office).append(".pem --key ").append(office).append("-key.pem -H \"Authorization: Bearer $TOKEN\" -X POST ")
                     .append(url).append("/api/eligibility -H 'Content-Type: application/json' -d '{\"insurerNo\":\"")
                     .append(person.insurerNo()).append("\",\"insuredNo\":\"").append(person.insuredNo())
-                    .append("\",\"birthDate\":\"").append(person.birthDate()).append("\"}'\n");
+                    .append("\",\"birthDate\":\"").append(person.birthDate()).append("\"}'\n")
+                    .append("マイナンバーカード(模擬)での資格確認: カード ")
+                    .append(relative(demo.resolve("card-" + person.insurerNo() + "-" + person.insuredNo() + ".p12")))
+                    .append(" 暗証番号 ").append(DEMO_CARD_PIN).append(" (手順は README)\n");
         }
         text.append("ファイルの取込 (全量、保険者の証明書で):\n  curl -s --cacert ").append(ca).append(" --cert ")
                 .append(municipality).append(".pem --key ").append(municipality).append("-key.pem -X POST '").append(url)
