@@ -41,7 +41,8 @@ class ApiSecurity {
                         .requestMatchers("/error", "/actuator/health", "/api/layouts").permitAll()
                         .requestMatchers("/api/insurers/**", "/api/municipalities/**", "/api/imports/**",
                                 "/api/insured/**").hasRole(PartyUser.role(PartyKind.MUNICIPALITY))
-                        .requestMatchers("/api/eligibility", "/api/eligibility/**", "/api/card/**")
+                        .requestMatchers("/api/eligibility", "/api/eligibility/**", "/api/card/**",
+                                "/api/relationships", "/api/relationships/**")
                                 .hasRole(PartyUser.role(PartyKind.OFFICE))
                         .requestMatchers("/api/staff/**", "/api/staff").authenticated()
                         .anyRequest().denyAll())

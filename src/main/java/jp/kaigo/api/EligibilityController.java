@@ -13,6 +13,7 @@ import jp.kaigo.identity.MyNumberCards;
 import jp.kaigo.identity.StaffAccounts;
 import jp.kaigo.identity.StaffSession;
 import jp.kaigo.registry.Eligibility;
+import jp.kaigo.relationship.OfficesInCharge;
 import jp.kaigo.registry.EligibilityQuery;
 import jp.kaigo.registry.InsuredRegistry;
 import jp.kaigo.registry.RecordView;
@@ -36,8 +37,11 @@ class EligibilityController {
     private final AuditLog audit;
     private final StaffAccounts staff;
     private final MyNumberCards cards;
+    private final OfficesInCharge offices;
 
-    EligibilityController(InsuredRegistry registry, AuditLog audit, StaffAccounts staff, MyNumberCards cards) {
+    EligibilityController(InsuredRegistry registry, AuditLog audit, StaffAccounts staff, MyNumberCards cards,
+            OfficesInCharge offices) {
+        this.offices = offices;
         this.registry = registry;
         this.audit = audit;
         this.staff = staff;
@@ -78,7 +82,18 @@ class EligibilityController {
         audit.record(new AuditEntry("eligibility", caller.party().kind().code(), caller.party().number(),
                 session.jobType().name(), insurer.value(), insured.value(),
                 "資格確認(マイナンバーカード)(被保険者証・負担割合証・負担限度額認定証)", "資格確認", answer.status()));
-        return answer;
+        return afterwards(caller, insurer, insured, answer, "card");
+    }
+
+    /**
+     * An insured person's answer carries proof of 本人確認 for registering as 担当事業所; a lost
+     * qualification ends the person's 担当事業所 relationships on the day it was lost.
+     */
+    private Answer afterwards(PartyUser caller, InsurerNumber insurer, InsuredNumber insured, Answer answer, String method) {
+        if ("LOST".equals(answer.status()) && answer.since() != null) {
+            offices.endOnLoss(insurer.value(), insured.value(), answer.since());
+        }
+        return answer.confirmedBy(offices, caller.party().number(), method);
     }
 
     private static UUID uuid(String value, String field, String label) {
@@ -111,7 +126,20 @@ class EligibilityController {
 
     record Answer(Integer index, String status, String message, LocalDate asOf, LocalDate since, String insurerNo,
             String insurerName, String insuredNo, RecordView insured, RecordView careCertificate,
-            RecordView burdenRatio, RecordView burdenLimit, List<Violation> errors) {
+            RecordView burdenRatio, RecordView burdenLimit, List<Violation> errors, String confirmation) {
+
+        /**
+         * The answer with proof of 本人確認 for registering as 担当事業所 (single 資格確認 of an insured
+         * person only, by card or by numbers with birth date).
+         */
+        Answer confirmedBy(OfficesInCharge offices, String officeNo, String method) {
+            if (!"INSURED".equals(status)) {
+                return this;
+            }
+            return new Answer(index, status, message, asOf, since, insurerNo, insurerName, insuredNo, insured,
+                    careCertificate, burdenRatio, burdenLimit, errors,
+                    offices.confirmationFor(officeNo, insurerNo, insuredNo, method));
+        }
     }
 
     @PostMapping("/api/eligibility")
@@ -120,7 +148,7 @@ class EligibilityController {
         EligibilityQuery query = query(request);
         Answer answer = answer(null, registry.verify(query));
         audit.record(auditEntry(caller, session, query, answer));
-        return answer;
+        return afterwards(caller, query.insurer(), query.insured(), answer, "numbers");
     }
 
     /**
@@ -154,7 +182,7 @@ class EligibilityController {
                 entries.add(auditEntry(caller, session, query, answer));
             } catch (InvalidValue e) {
                 answers.add(new Answer(i, "INVALID", "照会内容に誤りがあります", null, null, null, null, null, null,
-                        null, null, null, e.violations()));
+                        null, null, null, e.violations(), null));
             }
         }
         audit.recordAll(entries);
@@ -174,7 +202,7 @@ class EligibilityController {
     private static Answer answer(Integer index, Eligibility result) {
         if (result instanceof Eligibility.Insured ok) {
             return new Answer(index, "INSURED", "資格があります", ok.asOf(), null, ok.insurerNo(), ok.insurerName(),
-                    ok.insuredNo(), ok.insured(), ok.careCertificate(), ok.burdenRatio(), ok.burdenLimit(), null);
+                    ok.insuredNo(), ok.insured(), ok.careCertificate(), ok.burdenRatio(), ok.burdenLimit(), null, null);
         }
         if (result instanceof Eligibility.NotInsured no) {
             String message = switch (no.reason()) {
@@ -183,9 +211,9 @@ class EligibilityController {
                 case EXEMPT -> "基準日には適用除外です";
             };
             return new Answer(index, no.reason().name(), message, no.asOf(), no.since(), null, null, null, null, null,
-                    null, null, null);
+                    null, null, null, null);
         }
         return new Answer(index, "UNKNOWN", "該当する被保険者が見つかりません(保険者番号・被保険者番号・生年月日をご確認ください)",
-                result.asOf(), null, null, null, null, null, null, null, null, null);
+                result.asOf(), null, null, null, null, null, null, null, null, null, null);
     }
 }

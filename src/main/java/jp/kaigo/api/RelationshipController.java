@@ -1,0 +1,97 @@
+package jp.kaigo.api;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import jp.kaigo.audit.AuditEntry;
+import jp.kaigo.audit.AuditLog;
+import jp.kaigo.identity.StaffAccounts;
+import jp.kaigo.identity.StaffSession;
+import jp.kaigo.relationship.OfficeInCharge;
+import jp.kaigo.relationship.OfficesInCharge;
+import jp.kaigo.shared.InsuredNumber;
+import jp.kaigo.shared.InsurerNumber;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * 担当事業所: an office registers with the proof of 本人確認 its 資格確認 answer carried, and ends its
+ * relationships; the municipality sees its insured person's offices, current and past. Every change
+ * is audited.
+ */
+@RestController
+class RelationshipController {
+    private final OfficesInCharge offices;
+    private final StaffAccounts staff;
+    private final AuditLog audit;
+
+    RelationshipController(OfficesInCharge offices, StaffAccounts staff, AuditLog audit) {
+        this.offices = offices;
+        this.staff = staff;
+        this.audit = audit;
+    }
+
+    record Registration(String confirmation, String serviceType, String startDate) {
+    }
+
+    record Ending(String endDate) {
+    }
+
+    record PersonRequest(String insurerNo, String insuredNo) {
+    }
+
+    @PostMapping("/api/relationships")
+    @ResponseStatus(HttpStatus.CREATED)
+    Map<String, UUID> register(@AuthenticationPrincipal PartyUser caller, HttpServletRequest http,
+            @RequestBody Registration request) {
+        StaffSession session = StaffController.session(staff, caller, http);
+        Inputs in = new Inputs();
+        LocalDate start = in.date(request.startDate(), "startDate", "開始日", true);
+        in.check();
+        UUID id = offices.register(caller.party().number(), request.confirmation(), request.serviceType(), start,
+                session.jobType().name());
+        OfficeInCharge registered = mine(caller, id);
+        audit.record(new AuditEntry("relationship", caller.party().kind().code(), caller.party().number(),
+                session.jobType().name(), registered.insurerNo(), registered.insuredNo(),
+                "担当事業所の登録(サービス種類 " + registered.serviceType() + ")", null, "REGISTERED"));
+        return Map.of("relationshipId", id);
+    }
+
+    @PostMapping("/api/relationships/{relationshipId}/end")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void end(@AuthenticationPrincipal PartyUser caller, HttpServletRequest http, @PathVariable UUID relationshipId,
+            @RequestBody Ending request) {
+        StaffSession session = StaffController.session(staff, caller, http);
+        Inputs in = new Inputs();
+        LocalDate end = in.date(request.endDate(), "endDate", "終了日", true);
+        in.check();
+        OfficeInCharge ending = mine(caller, relationshipId);
+        offices.endByOffice(caller.party().number(), relationshipId, end);
+        audit.record(new AuditEntry("relationship", caller.party().kind().code(), caller.party().number(),
+                session.jobType().name(), ending.insurerNo(), ending.insuredNo(),
+                "担当事業所の終了(サービス種類 " + ending.serviceType() + ")", null, "ENDED"));
+    }
+
+    /** The municipality's view of its insured person's offices (the person's own view comes with card sign-in). */
+    @PostMapping("/api/insured/offices")
+    List<OfficeInCharge> officesOf(@AuthenticationPrincipal PartyUser caller, @RequestBody PersonRequest request) {
+        Inputs in = new Inputs();
+        InsurerNumber insurer = in.value(request.insurerNo(), InsurerNumber::new);
+        InsuredNumber insured = in.value(request.insuredNo(), InsuredNumber::new);
+        in.check();
+        caller.requireMunicipality(insurer.value());
+        return offices.officesOf(insurer.value(), insured.value());
+    }
+
+    private OfficeInCharge mine(PartyUser caller, UUID id) {
+        return offices.relationship(id).filter(r -> r.officeNo().equals(caller.party().number()))
+                .orElseThrow(() -> new NotFound("担当事業所の登録が見つかりません"));
+    }
+}

@@ -1,0 +1,179 @@
+package jp.kaigo.relationship;
+
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import jp.kaigo.shared.InvalidValue;
+import jp.kaigo.shared.ServiceType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+
+/**
+ * 担当事業所 (facade). A successful 資格確認 at an office yields a short-lived proof of 本人確認
+ * ({@link #confirmationFor}); with it the office registers for a service type from a start date.
+ * Relationships end by the office, by the person, on 資格喪失, or after {@code claimlessMonths}
+ * months without a claim from the office for the person (claims call {@link #claimReceived}).
+ */
+@Service
+public class OfficesInCharge {
+    private static final Logger log = LoggerFactory.getLogger(OfficesInCharge.class);
+    private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
+    private final JdbcClient sql;
+    private final Confirmation confirmations = new Confirmation();
+    private final int claimlessMonths;
+
+    OfficesInCharge(JdbcClient sql, @Value("${kaigo.relationship.claimless-months:3}") int claimlessMonths) {
+        this.sql = sql;
+        this.claimlessMonths = claimlessMonths;
+    }
+
+    /** Proof, valid one hour, that this office just confirmed this person by {@code method} (card, numbers). */
+    public String confirmationFor(String officeNo, String insurerNo, String insuredNo, String method) {
+        return confirmations.issue(officeNo, insurerNo, insuredNo, method, Instant.now());
+    }
+
+    /** Registers the office as the person's 担当事業所; the person is the one the proof names. */
+    public UUID register(String officeNo, String confirmation, String serviceTypeCode, LocalDate startDate,
+            String staffJob) {
+        Confirmation.Claims claims = confirmations.check(confirmation, Instant.now());
+        if (claims == null || !claims.officeNo().equals(officeNo)) {
+            throw new InvalidValue("confirmation", "本人確認",
+                    "本人確認の結果が無効か期限切れです(1時間以内に、この事業所で資格確認を行ってください)");
+        }
+        ServiceType type = ServiceType.find(serviceTypeCode == null ? "" : serviceTypeCode.strip())
+                .orElseThrow(() -> new InvalidValue("serviceType", ServiceType.LABEL, "サービス種類コードが正しくありません"));
+        if (startDate == null) {
+            throw new InvalidValue("startDate", "開始日", "必須です");
+        }
+        UUID id = UUID.randomUUID();
+        try {
+            sql.sql("""
+                    insert into relationship.offices_in_charge (relationship_id, insurer_no, insured_no, office_no,
+                           service_type, start_date, confirmed_by, registered_job)
+                    values (:id, :insurer, :insured, :office, :type, :start, :method, :job)
+                    """).param("id", id).param("insurer", claims.insurerNo()).param("insured", claims.insuredNo())
+                    .param("office", officeNo).param("type", type.code()).param("start", Date.valueOf(startDate))
+                    .param("method", claims.method()).param("job", staffJob).update();
+        } catch (DuplicateKeyException e) {
+            throw new InvalidValue("serviceType", ServiceType.LABEL, "このサービス種類では既に担当事業所として登録されています");
+        }
+        return id;
+    }
+
+    /** The office ends its own relationship. */
+    public void endByOffice(String officeNo, UUID relationshipId, LocalDate endDate) {
+        end("office", endDate, "relationship_id = :id and office_no = :office", relationshipId, officeNo, null, null);
+    }
+
+    /** The person ends one of their relationships. */
+    public void endByPerson(String insurerNo, String insuredNo, UUID relationshipId, LocalDate endDate) {
+        end("person", endDate, "relationship_id = :id and insurer_no = :insurer and insured_no = :insured", relationshipId,
+                null, insurerNo, insuredNo);
+    }
+
+    /** 資格喪失: every open relationship of the person ends on the day the qualification was lost. */
+    public int endOnLoss(String insurerNo, String insuredNo, LocalDate lostOn) {
+        return sql.sql("""
+                update relationship.offices_in_charge set end_date = greatest(:lost, start_date), end_reason = 'lost',
+                       ended_at = now()
+                 where insurer_no = :insurer and insured_no = :insured and ended_at is null
+                """).param("lost", Date.valueOf(lostOn)).param("insurer", insurerNo).param("insured", insuredNo).update();
+    }
+
+    /** The claims hook: a claim from the office for the person for a service month keeps the relationship alive. */
+    public void claimReceived(String officeNo, String insurerNo, String insuredNo, LocalDate serviceMonth) {
+        sql.sql("""
+                update relationship.offices_in_charge set last_claim_on = greatest(coalesce(last_claim_on, :month), :month)
+                 where office_no = :office and insurer_no = :insurer and insured_no = :insured and ended_at is null
+                """).param("month", Date.valueOf(serviceMonth)).param("office", officeNo).param("insurer", insurerNo)
+                .param("insured", insuredNo).update();
+    }
+
+    /**
+     * Ends relationships whose office has had no claim for the person (counting from the start when
+     * there never was one) for the configured number of months. Runs nightly; returns how many ended.
+     */
+    public int endWithoutClaims(LocalDate today) {
+        int ended = sql.sql("""
+                update relationship.offices_in_charge set end_date = :today, end_reason = 'no-claims', ended_at = now()
+                 where ended_at is null and coalesce(last_claim_on, start_date) < :cutoff
+                """).param("today", Date.valueOf(today)).param("cutoff", Date.valueOf(today.minusMonths(claimlessMonths)))
+                .update();
+        if (ended > 0) {
+            log.info("{} 担当事業所 relationships ended after {} months without claims", ended, claimlessMonths);
+        }
+        return ended;
+    }
+
+    @Scheduled(cron = "0 30 3 * * *", zone = "Asia/Tokyo")
+    void nightly() {
+        endWithoutClaims(LocalDate.now(JAPAN));
+    }
+
+    /** The person's offices, current and past, newest first. */
+    public List<OfficeInCharge> officesOf(String insurerNo, String insuredNo) {
+        return sql.sql(SELECT + " where insurer_no = :insurer and insured_no = :insured"
+                + " order by ended_at is not null, start_date desc, registered_at desc")
+                .param("insurer", insurerNo).param("insured", insuredNo).query(OfficesInCharge::row).list();
+    }
+
+    public Optional<OfficeInCharge> relationship(UUID relationshipId) {
+        return sql.sql(SELECT + " where relationship_id = :id").param("id", relationshipId)
+                .query(OfficesInCharge::row).optional();
+    }
+
+    private static final String SELECT = """
+            select relationship_id, insurer_no, insured_no, office_no, service_type, start_date, confirmed_by,
+                   last_claim_on, end_date, end_reason
+              from relationship.offices_in_charge""";
+
+    private static OfficeInCharge row(ResultSet rs, int i) throws SQLException {
+        return new OfficeInCharge(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
+                rs.getString(5), ServiceType.find(rs.getString(5)).map(ServiceType::name).orElse(null),
+                rs.getDate(6).toLocalDate(), rs.getString(7), date(rs.getDate(8)), date(rs.getDate(9)), rs.getString(10));
+    }
+
+    private static LocalDate date(Date d) {
+        return d == null ? null : d.toLocalDate();
+    }
+
+    /** Whether the office is currently in charge of the person (for any service type). */
+    public boolean isInCharge(String officeNo, String insurerNo, String insuredNo) {
+        return sql.sql("""
+                select exists (select 1 from relationship.offices_in_charge
+                                where office_no = :office and insurer_no = :insurer and insured_no = :insured
+                                  and ended_at is null)
+                """).param("office", officeNo).param("insurer", insurerNo).param("insured", insuredNo)
+                .query(Boolean.class).single();
+    }
+
+    private void end(String reason, LocalDate endDate, String where, UUID id, String officeNo, String insurerNo,
+            String insuredNo) {
+        if (endDate == null) {
+            throw new InvalidValue("endDate", "終了日", "必須です");
+        }
+        var statement = sql.sql("update relationship.offices_in_charge set end_date = :end, end_reason = :reason, "
+                + "ended_at = now() where ended_at is null and start_date <= :end and " + where)
+                .param("end", Date.valueOf(endDate)).param("reason", reason).param("id", id);
+        if (officeNo != null) {
+            statement = statement.param("office", officeNo);
+        }
+        if (insurerNo != null) {
+            statement = statement.param("insurer", insurerNo).param("insured", insuredNo);
+        }
+        if (statement.update() == 0) {
+            throw new InvalidValue("relationshipId", "担当事業所", "終了できる担当事業所の登録が見つかりません(終了日は開始日以降)");
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package jp.kaigo.api;
+
+import static jp.kaigo.api.MunicipalityFiles.INSURED_HEADER;
+import static jp.kaigo.api.MunicipalityFiles.insuredRow;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import jp.kaigo.audit.AccessRecord;
+import jp.kaigo.audit.AuditLog;
+import jp.kaigo.relationship.OfficeInCharge;
+import jp.kaigo.relationship.OfficesInCharge;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+
+/** 担当事業所: registered only after 本人確認 at that office, ended by the office, on 資格喪失, or when claims stop. */
+class RelationshipIntegrationTests extends MunicipalityApiTests {
+    private static final String PERSON = "{\"insurerNo\":\"%s\",\"insuredNo\":\"0000000001\"}";
+    @Autowired
+    OfficesInCharge offices;
+    @Autowired
+    AuditLog audit;
+
+    @BeforeEach
+    void insuredPerson() {
+        api.uploadCsv(insurer, "insured", "full", INSURED_HEADER + "\n"
+                + insuredRow(insurer, "0000000001", 1, "2020-04-01", null, "1940-05-06", null) + "\n");
+    }
+
+    @Test
+    void anOfficeRegistersAfterConfirmingThePersonAndEndsItsRelationship() {
+        ApiClient.Response wrongBirth = verify("1940-05-07");
+        assertThat(wrongBirth.json().has("confirmation")).as("no proof without 本人確認").isFalse();
+        String confirmation = verify("1940-05-06").json().get("confirmation").asString();
+
+        ApiClient.Response registered = register(office, confirmation, "43", "2026-05-01");
+        assertThat(registered.status()).as(registered.body()).isEqualTo(201);
+        assertThat(register(office, confirmation, "43", "2026-05-01").json().get("errors").get(0).get("reason").asString())
+                .contains("既に");
+        assertThat(register(office, confirmation, "99", "2026-05-01").status()).isEqualTo(400);
+        assertThat(register(newSignedInOffice(), confirmation, "11", "2026-05-01").json().get("errors").get(0)
+                .get("field").asString()).as("another office cannot use this office's proof").isEqualTo("confirmation");
+        assertThat(register(office, confirmation.substring(0, confirmation.length() - 2) + "xx", "11", "2026-05-01")
+                .status()).as("an altered proof").isEqualTo(400);
+
+        JsonNode listed = api.post("/api/insured/offices", PERSON.formatted(insurer)).json();
+        assertThat(listed).hasSize(1);
+        assertThat(listed.get(0).get("officeNo").asString()).isEqualTo(officeNo);
+        assertThat(listed.get(0).get("serviceName").asString()).isEqualTo("居宅介護支援");
+        assertThat(listed.get(0).get("confirmedBy").asString()).isEqualTo("numbers");
+        assertThat(office.post("/api/insured/offices", PERSON.formatted(insurer)).status()).isEqualTo(403);
+
+        String id = registered.json().get("relationshipId").asString();
+        assertThat(newSignedInOffice().post("/api/relationships/" + id + "/end", "{\"endDate\":\"2026-09-30\"}").status())
+                .isEqualTo(404);
+        assertThat(office.post("/api/relationships/" + id + "/end", "{\"endDate\":\"2026-09-30\"}").status()).isEqualTo(204);
+        JsonNode ended = api.post("/api/insured/offices", PERSON.formatted(insurer)).json().get(0);
+        assertThat(ended.get("endDate").asString()).isEqualTo("2026-09-30");
+        assertThat(ended.get("endReason").asString()).isEqualTo("office");
+        assertThat(audit.accessesTo(insurer, "0000000001")).extracting(AccessRecord::event)
+                .contains("relationship", "eligibility");
+    }
+
+    @Test
+    void aLostQualificationEndsEveryRelationshipOfThePerson() {
+        register(office, verify("1940-05-06").json().get("confirmation").asString(), "43", "2026-05-01");
+        api.uploadCsv(insurer, "insured", "full", INSURED_HEADER + "\n"
+                + insuredRow(insurer, "0000000001", 1, "2020-04-01", null, "1940-05-06", "2026-07-15") + "\n");
+        assertThat(verify("1940-05-06").json().get("status").asString()).isEqualTo("LOST");
+        OfficeInCharge ended = offices.officesOf(insurer, "0000000001").get(0);
+        assertThat(ended.endReason()).isEqualTo("lost");
+        assertThat(ended.endDate()).isEqualTo(LocalDate.parse("2026-07-15"));
+        assertThat(offices.isInCharge(officeNo, insurer, "0000000001")).isFalse();
+    }
+
+    @Test
+    void relationshipsWithoutClaimsEndButClaimsKeepThemAlive() {
+        String confirmation = verify("1940-05-06").json().get("confirmation").asString();
+        register(office, confirmation, "43", "2026-05-01");
+        register(office, confirmation, "11", "2026-05-01");
+        offices.claimReceived(officeNo, insurer, "0000000001", LocalDate.parse("2026-08-01"));
+        offices.endWithoutClaims(LocalDate.parse("2026-10-15"));
+        assertThat(offices.officesOf(insurer, "0000000001")).allSatisfy(r -> assertThat(r.current()).isTrue());
+        offices.endWithoutClaims(LocalDate.parse("2026-11-15"));
+        assertThat(offices.officesOf(insurer, "0000000001")).allSatisfy(r -> assertThat(r.endReason()).isEqualTo("no-claims"));
+    }
+
+    private ApiClient.Response verify(String birthDate) {
+        return office.post("/api/eligibility", "{\"insurerNo\":\"" + insurer
+                + "\",\"insuredNo\":\"0000000001\",\"birthDate\":\"" + birthDate + "\",\"asOf\":\"2026-10-01\"}");
+    }
+
+    private static ApiClient.Response register(ApiClient client, String confirmation, String serviceType, String start) {
+        return client.post("/api/relationships", "{\"confirmation\":\"" + confirmation + "\",\"serviceType\":\""
+                + serviceType + "\",\"startDate\":\"" + start + "\"}");
+    }
+}
