@@ -39,6 +39,8 @@ class ApiSecurity {
                         .authenticationUserDetailsService(partyOf(pki)))
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/error", "/actuator/health", "/api/layouts").permitAll()
+                        // the person's own API: the My Number card is the credential (checked per request)
+                        .requestMatchers("/api/person/**").permitAll()
                         .requestMatchers("/api/insurers/**", "/api/municipalities/**", "/api/imports/**",
                                 "/api/insured/**").hasRole(PartyUser.role(PartyKind.MUNICIPALITY))
                         .requestMatchers("/api/eligibility", "/api/eligibility/**", "/api/card/**",

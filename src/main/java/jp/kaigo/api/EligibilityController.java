@@ -96,7 +96,7 @@ class EligibilityController {
         return answer.confirmedBy(offices, caller.party().number(), method);
     }
 
-    private static UUID uuid(String value, String field, String label) {
+    static UUID uuid(String value, String field, String label) {
         if (value.isEmpty()) {
             throw new InvalidValue(field, label, "必須です");
         }

@@ -7,6 +7,7 @@ import java.security.Signature;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.UUID;
 import jp.kaigo.shared.InvalidValue;
 import jp.kaigo.shared.Party;
@@ -23,6 +24,8 @@ import org.springframework.stereotype.Service;
 @Service
 public class MyNumberCards {
     static final Duration CHALLENGE_LIFETIME = Duration.ofSeconds(60);
+    static final Duration PERSON_SESSION = Duration.ofMinutes(30);
+    private static final String PERSON = "person";
     private static final SecureRandom RANDOM = new SecureRandom();
     private final JdbcClient sql;
     private final CardAuthority jlis;
@@ -39,25 +42,79 @@ public class MyNumberCards {
     public record LinkedPerson(String insurerNo, String insuredNo) {
     }
 
+    /** A challenge for the card reader at an organisation's terminal. */
     public Challenge newChallenge(Party terminal) {
+        return newChallenge(terminal.kind().code(), terminal.number());
+    }
+
+    /** A challenge for a person signing in with their own card (マイナポータル-style, no terminal). */
+    public Challenge newPersonChallenge() {
+        return newChallenge(PERSON, "");
+    }
+
+    private Challenge newChallenge(String kind, String number) {
         byte[] nonce = new byte[32];
         RANDOM.nextBytes(nonce);
         UUID id = UUID.randomUUID();
         sql.sql("insert into identity.card_challenges (challenge_id, org_kind, org_number, nonce) values (:id, :kind, :number, :nonce)")
-                .param("id", id).param("kind", terminal.kind().code()).param("number", terminal.number())
-                .param("nonce", nonce).update();
+                .param("id", id).param("kind", kind).param("number", number).param("nonce", nonce).update();
         return new Challenge(id, nonce);
     }
 
     /** Checks the card's answer to a challenge and returns the person the card is linked to. */
     public LinkedPerson identify(Party terminal, UUID challengeId, byte[] certificate, byte[] signature) {
+        X509Certificate cert = checkAnswer(terminal.kind().code(), terminal.number(), challengeId, certificate, signature);
+        return linkedPerson(cert).orElseThrow(MyNumberCards::notLinked);
+    }
+
+    /** A person signs in with their card: the person it is linked to, and a 30-minute token for their own data. */
+    public PersonSession signInPerson(UUID challengeId, byte[] certificate, byte[] signature) {
+        X509Certificate cert = checkAnswer(PERSON, "", challengeId, certificate, signature);
+        LinkedPerson person = linkedPerson(cert).orElseThrow(MyNumberCards::notLinked);
+        String token = StaffAccounts.newToken();
+        sql.sql("insert into identity.person_tokens (token_hash, insurer_no, insured_no, expires_at) "
+                + "values (:hash, :insurer, :insured, now() + make_interval(mins => :minutes))")
+                .param("hash", StaffAccounts.sha256(token)).param("insurer", person.insurerNo())
+                .param("insured", person.insuredNo()).param("minutes", (int) PERSON_SESSION.toMinutes()).update();
+        return new PersonSession(person, token, PERSON_SESSION.toSeconds());
+    }
+
+    /** The person a card-sign-in token belongs to, while it is valid. */
+    public Optional<LinkedPerson> personOf(String token) {
+        if (token == null || token.isBlank()) {
+            return Optional.empty();
+        }
+        return sql.sql("select insurer_no, insured_no from identity.person_tokens "
+                + "where token_hash = :hash and revoked_at is null and expires_at > now()")
+                .param("hash", StaffAccounts.sha256(token))
+                .query((rs, i) -> new LinkedPerson(rs.getString(1), rs.getString(2))).optional();
+    }
+
+    /**
+     * The person links their own card: proves possession with a signed challenge; the caller has
+     * checked the numbers against the birth date beforehand.
+     */
+    public void linkOwnCard(UUID challengeId, byte[] certificate, byte[] signature, String insurerNo, String insuredNo) {
+        checkAnswer(PERSON, "", challengeId, certificate, signature);
+        link(certificate, insurerNo, insuredNo, null);
+    }
+
+    public record PersonSession(LinkedPerson person, String token, long expiresInSeconds) {
+    }
+
+    private static CardRefused notLinked() {
+        return new CardRefused("このカードは被保険者と紐付けられていません(本人または市町村が紐付けを行ってください)");
+    }
+
+    private X509Certificate checkAnswer(String kind, String number, UUID challengeId, byte[] certificate,
+            byte[] signature) {
         X509Certificate cert = certificate(certificate);
         // the challenge is used up by this attempt, whatever its outcome: a replay never succeeds
         var challenge = sql.sql("""
                 update identity.card_challenges set used_at = now()
                  where challenge_id = :id and org_kind = :kind and org_number = :number and used_at is null
                 returning nonce, now() - created_at > make_interval(secs => :lifetime)
-                """).param("id", challengeId).param("kind", terminal.kind().code()).param("number", terminal.number())
+                """).param("id", challengeId).param("kind", kind).param("number", number)
                 .param("lifetime", CHALLENGE_LIFETIME.toSeconds())
                 .query((rs, i) -> new Object[] {rs.getBytes(1), rs.getBoolean(2)}).optional()
                 .orElseThrow(() -> new CardRefused("チャレンジが無効か使用済みです。もう一度カードを読み取ってください"));
@@ -70,13 +127,12 @@ public class MyNumberCards {
         if (!verifies(cert, (byte[]) challenge[0], signature)) {
             throw new CardRefused("カードの署名を確認できません(別のカードで署名された可能性があります)");
         }
-        return linkedPerson(cert).orElseThrow(() -> new CardRefused(
-                "このカードは被保険者と紐付けられていません(本人または市町村が紐付けを行ってください)"));
+        return cert;
     }
 
     /**
      * Links a card to an insured person; the caller has established who the person is (the municipality
-     * for its own insured). A card already linked keeps its link.
+     * for its own insured; {@code linkedBy} null: the person). A card already linked keeps its link.
      */
     public void link(byte[] certificate, String insurerNo, String insuredNo, Party linkedBy) {
         X509Certificate cert = certificate(certificate);
@@ -89,13 +145,13 @@ public class MyNumberCards {
                     values (:issuer, :serial, :insurer, :insured, :by)
                     """).param("issuer", cert.getIssuerX500Principal().getName())
                     .param("serial", cert.getSerialNumber().toString(16)).param("insurer", insurerNo)
-                    .param("insured", insuredNo).param("by", linkedBy.toString()).update();
+                    .param("insured", insuredNo).param("by", linkedBy == null ? "person" : linkedBy.toString()).update();
         } catch (DuplicateKeyException e) {
             throw new InvalidValue("certificate", "カードの証明書", "このカードは既に紐付けられています");
         }
     }
 
-    private java.util.Optional<LinkedPerson> linkedPerson(X509Certificate cert) {
+    private Optional<LinkedPerson> linkedPerson(X509Certificate cert) {
         return sql.sql("select insurer_no, insured_no from identity.card_links where issuer = :issuer and serial = :serial")
                 .param("issuer", cert.getIssuerX500Principal().getName()).param("serial", cert.getSerialNumber().toString(16))
                 .query((rs, i) -> new LinkedPerson(rs.getString(1), rs.getString(2))).optional();

@@ -41,6 +41,11 @@ final class ApiClient {
         return new ApiClient(http, base, accessToken);
     }
 
+    /** A client without a certificate of its own (a person at home, whose credential is the card). */
+    static ApiClient anonymous(PlatformPki pki, int port) {
+        return new ApiClient(port, IssuedCredential.anonymous(pki.caCertificate()));
+    }
+
     /** A client presenting a fresh certificate for the party. */
     static ApiClient of(PlatformPki pki, int port, Party party) {
         IssuedCredential credential = pki.issue(party, "テスト " + party, Duration.ofDays(1));

@@ -1,0 +1,129 @@
+package jp.kaigo.api;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import jp.kaigo.audit.AccessRecord;
+import jp.kaigo.audit.AuditEntry;
+import jp.kaigo.audit.AuditLog;
+import jp.kaigo.identity.MyNumberCards;
+import jp.kaigo.identity.SignInRefused;
+import jp.kaigo.registry.EligibilityQuery;
+import jp.kaigo.registry.InsuredRegistry;
+import jp.kaigo.registry.Eligibility;
+import jp.kaigo.relationship.OfficeInCharge;
+import jp.kaigo.relationship.OfficesInCharge;
+import jp.kaigo.shared.InsuredNumber;
+import jp.kaigo.shared.InsurerNumber;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The insured person's own API (マイナポータル's part): sign-in with the My Number card, linking one's
+ * own card (card + 被保険者番号 + 生年月日), who looked at my data, my offices (current and past) and
+ * ending one. No client certificate: the card is the credential.
+ */
+@RestController
+class PersonController {
+    private final MyNumberCards cards;
+    private final InsuredRegistry registry;
+    private final OfficesInCharge offices;
+    private final AuditLog audit;
+
+    PersonController(MyNumberCards cards, InsuredRegistry registry, OfficesInCharge offices, AuditLog audit) {
+        this.cards = cards;
+        this.registry = registry;
+        this.offices = offices;
+        this.audit = audit;
+    }
+
+    record CardAnswer(String challengeId, String certificate, String signature) {
+    }
+
+    record LinkRequest(String challengeId, String certificate, String signature, String insurerNo, String insuredNo,
+            String birthDate) {
+    }
+
+    record Ending(String endDate) {
+    }
+
+    @PostMapping("/api/person/challenge")
+    Map<String, Object> challenge() {
+        var challenge = cards.newPersonChallenge();
+        return Map.of("challengeId", challenge.challengeId(), "challenge",
+                java.util.Base64.getEncoder().encodeToString(challenge.nonce()), "expiresInSeconds", 60);
+    }
+
+    @PostMapping("/api/person/sign-in")
+    Map<String, Object> signIn(@RequestBody CardAnswer request) {
+        Inputs in = new Inputs();
+        UUID id = in.value(request.challengeId(), v -> EligibilityController.uuid(v, "challengeId", "チャレンジID"));
+        byte[] certificate = in.value(request.certificate(), v -> EligibilityController.base64(v, "certificate", "カードの証明書"));
+        byte[] signature = in.value(request.signature(), v -> EligibilityController.base64(v, "signature", "署名"));
+        in.check();
+        var session = cards.signInPerson(id, certificate, signature);
+        audit.record(new AuditEntry("sign-in", "person", null, null, session.person().insurerNo(),
+                session.person().insuredNo(), "本人のログイン(マイナンバーカード)", null, "SUCCESS"));
+        return Map.of("accessToken", session.token(), "expiresInSeconds", session.expiresInSeconds());
+    }
+
+    /** Links one's own card: the signed challenge proves the card, the numbers with the birth date the person. */
+    @PostMapping("/api/person/card-link")
+    @ResponseStatus(HttpStatus.CREATED)
+    void linkOwnCard(@RequestBody LinkRequest request) {
+        Inputs in = new Inputs();
+        UUID id = in.value(request.challengeId(), v -> EligibilityController.uuid(v, "challengeId", "チャレンジID"));
+        byte[] certificate = in.value(request.certificate(), v -> EligibilityController.base64(v, "certificate", "カードの証明書"));
+        byte[] signature = in.value(request.signature(), v -> EligibilityController.base64(v, "signature", "署名"));
+        InsurerNumber insurer = in.value(request.insurerNo(), InsurerNumber::new);
+        InsuredNumber insured = in.value(request.insuredNo(), InsuredNumber::new);
+        LocalDate birth = in.date(request.birthDate(), "birthDate", "生年月日", true);
+        in.check();
+        Eligibility known = registry.verify(new EligibilityQuery(insurer, insured, birth, Inputs.today()));
+        if (known instanceof Eligibility.Unknown) {
+            throw new NotFound("該当する被保険者が見つかりません(保険者番号・被保険者番号・生年月日をご確認ください)");
+        }
+        cards.linkOwnCard(id, certificate, signature, insurer.value(), insured.value());
+        audit.record(new AuditEntry("card-link", "person", null, null, insurer.value(), insured.value(),
+                "マイナンバーカードの紐付け(本人)", "本人確認の準備", "LINKED"));
+    }
+
+    /** Who accessed my data: organisation, staff job type (never the name), when, what, why. */
+    @GetMapping("/api/person/accesses")
+    List<AccessRecord> accesses(HttpServletRequest http) {
+        var me = me(http);
+        return audit.accessesTo(me.insurerNo(), me.insuredNo());
+    }
+
+    @GetMapping("/api/person/offices")
+    List<OfficeInCharge> myOffices(HttpServletRequest http) {
+        var me = me(http);
+        return offices.officesOf(me.insurerNo(), me.insuredNo());
+    }
+
+    @PostMapping("/api/person/offices/{relationshipId}/end")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void endOffice(HttpServletRequest http, @PathVariable UUID relationshipId, @RequestBody Ending request) {
+        var me = me(http);
+        Inputs in = new Inputs();
+        LocalDate end = in.date(request.endDate(), "endDate", "終了日", true);
+        in.check();
+        offices.endByPerson(me.insurerNo(), me.insuredNo(), relationshipId, end);
+        audit.record(new AuditEntry("relationship", "person", null, null, me.insurerNo(), me.insuredNo(),
+                "担当事業所の終了(本人による)", null, "ENDED"));
+    }
+
+    private MyNumberCards.LinkedPerson me(HttpServletRequest http) {
+        String header = http.getHeader("Authorization");
+        String token = header != null && header.startsWith("Bearer ") ? header.substring(7).strip() : null;
+        return cards.personOf(token)
+                .orElseThrow(() -> new SignInRefused("マイナンバーカードでログインしてください(トークンがないか期限切れです)"));
+    }
+}
