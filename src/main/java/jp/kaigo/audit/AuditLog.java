@@ -27,7 +27,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.scheduling.annotation.Scheduled;
 
 /**
  * The audit trail (facade). {@link #record} returns once the entry is committed: entries from all
@@ -53,11 +56,38 @@ public class AuditLog {
     private record Pending(AuditEntry entry, Instant at, CompletableFuture<Void> done) {
     }
 
+    /**
+     * Verifies the chain of the database behind {@code dataSource} without starting the platform (the
+     * {@code audit verify} command); the connection needs only read access to the audit schema.
+     */
+    public static VerificationReport verify(DataSource dataSource) {
+        return new AuditLog(new JdbcTemplate(dataSource), false).verify();
+    }
+
+    /** Verifies the whole chain every night and reports a break in the log (the entries say where). */
+    @Scheduled(cron = "0 0 4 * * *", zone = "Asia/Tokyo")
+    void nightlyVerification() {
+        VerificationReport report = verify();
+        if (report.intact()) {
+            log.info("audit chain intact: {} entries", report.entriesChecked());
+        } else {
+            log.error("audit chain BROKEN: {} problems in {} entries; run `audit verify` for the list",
+                    report.problems().size(), report.entriesChecked());
+        }
+    }
+
+    @Autowired
     AuditLog(JdbcTemplate jdbc) {
+        this(jdbc, true);
+    }
+
+    private AuditLog(JdbcTemplate jdbc, boolean writing) {
         this.jdbc = jdbc;
         this.writer = new Thread(this::writeLoop, "audit-writer");
         writer.setDaemon(true);
-        writer.start();
+        if (writing) {
+            writer.start();
+        }
     }
 
     /** Appends the entry to the chain; returns when it is committed (fails after 10 s). */

@@ -13,7 +13,7 @@ public final class Commands {
     }
 
     public static boolean handles(String[] args) {
-        return args.length > 0 && List.of("generate", "import", "pki", "totp", "card", "help").contains(args[0]);
+        return args.length > 0 && List.of("generate", "import", "pki", "totp", "card", "audit", "help").contains(args[0]);
     }
 
     /** Runs a command and returns the process exit code. */
@@ -26,6 +26,7 @@ public final class Commands {
                 case "pki" -> PkiCommand.run(options, out);
                 case "totp" -> TotpCommand.run(options, out);
                 case "card" -> CardCommand.run(options, out);
+                case "audit" -> AuditCommand.run(options, out);
                 default -> {
                     out.println(usage());
                     yield 0;
@@ -60,7 +61,9 @@ public final class Commands {
                   card issue --out card.p12 --pin 4桁 --sign-pin 英数字6〜16文字 [--jlis data/pki/jlis]
                       模擬 J-LIS がマイナンバーカード(模擬)を発行し、紐付け用の証明書を表示します
                   card sign --card card.p12 --pin 4桁 --challenge BASE64
-                      カードでチャレンジに署名します(カードリーダーアプリの代わり)""";
+                      カードでチャレンジに署名します(カードリーダーアプリの代わり)
+                  audit verify --jdbc-url jdbc:postgresql://ホスト:ポート/postgres [--user postgres] [--password …]
+                      監査ログのハッシュチェーンを検証し、改ざん・挿入・削除を報告します(問題があれば終了コード1)""";
     }
 
     /** {@code --name value} pairs and positional arguments. */

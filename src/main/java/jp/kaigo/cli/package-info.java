@@ -4,5 +4,5 @@
  * platform through the municipality interface, showing progress; {@code pki} creates the platform CA,
  * issues and revokes client certificates.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"demo", "registry", "identity", "shared"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"demo", "registry", "identity", "shared", "audit"})
 package jp.kaigo.cli;

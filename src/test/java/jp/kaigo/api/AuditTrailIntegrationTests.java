@@ -5,14 +5,19 @@ import static jp.kaigo.api.MunicipalityFiles.insuredRow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.List;
 import javax.sql.DataSource;
 import jp.kaigo.audit.AccessRecord;
 import jp.kaigo.audit.AuditLog;
+import jp.kaigo.cli.Commands;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Every 資格確認 leaves an entry the application cannot change, and a change made behind its back is found. */
@@ -23,6 +28,8 @@ class AuditTrailIntegrationTests extends MunicipalityApiTests {
     JdbcTemplate jdbc;
     @Autowired
     DataSource dataSource;
+    @Value("${spring.datasource.url}")
+    String jdbcUrl;
 
     @Test
     void everyEligibilityCheckIsRecordedAndThePersonSeesWhoAsked() {
@@ -68,6 +75,12 @@ class AuditTrailIntegrationTests extends MunicipalityApiTests {
                 sql.execute("update audit.entries set outcome = 'INSURED' where seq = " + (last - 2));
                 var edited = audit.verify();
                 assertThat(edited.problems()).containsExactly("記録 " + (last - 2) + ": 内容が書き換えられています");
+                var out = new ByteArrayOutputStream();
+                int code = Commands.run(new String[] {"audit", "verify", "--jdbc-url", jdbcUrl},
+                        new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
+                assertThat(code).as("the audit verify command").isEqualTo(1);
+                assertThat(out.toString(StandardCharsets.UTF_8))
+                        .contains("記録 " + (last - 2) + ": 内容が書き換えられています");
 
                 sql.execute("create temp table removed as select * from audit.entries where seq = " + (last - 1));
                 sql.execute("delete from audit.entries where seq = " + (last - 1));
