@@ -10,4 +10,10 @@ public interface CardAuthority {
 
     /** Whether the card's 利用者証明用 certificate is J-LIS's, valid now and not revoked (J-LIS CRL). */
     boolean vouchesFor(X509Certificate authenticationCertificate);
+
+    /**
+     * The serial number (hex) of the 利用者証明用 certificate that the one with {@code serial} replaced
+     * when the card was renewed, if any (J-LIS's link between old and new certificates).
+     */
+    java.util.Optional<String> renewedFrom(String serial);
 }

@@ -151,9 +151,39 @@ public class MyNumberCards {
         }
     }
 
+    /**
+     * The person linked to the certificate; a renewed card's certificate inherits the link of the
+     * certificate it replaced (J-LIS says which), and the new link is stored.
+     */
     private Optional<LinkedPerson> linkedPerson(X509Certificate cert) {
+        String issuer = cert.getIssuerX500Principal().getName();
+        String serial = cert.getSerialNumber().toString(16);
+        Optional<LinkedPerson> direct = linkOf(issuer, serial);
+        if (direct.isPresent()) {
+            return direct;
+        }
+        for (int hops = 0; hops < 10; hops++) {
+            Optional<String> previous = jlis.renewedFrom(serial);
+            if (previous.isEmpty()) {
+                return Optional.empty();
+            }
+            Optional<LinkedPerson> inherited = linkOf(issuer, previous.get());
+            if (inherited.isPresent()) {
+                sql.sql("""
+                        insert into identity.card_links (issuer, serial, insurer_no, insured_no, linked_by)
+                        values (:issuer, :serial, :insurer, :insured, 'renewal') on conflict do nothing
+                        """).param("issuer", issuer).param("serial", cert.getSerialNumber().toString(16))
+                        .param("insurer", inherited.get().insurerNo()).param("insured", inherited.get().insuredNo()).update();
+                return inherited;
+            }
+            serial = previous.get();
+        }
+        return Optional.empty();
+    }
+
+    private Optional<LinkedPerson> linkOf(String issuer, String serial) {
         return sql.sql("select insurer_no, insured_no from identity.card_links where issuer = :issuer and serial = :serial")
-                .param("issuer", cert.getIssuerX500Principal().getName()).param("serial", cert.getSerialNumber().toString(16))
+                .param("issuer", issuer).param("serial", serial)
                 .query((rs, i) -> new LinkedPerson(rs.getString(1), rs.getString(2))).optional();
     }
 

@@ -1,6 +1,12 @@
 package jp.kaigo.identity;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Optional;
 import java.security.KeyPair;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
@@ -12,15 +18,18 @@ import org.bouncycastle.asn1.x509.KeyUsage;
 
 /**
  * SIMULATOR of J-LIS for development and tests: a test CA (in {@code <pki dir>/jlis}) that issues
- * simulated My Number cards with real keys and certificates and revokes them through its own CRL.
+ * simulated My Number cards with real keys and certificates, renews them (recording which
+ * certificate replaced which, in {@code renewals.tsv}) and revokes them through its own CRL.
  * Its certificates carry no 個人番号 and no personal data (a random card ID only).
  */
 public final class SimulatedJlis implements CardAuthority {
     private static final Duration CARD_VALIDITY = Duration.ofDays(5 * 365);
     private final PlatformPki ca;
+    private final Path renewals;
 
     private SimulatedJlis(PlatformPki ca) {
         this.ca = ca;
+        this.renewals = ca.directory().resolve("renewals.tsv");
     }
 
     public static SimulatedJlis open(Path dir) {
@@ -37,6 +46,36 @@ public final class SimulatedJlis implements CardAuthority {
         X509Certificate signCert = ca.issueFor(subject(cardId, "署名用"), sign.getPublic(), CARD_VALIDITY,
                 KeyUsage.digitalSignature | KeyUsage.nonRepudiation);
         return new SimulatedCard(authCert, auth.getPrivate(), signCert, sign.getPrivate(), ca.caCertificate());
+    }
+
+    /**
+     * Renews a card (new keys and certificates, as when a card expires or is reissued): the old
+     * 利用者証明用 certificate is revoked and J-LIS records which certificate replaced it.
+     */
+    public synchronized SimulatedCard renew(SimulatedCard old) {
+        SimulatedCard renewed = issueCard();
+        try {
+            Files.writeString(renewals, old.authCertificate().getSerialNumber().toString(16) + "\t"
+                    + renewed.authCertificate().getSerialNumber().toString(16) + "\n", StandardCharsets.US_ASCII,
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        revoke(old.authCertificate());
+        return renewed;
+    }
+
+    @Override
+    public synchronized Optional<String> renewedFrom(String serial) {
+        try {
+            if (!Files.exists(renewals)) {
+                return Optional.empty();
+            }
+            return Files.readAllLines(renewals, StandardCharsets.US_ASCII).stream().map(l -> l.split("\t"))
+                    .filter(cells -> cells.length == 2 && cells[1].equals(serial)).map(cells -> cells[0]).findFirst();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public void revoke(X509Certificate cert) {

@@ -84,6 +84,17 @@ class MyNumberCardIntegrationTests extends MunicipalityApiTests {
     }
 
     @Test
+    void aRenewedCardKeepsItsLinkAndTheOldOneStopsWorking() {
+        SimulatedCard renewed = jlis.renew(jlis.renew(card));
+        JsonNode challenge = office.post("/api/card/challenge", "").json();
+        ApiClient.Response answer = office.post("/api/eligibility/card", body(challenge, signedBy(renewed, challenge)));
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        assertThat(answer.json().get("insuredNo").asString()).isEqualTo("0000000001");
+        JsonNode old = office.post("/api/card/challenge", "").json();
+        assertThat(answer(old, signedBy(card, old)).json().get("detail").asString()).contains("無効");
+    }
+
+    @Test
     void aChallengeIsGoodOnlyAtTheOfficeThatAskedForIt() {
         JsonNode challenge = office.post("/api/card/challenge", "").json();
         ApiClient elsewhere = newSignedInOffice();
