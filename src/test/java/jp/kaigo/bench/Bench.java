@@ -82,9 +82,10 @@ public final class Bench {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         log("starting the platform on port %d (log: %s)", port, work.resolve("server.log"));
         List<String> command = new ArrayList<>(List.of(java, "-Xmx256m"));
+        // comma-separated, since BENCH_OPTS itself is split at spaces by bin/bench
         String extra = System.getProperty("bench.serverJvmOptions", "");
         if (!extra.isBlank()) {
-            command.addAll(List.of(extra.split(" ")));
+            command.addAll(List.of(extra.split(",")));
         }
         command.addAll(List.of("-jar", "target/kaigo-platform.jar",
                 "--server.port=" + port, "--kaigo.database.data-dir=" + work.resolve("pg"),
