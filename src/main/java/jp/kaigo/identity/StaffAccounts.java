@@ -9,6 +9,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
 import java.util.UUID;
 import jp.kaigo.shared.InvalidValue;
@@ -43,6 +45,13 @@ public class StaffAccounts {
     private final Argon2PasswordEncoder passwords = Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8();
     /** Hashed once, compared against when the login ID is unknown, so that timing tells nothing. */
     private final String decoy;
+    /**
+     * Valid access tokens, re-checked against the database at least every {@link #RECHECK_NANOS}: a
+     * sign-out, refresh or disabling in this process applies at once; a change made elsewhere (another
+     * instance, an administrator in the database) within five seconds.
+     */
+    private final Map<String, Cached> sessions = new ConcurrentHashMap<>();
+    private static final long RECHECK_NANOS = 5_000_000_000L;
 
     StaffAccounts(JdbcClient sql) {
         this.sql = sql;
@@ -87,6 +96,7 @@ public class StaffAccounts {
         if (changed == 0) {
             throw new InvalidValue("loginId", "職員ID", "有効な職員が見つかりません");
         }
+        forget(s -> s.organisation().equals(admin.organisation()) && s.loginId().equals(loginId));
         sql.sql("""
                 update identity.tokens t set revoked_at = now() from identity.staff s
                  where t.staff_id = s.staff_id and s.org_kind = :kind and s.org_number = :number
@@ -158,16 +168,35 @@ public class StaffAccounts {
         if (accessToken == null || accessToken.isBlank()) {
             return Optional.empty();
         }
-        return sql.sql("""
-                select t.session_id, s.staff_id, s.login_id, s.job_type, s.admin
+        long now = System.nanoTime();
+        Cached cached = sessions.get(accessToken);
+        if (cached != null && now - cached.checkedAt() < RECHECK_NANOS && cached.expiresAt().isAfter(Instant.now())) {
+            return Optional.of(cached.session()).filter(s -> s.organisation().equals(organisation));
+        }
+        Optional<Cached> found = sql.sql("""
+                select t.session_id, s.staff_id, s.login_id, s.job_type, s.admin, t.expires_at
                   from identity.tokens t join identity.staff s using (staff_id)
                  where t.token_hash = :hash and t.kind = 'access' and t.revoked_at is null and t.expires_at > now()
                    and s.disabled_at is null and s.org_kind = :kind and s.org_number = :number
                 """).param("hash", sha256(accessToken)).param("kind", organisation.kind().code())
                 .param("number", organisation.number())
-                .query((rs, i) -> new StaffSession(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), organisation,
-                        rs.getString(3), JobType.valueOf(rs.getString(4)), rs.getBoolean(5)))
+                .query((rs, i) -> new Cached(new StaffSession(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+                        organisation, rs.getString(3), JobType.valueOf(rs.getString(4)), rs.getBoolean(5)),
+                        rs.getTimestamp(6).toInstant(), now))
                 .optional();
+        if (found.isEmpty()) {
+            sessions.remove(accessToken);
+            return Optional.empty();
+        }
+        if (sessions.size() > 50_000) {
+            sessions.clear();
+        }
+        sessions.put(accessToken, found.get());
+        return Optional.of(found.get().session());
+    }
+
+    /** A token checked against the database at {@code checkedAt} (System.nanoTime). */
+    private record Cached(StaffSession session, Instant expiresAt, long checkedAt) {
     }
 
     private Enrolment create(Party organisation, String loginId, String password, JobType jobType,
@@ -225,7 +254,13 @@ public class StaffAccounts {
         return new IssuedTokens(access, ACCESS_TTL.toSeconds(), refresh, REFRESH_TTL.toSeconds());
     }
 
+    /** Forgets cached tokens of a session or a staff member at once (sign-out, refresh, disable). */
+    private void forget(java.util.function.Predicate<StaffSession> which) {
+        sessions.values().removeIf(c -> which.test(c.session()));
+    }
+
     private void revokeSession(UUID sessionId) {
+        forget(s -> s.sessionId().equals(sessionId));
         sql.sql("update identity.tokens set revoked_at = now() where session_id = :session and revoked_at is null")
                 .param("session", sessionId).update();
     }
