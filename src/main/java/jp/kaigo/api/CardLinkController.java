@@ -41,7 +41,7 @@ class CardLinkController {
         caller.requireMunicipality(insurerNo);
         Inputs in = new Inputs();
         InsuredNumber insured = in.value(request.insuredNo(), InsuredNumber::new);
-        byte[] certificate = in.value(request.certificate(), v -> EligibilityController.base64(v, "certificate", "カードの証明書"));
+        byte[] certificate = in.value(request.certificate(), v -> Inputs.base64(v, "certificate", "カードの証明書"));
         in.check();
         InsurerNumber insurer = new InsurerNumber(insurerNo);
         if (registry.snapshot(insurer, insured, LocalDate.now(Inputs.JAPAN)).isEmpty()) {

@@ -8,7 +8,6 @@ import jp.kaigo.audit.AuditEntry;
 import jp.kaigo.audit.AuditLog;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Base64;
-import java.util.UUID;
 import jp.kaigo.identity.MyNumberCards;
 import jp.kaigo.identity.StaffAccounts;
 import jp.kaigo.identity.StaffSession;
@@ -69,12 +68,10 @@ class EligibilityController {
             @RequestBody CardRequest request) {
         StaffSession session = StaffController.session(staff, caller, http);
         Inputs in = new Inputs();
-        UUID challengeId = in.value(request.challengeId(), v -> uuid(v, "challengeId", "チャレンジID"));
-        byte[] certificate = in.value(request.certificate(), v -> base64(v, "certificate", "カードの証明書"));
-        byte[] signature = in.value(request.signature(), v -> base64(v, "signature", "署名"));
+        Inputs.CardAnswer card = in.cardAnswer(request.challengeId(), request.certificate(), request.signature());
         LocalDate asOf = in.date(request.asOf(), "asOf", "基準日", false);
         in.check();
-        var person = cards.identify(caller.party(), challengeId, certificate, signature);
+        var person = cards.identify(caller.party(), card.challengeId(), card.certificate(), card.signature());
         InsurerNumber insurer = new InsurerNumber(person.insurerNo());
         InsuredNumber insured = new InsuredNumber(person.insuredNo());
         LocalDate day = asOf == null ? Inputs.today() : asOf;
@@ -94,28 +91,6 @@ class EligibilityController {
             offices.endOnLoss(insurer.value(), insured.value(), answer.since());
         }
         return answer.confirmedBy(offices, caller.party().number(), method);
-    }
-
-    static UUID uuid(String value, String field, String label) {
-        if (value.isEmpty()) {
-            throw new InvalidValue(field, label, "必須です");
-        }
-        try {
-            return UUID.fromString(value);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidValue(field, label, "形式が正しくありません");
-        }
-    }
-
-    static byte[] base64(String value, String field, String label) {
-        if (value.isEmpty()) {
-            throw new InvalidValue(field, label, "必須です");
-        }
-        try {
-            return Base64.getDecoder().decode(value.strip());
-        } catch (IllegalArgumentException e) {
-            throw new InvalidValue(field, label, "Base64 として読めません");
-        }
     }
 
     record VerifyRequest(String insurerNo, String insuredNo, String birthDate, String asOf) {

@@ -1,6 +1,9 @@
 package jp.kaigo.api;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.LocalDate;
+import java.util.Base64;
+import java.util.UUID;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,6 +38,44 @@ final class Inputs {
             violations.add(new Violation(field, label, "日付(YYYY-MM-DD)の形式ではないか、存在しない日付です"));
         }
         return date;
+    }
+
+    /** The three parts of a My Number card's answer to a challenge, each checked. */
+    record CardAnswer(UUID challengeId, byte[] certificate, byte[] signature) {
+    }
+
+    CardAnswer cardAnswer(String challengeId, String certificate, String signature) {
+        return new CardAnswer(value(challengeId, v -> uuid(v, "challengeId", "チャレンジID")),
+                value(certificate, v -> base64(v, "certificate", "カードの証明書")),
+                value(signature, v -> base64(v, "signature", "署名")));
+    }
+
+    static UUID uuid(String value, String field, String label) {
+        if (value.isEmpty()) {
+            throw new InvalidValue(field, label, "必須です");
+        }
+        try {
+            return UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidValue(field, label, "形式が正しくありません");
+        }
+    }
+
+    static byte[] base64(String value, String field, String label) {
+        if (value.isEmpty()) {
+            throw new InvalidValue(field, label, "必須です");
+        }
+        try {
+            return Base64.getDecoder().decode(value);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidValue(field, label, "Base64 として読めません");
+        }
+    }
+
+    /** The token of an {@code Authorization: Bearer …} header, or null. */
+    static String bearer(HttpServletRequest http) {
+        String header = http.getHeader("Authorization");
+        return header != null && header.startsWith("Bearer ") ? header.substring(7).strip() : null;
     }
 
     void check() {

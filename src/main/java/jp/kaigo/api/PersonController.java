@@ -64,11 +64,9 @@ class PersonController {
     @PostMapping("/api/person/sign-in")
     Map<String, Object> signIn(@RequestBody CardAnswer request) {
         Inputs in = new Inputs();
-        UUID id = in.value(request.challengeId(), v -> EligibilityController.uuid(v, "challengeId", "チャレンジID"));
-        byte[] certificate = in.value(request.certificate(), v -> EligibilityController.base64(v, "certificate", "カードの証明書"));
-        byte[] signature = in.value(request.signature(), v -> EligibilityController.base64(v, "signature", "署名"));
+        Inputs.CardAnswer card = in.cardAnswer(request.challengeId(), request.certificate(), request.signature());
         in.check();
-        var session = cards.signInPerson(id, certificate, signature);
+        var session = cards.signInPerson(card.challengeId(), card.certificate(), card.signature());
         audit.record(new AuditEntry("sign-in", "person", null, null, session.person().insurerNo(),
                 session.person().insuredNo(), "本人のログイン(マイナンバーカード)", null, "SUCCESS"));
         return Map.of("accessToken", session.token(), "expiresInSeconds", session.expiresInSeconds());
@@ -79,9 +77,7 @@ class PersonController {
     @ResponseStatus(HttpStatus.CREATED)
     void linkOwnCard(@RequestBody LinkRequest request) {
         Inputs in = new Inputs();
-        UUID id = in.value(request.challengeId(), v -> EligibilityController.uuid(v, "challengeId", "チャレンジID"));
-        byte[] certificate = in.value(request.certificate(), v -> EligibilityController.base64(v, "certificate", "カードの証明書"));
-        byte[] signature = in.value(request.signature(), v -> EligibilityController.base64(v, "signature", "署名"));
+        Inputs.CardAnswer card = in.cardAnswer(request.challengeId(), request.certificate(), request.signature());
         InsurerNumber insurer = in.value(request.insurerNo(), InsurerNumber::new);
         InsuredNumber insured = in.value(request.insuredNo(), InsuredNumber::new);
         LocalDate birth = in.date(request.birthDate(), "birthDate", "生年月日", true);
@@ -90,7 +86,7 @@ class PersonController {
         if (known instanceof Eligibility.Unknown) {
             throw new NotFound("該当する被保険者が見つかりません(保険者番号・被保険者番号・生年月日をご確認ください)");
         }
-        cards.linkOwnCard(id, certificate, signature, insurer.value(), insured.value());
+        cards.linkOwnCard(card.challengeId(), card.certificate(), card.signature(), insurer.value(), insured.value());
         audit.record(new AuditEntry("card-link", "person", null, null, insurer.value(), insured.value(),
                 "マイナンバーカードの紐付け(本人)", "本人確認の準備", "LINKED"));
     }
@@ -121,9 +117,7 @@ class PersonController {
     }
 
     private MyNumberCards.LinkedPerson me(HttpServletRequest http) {
-        String header = http.getHeader("Authorization");
-        String token = header != null && header.startsWith("Bearer ") ? header.substring(7).strip() : null;
-        return cards.personOf(token)
+        return cards.personOf(Inputs.bearer(http))
                 .orElseThrow(() -> new SignInRefused("マイナンバーカードでログインしてください(トークンがないか期限切れです)"));
     }
 }

@@ -101,9 +101,7 @@ class StaffController {
 
     /** The staff session of the request's bearer token, under the caller's certificate; 401 without one. */
     static StaffSession session(StaffAccounts staff, PartyUser caller, HttpServletRequest http) {
-        String header = http.getHeader("Authorization");
-        String token = header != null && header.startsWith("Bearer ") ? header.substring(7).strip() : null;
-        return staff.authenticate(caller.party(), token)
+        return staff.authenticate(caller.party(), Inputs.bearer(http))
                 .orElseThrow(() -> new SignInRefused("ログインしてください(アクセストークンがないか、期限切れ・無効です)"));
     }
 
