@@ -3,7 +3,10 @@ package jp.kaigo;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -24,6 +27,8 @@ import org.springframework.core.env.MapPropertySource;
 public class EmbeddedDatabase implements ApplicationContextInitializer<ConfigurableApplicationContext> {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabase.class);
     private static EmbeddedPostgres server;
+    /** Held while this process owns the persistent data directory (released by the OS on exit). */
+    private static FileLock ownership;
 
     @Override
     public void initialize(ConfigurableApplicationContext context) {
@@ -50,9 +55,10 @@ public class EmbeddedDatabase implements ApplicationContextInitializer<Configura
         }
         try {
             boolean persistent = !dataDir.isBlank();
-            Path dir = persistent ? Path.of(dataDir).toAbsolutePath() : Files.createTempDirectory("kaigo-pg-");
+            Path dir = persistent ? Path.of(dataDir).toAbsolutePath().normalize() : Files.createTempDirectory("kaigo-pg-");
             Files.createDirectories(dir);
             if (persistent) {
+                holdOwnership(dir);
                 clearStaleLock(dir);
             }
             var builder = EmbeddedPostgres.builder()
@@ -85,6 +91,23 @@ public class EmbeddedDatabase implements ApplicationContextInitializer<Configura
         } catch (IOException e) {
             log.warn("embedded PostgreSQL did not stop cleanly", e);
         }
+    }
+
+    /**
+     * Takes the data directory for this process for as long as it runs (a lock the operating system
+     * releases when the process dies, even by kill -9). A second platform on the same directory is
+     * refused here, so a PostgreSQL found running in it below can only be an orphan of a dead run.
+     */
+    private static void holdOwnership(Path dir) throws IOException {
+        FileChannel channel = FileChannel.open(dir.resolveSibling(dir.getFileName() + ".owner"),
+                StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileLock lock = channel.tryLock();
+        if (lock == null) {
+            channel.close();
+            throw new IllegalStateException("another running platform uses the database in " + dir
+                    + "; stop it first or set kaigo.database.data-dir to another directory");
+        }
+        ownership = lock;
     }
 
     /**
