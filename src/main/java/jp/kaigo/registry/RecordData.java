@@ -1,9 +1,8 @@
 package jp.kaigo.registry;
 
-import java.sql.Date;
-import java.sql.ResultSet;
-import java.sql.SQLException;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import jp.kaigo.ingest.FieldSpec;
 import tools.jackson.core.type.TypeReference;
@@ -18,25 +17,16 @@ final class RecordData {
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
     };
 
-    private RecordData() {
+    /** Each type's field columns in layout order, worked out once (snake_case keys of {@code to_jsonb}). */
+    private static final Map<RecordType, List<String>> COLUMNS = new EnumMap<>(RecordType.class);
+
+    static {
+        for (RecordType type : RecordType.values()) {
+            COLUMNS.put(type, type.layout().fields().stream().map(f -> RecordType.column(f.key())).toList());
+        }
     }
 
-    /** The fields from a result set whose columns from {@code first} on are the layout's fields in order. */
-    static Map<String, Object> fields(RecordType type, ResultSet rs, int first) throws SQLException {
-        Map<String, Object> ordered = new LinkedHashMap<>();
-        int column = first;
-        for (FieldSpec field : type.layout().fields()) {
-            Object value = rs.getObject(column++);
-            if (value != null) {
-                Object shown = value instanceof Date date ? date.toLocalDate().toString() : value;
-                ordered.put(field.key(), shown);
-                String meaning = field.codes().get(shown.toString());
-                if (meaning != null) {
-                    ordered.put(field.key() + "Name", meaning);
-                }
-            }
-        }
-        return ordered;
+    private RecordData() {
     }
 
     static Map<String, Object> fields(RecordType type, String json) {
@@ -45,8 +35,11 @@ final class RecordData {
         }
         Map<String, Object> stored = JSON.readValue(json, MAP);
         Map<String, Object> ordered = new LinkedHashMap<>();
-        for (FieldSpec field : type.layout().fields()) {
-            Object value = stored.get(RecordType.column(field.key()));
+        List<FieldSpec> fields = type.layout().fields();
+        List<String> columns = COLUMNS.get(type);
+        for (int i = 0; i < fields.size(); i++) {
+            FieldSpec field = fields.get(i);
+            Object value = stored.get(columns.get(i));
             if (value != null) {
                 ordered.put(field.key(), value);
                 String meaning = field.codes().get(value.toString());

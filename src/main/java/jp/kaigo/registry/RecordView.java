@@ -9,4 +9,9 @@ import java.util.Map;
  */
 public record RecordView(String recordType, int historyNo, LocalDate validFrom, LocalDate validTo,
         Map<String, Object> fields) {
+
+    /** Whether this history is in force on the day (its period includes it). */
+    public boolean inForceOn(LocalDate day) {
+        return !validFrom.isAfter(day) && (validTo == null || !validTo.isBefore(day));
+    }
 }
