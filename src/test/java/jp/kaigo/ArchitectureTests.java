@@ -29,7 +29,7 @@ class ArchitectureTests {
 
     @Test
     void postgresCopyOnlyInImportCode() {
-        noClasses().that().doNotHaveSimpleName("RecordImport")
+        noClasses().that().doNotHaveSimpleName("HistoryImport")
                 .should().dependOnClassesThat().resideInAPackage("org.postgresql..").check(classes);
     }
 

@@ -1,5 +1,6 @@
 package jp.kaigo.ingest;
 
+import java.util.Locale;
 import java.util.Map;
 import jp.kaigo.shared.InvalidValue;
 import jp.kaigo.shared.Violation;
@@ -11,6 +12,11 @@ import jp.kaigo.shared.Violation;
  */
 public record FieldSpec(String key, String label, boolean required, String rule, Map<String, String> codes,
         ValueParser parser) {
+
+    /** The database column holding this field: its key in snake_case. */
+    public String column() {
+        return key.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
+    }
 
     public FieldSpec mandatory() {
         return new FieldSpec(key, label, true, rule, codes, parser);

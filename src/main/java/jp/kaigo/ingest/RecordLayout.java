@@ -3,6 +3,7 @@ package jp.kaigo.ingest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * The layout of one municipality record type. Every record carries the key fields (保険者番号,
@@ -21,6 +22,12 @@ public record RecordLayout(String recordType, String label, List<FieldSpec> fiel
         List<FieldSpec> all = new ArrayList<>(KeyFields.ALL);
         all.addAll(fields);
         return all;
+    }
+
+    /** The field columns, in layout order, each prefixed with {@code alias.} when an alias is given. */
+    public String columns(String alias) {
+        return fields.stream().map(f -> (alias.isEmpty() ? "" : alias + ".") + f.column())
+                .collect(Collectors.joining(", "));
     }
 
     Optional<FieldSpec> field(String keyOrLabel) {

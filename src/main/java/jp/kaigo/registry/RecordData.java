@@ -22,7 +22,7 @@ final class RecordData {
 
     static {
         for (RecordType type : RecordType.values()) {
-            COLUMNS.put(type, type.layout().fields().stream().map(f -> RecordType.column(f.key())).toList());
+            COLUMNS.put(type, type.layout().fields().stream().map(FieldSpec::column).toList());
         }
     }
 

@@ -1,9 +1,7 @@
 package jp.kaigo.registry;
 
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import jp.kaigo.ingest.RecordLayout;
 
 /**
@@ -44,15 +42,9 @@ public enum RecordType {
         return "registry." + key().replace('-', '_') + "_records";
     }
 
-    /** The column of a layout field: its key in snake_case. */
-    static String column(String fieldKey) {
-        return fieldKey.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
-    }
-
     /** The field columns, in layout order, each prefixed with {@code alias.} when an alias is given. */
     String columns(String alias) {
-        return layout.fields().stream().map(f -> (alias.isEmpty() ? "" : alias + ".") + column(f.key()))
-                .collect(Collectors.joining(", "));
+        return layout.columns(alias);
     }
 
     public static Optional<RecordType> byKey(String key) {

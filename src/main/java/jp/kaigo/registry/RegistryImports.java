@@ -1,5 +1,6 @@
 package jp.kaigo.registry;
 
+import jp.kaigo.ingest.HistoryImport;
 import jp.kaigo.ingest.ImportTarget;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -9,33 +10,45 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @Configuration(proxyBeanMethods = false)
 class RegistryImports {
 
+    private static final String INSURER_CHECK = "select count(*) from registry.insurers where insurer_no = ?";
+
+    /** A certificate or usage record needs its person: someone with a current 被保険者 record of this insurer. */
+    private static final String PERSON_KNOWN = """
+            exists (select 1 from registry.insured_records k
+                     where k.insurer_no = :insurer and k.insured_no = s.insured_no and k.current and not k.deleted)""";
+
+    static ImportTarget history(RecordType type, JdbcTemplate jdbc) {
+        return new HistoryImport(type.layout(), type.table(), INSURER_CHECK,
+                type == RecordType.INSURED ? null : PERSON_KNOWN, jdbc);
+    }
+
     @Bean
     ImportTarget insuredImport(JdbcTemplate jdbc) {
-        return new RecordImport(RecordType.INSURED, jdbc);
+        return history(RecordType.INSURED, jdbc);
     }
 
     @Bean
     ImportTarget careCertificateImport(JdbcTemplate jdbc) {
-        return new RecordImport(RecordType.CARE_CERTIFICATE, jdbc);
+        return history(RecordType.CARE_CERTIFICATE, jdbc);
     }
 
     @Bean
     ImportTarget burdenRatioImport(JdbcTemplate jdbc) {
-        return new RecordImport(RecordType.BURDEN_RATIO, jdbc);
+        return history(RecordType.BURDEN_RATIO, jdbc);
     }
 
     @Bean
     ImportTarget burdenLimitImport(JdbcTemplate jdbc) {
-        return new RecordImport(RecordType.BURDEN_LIMIT, jdbc);
+        return history(RecordType.BURDEN_LIMIT, jdbc);
     }
 
     @Bean
     ImportTarget homeModificationImport(JdbcTemplate jdbc) {
-        return new RecordImport(RecordType.HOME_MODIFICATION, jdbc);
+        return history(RecordType.HOME_MODIFICATION, jdbc);
     }
 
     @Bean
     ImportTarget welfareEquipmentImport(JdbcTemplate jdbc) {
-        return new RecordImport(RecordType.WELFARE_EQUIPMENT, jdbc);
+        return history(RecordType.WELFARE_EQUIPMENT, jdbc);
     }
 }

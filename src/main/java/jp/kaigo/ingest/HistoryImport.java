@@ -1,4 +1,4 @@
-package jp.kaigo.registry;
+package jp.kaigo.ingest;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,13 +8,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
-import jp.kaigo.ingest.ImportMode;
-import jp.kaigo.ingest.ImportTarget;
-import jp.kaigo.ingest.KeyFields;
-import jp.kaigo.ingest.MergeCounts;
-import jp.kaigo.ingest.RecordLayout;
-import jp.kaigo.ingest.StagingSummary;
-import jp.kaigo.ingest.Rejection;
 import jp.kaigo.shared.InsurerNumber;
 import jp.kaigo.shared.InvalidValue;
 import org.postgresql.PGConnection;
@@ -26,15 +19,17 @@ import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Stages and merges one record type's municipality files. The merge is one set-based statement that
+ * Stages and merges one record type's municipality files into its owner's history table (one table
+ * per type: the key and validity columns, one column per layout field in snake_case, then revision
+ * bookkeeping; see registry's V1 migration). The merge is one set-based statement that
  * classifies every staged row (insert, update, delete, unchanged or a named refusal) and applies the
  * classification. Rules: a 履歴番号 is never reused; a new 履歴番号 below the
  * person's newest is refused (an older history never overwrites a newer one); re-sent identical rows
  * change nothing; in a 全量 file, histories the file no longer holds are deleted, except for persons
  * with a refused row. The SQL is built once per type from its layout (one column per field).
  */
-final class RecordImport implements ImportTarget {
-    private static final Logger log = LoggerFactory.getLogger(RecordImport.class);
+public final class HistoryImport implements ImportTarget {
+    private static final Logger log = LoggerFactory.getLogger(HistoryImport.class);
     private static final String APPLIED = "('insert', 'update', 'delete')";
     private static final String DUPLICATES_JOIN = "-- duplicates join --";
     private static final Map<String, Rejection> REFUSALS = Map.of(
@@ -48,24 +43,31 @@ final class RecordImport implements ImportTarget {
             "already_exists", new Rejection(0, "historyNo", "履歴番号",
                     "登録済みの履歴番号です(内容を変える場合は処理区分2(更新)で送ってください)"));
 
-    private final RecordType type;
+    private final RecordLayout layout;
+    private final String table;
+    private final String insurerCheck;
     private final JdbcTemplate jdbc;
     private final JdbcClient sql;
     private final String copy;
     private final String merge;
     private final String mergeOfAscendingKeys;
 
-    RecordImport(RecordType type, JdbcTemplate jdbc) {
-        this.type = type;
+    /**
+     * @param table        the owner's history table, schema-qualified
+     * @param insurerCheck SQL counting the registered insurers with the number given as its one parameter
+     * @param personKnown  SQL condition on staged row {@code s} (and {@code :insurer}) that its person may
+     *                     have this record, or null when any person may
+     */
+    public HistoryImport(RecordLayout layout, String table, String insurerCheck, String personKnown, JdbcTemplate jdbc) {
+        this.layout = layout;
+        this.table = table;
+        this.insurerCheck = insurerCheck;
         this.jdbc = jdbc;
         this.sql = JdbcClient.create(jdbc);
-        String table = type.table();
-        this.copy = "COPY import_staging (" + STAGING_KEY_COLUMNS + ", " + type.columns("") + ", problems) FROM STDIN (FORMAT binary)";
-        String sameFields = type.layout().fields().stream()
-                .map(f -> "c." + RecordType.column(f.key()) + " is not distinct from s." + RecordType.column(f.key()))
+        this.copy = "COPY import_staging (" + STAGING_KEY_COLUMNS + ", " + layout.columns("") + ", problems) FROM STDIN (FORMAT binary)";
+        String sameFields = layout.fields().stream()
+                .map(f -> "c." + f.column() + " is not distinct from s." + f.column())
                 .collect(Collectors.joining("\n                                and "));
-        // a certificate needs its person: someone with a current 被保険者 record of this insurer
-        boolean insured = type == RecordType.INSURED;
         String refusals = REFUSALS.entrySet().stream()
                 .map(e -> "('%s', '%s', '%s', '%s')".formatted(e.getKey(), e.getValue().field(), e.getValue().label(),
                         e.getValue().reason()))
@@ -143,11 +145,8 @@ final class RecordImport implements ImportTarget {
                   returning 1)
                 select action, count(*) from plan group by action
                 union all select 'removed', count(*) from absent_inserted
-                """.formatted(type.columns("s"), sameFields, insured ? "true" : """
-                        exists (select 1 from registry.insured_records k
-                                 where k.insurer_no = :insurer and k.insured_no = s.insured_no
-                                   and k.current and not k.deleted)""", table,
-                type.columns(""), type.columns("m"), APPLIED, refusals, DUPLICATES_JOIN);
+                """.formatted(layout.columns("s"), sameFields, personKnown == null ? "true" : personKnown, table,
+                layout.columns(""), layout.columns("m"), APPLIED, refusals, DUPLICATES_JOIN);
         String duplicates = """
                             left join (select insured_no, history_no, min(line_no) as first_line from import_staging
                                         where problems is null
@@ -162,19 +161,18 @@ final class RecordImport implements ImportTarget {
 
     /** Whether the insurer has any record of this type yet (a first load needs no look-ups). */
     private boolean hasRecords(String insurerNo) {
-        return sql.sql("select exists (select 1 from " + type.table() + " where insurer_no = ?)").param(insurerNo)
+        return sql.sql("select exists (select 1 from " + table + " where insurer_no = ?)").param(insurerNo)
                 .query(Boolean.class).single();
     }
 
     @Override
     public RecordLayout layout() {
-        return type.layout();
+        return layout;
     }
 
     @Override
     public void checkInsurer(String insurerNo) {
-        Integer found = jdbc.queryForObject("select count(*) from registry.insurers where insurer_no = ?",
-                Integer.class, insurerNo);
+        Integer found = jdbc.queryForObject(insurerCheck, Integer.class, insurerNo);
         if (found == null || found == 0) {
             throw new InvalidValue(InsurerNumber.FIELD, InsurerNumber.LABEL, "登録されていない保険者です");
         }
@@ -186,7 +184,7 @@ final class RecordImport implements ImportTarget {
      */
     @Override
     public long stage(InputStream copyBinary) {
-        jdbc.execute("create temp table import_staging on commit drop as select * from " + type.table() + " with no data");
+        jdbc.execute("create temp table import_staging on commit drop as select * from " + table + " with no data");
         jdbc.execute("alter table import_staging add column line_no bigint, add column operation char(1), "
                 + "add column problems jsonb");
         return jdbc.execute((ConnectionCallback<Long>) con -> {
@@ -220,7 +218,7 @@ final class RecordImport implements ImportTarget {
             // autovacuum lags behind a bulk load; the next merge's plan depends on fresh statistics. A small
             // sample is enough for its row counts and hash joins, and costs a tenth (autovacuum refines it later)
             jdbc.execute("set local default_statistics_target = 10");
-            jdbc.execute("analyze " + type.table());
+            jdbc.execute("analyze " + table);
         }
         long refused = counts.entrySet().stream()
                 .filter(e -> e.getKey().equals("problems") || REFUSALS.containsKey(e.getKey()))
@@ -235,7 +233,7 @@ final class RecordImport implements ImportTarget {
                         rejections.accept(new Rejection(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)));
                     });
         }
-        log.info("merge of import {} ({}): {} ms, then {} ms", importId, type.key(), (merged - started) / 1_000_000,
+        log.info("merge of import {} ({}): {} ms, then {} ms", importId, layout.recordType(), (merged - started) / 1_000_000,
                 (System.nanoTime() - merged) / 1_000_000);
         String notes = full && staged.unreadableKeys()
                 ? "被保険者番号を読み取れない行があるため、全量ファイルに含まれない履歴の削除は行いませんでした" : null;
