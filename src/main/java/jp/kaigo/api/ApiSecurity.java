@@ -46,7 +46,7 @@ class ApiSecurity {
                         .requestMatchers("/api/eligibility", "/api/eligibility/**", "/api/card/**",
                                 "/api/relationships", "/api/relationships/**")
                                 .hasRole(PartyUser.role(PartyKind.OFFICE))
-                        .requestMatchers("/api/staff/**", "/api/staff").authenticated()
+                        .requestMatchers("/api/staff/**", "/api/staff", "/api/records/**").authenticated()
                         .anyRequest().denyAll())
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint((request, response, ex) -> problem(response, 401,

@@ -5,7 +5,16 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import jp.kaigo.access.AccessDecisions;
+import jp.kaigo.access.Actor;
+import jp.kaigo.access.EmergencyOpening;
 import jp.kaigo.audit.AccessRecord;
+import jp.kaigo.consent.ConsentDecision;
+import jp.kaigo.consent.Consents;
+import jp.kaigo.shared.InformationCategory;
+import jp.kaigo.shared.InvalidValue;
+import jp.kaigo.shared.Party;
+import jp.kaigo.shared.PartyKind;
 import jp.kaigo.audit.AuditEntry;
 import jp.kaigo.audit.AuditLog;
 import jp.kaigo.identity.MyNumberCards;
@@ -36,8 +45,13 @@ class PersonController {
     private final InsuredRegistry registry;
     private final OfficesInCharge offices;
     private final AuditLog audit;
+    private final AccessDecisions access;
+    private final Consents consents;
 
-    PersonController(MyNumberCards cards, InsuredRegistry registry, OfficesInCharge offices, AuditLog audit) {
+    PersonController(MyNumberCards cards, InsuredRegistry registry, OfficesInCharge offices, AuditLog audit,
+            AccessDecisions access, Consents consents) {
+        this.access = access;
+        this.consents = consents;
         this.cards = cards;
         this.registry = registry;
         this.offices = offices;
@@ -114,6 +128,60 @@ class PersonController {
         offices.endByPerson(me.insurerNo(), me.insuredNo(), relationshipId, end);
         audit.record(new AuditEntry("relationship", "person", null, null, me.insurerNo(), me.insuredNo(),
                 "担当事業所の終了(本人による)", null, "ENDED"));
+    }
+
+    record ConsentRequest(String partyKind, String partyNumber, String category, String decision) {
+    }
+
+    /** My own records of one category (no consent needed for oneself; audited like every read). */
+    @GetMapping("/api/person/records/{category}")
+    Map<String, Object> myRecords(HttpServletRequest http, @PathVariable String category) {
+        var me = me(http);
+        return CareRecordsController.disclose(access.read(Actor.person(me.insurerNo(), me.insuredNo()), me.insurerNo(),
+                me.insuredNo(), CareRecordsController.category(category), "本人による閲覧"));
+    }
+
+    /** My consent decisions, oldest first: the municipality's 包括同意 and my own consents and refusals. */
+    @GetMapping("/api/person/consents")
+    List<ConsentDecision> myConsents(HttpServletRequest http) {
+        var me = me(http);
+        return consents.decisions(me.insurerNo(), me.insuredNo());
+    }
+
+    /**
+     * Give or refuse (withdraw) consent: for one organisation or all ({@code partyKind} empty), for one
+     * category or all ({@code category} empty). Applies from the next request on.
+     */
+    @PostMapping("/api/person/consents")
+    @ResponseStatus(HttpStatus.CREATED)
+    Map<String, UUID> decide(HttpServletRequest http, @RequestBody ConsentRequest request) {
+        var me = me(http);
+        Inputs in = new Inputs();
+        Party party = request.partyKind() == null || request.partyKind().isBlank() ? null
+                : in.value(request.partyKind(), kind -> new Party(PartyKind.ofCode(kind).orElseThrow(
+                        () -> new InvalidValue("partyKind", "相手先の種別", "office または medical-institution を指定してください")),
+                        request.partyNumber() == null ? "" : request.partyNumber().strip()));
+        InformationCategory category = request.category() == null || request.category().isBlank() ? null
+                : in.value(request.category(), CareRecordsController::category);
+        Boolean give = in.value(request.decision(), d -> switch (d) {
+            case "give" -> true;
+            case "refuse" -> false;
+            default -> throw new InvalidValue("decision", "同意", "give(同意する)または refuse(同意しない・撤回する)を指定してください");
+        });
+        in.check();
+        UUID id = consents.decide(me.insurerNo(), me.insuredNo(), party, category, give);
+        audit.record(new AuditEntry("consent", "person", null, null, me.insurerNo(), me.insuredNo(),
+                "同意の" + (give ? "登録" : "拒否・撤回") + "(" + (party == null ? "すべての相手先" : party.kind().label())
+                        + "・" + (category == null ? "すべての情報" : category.label()) + ")", null,
+                give ? "GIVEN" : "REFUSED"));
+        return Map.of("decisionId", id);
+    }
+
+    /** Break-glass openings of my records: who, why, until when, and whether the municipality reviewed it. */
+    @GetMapping("/api/person/emergency-openings")
+    List<EmergencyOpening> myEmergencyOpenings(HttpServletRequest http) {
+        var me = me(http);
+        return access.emergencyOpeningsOf(me.insurerNo(), me.insuredNo());
     }
 
     private MyNumberCards.LinkedPerson me(HttpServletRequest http) {

@@ -67,6 +67,16 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.FORBIDDEN, "この操作は許可されていません", e.getMessage(), "forbidden");
     }
 
+    /** A denied access decision: the reason code and its message, for "not visible because …". */
+    @ExceptionHandler(AccessDenied.class)
+    ProblemDetail accessDenied(AccessDenied e) {
+        ProblemDetail problem = problem(HttpStatus.FORBIDDEN, "この情報は表示できません", e.decision().message(),
+                "access-denied");
+        problem.setProperty("category", e.decision().category().key());
+        problem.setProperty("reason", e.decision().reason().name());
+        return problem;
+    }
+
     @ExceptionHandler(CardRefused.class)
     ProblemDetail cardRefused(CardRefused e) {
         return problem(HttpStatus.FORBIDDEN, "本人確認できません", e.getMessage(), "card-refused");

@@ -1,6 +1,5 @@
 package jp.kaigo.ingest;
 
-import java.util.Locale;
 import java.util.Map;
 import jp.kaigo.shared.InvalidValue;
 import jp.kaigo.shared.Violation;
@@ -15,7 +14,20 @@ public record FieldSpec(String key, String label, boolean required, String rule,
 
     /** The database column holding this field: its key in snake_case. */
     public String column() {
-        return key.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
+        StringBuilder column = new StringBuilder(key.length() + 4);
+        for (int i = 0; i < key.length(); i++) {
+            char c = key.charAt(i);
+            if (c >= 'A' && c <= 'Z') {
+                char before = i == 0 ? 'A' : key.charAt(i - 1);
+                if (before >= 'a' && before <= 'z' || before >= '0' && before <= '9') {
+                    column.append('_');
+                }
+                column.append((char) (c + ('a' - 'A')));
+            } else {
+                column.append(c);
+            }
+        }
+        return column.toString();
     }
 
     public FieldSpec mandatory() {

@@ -2,7 +2,10 @@ package jp.kaigo.ingest;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
+import jp.kaigo.shared.Violation;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import jp.kaigo.shared.InvalidValue;
@@ -117,5 +120,21 @@ public final class Fields {
             validator.accept(s);
             return s;
         });
+    }
+
+    /** Codes and their meanings, in the order given: {@code codes("1", "男", "2", "女")}. */
+    public static Map<String, String> codes(String... pairs) {
+        Map<String, String> map = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            map.put(pairs[i], pairs[i + 1]);
+        }
+        return map;
+    }
+
+    /** A row rule: the {@code later} date is not before the {@code earlier} one (when both are given). */
+    public static RowRule notBefore(String later, String laterLabel, String earlier, String earlierLabel) {
+        return v -> v.get(later) instanceof LocalDate l && v.get(earlier) instanceof LocalDate e && l.isBefore(e)
+                ? Optional.of(new Violation(later, laterLabel, earlierLabel + "より前の日付です"))
+                : Optional.empty();
     }
 }

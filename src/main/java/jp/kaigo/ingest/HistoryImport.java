@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import jp.kaigo.shared.InsurerNumber;
 import jp.kaigo.shared.InvalidValue;
@@ -45,7 +46,7 @@ public final class HistoryImport implements ImportTarget {
 
     private final RecordLayout layout;
     private final String table;
-    private final String insurerCheck;
+    private final Predicate<String> insurerKnown;
     private final JdbcTemplate jdbc;
     private final JdbcClient sql;
     private final String copy;
@@ -54,14 +55,15 @@ public final class HistoryImport implements ImportTarget {
 
     /**
      * @param table        the owner's history table, schema-qualified
-     * @param insurerCheck SQL counting the registered insurers with the number given as its one parameter
+     * @param insurerKnown whether an insurer (保険者番号) is registered and may send files
      * @param personKnown  SQL condition on staged row {@code s} (and {@code :insurer}) that its person may
      *                     have this record, or null when any person may
      */
-    public HistoryImport(RecordLayout layout, String table, String insurerCheck, String personKnown, JdbcTemplate jdbc) {
+    public HistoryImport(RecordLayout layout, String table, Predicate<String> insurerKnown, String personKnown,
+            JdbcTemplate jdbc) {
         this.layout = layout;
         this.table = table;
-        this.insurerCheck = insurerCheck;
+        this.insurerKnown = insurerKnown;
         this.jdbc = jdbc;
         this.sql = JdbcClient.create(jdbc);
         this.copy = "COPY import_staging (" + STAGING_KEY_COLUMNS + ", " + layout.columns("") + ", problems) FROM STDIN (FORMAT binary)";
@@ -172,8 +174,7 @@ public final class HistoryImport implements ImportTarget {
 
     @Override
     public void checkInsurer(String insurerNo) {
-        Integer found = jdbc.queryForObject(insurerCheck, Integer.class, insurerNo);
-        if (found == null || found == 0) {
+        if (!insurerKnown.test(insurerNo)) {
             throw new InvalidValue(InsurerNumber.FIELD, InsurerNumber.LABEL, "登録されていない保険者です");
         }
     }

@@ -2,9 +2,11 @@ package jp.kaigo.registry;
 
 import static jp.kaigo.ingest.Fields.checked;
 import static jp.kaigo.ingest.Fields.code;
+import static jp.kaigo.ingest.Fields.codes;
 import static jp.kaigo.ingest.Fields.date;
 import static jp.kaigo.ingest.Fields.integer;
 import static jp.kaigo.ingest.Fields.kana;
+import static jp.kaigo.ingest.Fields.notBefore;
 import static jp.kaigo.ingest.Fields.text;
 
 import java.time.LocalDate;
@@ -195,24 +197,10 @@ final class RecordLayouts {
                 integer("yearTotal", "年度内支給限度基準額対象累計額", 0, 100_000).mandatory()), List.of());
     }
 
-    private static Map<String, String> codes(String... pairs) {
-        Map<String, String> map = new LinkedHashMap<>();
-        for (int i = 0; i < pairs.length; i += 2) {
-            map.put(pairs[i], pairs[i + 1]);
-        }
-        return map;
-    }
-
     private static void postalCode(String s) {
         if (!s.matches("[0-9]{3}-?[0-9]{4}")) {
             throw new IllegalArgumentException("postal code");
         }
-    }
-
-    private static RowRule notBefore(String later, String laterLabel, String earlier, String earlierLabel) {
-        return v -> v.get(later) instanceof LocalDate l && v.get(earlier) instanceof LocalDate e && l.isBefore(e)
-                ? Optional.of(new Violation(later, laterLabel, earlierLabel + "より前の日付です"))
-                : Optional.empty();
     }
 
     private static RowRule together(String present, String needed, String neededLabel, String reason) {

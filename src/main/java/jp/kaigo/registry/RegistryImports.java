@@ -10,15 +10,15 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @Configuration(proxyBeanMethods = false)
 class RegistryImports {
 
-    private static final String INSURER_CHECK = "select count(*) from registry.insurers where insurer_no = ?";
-
     /** A certificate or usage record needs its person: someone with a current 被保険者 record of this insurer. */
     private static final String PERSON_KNOWN = """
             exists (select 1 from registry.insured_records k
                      where k.insurer_no = :insurer and k.insured_no = s.insured_no and k.current and not k.deleted)""";
 
     static ImportTarget history(RecordType type, JdbcTemplate jdbc) {
-        return new HistoryImport(type.layout(), type.table(), INSURER_CHECK,
+        return new HistoryImport(type.layout(), type.table(),
+                insurer -> Boolean.TRUE.equals(jdbc.queryForObject(
+                        "select exists (select 1 from registry.insurers where insurer_no = ?)", Boolean.class, insurer)),
                 type == RecordType.INSURED ? null : PERSON_KNOWN, jdbc);
     }
 

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import jp.kaigo.ingest.StoredRecord;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -71,7 +72,7 @@ class RegistryQueries {
             }
             RecordType type = RecordType.byKey(key).orElseThrow();
             RecordView view = new RecordView(type.key(), rs.getInt(2), date(rs, 3), date(rs, 4),
-                    RecordData.fields(type, rs.getString(5)));
+                    StoredRecord.fields(type.layout(), rs.getString(5)));
             if (type == RecordType.INSURED) {
                 insured.add(view);
             } else {
@@ -100,7 +101,7 @@ class RegistryQueries {
         return jdbc.query(IN_FORCE, (rs, n) -> {
                     RecordType type = RecordType.byKey(rs.getString("record_type")).orElseThrow();
                     return new RecordView(type.key(), rs.getInt("history_no"), date(rs, "valid_from"),
-                            date(rs, "valid_to"), RecordData.fields(type, rs.getString("data")));
+                            date(rs, "valid_to"), StoredRecord.fields(type.layout(), rs.getString("data")));
                 }, params);
     }
 
@@ -113,7 +114,7 @@ class RegistryQueries {
         return jdbc.query(HISTORY, (rs, n) -> {
                     RecordType type = RecordType.byKey(rs.getString("record_type")).orElseThrow();
                     var view = new RecordView(type.key(), rs.getInt("history_no"), date(rs, "valid_from"),
-                            date(rs, "valid_to"), RecordData.fields(type, rs.getString("data")));
+                            date(rs, "valid_to"), StoredRecord.fields(type.layout(), rs.getString("data")));
                     var superseded = rs.getTimestamp("superseded_at");
                     return new RecordRevision(view, rs.getInt("revision"), rs.getBoolean("deleted"),
                             rs.getBoolean("current"), rs.getObject("import_id", UUID.class),

@@ -1,0 +1,180 @@
+package jp.kaigo.access;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import jp.kaigo.audit.AuditEntry;
+import jp.kaigo.audit.AuditLog;
+import jp.kaigo.consent.ConsentState;
+import jp.kaigo.consent.Consents;
+import jp.kaigo.registry.Eligibility;
+import jp.kaigo.registry.InsuredRegistry;
+import jp.kaigo.relationship.OfficeInCharge;
+import jp.kaigo.relationship.OfficesInCharge;
+import jp.kaigo.shared.CareRecordSource;
+import jp.kaigo.shared.InformationCategory;
+import jp.kaigo.shared.InsuredNumber;
+import jp.kaigo.shared.InsurerNumber;
+import jp.kaigo.shared.InvalidValue;
+import jp.kaigo.shared.PartyKind;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * The access decision (facade). Every decision, permit or deny, is audited before it is returned; a
+ * permitted read reads the records through their module only after that. Nothing is cached: a withdrawn
+ * consent, an ended relationship or a lost qualification applies from the very next request.
+ */
+@Service
+public class AccessDecisions {
+    static final Duration EMERGENCY = Duration.ofHours(72);
+    private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
+    private final Consents consents;
+    private final InsuredRegistry registry;
+    private final OfficesInCharge offices;
+    private final AuditLog audit;
+    private final JdbcClient sql;
+    private final Map<InformationCategory, CareRecordSource> sources = new EnumMap<>(InformationCategory.class);
+
+    AccessDecisions(Consents consents, OfficesInCharge offices, InsuredRegistry registry, AuditLog audit,
+            JdbcClient sql, List<CareRecordSource> sources) {
+        this.registry = registry;
+        this.consents = consents;
+        this.offices = offices;
+        this.audit = audit;
+        this.sql = sql;
+        for (CareRecordSource source : sources) {
+            source.categories().forEach(c -> this.sources.put(c, source));
+        }
+    }
+
+    /** The categories whose records the platform holds (and can read). */
+    public Set<InformationCategory> categoriesHeld() {
+        return sources.keySet();
+    }
+
+    /** Decides and audits; reads nothing. */
+    public Decision decide(Actor actor, String insurerNo, String insuredNo, InformationCategory category, String purpose) {
+        Decision decision = Decision.of(category, reason(actor, insurerNo, insuredNo, category));
+        audit.record(entry(actor, insurerNo, insuredNo, category.label(), purpose,
+                (decision.permitted() ? "permit:" : "deny:") + decision.reason().name()));
+        return decision;
+    }
+
+    /** Decides, audits, and when permitted reads the category's records. */
+    public Disclosure read(Actor actor, String insurerNo, String insuredNo, InformationCategory category, String purpose) {
+        CareRecordSource source = sources.get(category);
+        if (source == null) {
+            throw new InvalidValue("category", "情報の種類", "この情報はまだ扱っていません");
+        }
+        Decision decision = decide(actor, insurerNo, insuredNo, category, purpose);
+        return new Disclosure(decision, decision.permitted() ? source.read(category, insurerNo, insuredNo) : List.of());
+    }
+
+    private AccessReason reason(Actor actor, String insurerNo, String insuredNo, InformationCategory category) {
+        if (!actor.isPerson() && actor.kind() != PartyKind.MUNICIPALITY && emergencyOpen(actor, insurerNo, insuredNo)) {
+            return AccessReason.BREAK_GLASS;
+        }
+        boolean self = actor.isPerson() && insurerNo.equals(actor.personInsurer()) && insuredNo.equals(actor.personInsured());
+        boolean ownInsured = actor.kind() == PartyKind.MUNICIPALITY && insurerNo.equals(actor.organisation().number());
+        Set<String> inCharge = Set.of();
+        ConsentState consent = ConsentState.NONE;
+        boolean opinionRequested = false;
+        boolean lost = false;
+        if (actor.kind() == PartyKind.OFFICE || actor.kind() == PartyKind.MEDICAL_INSTITUTION) {
+            lost = registry.verifyIdentified(new InsurerNumber(insurerNo), new InsuredNumber(insuredNo),
+                    LocalDate.now(JAPAN)) instanceof Eligibility.NotInsured n && n.reason() == Eligibility.Reason.LOST;
+            if (actor.kind() == PartyKind.OFFICE) {
+                inCharge = offices.officesOf(insurerNo, insuredNo).stream()
+                        .filter(o -> o.current() && o.officeNo().equals(actor.organisation().number()))
+                        .map(OfficeInCharge::serviceType).collect(Collectors.toSet());
+            } else {
+                opinionRequested = sources.values().stream().distinct().anyMatch(
+                        s -> s.opinionRequested(actor.organisation().number(), insurerNo, insuredNo));
+            }
+            consent = consents.state(insurerNo, insuredNo, actor.organisation(), category);
+        }
+        return AccessRules.decide(new AccessRules.Facts(actor, self, ownInsured, category, lost, inCharge, consent,
+                opinionRequested));
+    }
+
+    /**
+     * Break-glass: a staff member of an office or medical institution opens the person's records in an
+     * emergency, with a reason. It lasts 72 hours, is audited, shown to the person and in the
+     * municipality's review list.
+     */
+    public EmergencyOpening openInEmergency(Actor actor, String insurerNo, String insuredNo, String reason) {
+        if (actor.isPerson() || actor.kind() == PartyKind.MUNICIPALITY) {
+            throw new InvalidValue("actor", "利用者", "緊急時の閲覧は介護事業所・医療機関の職員だけが使えます");
+        }
+        if (reason == null || reason.strip().length() < 10 || reason.length() > 500) {
+            throw new InvalidValue("reason", "理由", "緊急に閲覧が必要な理由を10〜500文字で入力してください");
+        }
+        UUID id = UUID.randomUUID();
+        Instant now = Instant.now();
+        sql.sql("""
+                insert into access.emergency_openings (opening_id, actor_kind, actor_number, staff_job, insurer_no,
+                                                       insured_no, reason, opened_at, expires_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """).params(id, actor.kind().code(), actor.organisation().number(), actor.job().name(), insurerNo,
+                insuredNo, reason.strip(), Timestamp.from(now), Timestamp.from(now.plus(EMERGENCY))).update();
+        audit.record(entry(actor, insurerNo, insuredNo, "緊急時の閲覧の開始", "緊急時の閲覧", "break-glass"));
+        return openings("where opening_id = ?", id).get(0);
+    }
+
+    /** The person's break-glass openings, newest first (for the person's view). */
+    public List<EmergencyOpening> emergencyOpeningsOf(String insurerNo, String insuredNo) {
+        return openings("where insurer_no = ? and insured_no = ? order by opened_at desc", insurerNo, insuredNo);
+    }
+
+    /** The municipality's review list: openings about its insured not yet reviewed, oldest first. */
+    public List<EmergencyOpening> emergencyOpeningsToReview(String insurerNo) {
+        return openings("where insurer_no = ? and reviewed_at is null order by opened_at", insurerNo);
+    }
+
+    /** The municipality records its review of an opening about one of its insured. */
+    public void review(String insurerNo, UUID openingId, String note) {
+        int done = sql.sql("update access.emergency_openings set reviewed_at = now(), review_note = ? "
+                + "where opening_id = ? and insurer_no = ? and reviewed_at is null")
+                .params(note == null ? null : note.strip(), openingId, insurerNo).update();
+        if (done == 0) {
+            throw new InvalidValue("openingId", "緊急時の閲覧", "確認待ちの緊急時の閲覧が見つかりません");
+        }
+    }
+
+    private boolean emergencyOpen(Actor actor, String insurerNo, String insuredNo) {
+        return sql.sql("""
+                select exists (select 1 from access.emergency_openings
+                                where insurer_no = ? and insured_no = ? and actor_kind = ? and actor_number = ?
+                                  and expires_at > now())
+                """).params(insurerNo, insuredNo, actor.kind().code(), actor.organisation().number())
+                .query(Boolean.class).single();
+    }
+
+    private List<EmergencyOpening> openings(String where, Object... params) {
+        return sql.sql("select opening_id, actor_kind, actor_number, staff_job, insurer_no, insured_no, reason, opened_at,"
+                + " expires_at, reviewed_at, review_note from access.emergency_openings " + where).params(params)
+                .query((rs, n) -> new EmergencyOpening(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), instant(rs.getTimestamp(8)),
+                        instant(rs.getTimestamp(9)), instant(rs.getTimestamp(10)), rs.getString(11))).list();
+    }
+
+    private static Instant instant(Timestamp t) {
+        return t == null ? null : t.toInstant();
+    }
+
+    private static AuditEntry entry(Actor actor, String insurerNo, String insuredNo, String subject, String purpose,
+            String outcome) {
+        return new AuditEntry("disclosure", actor.isPerson() ? "person" : actor.kind().code(),
+                actor.isPerson() ? null : actor.organisation().number(), actor.job() == null ? null : actor.job().name(),
+                insurerNo, insuredNo, subject, purpose, outcome);
+    }
+}

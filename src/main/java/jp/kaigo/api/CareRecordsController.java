@@ -1,0 +1,117 @@
+package jp.kaigo.api;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import java.util.Map;
+import jp.kaigo.access.AccessDecisions;
+import jp.kaigo.access.Actor;
+import jp.kaigo.access.Decision;
+import jp.kaigo.access.Disclosure;
+import jp.kaigo.access.EmergencyOpening;
+import jp.kaigo.identity.StaffAccounts;
+import jp.kaigo.shared.InformationCategory;
+import jp.kaigo.shared.InsuredNumber;
+import jp.kaigo.shared.InsurerNumber;
+import jp.kaigo.shared.InvalidValue;
+import jp.kaigo.shared.PartyKind;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * A person's shared care records, for municipalities (by certificate), offices and medical institutions
+ * (certificate + signed-in staff). Every read passes the access decision, which audits it.
+ */
+@RestController
+class CareRecordsController {
+    private final AccessDecisions access;
+    private final StaffAccounts staff;
+
+    CareRecordsController(AccessDecisions access, StaffAccounts staff) {
+        this.access = access;
+        this.staff = staff;
+    }
+
+    record Emergency(String reason) {
+    }
+
+    /** What this login may see of the person, category by category (each decision audited). */
+    @GetMapping("/api/records/{insurerNo}/{insuredNo}")
+    List<Decision> overview(@AuthenticationPrincipal PartyUser caller, HttpServletRequest http,
+            @PathVariable String insurerNo, @PathVariable String insuredNo,
+            @RequestParam(required = false) String purpose) {
+        Actor actor = actor(caller, http);
+        String[] person = person(insurerNo, insuredNo);
+        return access.categoriesHeld().stream().sorted()
+                .map(c -> access.decide(actor, person[0], person[1], c, purpose(purpose, caller))).toList();
+    }
+
+    @GetMapping("/api/records/{insurerNo}/{insuredNo}/{category}")
+    Map<String, Object> read(@AuthenticationPrincipal PartyUser caller, HttpServletRequest http,
+            @PathVariable String insurerNo, @PathVariable String insuredNo, @PathVariable String category,
+            @RequestParam(required = false) String purpose) {
+        Actor actor = actor(caller, http);
+        String[] person = person(insurerNo, insuredNo);
+        return disclose(access.read(actor, person[0], person[1], category(category), purpose(purpose, caller)));
+    }
+
+    /** Break-glass: open the person's records for 72 hours in an emergency, with a reason. */
+    @PostMapping("/api/records/{insurerNo}/{insuredNo}/emergency")
+    @ResponseStatus(HttpStatus.CREATED)
+    EmergencyOpening emergency(@AuthenticationPrincipal PartyUser caller, HttpServletRequest http,
+            @PathVariable String insurerNo, @PathVariable String insuredNo, @RequestBody Emergency request) {
+        Actor actor = actor(caller, http);
+        String[] person = person(insurerNo, insuredNo);
+        return access.openInEmergency(actor, person[0], person[1], request.reason());
+    }
+
+    /** The records of a permitted disclosure; a denied one is answered 403 with its reason. */
+    static Map<String, Object> disclose(Disclosure disclosure) {
+        Decision decision = disclosure.decision();
+        if (!decision.permitted()) {
+            throw new AccessDenied(decision);
+        }
+        return Map.of("category", decision.category().key(), "categoryLabel", decision.category().label(),
+                "reason", decision.reason().name(), "message", decision.message(), "records", disclosure.records());
+    }
+
+    static InformationCategory category(String key) {
+        return InformationCategory.byKey(key)
+                .orElseThrow(() -> new InvalidValue("category", "情報の種類", "情報の種類が正しくありません"));
+    }
+
+    private Actor actor(PartyUser caller, HttpServletRequest http) {
+        if (caller.party().kind() == PartyKind.MUNICIPALITY) {
+            return Actor.staff(caller.party(), null);
+        }
+        return Actor.staff(caller.party(), StaffController.session(staff, caller, http).jobType());
+    }
+
+    private static String[] person(String insurerNo, String insuredNo) {
+        Inputs in = new Inputs();
+        InsurerNumber insurer = in.value(insurerNo, InsurerNumber::new);
+        InsuredNumber insured = in.value(insuredNo, InsuredNumber::new);
+        in.check();
+        return new String[] {insurer.value(), insured.value()};
+    }
+
+    private static String purpose(String given, PartyUser caller) {
+        if (given != null && !given.isBlank()) {
+            if (given.strip().length() > 50) {
+                throw new InvalidValue("purpose", "利用目的", "50文字以内で指定してください");
+            }
+            return given.strip();
+        }
+        return switch (caller.party().kind()) {
+            case MUNICIPALITY -> "保険者事務";
+            case OFFICE -> "介護サービスの提供";
+            case MEDICAL_INSTITUTION -> "医療の提供";
+        };
+    }
+}

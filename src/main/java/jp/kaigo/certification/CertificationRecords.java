@@ -1,0 +1,84 @@
+package jp.kaigo.certification;
+
+import java.util.List;
+import java.util.Map;
+import jp.kaigo.ingest.HistoryImport;
+import jp.kaigo.ingest.ImportTarget;
+import jp.kaigo.ingest.RecordLayout;
+import jp.kaigo.ingest.StoredRecord;
+import jp.kaigo.registry.InsuredRegistry;
+import jp.kaigo.shared.CareRecordSource;
+import jp.kaigo.shared.InformationCategory;
+import jp.kaigo.shared.InsurerNumber;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The 要介護認定 records: their file imports (one per record type) and their reading, which only the
+ * {@code access} module does, after its decision.
+ */
+@Configuration(proxyBeanMethods = false)
+class CertificationRecords implements CareRecordSource {
+    private static final Map<InformationCategory, Kind> KINDS = Map.of(
+            InformationCategory.CERTIFICATION,
+            new Kind(CertificationLayouts.certification(), "certification.certification_records"),
+            InformationCategory.CARE_SURVEY,
+            new Kind(CertificationLayouts.careSurvey(), "certification.care_survey_records"),
+            InformationCategory.DOCTOR_OPINION,
+            new Kind(CertificationLayouts.doctorOpinion(), "certification.doctor_opinion_records"));
+
+    private record Kind(RecordLayout layout, String table) {
+    }
+
+    private final JdbcTemplate jdbc;
+
+    CertificationRecords(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Bean
+    ImportTarget certificationImport(InsuredRegistry registry) {
+        return history(InformationCategory.CERTIFICATION, registry);
+    }
+
+    @Bean
+    ImportTarget careSurveyImport(InsuredRegistry registry) {
+        return history(InformationCategory.CARE_SURVEY, registry);
+    }
+
+    @Bean
+    ImportTarget doctorOpinionImport(InsuredRegistry registry) {
+        return history(InformationCategory.DOCTOR_OPINION, registry);
+    }
+
+    /** Any person of a registered insurer may have 認定 records (an application can precede the 資格 file). */
+    private ImportTarget history(InformationCategory category, InsuredRegistry registry) {
+        Kind kind = KINDS.get(category);
+        return new HistoryImport(kind.layout(), kind.table(),
+                insurer -> registry.insurerName(new InsurerNumber(insurer)).isPresent(), null, jdbc);
+    }
+
+    @Override
+    public List<InformationCategory> categories() {
+        return List.copyOf(KINDS.keySet());
+    }
+
+    @Override
+    public List<Map<String, Object>> read(InformationCategory category, String insurerNo, String insuredNo) {
+        Kind kind = KINDS.get(category);
+        return StoredRecord.currentHistories(jdbc, kind.layout(), kind.table(), insurerNo, insuredNo);
+    }
+
+    @Override
+    public boolean opinionRequested(String institutionCode, String insurerNo, String insuredNo) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("""
+                select exists (select 1 from certification.certification_records
+                                where insurer_no = ? and insured_no = ? and opinion_institution = ?
+                                  and current and not deleted)
+                    or exists (select 1 from certification.doctor_opinion_records
+                                where insurer_no = ? and insured_no = ? and institution_code = ?
+                                  and current and not deleted)
+                """, Boolean.class, insurerNo, insuredNo, institutionCode, insurerNo, insuredNo, institutionCode));
+    }
+}

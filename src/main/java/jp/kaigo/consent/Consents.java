@@ -1,0 +1,74 @@
+package jp.kaigo.consent;
+
+import java.sql.Timestamp;
+import java.util.List;
+import java.util.UUID;
+import jp.kaigo.shared.InformationCategory;
+import jp.kaigo.shared.InvalidValue;
+import jp.kaigo.shared.Party;
+import jp.kaigo.shared.PartyKind;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/** 本人同意 (facade): decisions are appended; what holds is read from all of them on every request. */
+@Service
+public class Consents {
+    /** Occasions at which a municipality collects the 包括同意. */
+    public static final List<String> OCCASIONS = List.of("認定申請", "更新申請", "区分変更申請");
+
+    private final JdbcClient sql;
+
+    Consents(JdbcClient sql) {
+        this.sql = sql;
+    }
+
+    /** The municipality registers the 包括同意 the person gave at 認定申請 or 更新. */
+    public UUID registerBlanket(String insurerNo, String insuredNo, String occasion) {
+        if (occasion == null || !OCCASIONS.contains(occasion.strip())) {
+            throw new InvalidValue("occasion", "同意の機会", String.join("・", OCCASIONS) + "のいずれかを指定してください");
+        }
+        return insert(insurerNo, insuredNo, null, null, true, "municipality", occasion.strip());
+    }
+
+    /**
+     * The person's own decision: {@code party} null = every organisation, {@code category} null = every
+     * category; {@code give} false refuses, or withdraws an earlier consent.
+     */
+    public UUID decide(String insurerNo, String insuredNo, Party party, InformationCategory category, boolean give) {
+        if (party != null && party.kind() == PartyKind.MUNICIPALITY) {
+            throw new InvalidValue("partyKind", "相手先の種別", "保険者(市町村)は同意の対象ではありません");
+        }
+        return insert(insurerNo, insuredNo, party, category, give, "person", null);
+    }
+
+    private UUID insert(String insurerNo, String insuredNo, Party party, InformationCategory category, boolean give,
+            String source, String occasion) {
+        UUID id = UUID.randomUUID();
+        sql.sql("""
+                insert into consent.decisions (decision_id, insurer_no, insured_no, party_kind, party_no, category,
+                                               decision, source, occasion)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """).params(id, insurerNo, insuredNo, party == null ? null : party.kind().code(),
+                party == null ? null : party.number(), category == null ? null : category.key(),
+                give ? "give" : "refuse", source, occasion).update();
+        return id;
+    }
+
+    /** Every decision about the person, oldest first. */
+    public List<ConsentDecision> decisions(String insurerNo, String insuredNo) {
+        return sql.sql("""
+                select decision_id, party_kind, party_no, category, decision, source, occasion, decided_at
+                  from consent.decisions where insurer_no = ? and insured_no = ? order by decided_at
+                """).params(insurerNo, insuredNo).query((rs, n) -> new ConsentDecision(
+                        rs.getObject(1, UUID.class),
+                        rs.getString(2) == null ? null : new Party(PartyKind.ofCode(rs.getString(2)).orElseThrow(), rs.getString(3)),
+                        rs.getString(4) == null ? null : InformationCategory.byKey(rs.getString(4)).orElseThrow(),
+                        "give".equals(rs.getString(5)), rs.getString(6), rs.getString(7),
+                        rs.getObject(8, Timestamp.class).toInstant())).list();
+    }
+
+    /** What holds now for this organisation and category. */
+    public ConsentState state(String insurerNo, String insuredNo, Party asking, InformationCategory category) {
+        return ConsentRules.resolve(decisions(insurerNo, insuredNo), asking, category);
+    }
+}

@@ -1,0 +1,40 @@
+package jp.kaigo.shared;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * The categories of a person's information that access and consent are decided per (別紙02,
+ * national-design.md A2). The key is used in URLs and the database.
+ */
+public enum InformationCategory {
+    INSURANCE_CARD("insurance-card", "被保険者証"),
+    BURDEN_RATIO("burden-ratio", "負担割合証"),
+    BURDEN_LIMIT("burden-limit", "負担限度額認定証"),
+    CERTIFICATION("certification", "要介護認定(申請・進捗・結果)"),
+    CARE_SURVEY("care-survey", "認定調査票"),
+    DOCTOR_OPINION("doctor-opinion", "主治医意見書"),
+    CARE_PLAN("care-plan", "ケアプラン"),
+    CLAIMS("claims", "給付実績"),
+    LIFE("life", "LIFE情報");
+
+    private final String key;
+    private final String label;
+
+    InformationCategory(String key, String label) {
+        this.key = key;
+        this.label = label;
+    }
+
+    public String key() {
+        return key;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    public static Optional<InformationCategory> byKey(String key) {
+        return Arrays.stream(values()).filter(c -> c.key.equals(key)).findFirst();
+    }
+}
