@@ -2,10 +2,11 @@ package jp.kaigo.api;
 
 import static jp.kaigo.api.MunicipalityFiles.INSURED_HEADER;
 import static jp.kaigo.api.MunicipalityFiles.insuredRow;
+import static jp.kaigo.api.PersonCards.sign;
+import static jp.kaigo.api.PersonCards.signIn;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Base64;
-import jp.kaigo.identity.CardReader;
 import jp.kaigo.identity.SimulatedCard;
 import jp.kaigo.identity.SimulatedJlis;
 import org.junit.jupiter.api.Test;
@@ -57,18 +58,5 @@ class PersonIntegrationTests extends MunicipalityApiTests {
                 + "\",\"certificate\":\"" + Base64.getEncoder().encodeToString(signed.certificate()) + "\",\"signature\":\""
                 + Base64.getEncoder().encodeToString(signed.signature()) + "\",\"insurerNo\":\"" + insurer
                 + "\",\"insuredNo\":\"0000000001\",\"birthDate\":\"" + birthDate + "\"}");
-    }
-
-    private static ApiClient.Response signIn(ApiClient home, SimulatedCard card) {
-        JsonNode challenge = home.post("/api/person/challenge", "").json();
-        var signed = sign(card, challenge);
-        return home.post("/api/person/sign-in", "{\"challengeId\":\"" + challenge.get("challengeId").asString()
-                + "\",\"certificate\":\"" + Base64.getEncoder().encodeToString(signed.certificate()) + "\",\"signature\":\""
-                + Base64.getEncoder().encodeToString(signed.signature()) + "\"}");
-    }
-
-    private static CardReader.SignedChallenge sign(SimulatedCard card, JsonNode challenge) {
-        return CardReader.sign(card.authCertificate(), card.authKey(),
-                Base64.getDecoder().decode(challenge.get("challenge").asString()));
     }
 }

@@ -1,0 +1,227 @@
+package jp.kaigo.api;
+
+import static jp.kaigo.api.MunicipalityFiles.INSURED_HEADER;
+import static jp.kaigo.api.MunicipalityFiles.insuredRow;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import org.bouncycastle.util.encoders.Base32;
+import java.util.Base64;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import jp.kaigo.identity.SimulatedCard;
+import jp.kaigo.identity.SimulatedJlis;
+import jp.kaigo.shared.MedicalInstitutionCode;
+import jp.kaigo.shared.Party;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * 要介護認定 records from the municipality's files, read by the right parties only: the office in charge
+ * with consent (assessments only by its care manager), the medical institution asked for the 意見書, the
+ * municipality, the person; consent withdrawal, the end of the relationship and 資格喪失 apply at once.
+ */
+class CareRecordsIntegrationTests extends MunicipalityApiTests {
+    private static final String PERSON = "0000000001";
+    private static final String DOCTOR_INSTITUTION = MedicalInstitutionCode.withCheckDigit("471301111").value();
+    @Autowired
+    SimulatedJlis jlis;
+    /** The office's care manager (介護支援専門員), signed in. */
+    ApiClient careManager;
+
+    @BeforeEach
+    void setUpPersonWithCertification() {
+        api.uploadCsv(insurer, "insured", "full", INSURED_HEADER + "\n"
+                + insuredRow(insurer, PERSON, 1, "2020-04-01", null, "1940-05-06", null) + "\n");
+        JsonNode report = api.uploadCsv(insurer, "certification", "full",
+                "insurerNo,insuredNo,historyNo,validFrom,applicationType,appliedOn,progress,opinionInstitution,"
+                        + "opinionRequestedOn,firstJudgement,result,certifiedOn,certValidFrom,certValidTo\n"
+                        + String.join(",", insurer, PERSON, "1", "2026-04-01", "2", "2026-04-01", "6", DOCTOR_INSTITUTION,
+                                "2026-04-03", "22", "23", "2026-05-10", "2026-06-01", "2027-05-31") + "\n"
+                        // 認定 without its result: refused with the field and the line
+                        + String.join(",", insurer, "0000000002", "1", "2026-04-01", "1", "2026-04-01", "6", "", "", "",
+                                "", "", "", "") + "\n").json();
+        assertThat(report.get("inserted").asLong()).isEqualTo(1);
+        assertThat(report.get("rejections").get(0).get("line").asLong()).isEqualTo(3);
+        assertThat(report.get("rejections").get(0).get("field").asString()).isEqualTo("result");
+        String items = IntStream.rangeClosed(1, 74).mapToObj(i -> "item%02d".formatted(i)).collect(Collectors.joining(","));
+        String answers = IntStream.rangeClosed(1, 74).mapToObj(i -> i == 14 ? "2" : "1").collect(Collectors.joining(","));
+        assertThat(api.uploadCsv(insurer, "care-survey", "full", "insurerNo,insuredNo,historyNo,validFrom,surveyedOn,"
+                + items + ",notes\n" + String.join(",", insurer, PERSON, "1", "2026-04-10", "2026-04-10", answers,
+                "夜間に一人で歩こうとする") + "\n").json().get("inserted").asLong()).isEqualTo(1);
+        assertThat(api.uploadCsv(insurer, "doctor-opinion", "full", "insurerNo,insuredNo,historyNo,validFrom,"
+                + "institutionCode,doctorName,writtenOn,diagnosis1,shortTermMemory\n" + String.join(",", insurer, PERSON,
+                "1", "2026-04-20", DOCTOR_INSTITUTION, "医師 一郎", "2026-04-20", "アルツハイマー型認知症", "2") + "\n")
+                .json().get("inserted").asLong()).isEqualTo(1);
+        careManager = staffOf(office, "care.manager", "CARE_MANAGER");
+    }
+
+    /** A new staff member of the organisation, created by its signed-in administrator, signed in. */
+    private ApiClient staffOf(ApiClient admin, String loginId, String jobType) {
+        ApiClient.Response created = admin.post("/api/staff", "{\"loginId\":\"" + loginId + "\",\"password\":\""
+                + STAFF_PASSWORD + "\",\"jobType\":\"" + jobType + "\"}");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        byte[] secret = Base32.decode(created.json().get("totpSecret").asString());
+        return signedIn(admin.withToken(null), loginId, secret);
+    }
+
+    private String path(String category) {
+        return "/api/records/" + insurer + "/" + PERSON + "/" + category;
+    }
+
+    /** The status and, for a denial, the reason code. */
+    private static String outcome(ApiClient.Response response) {
+        return response.status() == 200 ? "200" : response.status() + ":" + response.json().path("reason").asString();
+    }
+
+    /** 資格確認 by numbers, then registration as 担当事業所; returns the relationship's ID. */
+    private String registerInCharge(String serviceType) {
+        String confirmation = careManager.post("/api/eligibility", "{\"insurerNo\":\"" + insurer + "\",\"insuredNo\":\""
+                + PERSON + "\",\"birthDate\":\"1940-05-06\"}").json().get("confirmation").asString();
+        ApiClient.Response registered = careManager.post("/api/relationships", "{\"confirmation\":\"" + confirmation
+                + "\",\"serviceType\":\"" + serviceType + "\",\"startDate\":\"2026-10-01\"}");
+        assertThat(registered.status()).as(registered.body()).isEqualTo(201);
+        return registered.json().get("relationshipId").asString();
+    }
+
+    private void blanketConsent() {
+        assertThat(api.post("/api/municipalities/" + insurer + "/insured/" + PERSON + "/blanket-consent",
+                "{\"occasion\":\"更新申請\"}").status()).isEqualTo(201);
+    }
+
+    private ApiClient personSignedIn() throws Exception {
+        SimulatedCard card = jlis.issueCard();
+        assertThat(api.post("/api/municipalities/" + insurer + "/card-links", "{\"certificate\":\""
+                + Base64.getEncoder().encodeToString(card.authCertificate().getEncoded()) + "\",\"insuredNo\":\"" + PERSON
+                + "\"}").status()).isEqualTo(201);
+        return PersonCards.signedIn(ApiClient.anonymous(pki, port), card);
+    }
+
+    @Test
+    void theOfficeInChargeSeesWithConsentUntilThePersonWithdrawsIt() throws Exception {
+        assertThat(outcome(careManager.get(path("certification")))).isEqualTo("403:NOT_IN_CHARGE");
+        registerInCharge("43");
+        ApiClient.Response noConsent = careManager.get(path("certification"));
+        assertThat(outcome(noConsent)).isEqualTo("403:NO_CONSENT");
+        assertThat(noConsent.json().get("detail").asString()).isEqualTo("本人の同意がありません");
+        assertThat(noConsent.body()).doesNotContain("2026-05-10");
+
+        blanketConsent();
+        JsonNode certification = careManager.get(path("certification")).json();
+        assertThat(certification.get("reason").asString()).isEqualTo("CONSENTED");
+        JsonNode record = certification.get("records").get(0);
+        assertThat(record.get("progressName").asString()).isEqualTo("認定");
+        assertThat(record.get("resultName").asString()).isEqualTo("要介護3");
+        JsonNode survey = careManager.get(path("care-survey")).json().get("records").get(0);
+        assertThat(survey.get("item14Name").asString()).isEqualTo("何かにつかまればできる");
+        assertThat(careManager.get(path("doctor-opinion")).json().get("records").get(0).get("shortTermMemoryName")
+                .asString()).isEqualTo("問題あり");
+        assertThat(outcome(careManager.get(path("burden-ratio")))).isEqualTo("200");
+        // the office's clerk (its administrator) sees the certificates, not the assessments
+        assertThat(outcome(office.get(path("insurance-card")))).isEqualTo("200");
+        assertThat(outcome(office.get(path("care-survey")))).isEqualTo("403:CLERK");
+
+        ApiClient me = personSignedIn();
+        assertThat(me.get("/api/person/records/certification").json().get("reason").asString()).isEqualTo("SELF");
+        assertThat(me.post("/api/person/consents", "{\"partyKind\":\"office\",\"partyNumber\":\"" + officeNo
+                + "\",\"decision\":\"refuse\"}").status()).isEqualTo(201);
+        assertThat(outcome(careManager.get(path("certification")))).as("the very next request")
+                .isEqualTo("403:REFUSED");
+        assertThat(outcome(newSignedInOffice().get(path("insurance-card")))).as("another office, not in charge")
+                .isEqualTo("403:NOT_IN_CHARGE");
+        assertThat(me.get("/api/person/consents").json()).hasSize(2);
+
+        List<String> accesses = new ArrayList<>();
+        me.get("/api/person/accesses").json().forEach(a -> accesses.add(a.get("event").asString() + "/"
+                + a.path("actorNumber").asString() + "/" + a.path("staffJob").asString() + "/" + a.get("outcome").asString()));
+        assertThat(accesses).contains("disclosure/" + officeNo + "/CARE_MANAGER/permit:CONSENTED",
+                "disclosure/" + officeNo + "/CARE_MANAGER/deny:REFUSED", "disclosure/" + officeNo + "/CLERK/deny:CLERK");
+    }
+
+    @Test
+    void assessmentsOnlyForTheCareManagerOfTheCarePlanningOffice() {
+        registerInCharge("11");
+        blanketConsent();
+        assertThat(outcome(careManager.get(path("certification")))).isEqualTo("200");
+        assertThat(outcome(careManager.get(path("care-survey")))).isEqualTo("403:CARE_MANAGER_ONLY");
+        registerInCharge("43");
+        assertThat(outcome(careManager.get(path("care-survey")))).isEqualTo("200");
+    }
+
+    @Test
+    void medicalInstitutionsMunicipalitiesAndThePersonSeeWhatTheRulesAllow() {
+        ApiClient doctor = staffOf(newSignedIn(Party.medicalInstitution(DOCTOR_INSTITUTION)), "doctor", "DOCTOR");
+        assertThat(outcome(doctor.get(path("doctor-opinion")))).isEqualTo("200");
+        assertThat(outcome(doctor.get(path("certification")))).as("asked for the 意見書, no consent needed")
+                .isEqualTo("200");
+        assertThat(outcome(doctor.get(path("burden-ratio")))).isEqualTo("403:NOT_FOR_MEDICAL");
+        assertThat(outcome(doctor.get(path("care-survey")))).isEqualTo("403:CARE_MANAGER_ONLY");
+        ApiClient otherHospital = staffOf(newSignedIn(Party.medicalInstitution(
+                MedicalInstitutionCode.withCheckDigit("471302222").value())), "doctor", "DOCTOR");
+        assertThat(outcome(otherHospital.get(path("insurance-card")))).isEqualTo("403:NO_CONSENT");
+        blanketConsent();
+        assertThat(outcome(otherHospital.get(path("insurance-card")))).isEqualTo("200");
+        assertThat(outcome(otherHospital.get(path("doctor-opinion")))).isEqualTo("403:CARE_MANAGER_ONLY");
+
+        assertThat(outcome(api.get(path("care-survey")))).isEqualTo("200");
+        String otherInsurer = MunicipalityFiles.newInsurerNumber();
+        assertThat(outcome(municipality(otherInsurer).get(path("care-survey")))).isEqualTo("403:OTHER_INSURER");
+
+        JsonNode overview = careManager.get("/api/records/" + insurer + "/" + PERSON).json();
+        assertThat(overview).hasSize(6);
+        overview.forEach(d -> assertThat(d.get("reason").asString()).isEqualTo("NOT_IN_CHARGE"));
+        assertThat(careManager.get(path("claims")).status()).as("not held yet").isEqualTo(400);
+    }
+
+    @Test
+    void theEndOfTheRelationshipAndLossOfQualificationApplyAtOnce() {
+        registerInCharge("43");
+        blanketConsent();
+        assertThat(outcome(careManager.get(path("certification")))).isEqualTo("200");
+        assertThat(api.uploadCsv(insurer, "insured", "differential", "処理区分," + INSURED_HEADER + "\n" + "2,"
+                + insuredRow(insurer, PERSON, 1, "2020-04-01", null, "1940-05-06", "2026-06-30") + "\n").json()
+                .get("updated").asLong()).isEqualTo(1);
+        assertThat(outcome(careManager.get(path("certification")))).isEqualTo("403:QUALIFICATION_LOST");
+        assertThat(outcome(api.get(path("certification")))).as("the municipality still sees").isEqualTo("200");
+    }
+
+    @Test
+    void relationshipEndedByTheOfficeAppliesAtOnce() {
+        String id = registerInCharge("43");
+        blanketConsent();
+        assertThat(outcome(careManager.get(path("certification")))).isEqualTo("200");
+        assertThat(careManager.post("/api/relationships/" + id + "/end", "{\"endDate\":\"2026-11-30\"}").status())
+                .isEqualTo(204);
+        assertThat(outcome(careManager.get(path("certification")))).isEqualTo("403:NOT_IN_CHARGE");
+    }
+
+    @Test
+    void breakGlassOpensForSeventyTwoHoursAndIsReviewed() throws Exception {
+        ApiClient nurseOffice = staffOf(newSignedInOffice(), "nurse", "NURSE");
+        assertThat(outcome(nurseOffice.get(path("certification")))).isEqualTo("403:NOT_IN_CHARGE");
+        assertThat(nurseOffice.post(path("").replaceAll("/$", "") + "/emergency", "{\"reason\":\"急変\"}").status())
+                .as("a reason is required").isEqualTo(400);
+        JsonNode opening = nurseOffice.post("/api/records/" + insurer + "/" + PERSON + "/emergency",
+                "{\"reason\":\"訪問時に意識低下、救急搬送先へ要介護度と主治医を伝えるため\"}").json();
+        assertThat(opening.get("staffJob").asString()).isEqualTo("NURSE");
+        assertThat(outcome(nurseOffice.get(path("doctor-opinion")))).isEqualTo("200");
+
+        JsonNode toReview = api.get("/api/municipalities/" + insurer + "/emergency-openings").json();
+        assertThat(toReview).hasSize(1);
+        assertThat(personSignedIn().get("/api/person/emergency-openings").json().get(0).get("reason").asString())
+                .contains("救急搬送");
+        assertThat(api.post("/api/municipalities/" + insurer + "/emergency-openings/"
+                + opening.get("openingId").asString() + "/review", "{\"note\":\"救急隊からの要請を確認\"}").status())
+                .isEqualTo(204);
+        assertThat(api.get("/api/municipalities/" + insurer + "/emergency-openings").json()).isEmpty();
+    }
+
+    /** A new organisation's terminal with its administrator signed in. */
+    private ApiClient newSignedIn(Party party) {
+        ApiClient terminal = client(party);
+        return signedIn(terminal, "admin", enrolFirstAdmin(terminal, "admin"));
+    }
+}
