@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.stream.Stream;
 import java.time.Duration;
@@ -16,6 +17,7 @@ import jp.kaigo.identity.SimulatedCard;
 import jp.kaigo.identity.SimulatedJlis;
 import jp.kaigo.identity.StaffAccounts;
 import jp.kaigo.ingest.FileFormat;
+import jp.kaigo.consent.Consents;
 import jp.kaigo.ingest.FileImports;
 import jp.kaigo.ingest.ImportMode;
 import jp.kaigo.ingest.ImportRequest;
@@ -53,17 +55,19 @@ class DemoData implements ApplicationRunner {
     static final String DEMO_STAFF_PASSWORD = "kaigo-demo-password";
     static final String DEMO_CARD_PIN = "1234";
     private final InsuredRegistry registry;
+    private static final java.time.ZoneId JAPAN = java.time.ZoneId.of("Asia/Tokyo");
     private final FileImports imports;
     private final PlatformPki pki;
     private final StaffAccounts staff;
     private final SimulatedJlis jlis;
     private final MyNumberCards cards;
+    private final Consents consents;
     private final ApplicationContext context;
     private final int persons;
     private final int municipalities;
 
     DemoData(InsuredRegistry registry, FileImports imports, PlatformPki pki, StaffAccounts staff, SimulatedJlis jlis,
-            MyNumberCards cards, ApplicationContext context,
+            MyNumberCards cards, Consents consents, ApplicationContext context,
             @Value("${kaigo.demo.persons:3000}") int persons, @Value("${kaigo.demo.municipalities:3}") int municipalities) {
         this.registry = registry;
         this.imports = imports;
@@ -71,6 +75,7 @@ class DemoData implements ApplicationRunner {
         this.staff = staff;
         this.jlis = jlis;
         this.cards = cards;
+        this.consents = consents;
         this.context = context;
         this.persons = persons;
         this.municipalities = municipalities;
@@ -107,6 +112,19 @@ class DemoData implements ApplicationRunner {
                     log.info("demo import {} {}: {} rows, {} rejected", file.insurerNo(), file.type().key(),
                             report.rows(), report.rejectedRows());
                 }
+            }
+            for (SyntheticCertifications.File file : SyntheticCertifications.writeCsv(data, dir.resolve("certification"),
+                    persons)) {
+                try (InputStream in = Files.newInputStream(file.path())) {
+                    var report = imports.importFile(new ImportRequest(file.insurerNo(), file.recordType(),
+                            ImportMode.FULL, FileFormat.CSV, "UTF-8", file.path().getFileName().toString()), in);
+                    log.info("demo import {} {}: {} rows, {} rejected", file.insurerNo(), file.recordType(),
+                            report.rows(), report.rejectedRows());
+                }
+            }
+            // the 包括同意 each certified person gave at the application
+            for (SyntheticData.Person p : SyntheticCertifications.certified(data, persons)) {
+                consents.registerBlanket(p.insurerNo(), p.insuredNo(), "認定申請");
             }
         } finally {
             try (Stream<Path> files = Files.walk(dir)) {
@@ -202,6 +220,16 @@ class DemoData implements ApplicationRunner {
                     .append(url).append("/api/eligibility -H 'Content-Type: application/json' -d '{\"insurerNo\":\"")
                     .append(person.insurerNo()).append("\",\"insuredNo\":\"").append(person.insuredNo())
                     .append("\",\"birthDate\":\"").append(person.birthDate()).append("\"}'\n")
+                    .append("担当事業所として登録 (答えの confirmation を CONF に):\n  curl -s --cacert ").append(ca)
+                    .append(" --cert ").append(office).append(".pem --key ").append(office)
+                    .append("-key.pem -H \"Authorization: Bearer $TOKEN\" -X POST ").append(url)
+                    .append("/api/relationships -H 'Content-Type: application/json' -d '{\"confirmation\":\"'$CONF'\",")
+                    .append("\"serviceType\":\"43\",\"startDate\":\"").append(LocalDate.now(JAPAN)).append("\"}'\n")
+                    .append("要介護認定の情報を見る (本人の包括同意は登録済み。care-survey, doctor-opinion, insurance-card も):\n")
+                    .append("  curl -s --cacert ").append(ca).append(" --cert ").append(office).append(".pem --key ")
+                    .append(office).append("-key.pem -H \"Authorization: Bearer $TOKEN\" ").append(url)
+                    .append("/api/records/").append(person.insurerNo()).append('/').append(person.insuredNo())
+                    .append("/certification\n")
                     .append("マイナンバーカード(模擬)での資格確認: カード ")
                     .append(relative(demo.resolve("card-" + person.insurerNo() + "-" + person.insuredNo() + ".p12")))
                     .append(" 暗証番号 ").append(DEMO_CARD_PIN).append(" (手順は README)\n");

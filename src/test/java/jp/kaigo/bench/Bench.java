@@ -33,7 +33,8 @@ import jp.kaigo.demo.SyntheticData;
  * The platform benchmark, run by {@code bin/bench [persons]}: starts the packaged platform as its own
  * process on loopback (embedded PostgreSQL with a fresh, persistent data directory, fsync on),
  * generates synthetic municipality files, imports them over HTTP through the real ingest path, then
- * drives 資格確認 with concurrent keep-alive clients for a fixed time after a warm-up. Progress goes to standard
+ * drives 資格確認, then the consent-gated read of a 要介護認定 record, each with concurrent keep-alive clients
+ * for a fixed time after a warm-up. Progress goes to standard
  * error; the last line on standard output is one JSON object with the results.
  */
 public final class Bench {
@@ -47,6 +48,10 @@ public final class Bench {
     /** Municipalities in the generated data; each uploads its files while the others upload theirs. */
     private static final int MUNICIPALITIES = Integer.getInteger("bench.municipalities", 3);
     private static final String OFFICE = OfficeNumber.withCheckDigit("131010001").value();
+    /** Persons whose 認定 record the office reads in the read phase (each set up through the API first). */
+    private static final int READ_PERSONS = Integer.getInteger("bench.readPersons", 2_000);
+    /** The read path runs after 資格確認 has warmed the shared code up. */
+    private static final int READ_WARMUP_SECONDS = Integer.getInteger("bench.readWarmup", 15);
     /** The platform's CA, opened from the directory the server created it in; issues the bench's certificates. */
     private static PlatformPki pki;
 
@@ -63,10 +68,15 @@ public final class Bench {
             warmUpIngest(port, work);
             double rowsPerSecond = ingest(port, data, files);
             reimport(port, files.get(0));
-            double[] verify = load(port, data, persons);
+            SSLSocketFactory office = pki.issue(Party.office(OFFICE), "ベンチマーク事業所", Duration.ofDays(1))
+                    .sslContext(pki.caCertificate()).getSocketFactory();
+            String token = signInStaff(port);
+            double[] verify = verifyLoad(port, data, persons, office, token);
+            double[] read = readLoad(port, data, persons, office, token);
             System.out.printf(Locale.ROOT,
-                    "{\"persons\":%d,\"ingest_rows_per_s\":%.0f,\"verify_rps\":%.0f,\"verify_p50_ms\":%.2f,\"verify_p99_ms\":%.2f}%n",
-                    persons, rowsPerSecond, verify[0], verify[1], verify[2]);
+                    "{\"persons\":%d,\"ingest_rows_per_s\":%.0f,\"verify_rps\":%.0f,\"verify_p50_ms\":%.2f,\"verify_p99_ms\":%.2f,"
+                            + "\"read_rps\":%.0f,\"read_p50_ms\":%.2f,\"read_p99_ms\":%.2f}%n",
+                    persons, rowsPerSecond, verify[0], verify[1], verify[2], read[0], read[1], read[2]);
         } finally {
             server.destroy();
             server.waitFor();
@@ -212,18 +222,13 @@ public final class Bench {
     }
 
     /** Drives 資格確認; returns {requests per second, p50 ms, p99 ms} of the measured period. */
-    private static double[] load(int port, SyntheticData data, int persons) throws Exception {
+    private static double[] verifyLoad(int port, SyntheticData data, int persons, SSLSocketFactory office, String token)
+            throws Exception {
         List<byte[]> bodies = new ArrayList<>();
-        for (int i = 0; bodies.size() < SAMPLE && i < persons; i += Math.max(1, persons / SAMPLE)) {
-            var p = data.person(i);
-            if (!p.lost()) {
-                bodies.add(("{\"insurerNo\":\"" + p.insurerNo() + "\",\"insuredNo\":\"" + p.insuredNo()
-                        + "\",\"birthDate\":\"" + p.birthDate() + "\"}").getBytes(StandardCharsets.UTF_8));
-            }
+        for (var p : insuredSample(data, persons, SAMPLE)) {
+            bodies.add(("{\"insurerNo\":\"" + p.insurerNo() + "\",\"insuredNo\":\"" + p.insuredNo()
+                    + "\",\"birthDate\":\"" + p.birthDate() + "\"}").getBytes(StandardCharsets.UTF_8));
         }
-        SSLSocketFactory office = pki.issue(Party.office(OFFICE), "ベンチマーク事業所", Duration.ofDays(1))
-                .sslContext(pki.caCertificate()).getSocketFactory();
-        String token = signInStaff(port);
         try (RawHttp check = new RawHttp(office, port, "/api/eligibility", token)) {
             for (int i = 0; i < Math.min(100, bodies.size()); i++) {
                 if (!check.post(bodies.get(i)).contains("\"status\":\"INSURED\"")) {
@@ -231,35 +236,119 @@ public final class Bench {
                 }
             }
         }
-        log("資格確認: %d clients, %d s warm-up, %d s measured", CLIENTS, WARMUP_SECONDS, SECONDS);
+        return drive("資格確認", office, port, token, "/api/eligibility", WARMUP_SECONDS,
+                (http, i) -> http.post(bodies.get(i % bodies.size())));
+    }
+
+    /**
+     * Drives the consent-gated read of a 要介護認定 record by the office's care manager: for a sample of
+     * persons the municipality sends their 認定 records and registers the 包括同意, and the office confirms
+     * each person and registers as 担当事業所 (居宅介護支援); then each read passes the full access decision
+     * (relationship, consent, qualification, audit). Returns {requests per second, p50 ms, p99 ms}.
+     */
+    private static double[] readLoad(int port, SyntheticData data, int persons, SSLSocketFactory office, String token)
+            throws Exception {
+        List<SyntheticData.Person> sample = insuredSample(data, persons, READ_PERSONS);
+        long started = System.nanoTime();
+        for (var m : data.municipalities()) {
+            List<SyntheticData.Person> own = sample.stream().filter(p -> p.insurerNo().equals(m.insurerNo())).toList();
+            StringBuilder csv = new StringBuilder("insurerNo,insuredNo,historyNo,validFrom,applicationType,appliedOn,"
+                    + "progress,firstJudgement,result,certifiedOn,certValidFrom,certValidTo\n");
+            for (var p : own) {
+                csv.append(String.join(",", p.insurerNo(), p.insuredNo(), "1", "2026-04-01", "2", "2026-04-01", "6", "22",
+                        "23", "2026-05-10", "2026-06-01", "2027-05-31")).append('\n');
+            }
+            SSLSocketFactory municipality = pki.issue(Party.municipality(m.insurerNo()), "ベンチマーク " + m.name(),
+                    Duration.ofDays(1)).sslContext(pki.caCertificate()).getSocketFactory();
+            try (RawHttp http = new RawHttp(municipality, port, "/", null)) {
+                String report = http.post("/api/municipalities/" + m.insurerNo() + "/files/certification?mode=full",
+                        "text/csv", csv.toString());
+                if (!report.contains("\"rejectedRows\":0")) {
+                    throw new IllegalStateException("certification import failed: " + report);
+                }
+                for (var p : own) {
+                    http.post("/api/municipalities/" + m.insurerNo() + "/insured/" + p.insuredNo() + "/blanket-consent",
+                            "{\"occasion\":\"更新申請\"}");
+                }
+            }
+        }
+        Pattern confirmation = Pattern.compile("\"confirmation\":\"([^\"]+)\"");
+        try (RawHttp http = new RawHttp(office, port, "/", token)) {
+            for (var p : sample) {
+                Matcher proof = confirmation.matcher(http.post("/api/eligibility", "{\"insurerNo\":\"" + p.insurerNo()
+                        + "\",\"insuredNo\":\"" + p.insuredNo() + "\",\"birthDate\":\"" + p.birthDate() + "\"}"));
+                if (!proof.find()) {
+                    throw new IllegalStateException("no proof of 本人確認 for a generated person");
+                }
+                http.post("/api/relationships", "{\"confirmation\":\"" + proof.group(1)
+                        + "\",\"serviceType\":\"43\",\"startDate\":\"2026-04-01\"}");
+            }
+            if (!http.get("/api/records/" + sample.get(0).insurerNo() + "/" + sample.get(0).insuredNo() + "/certification")
+                    .contains("\"reason\":\"CONSENTED\"")) {
+                throw new IllegalStateException("the consent-gated read was not permitted");
+            }
+        }
+        log("read set-up: %,d persons with 認定 records, 包括同意 and this office in charge in %.1f s", sample.size(),
+                (System.nanoTime() - started) / 1e9);
+        List<String> paths = sample.stream()
+                .map(p -> "/api/records/" + p.insurerNo() + "/" + p.insuredNo() + "/certification").toList();
+        return drive("認定情報の閲覧", office, port, token, "/", READ_WARMUP_SECONDS,
+                (http, i) -> http.get(paths.get(i % paths.size())));
+    }
+
+    /** Up to {@code count} persons insured today, spread over all generated persons. */
+    private static List<SyntheticData.Person> insuredSample(SyntheticData data, int persons, int count) {
+        List<SyntheticData.Person> sample = new ArrayList<>();
+        for (int i = 0; sample.size() < count && i < persons; i += Math.max(1, persons / count)) {
+            var p = data.person(i);
+            if (!p.lost()) {
+                sample.add(p);
+            }
+        }
+        return sample;
+    }
+
+    /** One request of a load phase: the client's {@code i}-th. */
+    private interface Call {
+        String send(RawHttp http, int i) throws IOException;
+    }
+
+    /**
+     * Runs {@link #CLIENTS} keep-alive clients (each POSTing to {@code path} unless the call says otherwise)
+     * for a warm-up, then measures for {@link #SECONDS}; returns
+     * {requests per second, p50 ms, p99 ms} of the measured period.
+     */
+    private static double[] drive(String name, SSLSocketFactory office, int port, String token, String path,
+            int warmupSeconds, Call call) throws Exception {
+        log("%s: %d clients, %d s warm-up, %d s measured", name, CLIENTS, warmupSeconds, SECONDS);
         AtomicBoolean measuring = new AtomicBoolean(false);
         AtomicBoolean running = new AtomicBoolean(true);
         long[][] latencies = new long[CLIENTS][];
         int[] counts = new int[CLIENTS];
         List<Thread> threads = new ArrayList<>();
+        List<Throwable> failures = java.util.Collections.synchronizedList(new ArrayList<>());
         for (int c = 0; c < CLIENTS; c++) {
             int client = c;
             latencies[c] = new long[2_000_000];
             Thread thread = new Thread(() -> {
-                try (RawHttp http = new RawHttp(office, port, "/api/eligibility", token)) {
+                try (RawHttp http = new RawHttp(office, port, path, token)) {
                     int next = client * 997;
                     while (running.get()) {
-                        byte[] body = bodies.get(next++ % bodies.size());
                         long t = System.nanoTime();
-                        http.post(body);
+                        call.send(http, next++);
                         long micros = (System.nanoTime() - t) / 1000;
                         if (measuring.get() && counts[client] < latencies[client].length) {
                             latencies[client][counts[client]++] = micros;
                         }
                     }
-                } catch (IOException e) {
-                    throw new IllegalStateException(e);
+                } catch (IOException | RuntimeException e) {
+                    failures.add(e);
                 }
             });
             thread.start();
             threads.add(thread);
         }
-        Thread.sleep(WARMUP_SECONDS * 1000L);
+        Thread.sleep(warmupSeconds * 1000L);
         measuring.set(true);
         long started = System.nanoTime();
         Thread.sleep(SECONDS * 1000L);
@@ -268,6 +357,9 @@ public final class Bench {
         running.set(false);
         for (Thread thread : threads) {
             thread.join();
+        }
+        if (!failures.isEmpty()) {
+            throw new IllegalStateException(name + " failed", failures.get(0));
         }
         int total = Arrays.stream(counts).sum();
         long[] all = new long[total];
@@ -280,7 +372,7 @@ public final class Bench {
         double rps = total / seconds;
         double p50 = all[(int) (total * 0.50)] / 1000.0;
         double p99 = all[(int) (total * 0.99)] / 1000.0;
-        log("資格確認: %,d requests in %.1f s = %,.0f req/s, p50 %.2f ms, p99 %.2f ms", total, seconds, rps, p50, p99);
+        log("%s: %,d requests in %.1f s = %,.0f req/s, p50 %.2f ms, p99 %.2f ms", name, total, seconds, rps, p50, p99);
         return new double[] {rps, p50, p99};
     }
 

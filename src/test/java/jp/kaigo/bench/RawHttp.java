@@ -17,18 +17,25 @@ import javax.net.SocketFactory;
 final class RawHttp implements AutoCloseable {
     private final SocketFactory sockets;
     private final int port;
+    private final String bearer;
     private final byte[] head;
     private Socket socket;
     private OutputStream out;
     private InputStream in;
 
+    /** A client that POSTs to {@code path} by {@link #post(byte[])}; {@code bearer} may be null. */
     RawHttp(SocketFactory sockets, int port, String path, String bearer) throws IOException {
         this.sockets = sockets;
         this.port = port;
-        head = ("POST " + path + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + bearer
-                + "\r\nContent-Type: application/json\r\nContent-Length: ")
-                .getBytes(StandardCharsets.US_ASCII);
+        this.bearer = bearer;
+        head = requestHead("POST", path, "application/json").getBytes(StandardCharsets.US_ASCII);
         connect();
+    }
+
+    private String requestHead(String method, String path, String contentType) {
+        return method + " " + path + " HTTP/1.1\r\nHost: localhost\r\n"
+                + (bearer == null ? "" : "Authorization: Bearer " + bearer + "\r\n")
+                + "Content-Type: " + contentType + "\r\nContent-Length: ";
     }
 
     private void connect() throws IOException {
@@ -38,16 +45,32 @@ final class RawHttp implements AutoCloseable {
         in = new BufferedInputStream(socket.getInputStream(), 65536);
     }
 
-    /** Sends one request and reads the whole response; returns the body. */
+    /** POSTs to the path given at construction and reads the whole response; returns the body. */
     String post(byte[] request) throws IOException {
-        out.write(head);
+        return send(head, request);
+    }
+
+    /** POSTs JSON to another path. */
+    String post(String path, String json) throws IOException {
+        return post(path, "application/json", json);
+    }
+
+    String post(String path, String contentType, String text) throws IOException {
+        return send(requestHead("POST", path, contentType).getBytes(StandardCharsets.US_ASCII),
+                text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    String get(String path) throws IOException {
+        return send(requestHead("GET", path, "application/json").getBytes(StandardCharsets.US_ASCII), new byte[0]);
+    }
+
+    /** Sends one request and reads the whole response; returns the body of a 2xx answer. */
+    private String send(byte[] requestHead, byte[] request) throws IOException {
+        out.write(requestHead);
         out.write((request.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
         out.write(request);
         out.flush();
         String status = line();
-        if (!status.startsWith("HTTP/1.1 200")) {
-            throw new IOException("unexpected status: " + status);
-        }
         int length = -1;
         boolean chunked = false;
         boolean close = false;
@@ -61,10 +84,14 @@ final class RawHttp implements AutoCloseable {
                 close = true;
             }
         }
-        String body = chunked ? chunkedBody() : new String(in.readNBytes(length), StandardCharsets.UTF_8);
+        String body = chunked ? chunkedBody()
+                : length < 0 ? "" : new String(in.readNBytes(length), StandardCharsets.UTF_8);
         if (close) {
             socket.close();
             connect();
+        }
+        if (!status.startsWith("HTTP/1.1 2")) {
+            throw new IOException("unexpected status: " + status + " " + body);
         }
         return body;
     }

@@ -40,6 +40,17 @@ class GeneratedDataIntegrationTests {
                 assertThat(report.inserted() + report.updated() + report.unchanged()).isEqualTo(file.rows());
             }
         }
+        long certified = 0;
+        for (var file : SyntheticCertifications.writeCsv(data, dir.resolve("certification"), 3000)) {
+            try (InputStream in = Files.newInputStream(file.path())) {
+                var report = imports.importFile(new ImportRequest(file.insurerNo(), file.recordType(), ImportMode.FULL,
+                        FileFormat.CSV, null, file.path().getFileName().toString()), in);
+                assertThat(report.rejections()).as(file.path().toString()).isEmpty();
+                assertThat(report.inserted() + report.updated() + report.unchanged()).isEqualTo(file.rows());
+                certified += file.recordType().equals("certification") ? file.rows() : 0;
+            }
+        }
+        assertThat(certified).isEqualTo(SyntheticCertifications.certified(data, 3000).size()).isGreaterThan(300);
         for (int i = 0; i < 3000; i++) {
             var person = data.person(i);
             if (person.lost()) {
