@@ -1,6 +1,7 @@
 package jp.kaigo.api;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import jp.kaigo.access.AccessDecisions;
@@ -41,15 +42,24 @@ class CareRecordsController {
     record Emergency(String reason) {
     }
 
+    /** One category's decision as the caller sees it. */
+    record CategoryDecision(String category, String categoryLabel, boolean permitted, String reason, String message) {
+        static CategoryDecision of(Decision d) {
+            return new CategoryDecision(d.category().key(), d.category().label(), d.permitted(), d.reason().name(),
+                    d.message());
+        }
+    }
+
     /** What this login may see of the person, category by category (each decision audited). */
     @GetMapping("/api/records/{insurerNo}/{insuredNo}")
-    List<Decision> overview(@AuthenticationPrincipal PartyUser caller, HttpServletRequest http,
+    List<CategoryDecision> overview(@AuthenticationPrincipal PartyUser caller, HttpServletRequest http,
             @PathVariable String insurerNo, @PathVariable String insuredNo,
             @RequestParam(required = false) String purpose) {
         Actor actor = actor(caller, http);
         String[] person = person(insurerNo, insuredNo);
         return access.categoriesHeld().stream().sorted()
-                .map(c -> access.decide(actor, person[0], person[1], c, purpose(purpose, caller))).toList();
+                .map(c -> CategoryDecision.of(access.decide(actor, person[0], person[1], c, purpose(purpose, caller))))
+                .toList();
     }
 
     @GetMapping("/api/records/{insurerNo}/{insuredNo}/{category}")
@@ -77,8 +87,13 @@ class CareRecordsController {
         if (!decision.permitted()) {
             throw new AccessDenied(decision);
         }
-        return Map.of("category", decision.category().key(), "categoryLabel", decision.category().label(),
-                "reason", decision.reason().name(), "message", decision.message(), "records", disclosure.records());
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("category", decision.category().key());
+        answer.put("categoryLabel", decision.category().label());
+        answer.put("reason", decision.reason().name());
+        answer.put("message", decision.message());
+        answer.put("records", disclosure.records());
+        return answer;
     }
 
     static InformationCategory category(String key) {

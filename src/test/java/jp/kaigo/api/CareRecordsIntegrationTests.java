@@ -172,6 +172,7 @@ class CareRecordsIntegrationTests extends MunicipalityApiTests {
 
         JsonNode overview = careManager.get("/api/records/" + insurer + "/" + PERSON).json();
         assertThat(overview).hasSize(6);
+        assertThat(overview.get(0).get("category").asString()).isEqualTo("insurance-card");
         overview.forEach(d -> assertThat(d.get("reason").asString()).isEqualTo("NOT_IN_CHARGE"));
         assertThat(careManager.get(path("claims")).status()).as("not held yet").isEqualTo(400);
     }
