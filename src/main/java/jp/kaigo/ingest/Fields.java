@@ -58,6 +58,18 @@ public final class Fields {
         });
     }
 
+    /** A month (YYYY-MM or YYYYMM), kept as its first day. */
+    public static FieldSpec month(String key, String label) {
+        return new FieldSpec(key, label, false, "年月 YYYY-MM または YYYYMM(月の初日として保存)", Map.of(), s -> {
+            String text = s.length() == 7 && s.charAt(4) == '-' ? s.substring(0, 4) + s.substring(5) : s;
+            LocalDate day = text.length() == 6 ? parseDate(text + "01") : null;
+            if (day == null) {
+                throw new InvalidValue(key, label, "年月の形式(YYYY-MM または YYYYMM)ではありません");
+            }
+            return day;
+        });
+    }
+
     /**
      * YYYY-MM-DD or YYYYMMDD, or null when the text is neither or names no real day. Hand-parsed:
      * this runs for every date of every row of a million-row file.

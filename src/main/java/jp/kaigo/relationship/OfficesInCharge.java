@@ -9,11 +9,13 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import jp.kaigo.shared.ClaimsRecorded;
 import jp.kaigo.shared.InvalidValue;
 import jp.kaigo.shared.ServiceType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -23,7 +25,7 @@ import org.springframework.stereotype.Service;
  * 担当事業所 (facade). A successful 資格確認 at an office yields a short-lived proof of 本人確認
  * ({@link #confirmationFor}); with it the office registers for a service type from a start date.
  * Relationships end by the office, by the person, on 資格喪失, or after {@code claimlessMonths}
- * months without a claim from the office for the person (claims call {@link #claimReceived}).
+ * months without a claim from the office for the person (the claims module tells, by {@link ClaimsRecorded}).
  */
 @Service
 public class OfficesInCharge {
@@ -91,13 +93,20 @@ public class OfficesInCharge {
                 """).param("lost", Date.valueOf(lostOn)).param("insurer", insurerNo).param("insured", insuredNo).update();
     }
 
-    /** The claims hook: a claim from the office for the person for a service month keeps the relationship alive. */
-    public void claimReceived(String officeNo, String insurerNo, String insuredNo, LocalDate serviceMonth) {
+    /** 給付実績 arrived: each office's claim for a person keeps their relationship alive (one statement). */
+    @EventListener
+    void claimsRecorded(ClaimsRecorded recorded) {
+        var claims = recorded.claims();
         sql.sql("""
-                update relationship.offices_in_charge set last_claim_on = greatest(coalesce(last_claim_on, :month), :month)
-                 where office_no = :office and insurer_no = :insurer and insured_no = :insured and ended_at is null
-                """).param("month", Date.valueOf(serviceMonth)).param("office", officeNo).param("insurer", insurerNo)
-                .param("insured", insuredNo).update();
+                update relationship.offices_in_charge r
+                   set last_claim_on = greatest(coalesce(r.last_claim_on, c.month::date), c.month::date)
+                  from unnest(?::text[], ?::text[], ?::text[]) as c(office_no, insured_no, month)
+                 where r.office_no = c.office_no and r.insurer_no = ? and r.insured_no = c.insured_no
+                   and r.ended_at is null
+                """).params(claims.stream().map(ClaimsRecorded.Claim::officeNo).toArray(String[]::new),
+                claims.stream().map(ClaimsRecorded.Claim::insuredNo).toArray(String[]::new),
+                claims.stream().map(c -> c.serviceMonth().toString()).toArray(String[]::new), recorded.insurerNo())
+                .update();
     }
 
     /**

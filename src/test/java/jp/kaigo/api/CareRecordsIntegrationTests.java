@@ -120,8 +120,14 @@ class CareRecordsIntegrationTests extends MunicipalityApiTests {
         assertThat(careManager.get(path("doctor-opinion")).json().get("records").get(0).get("shortTermMemoryName")
                 .asString()).isEqualTo("問題あり");
         assertThat(outcome(careManager.get(path("burden-ratio")))).isEqualTo("200");
-        // the office's clerk (its administrator) sees the certificates, not the assessments
+        // the office's clerk (its administrator) sees the certificates and 給付実績, not the assessments
         assertThat(outcome(office.get(path("insurance-card")))).isEqualTo("200");
+        api.uploadCsv(insurer, "claims", "full", "insurerNo,insuredNo,historyNo,validFrom,serviceMonth,officeNo,"
+                + "serviceType,units,insuranceClaim,userCharge\n" + String.join(",", insurer, PERSON, "1", "2026-10-01",
+                "2026-10", officeNo, "43", "1421", "14210", "0") + "\n");
+        JsonNode claim = office.get(path("claims")).json().get("records").get(0);
+        assertThat(claim.get("serviceTypeName").asString()).isEqualTo("居宅介護支援");
+        assertThat(claim.get("units").asInt()).isEqualTo(1421);
         assertThat(outcome(office.get(path("care-survey")))).isEqualTo("403:CLERK");
 
         ApiClient me = personSignedIn();
@@ -171,10 +177,10 @@ class CareRecordsIntegrationTests extends MunicipalityApiTests {
         assertThat(outcome(municipality(otherInsurer).get(path("care-survey")))).isEqualTo("403:OTHER_INSURER");
 
         JsonNode overview = careManager.get("/api/records/" + insurer + "/" + PERSON).json();
-        assertThat(overview).hasSize(6);
+        assertThat(overview).hasSize(7);
         assertThat(overview.get(0).get("category").asString()).isEqualTo("insurance-card");
         overview.forEach(d -> assertThat(d.get("reason").asString()).isEqualTo("NOT_IN_CHARGE"));
-        assertThat(careManager.get(path("claims")).status()).as("not held yet").isEqualTo(400);
+        assertThat(careManager.get(path("care-plan")).status()).as("not held yet").isEqualTo(400);
     }
 
     @Test

@@ -79,7 +79,14 @@ class RelationshipIntegrationTests extends MunicipalityApiTests {
         String confirmation = verify("1940-05-06").json().get("confirmation").asString();
         register(office, confirmation, "43", "2026-05-01");
         register(office, confirmation, "11", "2026-05-01");
-        offices.claimReceived(officeNo, insurer, "0000000001", LocalDate.parse("2026-08-01"));
+        // 給付実績 for August from this office (and one from another office, which keeps nothing alive here)
+        JsonNode report = api.uploadCsv(insurer, "claims", "full",
+                "insurerNo,insuredNo,historyNo,validFrom,serviceMonth,officeNo,serviceType,units,insuranceClaim\n"
+                        + String.join(",", insurer, "0000000001", "1", "2026-08-01", "2026-08", officeNo, "43", "1200", "12000")
+                        + "\n" + String.join(",", insurer, "0000000001", "2", "2026-09-01", "202609", newOfficeNumber(), "11",
+                                "3000", "27000") + "\n").json();
+        assertThat(report.get("inserted").asLong()).as(report.toString()).isEqualTo(2);
+        assertThat(offices.officesOf(insurer, "0000000001").get(0).lastClaimOn()).isEqualTo(LocalDate.parse("2026-08-01"));
         offices.endWithoutClaims(LocalDate.parse("2026-10-15"));
         assertThat(offices.officesOf(insurer, "0000000001")).allSatisfy(r -> assertThat(r.current()).isTrue());
         offices.endWithoutClaims(LocalDate.parse("2026-11-15"));

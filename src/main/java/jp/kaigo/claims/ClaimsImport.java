@@ -1,0 +1,100 @@
+package jp.kaigo.claims;
+
+import static jp.kaigo.ingest.Fields.checked;
+import static jp.kaigo.ingest.Fields.code;
+import static jp.kaigo.ingest.Fields.integer;
+import static jp.kaigo.ingest.Fields.month;
+import static jp.kaigo.ingest.Fields.notBefore;
+
+import java.io.InputStream;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Consumer;
+import jp.kaigo.ingest.HistoryImport;
+import jp.kaigo.ingest.ImportMode;
+import jp.kaigo.ingest.ImportTarget;
+import jp.kaigo.ingest.MergeCounts;
+import jp.kaigo.ingest.RecordLayout;
+import jp.kaigo.ingest.Rejection;
+import jp.kaigo.ingest.StagingSummary;
+import jp.kaigo.registry.InsuredRegistry;
+import jp.kaigo.shared.CareLevel;
+import jp.kaigo.shared.ClaimsRecorded;
+import jp.kaigo.shared.InsurerNumber;
+import jp.kaigo.shared.OfficeNumber;
+import jp.kaigo.shared.ServiceType;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The 給付実績 file import: the history merge, then the news for the 担当事業所 relationships of which
+ * office claimed for whom (the newest service month per office and person). 有効開始日 is the first day of
+ * the service month.
+ */
+final class ClaimsImport implements ImportTarget {
+    static final String TABLE = "claims.claim_records";
+    static final RecordLayout LAYOUT = claimsLayout();
+    private final HistoryImport history;
+    private final JdbcTemplate jdbc;
+    private final ApplicationEventPublisher events;
+
+    ClaimsImport(JdbcTemplate jdbc, InsuredRegistry registry, ApplicationEventPublisher events) {
+        this.jdbc = jdbc;
+        this.events = events;
+        this.history = new HistoryImport(LAYOUT, TABLE,
+                insurer -> registry.insurerName(new InsurerNumber(insurer)).isPresent(), null, jdbc);
+    }
+
+    private static RecordLayout claimsLayout() {
+        Map<String, String> services = new LinkedHashMap<>();
+        ServiceType.all().forEach(s -> services.put(s.code(), s.name()));
+        Map<String, String> levels = new LinkedHashMap<>();
+        CareLevel.all().forEach(l -> levels.put(l.code(), l.name()));
+        return new RecordLayout("claims", "給付実績", List.of(
+                month("serviceMonth", "サービス提供年月").mandatory(),
+                checked("officeNo", "事業所番号", "10桁(検証番号付き)", OfficeNumber::new).mandatory(),
+                code("serviceType", "サービス種類", services).mandatory(),
+                code("careLevel", "要介護状態区分", levels),
+                integer("days", "サービス実日数", 0, 31),
+                integer("units", "単位数", 0, 10_000_000).mandatory(),
+                integer("insuranceClaim", "保険請求額", 0, 100_000_000).mandatory(),
+                integer("userCharge", "利用者負担額", 0, 100_000_000),
+                integer("publicClaim", "公費請求額", 0, 100_000_000),
+                checked("planOfficeNo", "居宅介護支援事業所番号", "10桁(検証番号付き)", OfficeNumber::new),
+                month("reviewedMonth", "審査年月")),
+                List.of(notBefore("reviewedMonth", "審査年月", "serviceMonth", "サービス提供年月")));
+    }
+
+    @Override
+    public RecordLayout layout() {
+        return LAYOUT;
+    }
+
+    @Override
+    public void checkInsurer(String insurerNo) {
+        history.checkInsurer(insurerNo);
+    }
+
+    @Override
+    public long stage(InputStream copyBinary) {
+        return history.stage(copyBinary);
+    }
+
+    @Override
+    public MergeCounts merge(UUID importId, String insurerNo, ImportMode mode, StagingSummary staged,
+            Consumer<Rejection> rejections) {
+        MergeCounts counts = history.merge(importId, insurerNo, mode, staged, rejections);
+        List<ClaimsRecorded.Claim> claims = jdbc.query("""
+                select office_no, insured_no, max(service_month) from claims.claim_records
+                 where import_id = ? and insurer_no = ? and not deleted
+                 group by office_no, insured_no
+                """, (rs, n) -> new ClaimsRecorded.Claim(rs.getString(1), rs.getString(2),
+                rs.getDate(3).toLocalDate()), importId, insurerNo);
+        if (!claims.isEmpty()) {
+            events.publishEvent(new ClaimsRecorded(insurerNo, claims));
+        }
+        return counts;
+    }
+}
