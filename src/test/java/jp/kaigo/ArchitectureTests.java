@@ -1,13 +1,20 @@
 package jp.kaigo;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMethod;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import java.util.UUID;
 import jp.kaigo.shared.CareRecordSource;
 import org.junit.jupiter.api.Test;
+import org.springframework.stereotype.Service;
 import org.springframework.web.bind.annotation.RestController;
 
 class ArchitectureTests {
@@ -47,15 +54,26 @@ class ArchitectureTests {
 
     @Test
     void exitsReachCareRecordsOnlyThroughAccess() {
-        noClasses().that().resideInAnyPackage("jp.kaigo.api..", "jp.kaigo.portal..", "jp.kaigo.fhir..")
-                .should().dependOnClassesThat().resideInAnyPackage(RECORD_MODULES).check(classes);
         // only the access module reads through a record source; nothing else may even name the interface
         noClasses().that().resideOutsideOfPackages("jp.kaigo.access..", "jp.kaigo.shared..")
                 .and().doNotImplement(CareRecordSource.class)
                 .should().dependOnClassesThat().areAssignableTo(CareRecordSource.class).check(classes);
-        // and no record module offers anything public that could be called around it
-        classes().that().resideInAnyPackage(RECORD_MODULES).should().notBePublic().allowEmptyShould(true)
-                .check(classes);
         classes().that().implement(CareRecordSource.class).should().notBePublic().check(classes);
+        // a record module shows the exits only a write facade (a @Service answering identifiers or an
+        // import report, never records), its input type (…Draft) and its report type (…Report)
+        classes().that().resideInAnyPackage(RECORD_MODULES).and().arePublic().and().areTopLevelClasses()
+                .should().beAnnotatedWith(Service.class).orShould().haveSimpleNameEndingWith("Draft")
+                .orShould().haveSimpleNameEndingWith("Report").allowEmptyShould(true).check(classes);
+        methods().that().areDeclaredInClassesThat().resideInAnyPackage(RECORD_MODULES)
+                .and().areDeclaredInClassesThat().areAnnotatedWith(Service.class).and().arePublic()
+                .should(new ArchCondition<JavaMethod>("answer only void, an identifier or an import report") {
+                    @Override
+                    public void check(JavaMethod method, ConditionEvents events) {
+                        String type = method.getRawReturnType().getName();
+                        if (!type.equals("void") && !type.equals(UUID.class.getName()) && !type.endsWith("Report")) {
+                            events.add(SimpleConditionEvent.violated(method, method.getFullName() + " answers " + type));
+                        }
+                    }
+                }).allowEmptyShould(true).check(classes);
     }
 }

@@ -79,10 +79,26 @@ public class AccessDecisions {
         return new Disclosure(decision, decision.permitted() ? source.read(category, insurerNo, insuredNo) : List.of());
     }
 
+    /**
+     * Whether the actor may write and issue the person's care plan (the 介護支援専門員 of the 居宅介護支援 or
+     * 介護予防支援 office in charge); audited like every decision.
+     */
+    public Decision mayWriteCarePlan(Actor actor, String insurerNo, String insuredNo) {
+        Decision decision = Decision.of(InformationCategory.CARE_PLAN,
+                AccessRules.writeCarePlan(facts(actor, insurerNo, insuredNo, InformationCategory.CARE_PLAN)));
+        audit.record(entry(actor, insurerNo, insuredNo, "ケアプランの作成・交付", "ケアプラン作成",
+                (decision.permitted() ? "permit:" : "deny:") + decision.reason().name()));
+        return decision;
+    }
+
     private AccessReason reason(Actor actor, String insurerNo, String insuredNo, InformationCategory category) {
         if (!actor.isPerson() && actor.kind() != PartyKind.MUNICIPALITY && emergencyOpen(actor, insurerNo, insuredNo)) {
             return AccessReason.BREAK_GLASS;
         }
+        return AccessRules.decide(facts(actor, insurerNo, insuredNo, category));
+    }
+
+    private AccessRules.Facts facts(Actor actor, String insurerNo, String insuredNo, InformationCategory category) {
         boolean self = actor.isPerson() && insurerNo.equals(actor.personInsurer()) && insuredNo.equals(actor.personInsured());
         boolean ownInsured = actor.kind() == PartyKind.MUNICIPALITY && insurerNo.equals(actor.organisation().number());
         Set<String> inCharge = Set.of();
@@ -102,8 +118,7 @@ public class AccessDecisions {
             }
             consent = consents.state(insurerNo, insuredNo, actor.organisation(), category);
         }
-        return AccessRules.decide(new AccessRules.Facts(actor, self, ownInsured, category, lost, inCharge, consent,
-                opinionRequested));
+        return new AccessRules.Facts(actor, self, ownInsured, category, lost, inCharge, consent, opinionRequested);
     }
 
     /**

@@ -71,6 +71,18 @@ final class AccessRules {
         return consent(f.consent());
     }
 
+    /** Who may write and issue a person's care plan: the care manager of the care-planning office in charge. */
+    static AccessReason writeCarePlan(Facts f) {
+        if (f.actor().isPerson() || f.actor().kind() != PartyKind.OFFICE) {
+            return AccessReason.CARE_PLAN_AUTHOR_ONLY;
+        }
+        if (f.lost()) {
+            return AccessReason.QUALIFICATION_LOST;
+        }
+        return f.actor().job() == JobType.CARE_MANAGER && f.serviceTypesInCharge().stream().anyMatch(CARE_PLANNING::contains)
+                ? AccessReason.CARE_PLAN_AUTHOR : AccessReason.CARE_PLAN_AUTHOR_ONLY;
+    }
+
     private static AccessReason consent(ConsentState consent) {
         return switch (consent) {
             case BLANKET, GIVEN -> AccessReason.CONSENTED;

@@ -98,9 +98,35 @@ class AccessDecisionTableTests {
         System.out.printf("access decision table: %d rows, %s%n", rows.size(), counts);
         assertThat(rows).hasSizeGreaterThan(1000);
         assertThat(mismatches).isEmpty();
-        // every reason the rules can give occurs in the table, except break-glass (decided before the rules)
+        // every reason of a read occurs in the table, except break-glass (decided before the rules)
         assertThat(counts.keySet()).containsAll(Arrays.stream(AccessReason.values())
-                .filter(r -> r != AccessReason.BREAK_GLASS).toList());
+                .filter(r -> r != AccessReason.BREAK_GLASS && r != AccessReason.CARE_PLAN_AUTHOR
+                        && r != AccessReason.CARE_PLAN_AUTHOR_ONLY).toList());
+    }
+
+    /** Writing and issuing a care plan: only the care manager of a care-planning office in charge, while insured. */
+    @Test
+    void onlyTheCareManagerOfTheCarePlanningOfficeInChargeWritesThePlan() {
+        Map<AccessReason, Integer> counts = new LinkedHashMap<>();
+        for (String actor : ACTORS) {
+            for (JobType job : JOBS) {
+                for (boolean lost : new boolean[] {false, true}) {
+                    for (String inCharge : IN_CHARGE.keySet()) {
+                        Row row = new Row(actor, job, InformationCategory.CARE_PLAN, lost, inCharge, ConsentState.NONE,
+                                false);
+                        AccessReason expected = !actor.equals("office") ? AccessReason.CARE_PLAN_AUTHOR_ONLY
+                                : lost ? AccessReason.QUALIFICATION_LOST
+                                : job == JobType.CARE_MANAGER && IN_CHARGE.get(inCharge).contains("43")
+                                        ? AccessReason.CARE_PLAN_AUTHOR : AccessReason.CARE_PLAN_AUTHOR_ONLY;
+                        AccessReason actual = AccessRules.writeCarePlan(facts(row));
+                        assertThat(actual).as(row.toString()).isEqualTo(expected);
+                        counts.merge(actual, 1, Integer::sum);
+                    }
+                }
+            }
+        }
+        assertThat(counts).containsKeys(AccessReason.CARE_PLAN_AUTHOR, AccessReason.CARE_PLAN_AUTHOR_ONLY,
+                AccessReason.QUALIFICATION_LOST);
     }
 
     private static AccessRules.Facts facts(Row row) {

@@ -78,6 +78,12 @@ final class ApiClient {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(file)));
     }
 
+    /** POSTs bytes as the given content type to any path. */
+    Response postBytes(String path, String contentType, byte[] body) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
     Response uploadCsv(String insurerNo, String recordType, String mode, String csv) {
         return upload(insurerNo, recordType, mode, "text/csv", csv.getBytes(StandardCharsets.UTF_8));
     }

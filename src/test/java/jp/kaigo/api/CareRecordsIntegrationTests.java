@@ -177,10 +177,10 @@ class CareRecordsIntegrationTests extends MunicipalityApiTests {
         assertThat(outcome(municipality(otherInsurer).get(path("care-survey")))).isEqualTo("403:OTHER_INSURER");
 
         JsonNode overview = careManager.get("/api/records/" + insurer + "/" + PERSON).json();
-        assertThat(overview).hasSize(7);
+        assertThat(overview).hasSize(8);
         assertThat(overview.get(0).get("category").asString()).isEqualTo("insurance-card");
         overview.forEach(d -> assertThat(d.get("reason").asString()).isEqualTo("NOT_IN_CHARGE"));
-        assertThat(careManager.get(path("care-plan")).status()).as("not held yet").isEqualTo(400);
+        assertThat(careManager.get(path("life")).status()).as("not held yet").isEqualTo(400);
     }
 
     @Test

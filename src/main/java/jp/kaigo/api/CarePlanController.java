@@ -1,0 +1,113 @@
+package jp.kaigo.api;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.InputStream;
+import java.nio.charset.Charset;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import jp.kaigo.access.AccessDecisions;
+import jp.kaigo.access.Actor;
+import jp.kaigo.access.Decision;
+import jp.kaigo.careplan.CarePlanDraft;
+import jp.kaigo.careplan.CarePlanFileReport;
+import jp.kaigo.careplan.CarePlans;
+import jp.kaigo.identity.StaffAccounts;
+import jp.kaigo.shared.InsuredNumber;
+import jp.kaigo.shared.InsurerNumber;
+import jp.kaigo.shared.InvalidValue;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The 居宅介護支援事業所's care plans: submit a draft (JSON, or the ケアプランデータ連携 standard CSV) and issue
+ * it (交付), by the office's signed-in 介護支援専門員 while the office is the person's 担当事業所. Reading goes
+ * through {@code /api/records/…/care-plan} like every shared record.
+ */
+@RestController
+class CarePlanController {
+    private final CarePlans plans;
+    private final AccessDecisions access;
+    private final StaffAccounts staff;
+
+    CarePlanController(CarePlans plans, AccessDecisions access, StaffAccounts staff) {
+        this.plans = plans;
+        this.access = access;
+        this.staff = staff;
+    }
+
+    record Item(Integer needNo, Integer goalNo, Integer itemNo, String need, String longGoal, String longPeriod,
+            String shortGoal, String shortPeriod, String content, Boolean insuredService, String serviceKind,
+            String providerNo, String providerName, String frequency, String period) {
+    }
+
+    record PlanRequest(String insurerNo, String insuredNo, String planDate, String firstPlanDate, String planKind,
+            String certStatus, String certifiedOn, String certValidFrom, String certValidTo, String careLevel,
+            String authorName, String assessment, String boardOpinion, String policy, String livingSupportReason,
+            String livingSupportOther, List<Item> items) {
+    }
+
+    @PostMapping("/api/care-plans")
+    @ResponseStatus(HttpStatus.CREATED)
+    Map<String, Object> submit(@AuthenticationPrincipal PartyUser caller, HttpServletRequest http,
+            @RequestBody PlanRequest request) {
+        Actor actor = Actor.staff(caller.party(), StaffController.session(staff, caller, http).jobType());
+        Inputs in = new Inputs();
+        InsurerNumber insurer = in.value(request.insurerNo(), InsurerNumber::new);
+        InsuredNumber insured = in.value(request.insuredNo(), InsuredNumber::new);
+        LocalDate planDate = in.date(request.planDate(), "planDate", "居宅サービス計画作成(変更)日", true);
+        LocalDate firstPlanDate = in.date(request.firstPlanDate(), "firstPlanDate", "初回居宅サービス計画作成日", true);
+        LocalDate certifiedOn = in.date(request.certifiedOn(), "certifiedOn", "認定日", false);
+        LocalDate certValidFrom = in.date(request.certValidFrom(), "certValidFrom", "認定の有効期間(開始)", false);
+        LocalDate certValidTo = in.date(request.certValidTo(), "certValidTo", "認定の有効期間(終了)", false);
+        in.check();
+        Decision decision = access.mayWriteCarePlan(actor, insurer.value(), insured.value());
+        if (!decision.permitted()) {
+            throw new AccessDenied(decision);
+        }
+        List<CarePlanDraft.Item> items = request.items() == null ? List.of() : request.items().stream()
+                .map(i -> new CarePlanDraft.Item(number(i.needNo()), number(i.goalNo()), number(i.itemNo()), i.need(),
+                        i.longGoal(), i.longPeriod(), i.shortGoal(), i.shortPeriod(), i.content(), i.insuredService(),
+                        i.serviceKind(), i.providerNo(), i.providerName(), i.frequency(), i.period())).toList();
+        UUID id = plans.submit(caller.party().number(), new CarePlanDraft(insurer.value(), insured.value(), planDate,
+                firstPlanDate, request.planKind(), request.certStatus(), certifiedOn, certValidFrom, certValidTo,
+                request.careLevel(), request.authorName(), request.assessment(), request.boardOpinion(), request.policy(),
+                request.livingSupportReason(), request.livingSupportOther(), items), "api");
+        return Map.of("planId", id, "status", "draft");
+    }
+
+    /** 交付: the plan becomes visible to the person and (with consent) the offices in charge. */
+    @PostMapping("/api/care-plans/{planId}/issue")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void issue(@AuthenticationPrincipal PartyUser caller, HttpServletRequest http, @PathVariable UUID planId) {
+        Actor actor = Actor.staff(caller.party(), StaffController.session(staff, caller, http).jobType());
+        plans.issue(caller.party().number(), planId,
+                (insurer, insured) -> access.mayWriteCarePlan(actor, insurer, insured).permitted());
+    }
+
+    /** A ケアプランデータ連携 file (UP1KYO 第1表 or UP2KYO 第2表; Shift_JIS unless {@code charset} says otherwise). */
+    @PostMapping("/api/care-plans/files/{fileKind}")
+    CarePlanFileReport importFile(@AuthenticationPrincipal PartyUser caller, HttpServletRequest http,
+            @PathVariable String fileKind, @RequestParam(required = false) String charset, InputStream body) {
+        Actor actor = Actor.staff(caller.party(), StaffController.session(staff, caller, http).jobType());
+        Charset decoding;
+        try {
+            decoding = Charset.forName(charset == null || charset.isBlank() ? "windows-31j" : charset.strip());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidValue("charset", "文字コード", "対応していない文字コードです");
+        }
+        return plans.importStandard(caller.party().number(), fileKind, body, decoding,
+                (insurer, insured) -> access.mayWriteCarePlan(actor, insurer, insured).permitted());
+    }
+
+    private static int number(Integer value) {
+        return value == null ? 0 : value;
+    }
+}

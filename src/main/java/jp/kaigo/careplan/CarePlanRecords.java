@@ -1,0 +1,91 @@
+package jp.kaigo.careplan;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import jp.kaigo.shared.CareRecordSource;
+import jp.kaigo.shared.InformationCategory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Issued (交付済み) care plans as shared records, for {@code access}: the current one of each office and the
+ * superseded ones, newest first, each with its 第2表 items in print order. Drafts are never shared.
+ */
+@Component
+class CarePlanRecords implements CareRecordSource {
+    private static final Map<String, String> KINDS = Map.of("11", "初回", "12", "紹介", "21", "継続", "51", "初回・紹介",
+            "52", "初回・継続", "53", "紹介・継続", "54", "初回・紹介・継続");
+    private final JdbcClient sql;
+
+    CarePlanRecords(JdbcClient sql) {
+        this.sql = sql;
+    }
+
+    @Override
+    public List<InformationCategory> categories() {
+        return List.of(InformationCategory.CARE_PLAN);
+    }
+
+    @Override
+    public List<Map<String, Object>> read(InformationCategory category, String insurerNo, String insuredNo) {
+        List<Map<String, Object>> plans = new ArrayList<>();
+        for (Map<String, Object> row : sql.sql("""
+                select plan_id, office_no, status, plan_date, first_plan_date, plan_kind, cert_status, certified_on,
+                       cert_valid_from, cert_valid_to, care_level, author_name, assessment, board_opinion, policy,
+                       living_support_reason, living_support_other, issued_at
+                  from careplan.plans where insurer_no = ? and insured_no = ? and status <> 'draft'
+                 order by plan_date desc, issued_at desc
+                """).params(insurerNo, insuredNo).query().listOfRows()) {
+            Map<String, Object> plan = new LinkedHashMap<>();
+            plan.put("recordType", "care-plan");
+            row.forEach((column, value) -> {
+                if (value != null && !column.equals("plan_id")) {
+                    plan.put(camel(column), value instanceof java.sql.Date d ? d.toLocalDate().toString()
+                            : value instanceof java.sql.Timestamp t ? t.toInstant().toString() : value);
+                }
+            });
+            if (plan.get("planKind") instanceof String kind && KINDS.containsKey(kind)) {
+                plan.put("planKindName", KINDS.get(kind));
+            }
+            plan.put("statusName", "issued".equals(row.get("status")) ? "交付済み(現在の計画)" : "交付済み(以前の計画)");
+            plan.put("items", items((UUID) row.get("plan_id")));
+            plans.add(plan);
+        }
+        return plans;
+    }
+
+    private List<Map<String, Object>> items(UUID planId) {
+        List<Map<String, Object>> items = new ArrayList<>();
+        for (Map<String, Object> row : sql.sql("""
+                select need_no, goal_no, item_no, need, long_goal, long_period, short_goal, short_period, content,
+                       insured_service, service_kind, provider_no, provider_name, frequency, period
+                  from careplan.plan_items where plan_id = ? order by need_no, goal_no, item_no
+                """).param(planId).query().listOfRows()) {
+            Map<String, Object> item = new LinkedHashMap<>();
+            row.forEach((column, value) -> {
+                if (value != null) {
+                    item.put(camel(column), value);
+                }
+            });
+            items.add(item);
+        }
+        return items;
+    }
+
+    private static String camel(String column) {
+        StringBuilder out = new StringBuilder();
+        boolean upper = false;
+        for (char c : column.toCharArray()) {
+            if (c == '_') {
+                upper = true;
+            } else {
+                out.append(upper ? Character.toUpperCase(c) : c);
+                upper = false;
+            }
+        }
+        return out.toString();
+    }
+}

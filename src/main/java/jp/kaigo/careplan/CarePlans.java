@@ -1,0 +1,451 @@
+package jp.kaigo.careplan;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.sql.Date;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.BiPredicate;
+import jp.kaigo.shared.CareLevel;
+import jp.kaigo.shared.InsuredNumber;
+import jp.kaigo.shared.InsurerNumber;
+import jp.kaigo.shared.InvalidValue;
+import jp.kaigo.shared.OfficeNumber;
+import jp.kaigo.shared.Violation;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * ケアプラン (facade, writes only): the 居宅介護支援事業所 submits a plan as a draft (by API or by the
+ * standard CSV) and issues it (交付); only issued plans are shared. Who may write for a person is
+ * decided by {@code access} before these are called.
+ */
+@Service
+public class CarePlans {
+    /** CSVバージョン values accepted: 第4.1版 (202407), and 第4版 and 第3版 as tolerated (records-formats.md §1.1). */
+    static final Set<String> CSV_VERSIONS = Set.of("202407", "202504", "202208");
+    private static final Set<String> PLAN_KINDS = Set.of("11", "12", "21", "51", "52", "53", "54");
+    private static final DateTimeFormatter BASIC = DateTimeFormatter.ofPattern("uuuuMMdd").withResolverStyle(ResolverStyle.STRICT);
+    private static final int TEXT = 4000;
+    private final JdbcClient sql;
+
+    CarePlans(JdbcClient sql) {
+        this.sql = sql;
+    }
+
+    /**
+     * Writes the plan as a draft of this office (replacing a draft with the same 作成(変更)日); answers
+     * its ID. Every problem of the plan is reported at once, and nothing is written then.
+     */
+    @Transactional
+    public UUID submit(String officeNo, CarePlanDraft plan, String source) {
+        List<Violation> problems = check(plan);
+        if (!problems.isEmpty()) {
+            throw new InvalidValue(problems);
+        }
+        UUID id = upsertHeader(officeNo, plan, source);
+        sql.sql("delete from careplan.plan_items where plan_id = ?").param(id).update();
+        insertItems(id, plan.items());
+        return id;
+    }
+
+    /**
+     * 交付: the draft becomes the person's current plan from this office, superseding the one before, if
+     * the office may (still) write for the person ({@code mayWrite}: 保険者番号, 被保険者番号).
+     */
+    @Transactional
+    public void issue(String officeNo, UUID planId, BiPredicate<String, String> mayWrite) {
+        List<Map<String, Object>> plan = sql.sql("select insurer_no, insured_no, status from careplan.plans"
+                + " where plan_id = ? and office_no = ? for update").params(planId, officeNo).query().listOfRows();
+        if (plan.isEmpty()) {
+            throw new InvalidValue("planId", "計画", "この事業所のケアプランが見つかりません");
+        }
+        if (!mayWrite.test(((String) plan.get(0).get("insurer_no")).strip(), (String) plan.get(0).get("insured_no"))) {
+            throw new InvalidValue("planId", "計画", "この利用者のケアプランを交付できません(担当の居宅介護支援事業所の介護支援専門員のみ)");
+        }
+        if (!"draft".equals(plan.get(0).get("status"))) {
+            throw new InvalidValue("planId", "計画", "このケアプランは交付済みです");
+        }
+        sql.sql("update careplan.plans set status = 'superseded' where insurer_no = ? and insured_no = ? and office_no = ?"
+                + " and status = 'issued'").params(plan.get(0).get("insurer_no"), plan.get(0).get("insured_no"), officeNo)
+                .update();
+        sql.sql("update careplan.plans set status = 'issued', issued_at = now() where plan_id = ?").param(planId).update();
+    }
+
+    /**
+     * Imports a ケアプランデータ連携 file (UP1KYO: 第1表, UP2KYO: 第2表) sent by this office. Rows for persons
+     * the office may not write for ({@code mayWrite}), of another office, or with a bad value are refused
+     * with their line; the others are taken. 第2表 rows replace the items of the office's draft plan with
+     * the same 居宅サービス計画作成(変更)日, which its 第1表 must have created.
+     */
+    @Transactional
+    public CarePlanFileReport importStandard(String officeNo, String fileKind, InputStream in, Charset charset,
+            BiPredicate<String, String> mayWrite) {
+        List<Line> records = parse(in, charset);
+        List<CarePlanFileReport.Problem> problems = new ArrayList<>();
+        List<UUID> plans = switch (fileKind) {
+            case "UP1KYO" -> importTable1(officeNo, records, mayWrite, problems);
+            case "UP2KYO" -> importTable2(officeNo, records, mayWrite, problems);
+            default -> throw new InvalidValue("fileKind", "ファイル種別", "UP1KYO(第1表)または UP2KYO(第2表)を指定してください");
+        };
+        return new CarePlanFileReport(fileKind, records.size(), plans, problems);
+    }
+
+    private List<UUID> importTable1(String officeNo, List<Line> records, BiPredicate<String, String> mayWrite,
+            List<CarePlanFileReport.Problem> problems) {
+        List<UUID> plans = new ArrayList<>();
+        for (Line r : records) {
+            Row row = new Row(r, problems);
+            if (!row.common(28, mayWrite)) {
+                continue;
+            }
+            String office = row.text(13, "officeNo", "介護支援事業者コード");
+            if (!officeNo.equals(office)) {
+                row.problem("officeNo", "介護支援事業者コード", "送信した事業所の事業所番号ではありません");
+                continue;
+            }
+            CarePlanDraft plan = new CarePlanDraft(row.insurer, row.insured, row.date(14, "planDate", "居宅サービス計画作成(変更)日"),
+                    row.date(15, "firstPlanDate", "初回居宅サービス計画作成日"), row.text(16, "planKind", "計画書区分"),
+                    row.text(17, "certStatus", "認定状況区分"), row.date(18, "certifiedOn", "認定日"),
+                    row.date(19, "certValidFrom", "認定の有効期間(開始)"), row.date(20, "certValidTo", "認定の有効期間(終了)"),
+                    row.text(21, "careLevel", "要介護状態区分"), row.text(8, "authorName", "居宅サービス計画作成者氏名"),
+                    row.text(22, "assessment", "課題分析の結果"), row.text(23, "boardOpinion", "介護認定審査会の意見"),
+                    row.text(24, "policy", "総合的な援助の方針"), row.text(25, "livingSupportReason", "生活援助中心型の算定理由"),
+                    row.text(26, "livingSupportOther", "その他理由"), List.of());
+            List<Violation> violations = check(plan);
+            if (row.failed || !violations.isEmpty()) {
+                violations.forEach(v -> row.problem(v.field(), v.label(), v.reason()));
+                continue;
+            }
+            if (issued(officeNo, plan)) {
+                row.problem("planDate", "居宅サービス計画作成(変更)日", "この作成(変更)日のケアプランは交付済みです");
+                continue;
+            }
+            plans.add(upsertHeader(officeNo, plan, "csv"));
+        }
+        return plans;
+    }
+
+    private List<UUID> importTable2(String officeNo, List<Line> records, BiPredicate<String, String> mayWrite,
+            List<CarePlanFileReport.Problem> problems) {
+        Map<UUID, List<CarePlanDraft.Item>> items = new LinkedHashMap<>();
+        Map<UUID, CarePlanDraft.Item> previous = new LinkedHashMap<>();
+        for (Line r : records) {
+            Row row = new Row(r, problems);
+            if (!row.common(22, mayWrite)) {
+                continue;
+            }
+            LocalDate planDate = row.date(5, "planDate", "居宅サービス計画作成(変更)日");
+            int needNo = row.number(6, "needNo", "課題NO");
+            int goalNo = row.number(8, "goalNo", "援助目標NO");
+            int itemNo = row.number(13, "itemNo", "援助内容NO");
+            String insured = row.text(15, "insuredService", "保険対象区分");
+            if (insured != null && !insured.equals("Y") && !insured.equals("N")) {
+                row.problem("insuredService", "保険対象区分", "Y(対象)または N(対象外)を指定してください");
+            }
+            if (row.failed || planDate == null) {
+                continue;
+            }
+            UUID planId = sql.sql("select plan_id from careplan.plans where insurer_no = ? and insured_no = ?"
+                    + " and office_no = ? and plan_date = ? and status = 'draft'")
+                    .params(row.insurer, row.insured, officeNo, Date.valueOf(planDate)).query(UUID.class).optional()
+                    .orElse(null);
+            if (planId == null) {
+                row.problem("planDate", "居宅サービス計画作成(変更)日",
+                        "この作成(変更)日の第1表(UP1KYO)が未登録か、交付済みです(第1表を先に取り込んでください)");
+                continue;
+            }
+            // a print image: 課題 and 目標 may be left blank on the rows that continue them
+            CarePlanDraft.Item before = previous.get(planId);
+            boolean sameNeed = before != null && before.needNo() == needNo;
+            boolean sameGoal = sameNeed && before.goalNo() == goalNo;
+            CarePlanDraft.Item item = new CarePlanDraft.Item(needNo, goalNo, itemNo,
+                    carry(row.text(7, "need", "課題"), sameNeed ? before.need() : null),
+                    carry(row.text(9, "longGoal", "長期目標"), sameGoal ? before.longGoal() : null),
+                    carry(row.text(11, "longPeriod", "長期目標の期間"), sameGoal ? before.longPeriod() : null),
+                    carry(row.text(10, "shortGoal", "短期目標"), sameGoal ? before.shortGoal() : null),
+                    carry(row.text(12, "shortPeriod", "短期目標の期間"), sameGoal ? before.shortPeriod() : null),
+                    row.text(14, "content", "サービス内容"), insured == null ? null : insured.equals("Y"),
+                    row.text(16, "serviceKind", "サービス種別"), row.text(17, "providerNo", "サービス事業者コード"),
+                    row.text(18, "providerName", "サービス事業所名"), row.text(19, "frequency", "頻度"),
+                    row.text(20, "period", "期間"));
+            List<Violation> violations = checkItem(item, "");
+            if (!violations.isEmpty()) {
+                violations.forEach(v -> row.problem(v.field(), v.label(), v.reason()));
+                continue;
+            }
+            List<CarePlanDraft.Item> ofPlan = items.computeIfAbsent(planId, k -> new ArrayList<>());
+            if (ofPlan.stream().anyMatch(i -> i.needNo() == needNo && i.goalNo() == goalNo && i.itemNo() == itemNo)) {
+                row.problem("itemNo", "援助内容NO", "同じ課題NO・援助目標NO・援助内容NOの行がファイル内で重複しています");
+                continue;
+            }
+            ofPlan.add(item);
+            previous.put(planId, item);
+        }
+        items.forEach((planId, list) -> {
+            sql.sql("delete from careplan.plan_items where plan_id = ?").param(planId).update();
+            insertItems(planId, list);
+        });
+        return List.copyOf(items.keySet());
+    }
+
+    private static String carry(String given, String before) {
+        return given != null ? given : before;
+    }
+
+    private boolean issued(String officeNo, CarePlanDraft plan) {
+        return sql.sql("select exists (select 1 from careplan.plans where insurer_no = ? and insured_no = ?"
+                + " and office_no = ? and plan_date = ? and status <> 'draft')")
+                .params(plan.insurerNo(), plan.insuredNo(), officeNo, Date.valueOf(plan.planDate()))
+                .query(Boolean.class).single();
+    }
+
+    private UUID upsertHeader(String officeNo, CarePlanDraft p, String source) {
+        if (issued(officeNo, p)) {
+            throw new InvalidValue("planDate", "居宅サービス計画作成(変更)日",
+                    "この作成(変更)日のケアプランは交付済みです(変更する場合は新しい作成(変更)日で送ってください)");
+        }
+        return sql.sql("""
+                insert into careplan.plans (plan_id, insurer_no, insured_no, office_no, plan_date, first_plan_date,
+                    plan_kind, cert_status, certified_on, cert_valid_from, cert_valid_to, care_level, author_name,
+                    assessment, board_opinion, policy, living_support_reason, living_support_other, status, source)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'draft', ?)
+                on conflict (insurer_no, insured_no, office_no, plan_date) do update set
+                    first_plan_date = excluded.first_plan_date, plan_kind = excluded.plan_kind,
+                    cert_status = excluded.cert_status, certified_on = excluded.certified_on,
+                    cert_valid_from = excluded.cert_valid_from, cert_valid_to = excluded.cert_valid_to,
+                    care_level = excluded.care_level, author_name = excluded.author_name,
+                    assessment = excluded.assessment, board_opinion = excluded.board_opinion, policy = excluded.policy,
+                    living_support_reason = excluded.living_support_reason,
+                    living_support_other = excluded.living_support_other, source = excluded.source
+                returning plan_id
+                """).params(UUID.randomUUID(), p.insurerNo(), p.insuredNo(), officeNo, date(p.planDate()),
+                date(p.firstPlanDate()), p.planKind(), p.certStatus(), date(p.certifiedOn()), date(p.certValidFrom()),
+                date(p.certValidTo()), p.careLevel(), p.authorName(), p.assessment(), p.boardOpinion(), p.policy(),
+                p.livingSupportReason(), p.livingSupportOther(), source).query(UUID.class).single();
+    }
+
+    private void insertItems(UUID planId, List<CarePlanDraft.Item> items) {
+        for (CarePlanDraft.Item i : items) {
+            sql.sql("""
+                    insert into careplan.plan_items (plan_id, need_no, goal_no, item_no, need, long_goal, long_period,
+                        short_goal, short_period, content, insured_service, service_kind, provider_no, provider_name,
+                        frequency, period)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """).params(planId, i.needNo(), i.goalNo(), i.itemNo(), i.need(), i.longGoal(), i.longPeriod(),
+                    i.shortGoal(), i.shortPeriod(), i.content(), i.insuredService(), i.serviceKind(), i.providerNo(),
+                    i.providerName(), i.frequency(), i.period()).update();
+        }
+    }
+
+    private static Date date(LocalDate d) {
+        return d == null ? null : Date.valueOf(d);
+    }
+
+    /** Every rule of a plan, each broken one reported with its field. */
+    static List<Violation> check(CarePlanDraft p) {
+        List<Violation> v = new ArrayList<>();
+        valid(v, () -> new InsurerNumber(p.insurerNo()));
+        valid(v, () -> new InsuredNumber(p.insuredNo()));
+        if (p.planDate() == null) {
+            v.add(new Violation("planDate", "居宅サービス計画作成(変更)日", "必須です"));
+        }
+        if (p.firstPlanDate() == null) {
+            v.add(new Violation("firstPlanDate", "初回居宅サービス計画作成日", "必須です"));
+        } else if (p.planDate() != null && p.firstPlanDate().isAfter(p.planDate())) {
+            v.add(new Violation("firstPlanDate", "初回居宅サービス計画作成日", "居宅サービス計画作成(変更)日より後の日付です"));
+        }
+        code(v, p.planKind(), PLAN_KINDS, "planKind", "計画書区分");
+        code(v, p.certStatus(), Set.of("1", "2"), "certStatus", "認定状況区分");
+        code(v, p.livingSupportReason(), Set.of("1", "2", "3"), "livingSupportReason", "生活援助中心型の算定理由");
+        if (p.careLevel() != null && CareLevel.find(p.careLevel()).isEmpty()) {
+            v.add(new Violation("careLevel", CareLevel.LABEL, "コードが正しくありません"));
+        }
+        if (p.certValidFrom() != null && p.certValidTo() != null && p.certValidTo().isBefore(p.certValidFrom())) {
+            v.add(new Violation("certValidTo", "認定の有効期間(終了)", "開始日より前の日付です"));
+        }
+        if (p.authorName() == null || p.authorName().isBlank()) {
+            v.add(new Violation("authorName", "居宅サービス計画作成者氏名", "必須です"));
+        }
+        length(v, p.authorName(), 60, "authorName", "居宅サービス計画作成者氏名");
+        length(v, p.assessment(), TEXT, "assessment", "課題分析の結果");
+        length(v, p.boardOpinion(), TEXT, "boardOpinion", "介護認定審査会の意見");
+        length(v, p.policy(), TEXT, "policy", "総合的な援助の方針");
+        length(v, p.livingSupportOther(), TEXT, "livingSupportOther", "その他理由");
+        List<CarePlanDraft.Item> items = p.items() == null ? List.of() : p.items();
+        Set<String> keys = new HashSet<>();
+        for (int i = 0; i < items.size(); i++) {
+            CarePlanDraft.Item item = items.get(i);
+            v.addAll(checkItem(item, "items[" + i + "]."));
+            if (!keys.add(item.needNo() + "/" + item.goalNo() + "/" + item.itemNo())) {
+                v.add(new Violation("items[" + i + "].itemNo", "援助内容NO", "同じ課題NO・援助目標NO・援助内容NOが重複しています"));
+            }
+        }
+        return v;
+    }
+
+    private static List<Violation> checkItem(CarePlanDraft.Item item, String prefix) {
+        List<Violation> v = new ArrayList<>();
+        for (Object[] no : new Object[][] {{item.needNo(), "needNo", "課題NO"}, {item.goalNo(), "goalNo", "援助目標NO"},
+            {item.itemNo(), "itemNo", "援助内容NO"}}) {
+            if ((int) no[0] < 1 || (int) no[0] > 99) {
+                v.add(new Violation(prefix + no[1], (String) no[2], "1〜99で指定してください"));
+            }
+        }
+        if (item.providerNo() != null) {
+            valid(v, () -> new OfficeNumber(item.providerNo()), prefix + "providerNo", "サービス事業者コード");
+        }
+        for (String[] text : new String[][] {{item.need(), "need", "課題"}, {item.longGoal(), "longGoal", "長期目標"},
+            {item.shortGoal(), "shortGoal", "短期目標"}, {item.content(), "content", "サービス内容"},
+            {item.longPeriod(), "longPeriod", "長期目標の期間"}, {item.shortPeriod(), "shortPeriod", "短期目標の期間"},
+            {item.serviceKind(), "serviceKind", "サービス種別"}, {item.providerName(), "providerName", "サービス事業所名"},
+            {item.frequency(), "frequency", "頻度"}, {item.period(), "period", "期間"}}) {
+            length(v, text[0], TEXT, prefix + text[1], text[2]);
+        }
+        return v;
+    }
+
+    private static void valid(List<Violation> v, Runnable check) {
+        try {
+            check.run();
+        } catch (InvalidValue e) {
+            v.addAll(e.violations());
+        }
+    }
+
+    private static void valid(List<Violation> v, Runnable check, String field, String label) {
+        try {
+            check.run();
+        } catch (InvalidValue e) {
+            e.violations().forEach(x -> v.add(new Violation(field, label, x.reason())));
+        }
+    }
+
+    private static void code(List<Violation> v, String value, Set<String> codes, String field, String label) {
+        if (value != null && !codes.contains(value)) {
+            v.add(new Violation(field, label, "コードが正しくありません(" + String.join("・", codes.stream().sorted().toList()) + ")"));
+        }
+    }
+
+    private static void length(List<Violation> v, String value, int max, String field, String label) {
+        if (value != null && value.codePointCount(0, value.length()) > max) {
+            v.add(new Violation(field, label, max + "文字以内で指定してください"));
+        }
+    }
+
+    /** A CSV record and the line of the file it starts on. */
+    private record Line(long number, CSVRecord record) {
+    }
+
+    private static List<Line> parse(InputStream in, Charset charset) {
+        var decoder = charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        try (CSVParser parser = CSVParser.builder().setReader(new InputStreamReader(in, decoder))
+                .setFormat(CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).get()).get()) {
+            List<Line> lines = new ArrayList<>();
+            var records = parser.iterator();
+            while (true) {
+                long next = parser.getCurrentLineNumber() + 1;
+                if (!records.hasNext()) {
+                    return lines;
+                }
+                lines.add(new Line(next, records.next()));
+            }
+        } catch (UncheckedIOException | IOException e) {
+            Throwable cause = e instanceof UncheckedIOException u ? u.getCause() : e;
+            throw new InvalidValue("file", "ファイル", cause instanceof CharacterCodingException
+                    ? "文字コードが正しくありません(ケアプランデータ連携のファイルは Shift_JIS(MS932)です)"
+                    : "CSVとして読み取れません(引用符の対応などを確認してください)");
+        }
+    }
+
+    /** One CSV row being read: its common columns and the problems found, by line. */
+    private static final class Row {
+        final CSVRecord record;
+        final List<CarePlanFileReport.Problem> problems;
+        final long line;
+        String insurer;
+        String insured;
+        boolean failed;
+
+        Row(Line line, List<CarePlanFileReport.Problem> problems) {
+            this.record = line.record();
+            this.problems = problems;
+            this.line = line.number();
+        }
+
+        /** Column count, CSVバージョン, the person's numbers and whether the office may write for them. */
+        boolean common(int columns, BiPredicate<String, String> mayWrite) {
+            if (record.size() != columns) {
+                problem("file", "項目数", columns + "項目が必要です(" + record.size() + "項目あります)");
+                return false;
+            }
+            if (!CSV_VERSIONS.contains(record.get(0))) {
+                problem("csvVersion", "CSVバージョン", "対応していないCSVバージョンです(202407 など)");
+                return false;
+            }
+            try {
+                insurer = new InsurerNumber(record.get(1)).value();
+                insured = new InsuredNumber(record.get(2)).value();
+            } catch (InvalidValue e) {
+                e.violations().forEach(v -> problem(v.field(), v.label(), v.reason()));
+                return false;
+            }
+            if (!mayWrite.test(insurer, insured)) {
+                problem("insuredNo", "被保険者番号", "この事業所が担当の居宅介護支援事業所として登録されていない利用者です");
+                return false;
+            }
+            return true;
+        }
+
+        String text(int column, String field, String label) {
+            String value = record.get(column - 1);
+            return value.isEmpty() ? null : value;
+        }
+
+        LocalDate date(int column, String field, String label) {
+            String value = record.get(column - 1);
+            if (value.isEmpty() || value.equals("00000000")) {
+                return null;
+            }
+            try {
+                return LocalDate.parse(value, BASIC);
+            } catch (DateTimeParseException e) {
+                problem(field, label, "日付(YYYYMMDD)の形式ではないか、存在しない日付です");
+                return null;
+            }
+        }
+
+        int number(int column, String field, String label) {
+            try {
+                return Integer.parseInt(record.get(column - 1));
+            } catch (NumberFormatException e) {
+                problem(field, label, "半角数字で指定してください");
+                return 0;
+            }
+        }
+
+        void problem(String field, String label, String reason) {
+            failed = true;
+            problems.add(new CarePlanFileReport.Problem(line, field, label, reason));
+        }
+    }
+}
