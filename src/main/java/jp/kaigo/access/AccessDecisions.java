@@ -80,13 +80,15 @@ public class AccessDecisions {
     }
 
     /**
-     * Whether the actor may write and issue the person's care plan (the 介護支援専門員 of the 居宅介護支援 or
-     * 介護予防支援 office in charge); audited like every decision.
+     * Whether the actor may write the person's records of the category: a care plan (the 介護支援専門員 of
+     * the 居宅介護支援 or 介護予防支援 office in charge), LIFE assessments (an office in charge); audited.
      */
-    public Decision mayWriteCarePlan(Actor actor, String insurerNo, String insuredNo) {
-        Decision decision = Decision.of(InformationCategory.CARE_PLAN,
-                AccessRules.writeCarePlan(facts(actor, insurerNo, insuredNo, InformationCategory.CARE_PLAN)));
-        audit.record(entry(actor, insurerNo, insuredNo, "ケアプランの作成・交付", "ケアプラン作成",
+    public Decision mayWrite(Actor actor, String insurerNo, String insuredNo, InformationCategory category) {
+        if (category != InformationCategory.CARE_PLAN && category != InformationCategory.LIFE) {
+            throw new IllegalArgumentException("not written by organisations through access: " + category);
+        }
+        Decision decision = Decision.of(category, AccessRules.write(facts(actor, insurerNo, insuredNo, category)));
+        audit.record(entry(actor, insurerNo, insuredNo, category.label() + "の登録", "記録の登録",
                 (decision.permitted() ? "permit:" : "deny:") + decision.reason().name()));
         return decision;
     }

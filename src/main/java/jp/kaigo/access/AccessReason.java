@@ -7,6 +7,7 @@ public enum AccessReason {
     CONSENTED(true, "本人の同意に基づく閲覧です"),
     OPINION_REQUESTED(true, "主治医意見書の作成を依頼された医療機関です"),
     CARE_PLAN_AUTHOR(true, "担当の居宅介護支援事業所の介護支援専門員としてケアプランを作成・交付できます"),
+    RECORDING_OFFICE(true, "担当事業所として記録を登録できます"),
     BREAK_GLASS(true, "緊急時の閲覧です(本人と保険者に通知され、事後に確認されます)"),
     OTHER_INSURER(false, "他の保険者の被保険者の情報は見られません"),
     QUALIFICATION_LOST(false, "資格を喪失した被保険者の情報は、保険者と本人のほかは見られません"),

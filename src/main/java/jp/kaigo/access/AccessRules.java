@@ -71,6 +71,24 @@ final class AccessRules {
         return consent(f.consent());
     }
 
+    /**
+     * Who may write a person's records of the category: LIFE assessments, any office in charge; the care
+     * plan, the care manager of the care-planning office in charge; both while the person is insured.
+     */
+    static AccessReason write(Facts f) {
+        return f.category() == InformationCategory.LIFE ? writeAssessment(f) : writeCarePlan(f);
+    }
+
+    private static AccessReason writeAssessment(Facts f) {
+        if (f.actor().isPerson() || f.actor().kind() != PartyKind.OFFICE) {
+            return AccessReason.NOT_IN_CHARGE;
+        }
+        if (f.lost()) {
+            return AccessReason.QUALIFICATION_LOST;
+        }
+        return f.serviceTypesInCharge().isEmpty() ? AccessReason.NOT_IN_CHARGE : AccessReason.RECORDING_OFFICE;
+    }
+
     /** Who may write and issue a person's care plan: the care manager of the care-planning office in charge. */
     static AccessReason writeCarePlan(Facts f) {
         if (f.actor().isPerson() || f.actor().kind() != PartyKind.OFFICE) {

@@ -14,6 +14,7 @@ import jp.kaigo.careplan.CarePlanDraft;
 import jp.kaigo.careplan.CarePlanFileReport;
 import jp.kaigo.careplan.CarePlans;
 import jp.kaigo.identity.StaffAccounts;
+import jp.kaigo.shared.InformationCategory;
 import jp.kaigo.shared.InsuredNumber;
 import jp.kaigo.shared.InsurerNumber;
 import jp.kaigo.shared.InvalidValue;
@@ -68,7 +69,7 @@ class CarePlanController {
         LocalDate certValidFrom = in.date(request.certValidFrom(), "certValidFrom", "認定の有効期間(開始)", false);
         LocalDate certValidTo = in.date(request.certValidTo(), "certValidTo", "認定の有効期間(終了)", false);
         in.check();
-        Decision decision = access.mayWriteCarePlan(actor, insurer.value(), insured.value());
+        Decision decision = access.mayWrite(actor, insurer.value(), insured.value(), InformationCategory.CARE_PLAN);
         if (!decision.permitted()) {
             throw new AccessDenied(decision);
         }
@@ -89,7 +90,7 @@ class CarePlanController {
     void issue(@AuthenticationPrincipal PartyUser caller, HttpServletRequest http, @PathVariable UUID planId) {
         Actor actor = Actor.staff(caller.party(), StaffController.session(staff, caller, http).jobType());
         plans.issue(caller.party().number(), planId,
-                (insurer, insured) -> access.mayWriteCarePlan(actor, insurer, insured).permitted());
+                (insurer, insured) -> access.mayWrite(actor, insurer, insured, InformationCategory.CARE_PLAN).permitted());
     }
 
     /** A ケアプランデータ連携 file (UP1KYO 第1表 or UP2KYO 第2表; Shift_JIS unless {@code charset} says otherwise). */
@@ -104,7 +105,7 @@ class CarePlanController {
             throw new InvalidValue("charset", "文字コード", "対応していない文字コードです");
         }
         return plans.importStandard(caller.party().number(), fileKind, body, decoding,
-                (insurer, insured) -> access.mayWriteCarePlan(actor, insurer, insured).permitted());
+                (insurer, insured) -> access.mayWrite(actor, insurer, insured, InformationCategory.CARE_PLAN).permitted());
     }
 
     private static int number(Integer value) {

@@ -1,12 +1,7 @@
 package jp.kaigo.careplan;
 
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -20,15 +15,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.BiPredicate;
+import jp.kaigo.ingest.CsvLines;
+import jp.kaigo.ingest.CsvLines.Line;
 import jp.kaigo.shared.CareLevel;
 import jp.kaigo.shared.InsuredNumber;
 import jp.kaigo.shared.InsurerNumber;
 import jp.kaigo.shared.InvalidValue;
 import jp.kaigo.shared.OfficeNumber;
 import jp.kaigo.shared.Violation;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -99,7 +93,7 @@ public class CarePlans {
     @Transactional
     public CarePlanFileReport importStandard(String officeNo, String fileKind, InputStream in, Charset charset,
             BiPredicate<String, String> mayWrite) {
-        List<Line> records = parse(in, charset);
+        List<Line> records = CsvLines.read(in, charset);
         List<CarePlanFileReport.Problem> problems = new ArrayList<>();
         List<UUID> plans = switch (fileKind) {
             case "UP1KYO" -> importTable1(officeNo, records, mayWrite, problems);
@@ -351,35 +345,9 @@ public class CarePlans {
         }
     }
 
-    /** A CSV record and the line of the file it starts on. */
-    private record Line(long number, CSVRecord record) {
-    }
-
-    private static List<Line> parse(InputStream in, Charset charset) {
-        var decoder = charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        try (CSVParser parser = CSVParser.builder().setReader(new InputStreamReader(in, decoder))
-                .setFormat(CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).get()).get()) {
-            List<Line> lines = new ArrayList<>();
-            var records = parser.iterator();
-            while (true) {
-                long next = parser.getCurrentLineNumber() + 1;
-                if (!records.hasNext()) {
-                    return lines;
-                }
-                lines.add(new Line(next, records.next()));
-            }
-        } catch (UncheckedIOException | IOException e) {
-            Throwable cause = e instanceof UncheckedIOException u ? u.getCause() : e;
-            throw new InvalidValue("file", "ファイル", cause instanceof CharacterCodingException
-                    ? "文字コードが正しくありません(ケアプランデータ連携のファイルは Shift_JIS(MS932)です)"
-                    : "CSVとして読み取れません(引用符の対応などを確認してください)");
-        }
-    }
-
     /** One CSV row being read: its common columns and the problems found, by line. */
     private static final class Row {
-        final CSVRecord record;
+        final List<String> record;
         final List<CarePlanFileReport.Problem> problems;
         final long line;
         String insurer;
@@ -387,7 +355,7 @@ public class CarePlans {
         boolean failed;
 
         Row(Line line, List<CarePlanFileReport.Problem> problems) {
-            this.record = line.record();
+            this.record = line.cells();
             this.problems = problems;
             this.line = line.number();
         }

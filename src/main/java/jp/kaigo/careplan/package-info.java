@@ -4,5 +4,5 @@
  * {@link jp.kaigo.careplan.CarePlans} (which answers identifiers and reports only); reads only through
  * the {@code access} module.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "ingest"})
 package jp.kaigo.careplan;

@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.Charset;
 import java.util.ArrayList;
 import java.util.List;
-import org.bouncycastle.util.encoders.Base32;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -27,10 +26,7 @@ class CarePlanIntegrationTests extends MunicipalityApiTests {
         api.uploadCsv(insurer, "insured", "full", INSURED_HEADER + "\n"
                 + insuredRow(insurer, PERSON, 1, "2020-04-01", null, "1940-05-06", null) + "\n"
                 + insuredRow(insurer, "0000000002", 1, "2020-04-01", null, "1941-01-02", null) + "\n");
-        ApiClient.Response created = office.post("/api/staff", "{\"loginId\":\"care.manager\",\"password\":\""
-                + STAFF_PASSWORD + "\",\"jobType\":\"CARE_MANAGER\"}");
-        careManager = signedIn(office.withToken(null), "care.manager",
-                Base32.decode(created.json().get("totpSecret").asString()));
+        careManager = staffOf(office, "care.manager", "CARE_MANAGER");
         String confirmation = careManager.post("/api/eligibility", "{\"insurerNo\":\"" + insurer + "\",\"insuredNo\":\""
                 + PERSON + "\",\"birthDate\":\"1940-05-06\"}").json().get("confirmation").asString();
         assertThat(careManager.post("/api/relationships", "{\"confirmation\":\"" + confirmation

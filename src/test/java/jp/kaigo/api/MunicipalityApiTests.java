@@ -54,6 +54,16 @@ abstract class MunicipalityApiTests {
         return signedIn(terminal, "admin", enrolFirstAdmin(terminal, "admin"));
     }
 
+    /** A new staff member of the organisation, created by its signed-in administrator, signed in. */
+    static ApiClient staffOf(ApiClient admin, String loginId, String jobType) {
+        ApiClient.Response created = admin.post("/api/staff", "{\"loginId\":\"" + loginId + "\",\"password\":\""
+                + STAFF_PASSWORD + "\",\"jobType\":\"" + jobType + "\"}");
+        if (created.status() != 201) {
+            throw new IllegalStateException(created.body());
+        }
+        return signedIn(admin.withToken(null), loginId, Base32.decode(created.json().get("totpSecret").asString()));
+    }
+
     /** Registers the office's first administrator; returns the one-time-code secret. */
     static byte[] enrolFirstAdmin(ApiClient terminal, String loginId) {
         ApiClient.Response enrolled = terminal.post("/api/staff/first-admin", "{\"loginId\":\"" + loginId
