@@ -44,7 +44,7 @@ class ApiSecurity {
                         .requestMatchers("/api/insurers/**", "/api/municipalities/**", "/api/imports/**",
                                 "/api/insured/**").hasRole(PartyUser.role(PartyKind.MUNICIPALITY))
                         .requestMatchers("/api/eligibility", "/api/eligibility/**", "/api/card/**",
-                                "/api/relationships", "/api/relationships/**", "/api/care-plans/**", "/api/life/**")
+                                "/api/relationships", "/api/relationships/**", "/api/care-plans/**", "/api/life/**", "/api/consents/terminal", "/api/consents/terminal/**")
                                 .hasRole(PartyUser.role(PartyKind.OFFICE))
                         .requestMatchers("/api/staff/**", "/api/staff", "/api/records/**").authenticated()
                         .anyRequest().denyAll())

@@ -1,5 +1,7 @@
 package jp.kaigo.api;
 
+import jakarta.servlet.http.HttpServletRequest;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -9,7 +11,12 @@ import jp.kaigo.access.EmergencyOpening;
 import jp.kaigo.audit.AuditEntry;
 import jp.kaigo.audit.AuditLog;
 import jp.kaigo.consent.Consents;
+import jp.kaigo.identity.MyNumberCards;
+import jp.kaigo.identity.StaffAccounts;
+import jp.kaigo.identity.StaffSession;
 import jp.kaigo.registry.InsuredRegistry;
+import jp.kaigo.shared.InformationCategory;
+import jp.kaigo.shared.InvalidValue;
 import jp.kaigo.shared.InsuredNumber;
 import jp.kaigo.shared.InsurerNumber;
 import org.springframework.http.HttpStatus;
@@ -31,12 +38,80 @@ class ConsentController {
     private final AccessDecisions access;
     private final InsuredRegistry registry;
     private final AuditLog audit;
+    private final MyNumberCards cards;
+    private final StaffAccounts staff;
 
-    ConsentController(Consents consents, AccessDecisions access, InsuredRegistry registry, AuditLog audit) {
+    ConsentController(Consents consents, AccessDecisions access, InsuredRegistry registry, AuditLog audit,
+            MyNumberCards cards, StaffAccounts staff) {
         this.consents = consents;
         this.access = access;
         this.registry = registry;
         this.audit = audit;
+        this.cards = cards;
+        this.staff = staff;
+    }
+
+    record StatementRequest(String challengeId, String category, String decision) {
+    }
+
+    record TerminalConsent(String challengeId, String certificate, String signature, String signingCertificate,
+            String statementSignature, String category, String decision) {
+    }
+
+    /**
+     * The statement the person signs at this office's terminal (after {@code POST /api/card/challenge}):
+     * consent, or refusal, to this office for one category or all.
+     */
+    @PostMapping("/api/consents/terminal/statement")
+    Map<String, String> statement(@AuthenticationPrincipal PartyUser caller, HttpServletRequest http,
+            @RequestBody StatementRequest request) {
+        StaffController.session(staff, caller, http);
+        Inputs in = new Inputs();
+        UUID challenge = in.value(request.challengeId(), v -> Inputs.uuid(v, "challengeId", "チャレンジID"));
+        InformationCategory category = category(in, request.category());
+        Boolean give = decision(in, request.decision());
+        in.check();
+        return Map.of("statement", Consents.terminalStatement(caller.party(), category, give, challenge));
+    }
+
+    /**
+     * Consent given or refused at the office terminal with the My Number card: the 利用者証明用 key answers
+     * the challenge (who), the 署名用 key signs the statement (what); the signature is kept as evidence.
+     */
+    @PostMapping("/api/consents/terminal")
+    @ResponseStatus(HttpStatus.CREATED)
+    Map<String, Object> signedAtTerminal(@AuthenticationPrincipal PartyUser caller, HttpServletRequest http,
+            @RequestBody TerminalConsent request) {
+        StaffSession session = StaffController.session(staff, caller, http);
+        Inputs in = new Inputs();
+        Inputs.CardAnswer card = in.cardAnswer(request.challengeId(), request.certificate(), request.signature());
+        byte[] signing = in.value(request.signingCertificate(), v -> Inputs.base64(v, "signingCertificate", "署名用電子証明書"));
+        byte[] signature = in.value(request.statementSignature(), v -> Inputs.base64(v, "statementSignature", "同意書への署名"));
+        InformationCategory category = category(in, request.category());
+        Boolean give = decision(in, request.decision());
+        in.check();
+        String statement = Consents.terminalStatement(caller.party(), category, give, card.challengeId());
+        var person = cards.identifySigned(caller.party(), card.challengeId(), card.certificate(), card.signature(), signing,
+                statement.getBytes(StandardCharsets.UTF_8), signature);
+        UUID id = consents.recordSigned(person.insurerNo(), person.insuredNo(), caller.party(), category, give, statement,
+                signature, signing);
+        audit.record(new AuditEntry("consent", caller.party().kind().code(), caller.party().number(),
+                session.jobType().name(), person.insurerNo(), person.insuredNo(),
+                "同意の" + (give ? "登録" : "拒否・撤回") + "(事業所の端末でマイナンバーカードにより署名・"
+                        + (category == null ? "すべての情報" : category.label()) + ")", null, give ? "GIVEN" : "REFUSED"));
+        return Map.of("decisionId", id, "insurerNo", person.insurerNo(), "insuredNo", person.insuredNo());
+    }
+
+    private static InformationCategory category(Inputs in, String key) {
+        return key == null || key.isBlank() ? null : in.value(key, CareRecordsController::category);
+    }
+
+    static Boolean decision(Inputs in, String value) {
+        return in.value(value, d -> switch (d) {
+            case "give" -> true;
+            case "refuse" -> false;
+            default -> throw new InvalidValue("decision", "同意", "give(同意する)または refuse(同意しない・撤回する)を指定してください");
+        });
     }
 
     record Blanket(String occasion) {

@@ -163,11 +163,7 @@ class PersonController {
                         request.partyNumber() == null ? "" : request.partyNumber().strip()));
         InformationCategory category = request.category() == null || request.category().isBlank() ? null
                 : in.value(request.category(), CareRecordsController::category);
-        Boolean give = in.value(request.decision(), d -> switch (d) {
-            case "give" -> true;
-            case "refuse" -> false;
-            default -> throw new InvalidValue("decision", "同意", "give(同意する)または refuse(同意しない・撤回する)を指定してください");
-        });
+        Boolean give = ConsentController.decision(in, request.decision());
         in.check();
         UUID id = consents.decide(me.insurerNo(), me.insuredNo(), party, category, give);
         audit.record(new AuditEntry("consent", "person", null, null, me.insurerNo(), me.insuredNo(),

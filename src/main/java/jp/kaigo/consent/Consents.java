@@ -27,7 +27,7 @@ public class Consents {
         if (occasion == null || !OCCASIONS.contains(occasion.strip())) {
             throw new InvalidValue("occasion", "同意の機会", String.join("・", OCCASIONS) + "のいずれかを指定してください");
         }
-        return insert(insurerNo, insuredNo, null, null, true, "municipality", occasion.strip());
+        return insert(insurerNo, insuredNo, null, null, true, "municipality", occasion.strip(), null);
     }
 
     /**
@@ -38,19 +38,43 @@ public class Consents {
         if (party != null && party.kind() == PartyKind.MUNICIPALITY) {
             throw new InvalidValue("partyKind", "相手先の種別", "保険者(市町村)は同意の対象ではありません");
         }
-        return insert(insurerNo, insuredNo, party, category, give, "person", null);
+        return insert(insurerNo, insuredNo, party, category, give, "person", null, null);
     }
 
+    /**
+     * The text a person signs with the card's 署名用 key at an office terminal to give or refuse this office
+     * consent ({@code category} null = every category); the challenge makes each statement unique.
+     */
+    public static String terminalStatement(Party office, InformationCategory category, boolean give, UUID challengeId) {
+        return "介護情報基盤 本人同意\n"
+                + "相手先: " + office.kind().label() + " " + office.number() + "\n"
+                + "情報: " + (category == null ? "すべての情報" : category.label()) + "\n"
+                + "同意: " + (give ? "同意する" : "同意しない(撤回)") + "\n"
+                + "受付番号: " + challengeId + "\n";
+    }
+
+    /**
+     * A consent given or refused at the office terminal, signed with the card's 署名用 key: the statement,
+     * the signature and the 署名用 certificate are kept as evidence (the caller has verified them).
+     */
+    public UUID recordSigned(String insurerNo, String insuredNo, Party office, InformationCategory category, boolean give,
+            String statement, byte[] signature, byte[] signerCertificate) {
+        return insert(insurerNo, insuredNo, office, category, give, "terminal", null,
+                new Object[] {statement, signature, signerCertificate});
+    }
+
+    /** Appends one decision; {@code evidence}: signed text, signature and signer certificate, or null. */
     private UUID insert(String insurerNo, String insuredNo, Party party, InformationCategory category, boolean give,
-            String source, String occasion) {
+            String source, String occasion, Object[] evidence) {
         UUID id = UUID.randomUUID();
+        Object[] signed = evidence == null ? new Object[3] : evidence;
         sql.sql("""
                 insert into consent.decisions (decision_id, insurer_no, insured_no, party_kind, party_no, category,
-                                               decision, source, occasion)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                               decision, source, occasion, signed_text, signature, signer_certificate)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """).params(id, insurerNo, insuredNo, party == null ? null : party.kind().code(),
                 party == null ? null : party.number(), category == null ? null : category.key(),
-                give ? "give" : "refuse", source, occasion).update();
+                give ? "give" : "refuse", source, occasion, signed[0], signed[1], signed[2]).update();
         return id;
     }
 

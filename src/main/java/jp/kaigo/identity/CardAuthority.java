@@ -12,6 +12,13 @@ public interface CardAuthority {
     boolean vouchesFor(X509Certificate authenticationCertificate);
 
     /**
+     * Whether the 署名用 certificate is J-LIS's, valid, not revoked, and of the same card as the
+     * 利用者証明用 one (the real J-LIS tells by the 署名用 certificate's 基本4情報; the simulation by its
+     * card identifier).
+     */
+    boolean vouchesForSigning(X509Certificate signingCertificate, X509Certificate authenticationCertificate);
+
+    /**
      * The serial number (hex) of the 利用者証明用 certificate that the one with {@code serial} replaced
      * when the card was renewed, if any (J-LIS's link between old and new certificates).
      */

@@ -67,6 +67,26 @@ public class MyNumberCards {
         return linkedPerson(cert).orElseThrow(MyNumberCards::notLinked);
     }
 
+    /**
+     * A statement signed at an office terminal with the card: the 利用者証明用 key answers the terminal's
+     * challenge (who the person is), the 署名用 key signs the statement (what they declared). Returns the
+     * person; the caller keeps the statement, the signature and the 署名用 certificate as evidence.
+     */
+    public LinkedPerson identifySigned(Party terminal, UUID challengeId, byte[] authCertificate, byte[] authSignature,
+            byte[] signCertificate, byte[] statement, byte[] statementSignature) {
+        X509Certificate auth = checkAnswer(terminal.kind().code(), terminal.number(), challengeId, authCertificate,
+                authSignature);
+        LinkedPerson person = linkedPerson(auth).orElseThrow(MyNumberCards::notLinked);
+        X509Certificate signing = certificate(signCertificate);
+        if (!jlis.vouchesForSigning(signing, auth)) {
+            throw new CardRefused("署名用電子証明書が無効です(失効・有効期限切れ、または別のカードの証明書です)");
+        }
+        if (!verifies(signing, statement, statementSignature)) {
+            throw new CardRefused("同意書への署名を確認できません(署名用電子証明書で署名してください)");
+        }
+        return person;
+    }
+
     /** A person signs in with their card: the person it is linked to, and a 30-minute token for their own data. */
     public PersonSession signInPerson(UUID challengeId, byte[] certificate, byte[] signature) {
         X509Certificate cert = checkAnswer(PERSON, "", challengeId, certificate, signature);

@@ -91,6 +91,19 @@ public final class SimulatedJlis implements CardAuthority {
         return ca.vouchesFor(authenticationCertificate);
     }
 
+    @Override
+    public boolean vouchesForSigning(X509Certificate signingCertificate, X509Certificate authenticationCertificate) {
+        X500Name signing = X500Name.getInstance(signingCertificate.getSubjectX500Principal().getEncoded());
+        X500Name authentication = X500Name.getInstance(authenticationCertificate.getSubjectX500Principal().getEncoded());
+        return ca.vouchesFor(signingCertificate) && "署名用".equals(rdn(signing, BCStyle.OU))
+                && rdn(signing, BCStyle.CN) != null && rdn(signing, BCStyle.CN).equals(rdn(authentication, BCStyle.CN));
+    }
+
+    private static String rdn(X500Name name, org.bouncycastle.asn1.ASN1ObjectIdentifier type) {
+        var rdns = name.getRDNs(type);
+        return rdns.length == 0 ? null : rdns[0].getFirst().getValue().toString();
+    }
+
     private static X500Name subject(String cardId, String use) {
         return new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.O, "J-LIS (simulated)").addRDN(BCStyle.OU, use)
                 .addRDN(BCStyle.CN, cardId).build();
