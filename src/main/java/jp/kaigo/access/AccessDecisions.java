@@ -190,8 +190,10 @@ public class AccessDecisions {
 
     private static AuditEntry entry(Actor actor, String insurerNo, String insuredNo, String subject, String purpose,
             String outcome) {
-        return new AuditEntry("disclosure", actor.isPerson() ? "person" : actor.kind().code(),
-                actor.isPerson() ? null : actor.organisation().number(), actor.job() == null ? null : actor.job().name(),
+        return new AuditEntry("disclosure", actor.isPerson() ? (actor.representing() == null ? "person" : "representative")
+                : actor.kind().code(),
+                actor.isPerson() ? null : actor.organisation().number(),
+                actor.job() != null ? actor.job().name() : actor.representing(),
                 insurerNo, insuredNo, subject, purpose, outcome);
     }
 }

@@ -5,17 +5,23 @@ import jp.kaigo.shared.Party;
 import jp.kaigo.shared.PartyKind;
 
 /**
- * Who asks: the insured person themselves (signed in with their card), or a signed-in staff member of an
- * organisation (municipality, office, medical institution) with their job type.
+ * Who asks: the insured person themselves or their registered representative (signed in with their own
+ * card), or a signed-in staff member of an organisation (municipality, office, medical institution) with
+ * their job type.
  */
-public record Actor(Party organisation, JobType job, String personInsurer, String personInsured) {
+public record Actor(Party organisation, JobType job, String personInsurer, String personInsured, String representing) {
 
     public static Actor person(String insurerNo, String insuredNo) {
-        return new Actor(null, null, insurerNo, insuredNo);
+        return new Actor(null, null, insurerNo, insuredNo, null);
+    }
+
+    /** A registered representative (法定代理人 {@code legal-agent}, 成年後見人 {@code guardian}) acting for the person. */
+    public static Actor representative(String insurerNo, String insuredNo, String kind) {
+        return new Actor(null, null, insurerNo, insuredNo, kind);
     }
 
     public static Actor staff(Party organisation, JobType job) {
-        return new Actor(organisation, job, null, null);
+        return new Actor(organisation, job, null, null, null);
     }
 
     public boolean isPerson() {

@@ -35,6 +35,55 @@ class CardLinkController {
     record LinkRequest(String certificate, String insuredNo) {
     }
 
+    record RepresentativeRequest(String certificate, String insuredNo, String kind) {
+    }
+
+    /**
+     * Registers a representative (法定代理人 {@code legal-agent}, 成年後見人 {@code guardian}) of one of the
+     * municipality's insured, by the representative's own card; they then sign in with it for the person.
+     */
+    @PostMapping("/api/municipalities/{insurerNo}/representatives")
+    @ResponseStatus(HttpStatus.CREATED)
+    void registerRepresentative(@AuthenticationPrincipal PartyUser caller, @PathVariable String insurerNo,
+            @RequestBody RepresentativeRequest request) {
+        byte[] certificate = representativeCard(request);
+        InsuredNumber insured = ownInsured(caller, insurerNo, request.insuredNo());
+        cards.linkRepresentative(certificate, insurerNo, insured.value(), request.kind(), caller.party());
+        audit.record(new AuditEntry("representative", caller.party().kind().code(), caller.party().number(), null,
+                insurerNo, insured.value(), "代理人の登録(" + ("guardian".equals(request.kind()) ? "成年後見人" : "法定代理人") + ")",
+                null, "REGISTERED"));
+    }
+
+    @PostMapping("/api/municipalities/{insurerNo}/representatives/end")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void endRepresentative(@AuthenticationPrincipal PartyUser caller, @PathVariable String insurerNo,
+            @RequestBody RepresentativeRequest request) {
+        byte[] certificate = representativeCard(request);
+        InsuredNumber insured = ownInsured(caller, insurerNo, request.insuredNo());
+        cards.endRepresentative(certificate, insurerNo, insured.value());
+        audit.record(new AuditEntry("representative", caller.party().kind().code(), caller.party().number(), null,
+                insurerNo, insured.value(), "代理人の登録の終了", null, "ENDED"));
+    }
+
+    private static byte[] representativeCard(RepresentativeRequest request) {
+        Inputs in = new Inputs();
+        byte[] certificate = in.value(request.certificate(), v -> Inputs.base64(v, "certificate", "代理人のカードの証明書"));
+        in.check();
+        return certificate;
+    }
+
+    /** The insured person of this municipality named in the request (404 when unknown). */
+    private InsuredNumber ownInsured(PartyUser caller, String insurerNo, String insuredNo) {
+        caller.requireMunicipality(insurerNo);
+        Inputs in = new Inputs();
+        InsuredNumber insured = in.value(insuredNo, InsuredNumber::new);
+        in.check();
+        if (registry.snapshot(new InsurerNumber(insurerNo), insured, LocalDate.now(Inputs.JAPAN)).isEmpty()) {
+            throw new NotFound("該当する被保険者が見つかりません");
+        }
+        return insured;
+    }
+
     @PostMapping("/api/municipalities/{insurerNo}/card-links")
     @ResponseStatus(HttpStatus.CREATED)
     void link(@AuthenticationPrincipal PartyUser caller, @PathVariable String insurerNo, @RequestBody LinkRequest request) {

@@ -58,7 +58,8 @@ class PersonController {
         this.audit = audit;
     }
 
-    record CardAnswer(String challengeId, String certificate, String signature) {
+    /** A card's answer; with 保険者番号 and 被保険者番号, a registered representative signs in for that person. */
+    record CardAnswer(String challengeId, String certificate, String signature, String insurerNo, String insuredNo) {
     }
 
     record LinkRequest(String challengeId, String certificate, String signature, String insurerNo, String insuredNo,
@@ -80,10 +81,21 @@ class PersonController {
         Inputs in = new Inputs();
         Inputs.CardAnswer card = in.cardAnswer(request.challengeId(), request.certificate(), request.signature());
         in.check();
-        var session = cards.signInPerson(card.challengeId(), card.certificate(), card.signature());
-        audit.record(new AuditEntry("sign-in", "person", null, null, session.person().insurerNo(),
+        MyNumberCards.LinkedPerson actingFor = null;
+        if (request.insurerNo() != null || request.insuredNo() != null) {
+            InsurerNumber insurer = in.value(request.insurerNo(), InsurerNumber::new);
+            InsuredNumber insured = in.value(request.insuredNo(), InsuredNumber::new);
+            in.check();
+            actingFor = new MyNumberCards.LinkedPerson(insurer.value(), insured.value());
+        }
+        var session = cards.signInPerson(card.challengeId(), card.certificate(), card.signature(), actingFor);
+        audit.record(new AuditEntry("sign-in", actorKind(session.person()), null, session.person().actingAs(),
+                session.person().insurerNo(),
                 session.person().insuredNo(), "本人のログイン(マイナンバーカード)", null, "SUCCESS"));
-        return Map.of("accessToken", session.token(), "expiresInSeconds", session.expiresInSeconds());
+        return session.person().actingAs() == null
+                ? Map.of("accessToken", session.token(), "expiresInSeconds", session.expiresInSeconds())
+                : Map.of("accessToken", session.token(), "expiresInSeconds", session.expiresInSeconds(), "actingAs",
+                        session.person().actingAs());
     }
 
     /** Links one's own card: the signed challenge proves the card, the numbers with the birth date the person. */
@@ -126,7 +138,7 @@ class PersonController {
         LocalDate end = in.date(request.endDate(), "endDate", "終了日", true);
         in.check();
         offices.endByPerson(me.insurerNo(), me.insuredNo(), relationshipId, end);
-        audit.record(new AuditEntry("relationship", "person", null, null, me.insurerNo(), me.insuredNo(),
+        audit.record(new AuditEntry("relationship", actorKind(me), null, me.actingAs(), me.insurerNo(), me.insuredNo(),
                 "担当事業所の終了(本人による)", null, "ENDED"));
     }
 
@@ -137,7 +149,9 @@ class PersonController {
     @GetMapping("/api/person/records/{category}")
     Map<String, Object> myRecords(HttpServletRequest http, @PathVariable String category) {
         var me = me(http);
-        return CareRecordsController.disclose(access.read(Actor.person(me.insurerNo(), me.insuredNo()), me.insurerNo(),
+        Actor actor = me.actingAs() == null ? Actor.person(me.insurerNo(), me.insuredNo())
+                : Actor.representative(me.insurerNo(), me.insuredNo(), me.actingAs());
+        return CareRecordsController.disclose(access.read(actor, me.insurerNo(),
                 me.insuredNo(), CareRecordsController.category(category), "本人による閲覧"));
     }
 
@@ -165,8 +179,8 @@ class PersonController {
                 : in.value(request.category(), CareRecordsController::category);
         Boolean give = ConsentController.decision(in, request.decision());
         in.check();
-        UUID id = consents.decide(me.insurerNo(), me.insuredNo(), party, category, give);
-        audit.record(new AuditEntry("consent", "person", null, null, me.insurerNo(), me.insuredNo(),
+        UUID id = consents.decide(me.insurerNo(), me.insuredNo(), party, category, give, me.actingAs());
+        audit.record(new AuditEntry("consent", actorKind(me), null, me.actingAs(), me.insurerNo(), me.insuredNo(),
                 "同意の" + (give ? "登録" : "拒否・撤回") + "(" + (party == null ? "すべての相手先" : party.kind().label())
                         + "・" + (category == null ? "すべての情報" : category.label()) + ")", null,
                 give ? "GIVEN" : "REFUSED"));
@@ -178,6 +192,11 @@ class PersonController {
     List<EmergencyOpening> myEmergencyOpenings(HttpServletRequest http) {
         var me = me(http);
         return access.emergencyOpeningsOf(me.insurerNo(), me.insuredNo());
+    }
+
+    /** "person", or "representative" for a registered 法定代理人・成年後見人 (whose kind goes where a job would). */
+    private static String actorKind(MyNumberCards.LinkedPerson me) {
+        return me.actingAs() == null ? "person" : "representative";
     }
 
     private MyNumberCards.LinkedPerson me(HttpServletRequest http) {

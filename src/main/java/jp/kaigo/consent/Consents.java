@@ -31,14 +31,17 @@ public class Consents {
     }
 
     /**
-     * The person's own decision: {@code party} null = every organisation, {@code category} null = every
-     * category; {@code give} false refuses, or withdraws an earlier consent.
+     * The person's own decision, or their registered representative's ({@code representing}: the kind, null
+     * for the person): {@code party} null = every organisation, {@code category} null = every category;
+     * {@code give} false refuses, or withdraws an earlier consent.
      */
-    public UUID decide(String insurerNo, String insuredNo, Party party, InformationCategory category, boolean give) {
+    public UUID decide(String insurerNo, String insuredNo, Party party, InformationCategory category, boolean give,
+            String representing) {
         if (party != null && party.kind() == PartyKind.MUNICIPALITY) {
             throw new InvalidValue("partyKind", "相手先の種別", "保険者(市町村)は同意の対象ではありません");
         }
-        return insert(insurerNo, insuredNo, party, category, give, "person", null, null);
+        return insert(insurerNo, insuredNo, party, category, give, representing == null ? "person" : "representative",
+                representing, null);
     }
 
     /**

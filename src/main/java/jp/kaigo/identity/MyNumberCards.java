@@ -39,7 +39,12 @@ public class MyNumberCards {
     }
 
     /** The person a card stands for: 保険者番号 + 被保険者番号. */
-    public record LinkedPerson(String insurerNo, String insuredNo) {
+    /** The person a card stands for; {@code actingAs} is the representative's kind, null for the person themselves. */
+    public record LinkedPerson(String insurerNo, String insuredNo, String actingAs) {
+        public LinkedPerson(String insurerNo, String insuredNo) {
+            this(insurerNo, insuredNo, null);
+        }
+
     }
 
     /** A challenge for the card reader at an organisation's terminal. */
@@ -87,16 +92,72 @@ public class MyNumberCards {
         return person;
     }
 
-    /** A person signs in with their card: the person it is linked to, and a 30-minute token for their own data. */
-    public PersonSession signInPerson(UUID challengeId, byte[] certificate, byte[] signature) {
+    /**
+     * A person signs in with their card: the person it is linked to, and a 30-minute token for their own
+     * data. With {@code actingFor}, a representative signs in with their own card to act for that person
+     * (the municipality registered them and has not ended it).
+     */
+    public PersonSession signInPerson(UUID challengeId, byte[] certificate, byte[] signature, LinkedPerson actingFor) {
         X509Certificate cert = checkAnswer(PERSON, "", challengeId, certificate, signature);
-        LinkedPerson person = linkedPerson(cert).orElseThrow(MyNumberCards::notLinked);
+        LinkedPerson own = linkedPerson(cert).orElse(null);
+        LinkedPerson person;
+        if (actingFor == null || own != null && own.insurerNo().equals(actingFor.insurerNo())
+                && own.insuredNo().equals(actingFor.insuredNo())) {
+            person = Optional.ofNullable(own).orElseThrow(MyNumberCards::notLinked);
+        } else {
+            String kind = sql.sql("""
+                    select kind from identity.representative_links
+                     where issuer = ? and serial = ? and insurer_no = ? and insured_no = ? and ended_at is null
+                    """).params(cert.getIssuerX500Principal().getName(), cert.getSerialNumber().toString(16),
+                    actingFor.insurerNo(), actingFor.insuredNo()).query(String.class).optional()
+                    .orElseThrow(() -> new CardRefused("このカードはこの被保険者の代理人として登録されていません"));
+            person = new LinkedPerson(actingFor.insurerNo(), actingFor.insuredNo(), kind);
+        }
         String token = StaffAccounts.newToken();
-        sql.sql("insert into identity.person_tokens (token_hash, insurer_no, insured_no, expires_at) "
-                + "values (:hash, :insurer, :insured, now() + make_interval(mins => :minutes))")
+        sql.sql("insert into identity.person_tokens (token_hash, insurer_no, insured_no, acting_as, card_serial, expires_at) "
+                + "values (:hash, :insurer, :insured, :acting, :serial, now() + make_interval(mins => :minutes))")
                 .param("hash", StaffAccounts.sha256(token)).param("insurer", person.insurerNo())
-                .param("insured", person.insuredNo()).param("minutes", (int) PERSON_SESSION.toMinutes()).update();
+                .param("insured", person.insuredNo()).param("acting", person.actingAs())
+                .param("serial", cert.getSerialNumber().toString(16))
+                .param("minutes", (int) PERSON_SESSION.toMinutes()).update();
         return new PersonSession(person, token, PERSON_SESSION.toSeconds());
+    }
+
+    /**
+     * The municipality registers a representative (法定代理人 {@code legal-agent} or 成年後見人 {@code guardian})
+     * of its insured person by the representative's own card (利用者証明用 certificate).
+     */
+    public void linkRepresentative(byte[] certificate, String insurerNo, String insuredNo, String kind, Party by) {
+        if (!"legal-agent".equals(kind) && !"guardian".equals(kind)) {
+            throw new InvalidValue("kind", "代理人の種別", "legal-agent(法定代理人)または guardian(成年後見人)を指定してください");
+        }
+        X509Certificate cert = certificate(certificate);
+        if (!jlis.vouchesFor(cert)) {
+            throw new CardRefused("カードの証明書が無効です(失効・有効期限切れ、または発行元が不明です)");
+        }
+        sql.sql("""
+                insert into identity.representative_links (issuer, serial, insurer_no, insured_no, kind, registered_by)
+                values (?, ?, ?, ?, ?, ?)
+                on conflict (issuer, serial, insurer_no, insured_no)
+                do update set kind = excluded.kind, registered_by = excluded.registered_by, registered_at = now(),
+                              ended_at = null
+                """).params(cert.getIssuerX500Principal().getName(), cert.getSerialNumber().toString(16), insurerNo,
+                insuredNo, kind, by.toString()).update();
+    }
+
+    /** Ends a representative's registration; their tokens for the person stop working at once. */
+    public void endRepresentative(byte[] certificate, String insurerNo, String insuredNo) {
+        X509Certificate cert = certificate(certificate);
+        int ended = sql.sql("update identity.representative_links set ended_at = now() where issuer = ? and serial = ?"
+                + " and insurer_no = ? and insured_no = ? and ended_at is null")
+                .params(cert.getIssuerX500Principal().getName(), cert.getSerialNumber().toString(16), insurerNo, insuredNo)
+                .update();
+        if (ended == 0) {
+            throw new InvalidValue("certificate", "代理人のカード", "この被保険者の代理人として登録されていません");
+        }
+        sql.sql("update identity.person_tokens set revoked_at = now() where insurer_no = ? and insured_no = ?"
+                + " and acting_as is not null and card_serial = ? and revoked_at is null")
+                .params(insurerNo, insuredNo, cert.getSerialNumber().toString(16)).update();
     }
 
     /** The person a card-sign-in token belongs to, while it is valid. */
@@ -104,10 +165,10 @@ public class MyNumberCards {
         if (token == null || token.isBlank()) {
             return Optional.empty();
         }
-        return sql.sql("select insurer_no, insured_no from identity.person_tokens "
+        return sql.sql("select insurer_no, insured_no, acting_as from identity.person_tokens "
                 + "where token_hash = :hash and revoked_at is null and expires_at > now()")
                 .param("hash", StaffAccounts.sha256(token))
-                .query((rs, i) -> new LinkedPerson(rs.getString(1), rs.getString(2))).optional();
+                .query((rs, i) -> new LinkedPerson(rs.getString(1), rs.getString(2), rs.getString(3))).optional();
     }
 
     /**
