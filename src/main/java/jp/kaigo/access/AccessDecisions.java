@@ -93,6 +93,31 @@ public class AccessDecisions {
         return decision;
     }
 
+    /** One person found by a search, with the records of the category the caller may read. */
+    public record Found(String insurerNo, String insuredNo, List<Map<String, Object>> records) {
+    }
+
+    /**
+     * Search over the persons an office is 担当事業所 of: each person passes the same decision as a read
+     * (audited), and only permitted persons appear, so no result or count reveals a record the caller may
+     * not read. Filtering on the permitted records is the caller's.
+     */
+    public List<Found> searchInCharge(Actor actor, InformationCategory category, String purpose) {
+        if (actor.isPerson() || actor.kind() != PartyKind.OFFICE) {
+            throw new InvalidValue("actor", "利用者", "担当利用者の検索は介護事業所の職員だけが使えます");
+        }
+        List<Found> found = new java.util.ArrayList<>();
+        offices.currentOf(actor.organisation().number()).stream()
+                .map(o -> List.of(o.insurerNo(), o.insuredNo())).distinct()
+                .forEach(person -> {
+                    Disclosure disclosure = read(actor, person.get(0), person.get(1), category, purpose);
+                    if (disclosure.decision().permitted()) {
+                        found.add(new Found(person.get(0), person.get(1), disclosure.records()));
+                    }
+                });
+        return found;
+    }
+
     private AccessReason reason(Actor actor, String insurerNo, String insuredNo, InformationCategory category) {
         if (!actor.isPerson() && actor.kind() != PartyKind.MUNICIPALITY && emergencyOpen(actor, insurerNo, insuredNo)) {
             return AccessReason.BREAK_GLASS;

@@ -1,6 +1,7 @@
 package jp.kaigo.api;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -69,6 +70,48 @@ class CareRecordsController {
         Actor actor = actor(caller, http);
         String[] person = person(insurerNo, insuredNo);
         return disclose(access.read(actor, person[0], person[1], category(category), purpose(purpose, caller)));
+    }
+
+    /**
+     * The office's people (persons it is 担当事業所 of) whose records of the category this login may read,
+     * optionally only those with a care level or whose 認定 expires within some days (category
+     * {@code certification}). Every person passes the access decision; the count counts only them.
+     */
+    @GetMapping("/api/records/search")
+    Map<String, Object> search(@AuthenticationPrincipal PartyUser caller, HttpServletRequest http,
+            @RequestParam String category, @RequestParam(required = false) String careLevel,
+            @RequestParam(required = false) Integer expiringWithinDays, @RequestParam(required = false) String purpose) {
+        Actor actor = actor(caller, http);
+        InformationCategory asked = category(category);
+        if (expiringWithinDays != null && (expiringWithinDays < 0 || expiringWithinDays > 366
+                || asked != InformationCategory.CERTIFICATION)) {
+            throw new InvalidValue("expiringWithinDays", "有効期間の終了までの日数",
+                    "要介護認定(certification)の検索で0〜366日を指定してください");
+        }
+        LocalDate today = Inputs.today();
+        List<AccessDecisions.Found> found = access.searchInCharge(actor, asked, purpose(purpose, caller)).stream()
+                .filter(f -> f.records().stream().anyMatch(r -> matches(r, careLevel, expiringWithinDays, today)))
+                .toList();
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("category", asked.key());
+        answer.put("count", found.size());
+        answer.put("results", found);
+        return answer;
+    }
+
+    private static boolean matches(Map<String, Object> record, String careLevel, Integer expiringWithinDays, LocalDate today) {
+        if (careLevel != null && !careLevel.equals(record.get("result")) && !careLevel.equals(record.get("careLevel"))) {
+            return false;
+        }
+        if (expiringWithinDays != null) {
+            Object to = record.get("certValidTo");
+            if (to == null) {
+                return false;
+            }
+            LocalDate end = LocalDate.parse(to.toString());
+            return !end.isBefore(today) && !end.isAfter(today.plusDays(expiringWithinDays));
+        }
+        return true;
     }
 
     /** Break-glass: open the person's records for 72 hours in an emergency, with a reason. */

@@ -130,6 +130,12 @@ public class OfficesInCharge {
         endWithoutClaims(LocalDate.now(JAPAN));
     }
 
+    /** The persons the office is 担当事業所 of now (保険者番号, 被保険者番号), in number order. */
+    public List<OfficeInCharge> currentOf(String officeNo) {
+        return sql.sql(SELECT + " where office_no = :office and ended_at is null order by insurer_no, insured_no, service_type")
+                .param("office", officeNo).query(OfficesInCharge::row).list();
+    }
+
     /** The person's offices, current and past, newest first. */
     public List<OfficeInCharge> officesOf(String insurerNo, String insuredNo) {
         return sql.sql(SELECT + " where insurer_no = :insurer and insured_no = :insured"

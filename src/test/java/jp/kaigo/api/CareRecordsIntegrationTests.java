@@ -217,6 +217,27 @@ class CareRecordsIntegrationTests extends MunicipalityApiTests {
         assertThat(api.get("/api/municipalities/" + insurer + "/emergency-openings").json()).isEmpty();
     }
 
+    @Test
+    void searchAndCountShowOnlyWhatTheDecisionPermits() throws Exception {
+        registerInCharge("43");
+        String search = "/api/records/search?category=certification";
+        assertThat(careManager.get(search).json().get("count").asInt()).as("no consent yet").isZero();
+        blanketConsent();
+        JsonNode found = careManager.get(search).json();
+        assertThat(found.get("count").asInt()).isEqualTo(1);
+        assertThat(found.get("results").get(0).get("insuredNo").asString()).isEqualTo(PERSON);
+        assertThat(careManager.get(search + "&careLevel=23").json().get("count").asInt()).isEqualTo(1);
+        assertThat(careManager.get(search + "&careLevel=21").json().get("count").asInt()).isZero();
+        assertThat(careManager.get(search + "&expiringWithinDays=60").json().get("count").asInt())
+                .as("valid until 2027-05-31").isZero();
+        assertThat(careManager.get(search + "&expiringWithinDays=366").json().get("count").asInt()).isEqualTo(1);
+        assertThat(careManager.get("/api/records/search?category=life&expiringWithinDays=60").status()).isEqualTo(400);
+
+        personSignedIn().post("/api/person/consents", "{\"partyKind\":\"office\",\"partyNumber\":\"" + officeNo
+                + "\",\"category\":\"certification\",\"decision\":\"refuse\"}");
+        assertThat(careManager.get(search).json().get("count").asInt()).as("withdrawn: not counted").isZero();
+    }
+
     /** A new organisation's terminal with its administrator signed in. */
     private ApiClient newSignedIn(Party party) {
         ApiClient terminal = client(party);
