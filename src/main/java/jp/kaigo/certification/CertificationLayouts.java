@@ -91,6 +91,20 @@ final class CertificationLayouts {
                 date("opinionReceivedOn", "意見書受領日"),
                 code("firstJudgement", "一次判定結果", levels),
                 date("firstJudgedOn", "一次判定日"),
+                minutes("standardMinutes", "要介護認定等基準時間(分)"),
+                minutes("minutesMeal", "基準時間 食事"),
+                minutes("minutesExcretion", "基準時間 排泄"),
+                minutes("minutesMovement", "基準時間 移動"),
+                minutes("minutesHygiene", "基準時間 清潔保持"),
+                minutes("minutesIndirect", "基準時間 間接生活介助"),
+                minutes("minutesBpsd", "基準時間 BPSD関連行為"),
+                minutes("minutesTraining", "基準時間 機能訓練関連行為"),
+                minutes("minutesMedical", "基準時間 医療関連行為"),
+                score("score1", "中間評価項目得点 第1群(身体機能・起居動作)"),
+                score("score2", "中間評価項目得点 第2群(生活機能)"),
+                score("score3", "中間評価項目得点 第3群(認知機能)"),
+                score("score4", "中間評価項目得点 第4群(精神・行動障害)"),
+                score("score5", "中間評価項目得点 第5群(社会生活への適応)"),
                 date("boardOn", "介護認定審査会開催日"),
                 code("result", "二次判定結果(要介護状態区分)", levels),
                 date("certifiedOn", "認定日"),
@@ -109,6 +123,24 @@ final class CertificationLayouts {
                         ? Optional.of(new Violation("opinionInstitution", "意見書作成医療機関コード",
                                 "意見書作成依頼日があるときは依頼先の医療機関コードが必要です"))
                         : Optional.empty()));
+    }
+
+    /** Minutes per day with one decimal, as the 認定ソフト reports them (0.0–999.9). */
+    private static FieldSpec minutes(String key, String label) {
+        return checked(key, label, "分(小数1桁まで、0〜999.9)", v -> {
+            if (!v.matches("[0-9]{1,3}(\\.[0-9])?")) {
+                throw new IllegalArgumentException("minutes");
+            }
+        });
+    }
+
+    /** A 中間評価項目得点 (0.0–100.0, one decimal). */
+    private static FieldSpec score(String key, String label) {
+        return checked(key, label, "得点(0〜100、小数1桁まで)", v -> {
+            if (!v.matches("[0-9]{1,3}(\\.[0-9])?") || Double.parseDouble(v) > 100) {
+                throw new IllegalArgumentException("score");
+            }
+        });
     }
 
     static RecordLayout careSurvey() {

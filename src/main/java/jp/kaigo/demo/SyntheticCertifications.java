@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.stream.Collectors;
@@ -25,8 +26,14 @@ import jp.kaigo.shared.MedicalInstitutionCode;
 public final class SyntheticCertifications {
     private static final List<String> CERTIFICATION = List.of("insurerNo", "insuredNo", "historyNo", "validFrom",
             "applicationType", "appliedOn", "progress", "surveyedOn", "opinionInstitution", "opinionRequestedOn",
-            "opinionReceivedOn", "firstJudgement", "firstJudgedOn", "boardOn", "result", "certifiedOn", "certValidFrom",
+            "opinionReceivedOn", "firstJudgement", "firstJudgedOn", "standardMinutes", "minutesMeal", "minutesExcretion",
+            "minutesMovement", "minutesHygiene", "minutesIndirect", "minutesBpsd", "minutesTraining", "minutesMedical",
+            "score1", "score2", "score3", "score4", "score5", "boardOn", "result", "certifiedOn", "certValidFrom",
             "certValidTo");
+    /** 要介護認定等基準時間 band (minutes) of each level in {@link #LEVELS} (national-design.md B2). */
+    private static final int[][] BANDS = {{25, 32}, {32, 50}, {32, 50}, {50, 70}, {70, 90}, {90, 110}, {110, 140}};
+    /** Rough share of each 分野 in the 基準時間, in the order of the minutes columns. */
+    private static final double[] SHARES = {0.30, 0.15, 0.12, 0.15, 0.08, 0.08, 0.06, 0.06};
     private static final List<String> SURVEY = new ArrayList<>(List.of("insurerNo", "insuredNo", "historyNo",
             "validFrom", "surveyedOn", "place", "requestKind", "entrustment"));
     private static final List<String> OPINION = List.of("insurerNo", "insuredNo", "historyNo", "validFrom",
@@ -66,7 +73,8 @@ public final class SyntheticCertifications {
             LocalDate applied = certified.minusDays(30);
             String doctor = MedicalInstitutionCode.withCheckDigit(p.insurerNo().substring(0, 2) + "1"
                     + "%06d".formatted(10_001 + r.nextInt(20))).value();
-            out.get(0).add(record(p, applied, Map.ofEntries(
+            Map<String, Object> judgement = firstJudgement(r, severity);
+            judgement.putAll(Map.ofEntries(
                     Map.entry("applicationType", cards.size() > 1 ? "2" : "1"), Map.entry("appliedOn", applied),
                     Map.entry("progress", "6"), Map.entry("surveyedOn", applied.plusDays(10)),
                     Map.entry("opinionInstitution", doctor), Map.entry("opinionRequestedOn", applied.plusDays(2)),
@@ -74,7 +82,8 @@ public final class SyntheticCertifications {
                     Map.entry("firstJudgement", r.nextInt(4) == 0 && !level.equals("12") ? lower(level) : level),
                     Map.entry("firstJudgedOn", applied.plusDays(20)), Map.entry("boardOn", applied.plusDays(25)),
                     Map.entry("result", level), Map.entry("certifiedOn", certified),
-                    Map.entry("certValidFrom", card.get("certValidFrom")), Map.entry("certValidTo", card.get("certValidTo")))));
+                    Map.entry("certValidFrom", card.get("certValidFrom")), Map.entry("certValidTo", card.get("certValidTo"))));
+            out.get(0).add(record(p, applied, judgement));
             Map<String, Object> survey = new LinkedHashMap<>();
             survey.put("surveyedOn", applied.plusDays(10));
             survey.put("place", "1");
@@ -124,6 +133,23 @@ public final class SyntheticCertifications {
             }
         }
         return certified;
+    }
+
+    /** 基準時間 within the level's band split over the 分野, and 中間評価項目得点 falling with the care needed. */
+    private static Map<String, Object> firstJudgement(Random r, int severity) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        int[] band = BANDS[severity];
+        double total = band[0] + r.nextInt((band[1] - band[0]) * 10) / 10.0;
+        values.put("standardMinutes", String.format(Locale.ROOT, "%.1f", total));
+        String[] columns = {"minutesMeal", "minutesExcretion", "minutesMovement", "minutesHygiene", "minutesIndirect",
+            "minutesBpsd", "minutesTraining", "minutesMedical"};
+        for (int i = 0; i < columns.length; i++) {
+            values.put(columns[i], String.format(Locale.ROOT, "%.1f", total * SHARES[i]));
+        }
+        for (int group = 1; group <= 5; group++) {
+            values.put("score" + group, String.format(Locale.ROOT, "%.1f", Math.max(0, 100 - severity * 11 - r.nextInt(80) / 10.0)));
+        }
+        return values;
     }
 
     private static String lower(String level) {

@@ -38,15 +38,20 @@ class CareRecordsIntegrationTests extends MunicipalityApiTests {
                 + insuredRow(insurer, PERSON, 1, "2020-04-01", null, "1940-05-06", null) + "\n");
         JsonNode report = api.uploadCsv(insurer, "certification", "full",
                 "insurerNo,insuredNo,historyNo,validFrom,applicationType,appliedOn,progress,opinionInstitution,"
-                        + "opinionRequestedOn,firstJudgement,result,certifiedOn,certValidFrom,certValidTo\n"
+                        + "opinionRequestedOn,firstJudgement,standardMinutes,minutesMeal,score1,result,certifiedOn,"
+                        + "certValidFrom,certValidTo\n"
                         + String.join(",", insurer, PERSON, "1", "2026-04-01", "2", "2026-04-01", "6", DOCTOR_INSTITUTION,
-                                "2026-04-03", "22", "23", "2026-05-10", "2026-06-01", "2027-05-31") + "\n"
+                                "2026-04-03", "22", "68.4", "21.2", "55.0", "23", "2026-05-10", "2026-06-01", "2027-05-31")
+                        + "\n"
                         // 認定 without its result: refused with the field and the line
                         + String.join(",", insurer, "0000000002", "1", "2026-04-01", "1", "2026-04-01", "6", "", "", "",
-                                "", "", "", "") + "\n").json();
+                                "", "", "", "", "", "", "") + "\n"
+                        + String.join(",", insurer, "0000000003", "1", "2026-04-01", "1", "2026-04-01", "5", "", "", "",
+                                "68,4", "", "", "", "", "", "") + "\n").json();
         assertThat(report.get("inserted").asLong()).isEqualTo(1);
         assertThat(report.get("rejections").get(0).get("line").asLong()).isEqualTo(3);
         assertThat(report.get("rejections").get(0).get("field").asString()).isEqualTo("result");
+        assertThat(report.get("rejections").get(1).get("line").asLong()).isEqualTo(4);
         String items = IntStream.rangeClosed(1, 74).mapToObj(i -> "item%02d".formatted(i)).collect(Collectors.joining(","));
         String answers = IntStream.rangeClosed(1, 74).mapToObj(i -> i == 14 ? "2" : "1").collect(Collectors.joining(","));
         assertThat(api.uploadCsv(insurer, "care-survey", "full", "insurerNo,insuredNo,historyNo,validFrom,surveyedOn,"
@@ -106,6 +111,8 @@ class CareRecordsIntegrationTests extends MunicipalityApiTests {
         JsonNode record = certification.get("records").get(0);
         assertThat(record.get("progressName").asString()).isEqualTo("認定");
         assertThat(record.get("resultName").asString()).isEqualTo("要介護3");
+        assertThat(record.get("standardMinutes").asString()).isEqualTo("68.4");
+        assertThat(record.get("score1").asString()).isEqualTo("55.0");
         JsonNode survey = careManager.get(path("care-survey")).json().get("records").get(0);
         assertThat(survey.get("item14Name").asString()).isEqualTo("何かにつかまればできる");
         assertThat(careManager.get(path("doctor-opinion")).json().get("records").get(0).get("shortTermMemoryName")
