@@ -52,7 +52,7 @@ class CarePlanController {
     record PlanRequest(String insurerNo, String insuredNo, String planDate, String firstPlanDate, String planKind,
             String certStatus, String certifiedOn, String certValidFrom, String certValidTo, String careLevel,
             String authorName, String assessment, String boardOpinion, String policy, String livingSupportReason,
-            String livingSupportOther, List<Item> items) {
+            String livingSupportOther, List<Item> items, List<CarePlanDraft.WeekRow> week) {
     }
 
     @PostMapping("/api/care-plans")
@@ -80,7 +80,8 @@ class CarePlanController {
         UUID id = plans.submit(caller.party().number(), new CarePlanDraft(insurer.value(), insured.value(), planDate,
                 firstPlanDate, request.planKind(), request.certStatus(), certifiedOn, certValidFrom, certValidTo,
                 request.careLevel(), request.authorName(), request.assessment(), request.boardOpinion(), request.policy(),
-                request.livingSupportReason(), request.livingSupportOther(), items), "api");
+                request.livingSupportReason(), request.livingSupportOther(), items,
+                request.week() == null ? List.of() : request.week()), "api");
         return Map.of("planId", id, "status", "draft");
     }
 
@@ -93,7 +94,7 @@ class CarePlanController {
                 (insurer, insured) -> access.mayWrite(actor, insurer, insured, InformationCategory.CARE_PLAN).permitted());
     }
 
-    /** A ケアプランデータ連携 file (UP1KYO 第1表 or UP2KYO 第2表; Shift_JIS unless {@code charset} says otherwise). */
+    /** A ケアプランデータ連携 file (UP1KYO 第1表, UP2KYO 第2表, UP3KYO 第3表; Shift_JIS unless {@code charset} says otherwise). */
     @PostMapping("/api/care-plans/files/{fileKind}")
     CarePlanFileReport importFile(@AuthenticationPrincipal PartyUser caller, HttpServletRequest http,
             @PathVariable String fileKind, @RequestParam(required = false) String charset, InputStream body) {

@@ -51,19 +51,24 @@ class CarePlanRecords implements CareRecordSource {
                 plan.put("planKindName", KINDS.get(kind));
             }
             plan.put("statusName", "issued".equals(row.get("status")) ? "交付済み(現在の計画)" : "交付済み(以前の計画)");
-            plan.put("items", items((UUID) row.get("plan_id")));
+            plan.put("items", rows("""
+                    select need_no, goal_no, item_no, need, long_goal, long_period, short_goal, short_period, content,
+                           insured_service, service_kind, provider_no, provider_name, frequency, period
+                      from careplan.plan_items where plan_id = ? order by need_no, goal_no, item_no
+                    """, (UUID) row.get("plan_id")));
+            plan.put("week", rows("""
+                    select service, weekday, starts_at, ends_at, activity, activity_start, activity_end, other
+                      from careplan.plan_week where plan_id = ? order by row_no
+                    """, (UUID) row.get("plan_id")));
             plans.add(plan);
         }
         return plans;
     }
 
-    private List<Map<String, Object>> items(UUID planId) {
+    /** The rows of one of the plan's tables, columns in camelCase, empty values left out. */
+    private List<Map<String, Object>> rows(String select, UUID planId) {
         List<Map<String, Object>> items = new ArrayList<>();
-        for (Map<String, Object> row : sql.sql("""
-                select need_no, goal_no, item_no, need, long_goal, long_period, short_goal, short_period, content,
-                       insured_service, service_kind, provider_no, provider_name, frequency, period
-                  from careplan.plan_items where plan_id = ? order by need_no, goal_no, item_no
-                """).param(planId).query().listOfRows()) {
+        for (Map<String, Object> row : sql.sql(select).param(planId).query().listOfRows()) {
             Map<String, Object> item = new LinkedHashMap<>();
             row.forEach((column, value) -> {
                 if (value != null) {

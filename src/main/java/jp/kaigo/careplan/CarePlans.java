@@ -56,8 +56,8 @@ public class CarePlans {
             throw new InvalidValue(problems);
         }
         UUID id = upsertHeader(officeNo, plan, source);
-        sql.sql("delete from careplan.plan_items where plan_id = ?").param(id).update();
-        insertItems(id, plan.items());
+        replaceItems(id, plan.items());
+        replaceWeek(id, plan.week());
         return id;
     }
 
@@ -98,7 +98,9 @@ public class CarePlans {
         List<UUID> plans = switch (fileKind) {
             case "UP1KYO" -> importTable1(officeNo, records, mayWrite, problems);
             case "UP2KYO" -> importTable2(officeNo, records, mayWrite, problems);
-            default -> throw new InvalidValue("fileKind", "ファイル種別", "UP1KYO(第1表)または UP2KYO(第2表)を指定してください");
+            case "UP3KYO" -> importTable3(officeNo, records, mayWrite, problems);
+            default -> throw new InvalidValue("fileKind", "ファイル種別",
+                    "UP1KYO(第1表)、UP2KYO(第2表)または UP3KYO(第3表)を指定してください");
         };
         return new CarePlanFileReport(fileKind, records.size(), plans, problems);
     }
@@ -123,7 +125,7 @@ public class CarePlans {
                     row.text(21, "careLevel", "要介護状態区分"), row.text(8, "authorName", "居宅サービス計画作成者氏名"),
                     row.text(22, "assessment", "課題分析の結果"), row.text(23, "boardOpinion", "介護認定審査会の意見"),
                     row.text(24, "policy", "総合的な援助の方針"), row.text(25, "livingSupportReason", "生活援助中心型の算定理由"),
-                    row.text(26, "livingSupportOther", "その他理由"), List.of());
+                    row.text(26, "livingSupportOther", "その他理由"), List.of(), List.of());
             List<Violation> violations = check(plan);
             if (row.failed || !violations.isEmpty()) {
                 violations.forEach(v -> row.problem(v.field(), v.label(), v.reason()));
@@ -158,10 +160,7 @@ public class CarePlans {
             if (row.failed || planDate == null) {
                 continue;
             }
-            UUID planId = sql.sql("select plan_id from careplan.plans where insurer_no = ? and insured_no = ?"
-                    + " and office_no = ? and plan_date = ? and status = 'draft'")
-                    .params(row.insurer, row.insured, officeNo, Date.valueOf(planDate)).query(UUID.class).optional()
-                    .orElse(null);
+            UUID planId = draftOf(officeNo, row.insurer, row.insured, planDate);
             if (planId == null) {
                 row.problem("planDate", "居宅サービス計画作成(変更)日",
                         "この作成(変更)日の第1表(UP1KYO)が未登録か、交付済みです(第1表を先に取り込んでください)");
@@ -194,11 +193,47 @@ public class CarePlans {
             ofPlan.add(item);
             previous.put(planId, item);
         }
-        items.forEach((planId, list) -> {
-            sql.sql("delete from careplan.plan_items where plan_id = ?").param(planId).update();
-            insertItems(planId, list);
-        });
+        items.forEach(this::replaceItems);
         return List.copyOf(items.keySet());
+    }
+
+    /** 第3表 rows replace the weekly schedule of the office's draft plan with the same 作成(変更)日. */
+    private List<UUID> importTable3(String officeNo, List<Line> records, BiPredicate<String, String> mayWrite,
+            List<CarePlanFileReport.Problem> problems) {
+        Map<UUID, List<CarePlanDraft.WeekRow>> weeks = new LinkedHashMap<>();
+        for (Line r : records) {
+            Row row = new Row(r, problems);
+            if (!row.common(13, mayWrite)) {
+                continue;
+            }
+            LocalDate planDate = row.date(5, "planDate", "居宅サービス計画作成(変更)日");
+            String weekday = row.text(7, "weekday", "曜日");
+            CarePlanDraft.WeekRow week = new CarePlanDraft.WeekRow(row.text(6, "service", "介護サービス内容"),
+                    weekday == null ? null : weekday.matches("[1-7]") ? Integer.valueOf(weekday) : 0,
+                    row.text(8, "startsAt", "開始時間"), row.text(9, "endsAt", "終了時間"),
+                    row.text(10, "activity", "主な日常生活上の活動"), row.text(11, "activityStart", "活動の開始時間"),
+                    row.text(12, "activityEnd", "活動の終了時間"), row.text(13, "other", "週単位以外のサービス"));
+            checkWeek(week, "").forEach(v -> row.problem(v.field(), v.label(), v.reason()));
+            if (row.failed || planDate == null) {
+                continue;
+            }
+            UUID planId = draftOf(officeNo, row.insurer, row.insured, planDate);
+            if (planId == null) {
+                row.problem("planDate", "居宅サービス計画作成(変更)日",
+                        "この作成(変更)日の第1表(UP1KYO)が未登録か、交付済みです(第1表を先に取り込んでください)");
+                continue;
+            }
+            weeks.computeIfAbsent(planId, k -> new ArrayList<>()).add(week);
+        }
+        weeks.forEach(this::replaceWeek);
+        return List.copyOf(weeks.keySet());
+    }
+
+    private UUID draftOf(String officeNo, String insurerNo, String insuredNo, LocalDate planDate) {
+        return sql.sql("select plan_id from careplan.plans where insurer_no = ? and insured_no = ?"
+                + " and office_no = ? and plan_date = ? and status = 'draft'")
+                .params(insurerNo, insuredNo, officeNo, Date.valueOf(planDate)).query(UUID.class).optional()
+                .orElse(null);
     }
 
     private static String carry(String given, String before) {
@@ -237,8 +272,9 @@ public class CarePlans {
                 p.livingSupportReason(), p.livingSupportOther(), source).query(UUID.class).single();
     }
 
-    private void insertItems(UUID planId, List<CarePlanDraft.Item> items) {
-        for (CarePlanDraft.Item i : items) {
+    private void replaceItems(UUID planId, List<CarePlanDraft.Item> items) {
+        sql.sql("delete from careplan.plan_items where plan_id = ?").param(planId).update();
+        for (CarePlanDraft.Item i : items == null ? List.<CarePlanDraft.Item>of() : items) {
             sql.sql("""
                     insert into careplan.plan_items (plan_id, need_no, goal_no, item_no, need, long_goal, long_period,
                         short_goal, short_period, content, insured_service, service_kind, provider_no, provider_name,
@@ -247,6 +283,19 @@ public class CarePlans {
                     """).params(planId, i.needNo(), i.goalNo(), i.itemNo(), i.need(), i.longGoal(), i.longPeriod(),
                     i.shortGoal(), i.shortPeriod(), i.content(), i.insuredService(), i.serviceKind(), i.providerNo(),
                     i.providerName(), i.frequency(), i.period()).update();
+        }
+    }
+
+    private void replaceWeek(UUID planId, List<CarePlanDraft.WeekRow> week) {
+        sql.sql("delete from careplan.plan_week where plan_id = ?").param(planId).update();
+        int row = 0;
+        for (CarePlanDraft.WeekRow w : week == null ? List.<CarePlanDraft.WeekRow>of() : week) {
+            sql.sql("""
+                    insert into careplan.plan_week (plan_id, row_no, service, weekday, starts_at, ends_at, activity,
+                                                    activity_start, activity_end, other)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """).params(planId, ++row, w.service(), w.weekday(), w.startsAt(), w.endsAt(), w.activity(),
+                    w.activityStart(), w.activityEnd(), w.other()).update();
         }
     }
 
@@ -292,6 +341,35 @@ public class CarePlans {
             if (!keys.add(item.needNo() + "/" + item.goalNo() + "/" + item.itemNo())) {
                 v.add(new Violation("items[" + i + "].itemNo", "援助内容NO", "同じ課題NO・援助目標NO・援助内容NOが重複しています"));
             }
+        }
+        List<CarePlanDraft.WeekRow> week = p.week() == null ? List.of() : p.week();
+        for (int i = 0; i < week.size(); i++) {
+            v.addAll(checkWeek(week.get(i), "week[" + i + "]."));
+        }
+        return v;
+    }
+
+    /** A 第3表 row: 曜日 1–7, times HHMM (0000–2400) with the end after the start, texts within length. */
+    private static List<Violation> checkWeek(CarePlanDraft.WeekRow w, String prefix) {
+        List<Violation> v = new ArrayList<>();
+        if (w.weekday() != null && (w.weekday() < 1 || w.weekday() > 7)) {
+            v.add(new Violation(prefix + "weekday", "曜日", "1(月)〜7(日)で指定してください"));
+        }
+        for (String[] time : new String[][] {{w.startsAt(), "startsAt", "開始時間"}, {w.endsAt(), "endsAt", "終了時間"},
+            {w.activityStart(), "activityStart", "活動の開始時間"}, {w.activityEnd(), "activityEnd", "活動の終了時間"}}) {
+            if (time[0] != null && (!time[0].matches("([01][0-9]|2[0-3])[0-5][0-9]|2400"))) {
+                v.add(new Violation(prefix + time[1], time[2], "時刻(HHMM、0000〜2400)で指定してください"));
+            }
+        }
+        if (w.startsAt() != null && w.endsAt() != null && w.endsAt().compareTo(w.startsAt()) <= 0 && v.isEmpty()) {
+            v.add(new Violation(prefix + "endsAt", "終了時間", "開始時間より後の時刻にしてください"));
+        }
+        if (w.service() != null && w.weekday() == null) {
+            v.add(new Violation(prefix + "weekday", "曜日", "介護サービス内容があるときは必須です"));
+        }
+        for (String[] text : new String[][] {{w.service(), "service", "介護サービス内容"}, {w.activity(), "activity", "主な日常生活上の活動"},
+            {w.other(), "other", "週単位以外のサービス"}}) {
+            length(v, text[0], TEXT, prefix + text[1], text[2]);
         }
         return v;
     }

@@ -41,7 +41,9 @@ class CarePlanIntegrationTests extends MunicipalityApiTests {
                 + "\"authorName\":\"介護 支援子\",\"policy\":\"" + policy + "\",\"items\":["
                 + "{\"needNo\":1,\"goalNo\":1,\"itemNo\":1,\"need\":\"自宅で入浴したい\",\"longGoal\":\"週2回入浴できる\","
                 + "\"content\":\"入浴介助\",\"insuredService\":true,\"serviceKind\":\"訪問介護\",\"frequency\":\"週2回\"},"
-                + "{\"needNo\":1,\"goalNo\":1,\"itemNo\":2,\"content\":\"福祉用具(手すり)\",\"insuredService\":true}]}";
+                + "{\"needNo\":1,\"goalNo\":1,\"itemNo\":2,\"content\":\"福祉用具(手すり)\",\"insuredService\":true}],"
+                + "\"week\":[{\"service\":\"訪問介護(入浴)\",\"weekday\":2,\"startsAt\":\"1000\",\"endsAt\":\"1100\"},"
+                + "{\"activity\":\"起床\",\"activityStart\":\"0700\"},{\"other\":\"福祉用具貸与(手すり)\"}]}";
     }
 
     private String records() {
@@ -61,6 +63,8 @@ class CarePlanIntegrationTests extends MunicipalityApiTests {
         assertThat(plan.get("planKindName").asString()).isEqualTo("初回");
         assertThat(plan.get("items")).hasSize(2);
         assertThat(plan.get("items").get(0).get("need").asString()).isEqualTo("自宅で入浴したい");
+        assertThat(plan.get("week")).hasSize(3);
+        assertThat(plan.get("week").get(0).get("weekday").asInt()).isEqualTo(2);
         assertThat(careManager.post("/api/care-plans", plan("2026-10-05", "変更")).json().get("errors").get(0)
                 .get("reason").asString()).as("an issued plan is not changed").contains("交付済み");
 
@@ -86,6 +90,9 @@ class CarePlanIntegrationTests extends MunicipalityApiTests {
         List<String> fields = new ArrayList<>();
         bad.json().get("errors").forEach(e -> fields.add(e.get("field").asString()));
         assertThat(fields).containsExactlyInAnyOrder("firstPlanDate", "planKind");
+        ApiClient.Response badWeek = careManager.post("/api/care-plans", plan("2026-10-05", "x")
+                .replace("\"endsAt\":\"1100\"", "\"endsAt\":\"0900\""));
+        assertThat(badWeek.json().get("errors").get(0).get("field").asString()).isEqualTo("week[0].endsAt");
     }
 
     @Test
@@ -118,8 +125,16 @@ class CarePlanIntegrationTests extends MunicipalityApiTests {
         assertThat(report.get("rejections").get(0).get("line").asLong()).isEqualTo(3);
         assertThat(report.get("rejections").get(0).get("field").asString()).isEqualTo("insuredService");
         assertThat(report.get("planIds").get(0).asString()).isEqualTo(planId);
+
+        String table3 = String.join("\r\n",
+                row("202407", insurer, PERSON, "20261005", "20261005", "訪問介護", "3", "1400", "1500", "", "", "", ""),
+                row("202407", insurer, PERSON, "20261005", "20261005", "訪問介護", "8", "1400", "1500", "", "", "", "")) + "\r\n";
+        report = careManager.postBytes("/api/care-plans/files/UP3KYO", "text/csv", table3.getBytes(MS932)).json();
+        assertThat(report.get("rejections").get(0).get("line").asLong()).isEqualTo(2);
+        assertThat(report.get("rejections").get(0).get("field").asString()).isEqualTo("weekday");
         assertThat(careManager.post("/api/care-plans/" + planId + "/issue", "").status()).isEqualTo(204);
         JsonNode plan = careManager.get(records()).json().get("records").get(0);
+        assertThat(plan.get("week")).hasSize(1);
         assertThat(plan.get("assessment").asString()).isEqualTo("本人は「自宅で暮らしたい」、\r\n家族は入浴が心配");
         assertThat(plan.get("items")).hasSize(2);
         assertThat(plan.get("items").get(1).get("need").asString()).as("carried from the row before")
