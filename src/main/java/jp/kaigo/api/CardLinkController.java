@@ -47,7 +47,7 @@ class CardLinkController {
     void registerRepresentative(@AuthenticationPrincipal PartyUser caller, @PathVariable String insurerNo,
             @RequestBody RepresentativeRequest request) {
         byte[] certificate = representativeCard(request);
-        InsuredNumber insured = ownInsured(caller, insurerNo, request.insuredNo());
+        InsuredNumber insured = ownInsured(registry, caller, insurerNo, request.insuredNo());
         cards.linkRepresentative(certificate, insurerNo, insured.value(), request.kind(), caller.party());
         audit.record(new AuditEntry("representative", caller.party().kind().code(), caller.party().number(), null,
                 insurerNo, insured.value(), "代理人の登録(" + ("guardian".equals(request.kind()) ? "成年後見人" : "法定代理人") + ")",
@@ -59,7 +59,7 @@ class CardLinkController {
     void endRepresentative(@AuthenticationPrincipal PartyUser caller, @PathVariable String insurerNo,
             @RequestBody RepresentativeRequest request) {
         byte[] certificate = representativeCard(request);
-        InsuredNumber insured = ownInsured(caller, insurerNo, request.insuredNo());
+        InsuredNumber insured = ownInsured(registry, caller, insurerNo, request.insuredNo());
         cards.endRepresentative(certificate, insurerNo, insured.value());
         audit.record(new AuditEntry("representative", caller.party().kind().code(), caller.party().number(), null,
                 insurerNo, insured.value(), "代理人の登録の終了", null, "ENDED"));
@@ -72,8 +72,8 @@ class CardLinkController {
         return certificate;
     }
 
-    /** The insured person of this municipality named in the request (404 when unknown). */
-    private InsuredNumber ownInsured(PartyUser caller, String insurerNo, String insuredNo) {
+    /** The insured person of the calling municipality named in the request (404 when unknown). */
+    static InsuredNumber ownInsured(InsuredRegistry registry, PartyUser caller, String insurerNo, String insuredNo) {
         caller.requireMunicipality(insurerNo);
         Inputs in = new Inputs();
         InsuredNumber insured = in.value(insuredNo, InsuredNumber::new);

@@ -2,7 +2,6 @@ package jp.kaigo.api;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -18,7 +17,6 @@ import jp.kaigo.registry.InsuredRegistry;
 import jp.kaigo.shared.InformationCategory;
 import jp.kaigo.shared.InvalidValue;
 import jp.kaigo.shared.InsuredNumber;
-import jp.kaigo.shared.InsurerNumber;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -124,13 +122,7 @@ class ConsentController {
     @ResponseStatus(HttpStatus.CREATED)
     Map<String, UUID> registerBlanket(@AuthenticationPrincipal PartyUser caller, @PathVariable String insurerNo,
             @PathVariable String insuredNo, @RequestBody Blanket request) {
-        caller.requireMunicipality(insurerNo);
-        Inputs in = new Inputs();
-        InsuredNumber insured = in.value(insuredNo, InsuredNumber::new);
-        in.check();
-        if (registry.snapshot(new InsurerNumber(insurerNo), insured, LocalDate.now(Inputs.JAPAN)).isEmpty()) {
-            throw new NotFound("該当する被保険者が見つかりません");
-        }
+        InsuredNumber insured = CardLinkController.ownInsured(registry, caller, insurerNo, insuredNo);
         UUID id = consents.registerBlanket(insurerNo, insured.value(), request.occasion());
         audit.record(new AuditEntry("consent", caller.party().kind().code(), caller.party().number(), null, insurerNo,
                 insured.value(), "包括同意の登録(" + request.occasion().strip() + ")", null, "GIVEN"));

@@ -157,13 +157,8 @@ public class CarePlans {
             if (insured != null && !insured.equals("Y") && !insured.equals("N")) {
                 row.problem("insuredService", "保険対象区分", "Y(対象)または N(対象外)を指定してください");
             }
-            if (row.failed || planDate == null) {
-                continue;
-            }
-            UUID planId = draftOf(officeNo, row.insurer, row.insured, planDate);
+            UUID planId = draftFor(row, officeNo, planDate);
             if (planId == null) {
-                row.problem("planDate", "居宅サービス計画作成(変更)日",
-                        "この作成(変更)日の第1表(UP1KYO)が未登録か、交付済みです(第1表を先に取り込んでください)");
                 continue;
             }
             // a print image: 課題 and 目標 may be left blank on the rows that continue them
@@ -214,13 +209,8 @@ public class CarePlans {
                     row.text(10, "activity", "主な日常生活上の活動"), row.text(11, "activityStart", "活動の開始時間"),
                     row.text(12, "activityEnd", "活動の終了時間"), row.text(13, "other", "週単位以外のサービス"));
             checkWeek(week, "").forEach(v -> row.problem(v.field(), v.label(), v.reason()));
-            if (row.failed || planDate == null) {
-                continue;
-            }
-            UUID planId = draftOf(officeNo, row.insurer, row.insured, planDate);
+            UUID planId = draftFor(row, officeNo, planDate);
             if (planId == null) {
-                row.problem("planDate", "居宅サービス計画作成(変更)日",
-                        "この作成(変更)日の第1表(UP1KYO)が未登録か、交付済みです(第1表を先に取り込んでください)");
                 continue;
             }
             weeks.computeIfAbsent(planId, k -> new ArrayList<>()).add(week);
@@ -229,11 +219,23 @@ public class CarePlans {
         return List.copyOf(weeks.keySet());
     }
 
-    private UUID draftOf(String officeNo, String insurerNo, String insuredNo, LocalDate planDate) {
-        return sql.sql("select plan_id from careplan.plans where insurer_no = ? and insured_no = ?"
+    /**
+     * The office's draft plan a 第2表 or 第3表 row belongs to (same person and 作成(変更)日, created by its
+     * 第1表); null, with the problem noted, when the row failed or there is none.
+     */
+    private UUID draftFor(Row row, String officeNo, LocalDate planDate) {
+        if (row.failed || planDate == null) {
+            return null;
+        }
+        UUID planId = sql.sql("select plan_id from careplan.plans where insurer_no = ? and insured_no = ?"
                 + " and office_no = ? and plan_date = ? and status = 'draft'")
-                .params(insurerNo, insuredNo, officeNo, Date.valueOf(planDate)).query(UUID.class).optional()
+                .params(row.insurer, row.insured, officeNo, Date.valueOf(planDate)).query(UUID.class).optional()
                 .orElse(null);
+        if (planId == null) {
+            row.problem("planDate", "居宅サービス計画作成(変更)日",
+                    "この作成(変更)日の第1表(UP1KYO)が未登録か、交付済みです(第1表を先に取り込んでください)");
+        }
+        return planId;
     }
 
     private static String carry(String given, String before) {
