@@ -94,7 +94,7 @@ class CarePlanController {
                 (insurer, insured) -> access.mayWrite(actor, insurer, insured, InformationCategory.CARE_PLAN).permitted());
     }
 
-    /** A ケアプランデータ連携 file (UP1KYO 第1表, UP2KYO 第2表, UP3KYO 第3表; Shift_JIS unless {@code charset} says otherwise). */
+    /** A ケアプランデータ連携 file (UP1KYO, UP2KYO, UP3KYO: 第1–3表; UPPLAN, UPSIKYU: 第6・7表; Shift_JIS unless {@code charset} says otherwise). */
     @PostMapping("/api/care-plans/files/{fileKind}")
     CarePlanFileReport importFile(@AuthenticationPrincipal PartyUser caller, HttpServletRequest http,
             @PathVariable String fileKind, @RequestParam(required = false) String charset, InputStream body) {

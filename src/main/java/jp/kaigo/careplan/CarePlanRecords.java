@@ -9,6 +9,8 @@ import jp.kaigo.shared.CareRecordSource;
 import jp.kaigo.shared.InformationCategory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Issued (交付済み) care plans as shared records, for {@code access}: the current one of each office and the
@@ -18,6 +20,9 @@ import org.springframework.stereotype.Component;
 class CarePlanRecords implements CareRecordSource {
     private static final Map<String, String> KINDS = Map.of("11", "初回", "12", "紹介", "21", "継続", "51", "初回・紹介",
             "52", "初回・継続", "53", "紹介・継続", "54", "初回・紹介・継続");
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final TypeReference<List<Map<String, Object>>> ROWS = new TypeReference<>() {
+    };
     private final JdbcClient sql;
 
     CarePlanRecords(JdbcClient sql) {
@@ -61,6 +66,20 @@ class CarePlanRecords implements CareRecordSource {
                       from careplan.plan_week where plan_id = ? order by row_no
                     """, (UUID) row.get("plan_id")));
             plans.add(plan);
+        }
+        // 第6表・第7表 of each month, newest month first
+        for (Map<String, Object> row : sql.sql("""
+                select office_no, target_month, sheet, rows::text as rows, received_at from careplan.monthly_sheets
+                 where insurer_no = ? and insured_no = ? order by target_month desc, sheet
+                """).params(insurerNo, insuredNo).query().listOfRows()) {
+            Map<String, Object> sheet = new LinkedHashMap<>();
+            boolean table6 = "table6".equals(row.get("sheet"));
+            sheet.put("recordType", table6 ? "care-plan-table6" : "care-plan-table7");
+            sheet.put("sheetName", table6 ? "第6表 サービス利用票(予定)" : "第7表 サービス利用票別表");
+            sheet.put("officeNo", row.get("office_no"));
+            sheet.put("targetMonth", row.get("target_month").toString().substring(0, 7));
+            sheet.put("rows", JSON.readValue((String) row.get("rows"), ROWS));
+            plans.add(sheet);
         }
         return plans;
     }

@@ -26,6 +26,7 @@ import jp.kaigo.shared.Violation;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * ケアプラン (facade, writes only): the 居宅介護支援事業所 submits a plan as a draft (by API or by the
@@ -39,6 +40,7 @@ public class CarePlans {
     private static final Set<String> PLAN_KINDS = Set.of("11", "12", "21", "51", "52", "53", "54");
     private static final DateTimeFormatter BASIC = DateTimeFormatter.ofPattern("uuuuMMdd").withResolverStyle(ResolverStyle.STRICT);
     private static final int TEXT = 4000;
+    private static final JsonMapper JSON = JsonMapper.builder().build();
     private final JdbcClient sql;
 
     CarePlans(JdbcClient sql) {
@@ -99,8 +101,9 @@ public class CarePlans {
             case "UP1KYO" -> importTable1(officeNo, records, mayWrite, problems);
             case "UP2KYO" -> importTable2(officeNo, records, mayWrite, problems);
             case "UP3KYO" -> importTable3(officeNo, records, mayWrite, problems);
+            case "UPPLAN", "UPSIKYU" -> importMonthly(officeNo, fileKind, records, mayWrite, problems);
             default -> throw new InvalidValue("fileKind", "ファイル種別",
-                    "UP1KYO(第1表)、UP2KYO(第2表)または UP3KYO(第3表)を指定してください");
+                    "UP1KYO(第1表)、UP2KYO(第2表)、UP3KYO(第3表)、UPPLAN(第6表)または UPSIKYU(第7表)を指定してください");
         };
         return new CarePlanFileReport(fileKind, records.size(), plans, problems);
     }
@@ -217,6 +220,83 @@ public class CarePlans {
         }
         weeks.forEach(this::replaceWeek);
         return List.copyOf(weeks.keySet());
+    }
+
+    /**
+     * 第6表 (UPPLAN) or 第7表 (UPSIKYU): the rows of each person and 対象年月 replace that month's sheet. A
+     * person-month with a bad row is not taken at all (its other rows are reported too): half a 利用票
+     * would show services missing.
+     */
+    private List<UUID> importMonthly(String officeNo, String fileKind, List<Line> records,
+            BiPredicate<String, String> mayWrite, List<CarePlanFileReport.Problem> problems) {
+        var layout = MonthlySheets.of(fileKind);
+        String sheet = fileKind.equals("UPPLAN") ? "table6" : "table7";
+        Map<List<Object>, List<Map<String, Object>>> months = new LinkedHashMap<>();
+        Map<List<Object>, List<Long>> lines = new LinkedHashMap<>();
+        Set<List<Object>> failed = new HashSet<>();
+        for (Line r : records) {
+            Row row = new Row(r, problems);
+            if (!row.common(layout.getKey(), mayWrite)) {
+                continue;
+            }
+            java.time.YearMonth month;
+            try {
+                month = MonthlySheets.month(row.record.get(4));
+            } catch (IllegalArgumentException e) {
+                row.problem("targetMonth", "対象年月", e.getMessage());
+                continue;
+            }
+            List<Object> key = List.of(row.insurer, row.insured, month.atDay(1));
+            Map<String, Object> values = new LinkedHashMap<>();
+            for (MonthlySheets.Column column : layout.getValue()) {
+                String text = row.record.get(column.no() - 1);
+                if (text.isEmpty()) {
+                    if (column.required()) {
+                        row.problem(column.key(), column.label(), "必須です");
+                    }
+                    continue;
+                }
+                try {
+                    values.put(column.key(), MonthlySheets.parse(column, text, month));
+                } catch (InvalidValue e) {
+                    e.violations().forEach(v -> row.problem(column.key(), column.label(), v.reason()));
+                } catch (IllegalArgumentException e) {
+                    row.problem(column.key(), column.label(), e.getMessage());
+                }
+            }
+            if (sheet.equals("table6") && !row.failed && !officeNo.equals(values.get("planOfficeNo"))) {
+                row.problem("planOfficeNo", "プラン担当業者コード", "送信した事業所の事業所番号ではありません");
+            }
+            lines.computeIfAbsent(key, k -> new ArrayList<>()).add(r.number());
+            if (row.failed) {
+                failed.add(key);
+            } else {
+                months.computeIfAbsent(key, k -> new ArrayList<>()).add(values);
+            }
+        }
+        List<UUID> sheets = new ArrayList<>();
+        for (var entry : months.entrySet()) {
+            if (failed.contains(entry.getKey())) {
+                for (long line : lines.get(entry.getKey())) {
+                    if (problems.stream().noneMatch(p -> p.line() == line)) {
+                        problems.add(new CarePlanFileReport.Problem(line, "targetMonth", "対象年月",
+                                "同じ利用者・対象年月の他の行に誤りがあるため、この月の分は取り込みませんでした"));
+                    }
+                }
+                continue;
+            }
+            List<Object> key = entry.getKey();
+            sheets.add(sql.sql("""
+                    insert into careplan.monthly_sheets (sheet_id, office_no, insurer_no, insured_no, target_month, sheet, rows)
+                    values (?, ?, ?, ?, ?, ?, ?::jsonb)
+                    on conflict (office_no, insurer_no, insured_no, target_month, sheet)
+                    do update set rows = excluded.rows, received_at = now()
+                    returning sheet_id
+                    """).params(UUID.randomUUID(), officeNo, key.get(0), key.get(1), Date.valueOf((LocalDate) key.get(2)),
+                    sheet, JSON.writeValueAsString(entry.getValue())).query(UUID.class).single());
+        }
+        problems.sort(java.util.Comparator.comparingLong(CarePlanFileReport.Problem::line));
+        return sheets;
     }
 
     /**

@@ -146,6 +146,43 @@ class CarePlanIntegrationTests extends MunicipalityApiTests {
                 .status()).as("not Shift_JIS").isEqualTo(400);
     }
 
+    @Test
+    void theMonthlySheetsReplaceTheMonthAndAreSharedWithThePlan() {
+        String ok = table6Row("20261103", "1000", "1100", "111111");
+        String table6 = String.join("\r\n", ok, table6Row("20261110", "1000", "1100", "111111"),
+                table6Row("20261201", "1000", "1100", "111111")) + "\r\n";
+        JsonNode report = careManager.postBytes("/api/care-plans/files/UPPLAN", "text/csv", table6.getBytes(MS932)).json();
+        List<String> refused = new ArrayList<>();
+        report.get("rejections").forEach(r -> refused.add(r.get("line").asLong() + ":" + r.get("field").asString()));
+        assertThat(refused).as("a December day in the November sheet refuses the whole month")
+                .containsExactly("1:targetMonth", "2:targetMonth", "3:serviceDate");
+        assertThat(report.get("planIds")).isEmpty();
+
+        report = careManager.postBytes("/api/care-plans/files/UPPLAN", "text/csv", (String.join("\r\n", ok,
+                table6Row("20261110", "1400", "1500", "111111")) + "\r\n").getBytes(MS932)).json();
+        assertThat(report.get("planIds")).hasSize(1);
+        assertThat(report.get("rejections")).isEmpty();
+        String table7 = row("202407", insurer, PERSON, "20261101", "202611", "デモ訪問介護", officeNo, "", "111111", "", "",
+                "", "394", "", "", "8", "3152", "3152", "", "", "0", "3152", "11.40", "35932", "90", "32338", "", "3594", "0",
+                "", "", "", "0", "", "", "", "") + "\r\n";
+        assertThat(careManager.postBytes("/api/care-plans/files/UPSIKYU", "text/csv", table7.getBytes(MS932)).json()
+                .get("rejections")).isEmpty();
+
+        JsonNode records = careManager.get(records()).json().get("records");
+        assertThat(records).hasSize(2);
+        assertThat(records.get(0).get("recordType").asString()).isEqualTo("care-plan-table6");
+        assertThat(records.get(0).get("targetMonth").asString()).isEqualTo("2026-11");
+        assertThat(records.get(0).get("rows")).hasSize(2);
+        assertThat(records.get(0).get("rows").get(1).get("startsAt").asString()).isEqualTo("1400");
+        assertThat(records.get(1).get("rows").get(0).get("unitPrice").asString()).isEqualTo("11.40");
+    }
+
+    /** One 第6表 line: this office plans 訪問介護 by itself for the person in November 2026. */
+    private String table6Row(String day, String from, String to, String serviceCode) {
+        return row("202407", insurer, PERSON, "20261101", "202611", officeNo, "介護 支援子", "394", "", day, "", from, to,
+                "1", serviceCode, "", "", "", "", officeNo, "デモ訪問介護", "", "0", "", "");
+    }
+
     private static String row(String... cells) {
         return String.join(",", cells);
     }
