@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -106,7 +107,7 @@ public class AccessDecisions {
         if (actor.isPerson() || actor.kind() != PartyKind.OFFICE) {
             throw new InvalidValue("actor", "利用者", "担当利用者の検索は介護事業所の職員だけが使えます");
         }
-        List<Found> found = new java.util.ArrayList<>();
+        List<Found> found = new ArrayList<>();
         offices.currentOf(actor.organisation().number()).stream()
                 .map(o -> List.of(o.insurerNo(), o.insuredNo())).distinct()
                 .forEach(person -> {

@@ -100,7 +100,8 @@ class ConsentController {
         return Map.of("decisionId", id, "insurerNo", person.insurerNo(), "insuredNo", person.insuredNo());
     }
 
-    private static InformationCategory category(Inputs in, String key) {
+    /** An optional category: empty means every category. */
+    static InformationCategory category(Inputs in, String key) {
         return key == null || key.isBlank() ? null : in.value(key, CareRecordsController::category);
     }
 

@@ -175,8 +175,7 @@ class PersonController {
                 : in.value(request.partyKind(), kind -> new Party(PartyKind.ofCode(kind).orElseThrow(
                         () -> new InvalidValue("partyKind", "相手先の種別", "office または medical-institution を指定してください")),
                         request.partyNumber() == null ? "" : request.partyNumber().strip()));
-        InformationCategory category = request.category() == null || request.category().isBlank() ? null
-                : in.value(request.category(), CareRecordsController::category);
+        InformationCategory category = ConsentController.category(in, request.category());
         Boolean give = ConsentController.decision(in, request.decision());
         in.check();
         UUID id = consents.decide(me.insurerNo(), me.insuredNo(), party, category, give, me.actingAs());

@@ -1,5 +1,7 @@
 package jp.kaigo.careplan;
 
+import java.sql.Date;
+import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,8 +50,8 @@ class CarePlanRecords implements CareRecordSource {
             plan.put("recordType", "care-plan");
             row.forEach((column, value) -> {
                 if (value != null && !column.equals("plan_id")) {
-                    plan.put(camel(column), value instanceof java.sql.Date d ? d.toLocalDate().toString()
-                            : value instanceof java.sql.Timestamp t ? t.toInstant().toString() : value);
+                    plan.put(camel(column), value instanceof Date d ? d.toLocalDate().toString()
+                            : value instanceof Timestamp t ? t.toInstant().toString() : value);
                 }
             });
             if (plan.get("planKind") instanceof String kind && KINDS.containsKey(kind)) {

@@ -4,10 +4,12 @@ import java.io.InputStream;
 import java.nio.charset.Charset;
 import java.sql.Date;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -239,7 +241,7 @@ public class CarePlans {
             if (!row.common(layout.getKey(), mayWrite)) {
                 continue;
             }
-            java.time.YearMonth month;
+            YearMonth month;
             try {
                 month = MonthlySheets.month(row.record.get(4));
             } catch (IllegalArgumentException e) {
@@ -295,7 +297,7 @@ public class CarePlans {
                     """).params(UUID.randomUUID(), officeNo, key.get(0), key.get(1), Date.valueOf((LocalDate) key.get(2)),
                     sheet, JSON.writeValueAsString(entry.getValue())).query(UUID.class).single());
         }
-        problems.sort(java.util.Comparator.comparingLong(CarePlanFileReport.Problem::line));
+        problems.sort(Comparator.comparingLong(CarePlanFileReport.Problem::line));
         return sheets;
     }
 

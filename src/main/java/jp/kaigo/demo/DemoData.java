@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.stream.Stream;
 import java.time.Duration;
@@ -55,7 +56,7 @@ class DemoData implements ApplicationRunner {
     static final String DEMO_STAFF_PASSWORD = "kaigo-demo-password";
     static final String DEMO_CARD_PIN = "1234";
     private final InsuredRegistry registry;
-    private static final java.time.ZoneId JAPAN = java.time.ZoneId.of("Asia/Tokyo");
+    private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
     private final FileImports imports;
     private final PlatformPki pki;
     private final StaffAccounts staff;
