@@ -94,6 +94,18 @@ public class AccessDecisions {
         return decision;
     }
 
+    /**
+     * Whether the actor may record the services its office provided to the person (第6表 実績): any office
+     * that is the person's 担当事業所; audited.
+     */
+    public Decision mayRecordServices(Actor actor, String insurerNo, String insuredNo) {
+        Decision decision = Decision.of(InformationCategory.CARE_PLAN,
+                AccessRules.writeAsOfficeInCharge(facts(actor, insurerNo, insuredNo, InformationCategory.CARE_PLAN)));
+        audit.record(entry(actor, insurerNo, insuredNo, "サービス提供実績の登録", "記録の登録",
+                (decision.permitted() ? "permit:" : "deny:") + decision.reason().name()));
+        return decision;
+    }
+
     /** One person found by a search, with the records of the category the caller may read. */
     public record Found(String insurerNo, String insuredNo, List<Map<String, Object>> records) {
     }

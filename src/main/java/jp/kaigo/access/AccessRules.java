@@ -76,10 +76,11 @@ final class AccessRules {
      * plan, the care manager of the care-planning office in charge; both while the person is insured.
      */
     static AccessReason write(Facts f) {
-        return f.category() == InformationCategory.LIFE ? writeAssessment(f) : writeCarePlan(f);
+        return f.category() == InformationCategory.LIFE ? writeAsOfficeInCharge(f) : writeCarePlan(f);
     }
 
-    private static AccessReason writeAssessment(Facts f) {
+    /** Records of an office's own services (LIFE, 第6表 実績): any office in charge, while the person is insured. */
+    static AccessReason writeAsOfficeInCharge(Facts f) {
         if (f.actor().isPerson() || f.actor().kind() != PartyKind.OFFICE) {
             return AccessReason.NOT_IN_CHARGE;
         }

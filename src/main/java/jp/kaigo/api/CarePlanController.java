@@ -94,7 +94,10 @@ class CarePlanController {
                 (insurer, insured) -> access.mayWrite(actor, insurer, insured, InformationCategory.CARE_PLAN).permitted());
     }
 
-    /** A ケアプランデータ連携 file (UP1KYO, UP2KYO, UP3KYO: 第1–3表; UPPLAN, UPSIKYU: 第6・7表; Shift_JIS unless {@code charset} says otherwise). */
+    /**
+     * A ケアプランデータ連携 file (UP1KYO, UP2KYO, UP3KYO: 第1–3表; UPPLAN, UPSIKYU: 第6表 予定・第7表; UPJSK: 第6表
+     * 実績 from a service office in charge); Shift_JIS unless {@code charset} says otherwise.
+     */
     @PostMapping("/api/care-plans/files/{fileKind}")
     CarePlanFileReport importFile(@AuthenticationPrincipal PartyUser caller, HttpServletRequest http,
             @PathVariable String fileKind, @RequestParam(required = false) String charset, InputStream body) {
@@ -105,8 +108,10 @@ class CarePlanController {
         } catch (IllegalArgumentException e) {
             throw new InvalidValue("charset", "文字コード", "対応していない文字コードです");
         }
-        return plans.importStandard(caller.party().number(), fileKind, body, decoding,
-                (insurer, insured) -> access.mayWrite(actor, insurer, insured, InformationCategory.CARE_PLAN).permitted());
+        // 実績 come from the office that provided the services; everything else from the care manager's office
+        return plans.importStandard(caller.party().number(), fileKind, body, decoding, "UPJSK".equals(fileKind)
+                ? (insurer, insured) -> access.mayRecordServices(actor, insurer, insured).permitted()
+                : (insurer, insured) -> access.mayWrite(actor, insurer, insured, InformationCategory.CARE_PLAN).permitted());
     }
 
     private static int number(Integer value) {

@@ -75,9 +75,13 @@ class CarePlanRecords implements CareRecordSource {
                  where insurer_no = ? and insured_no = ? order by target_month desc, sheet
                 """).params(insurerNo, insuredNo).query().listOfRows()) {
             Map<String, Object> sheet = new LinkedHashMap<>();
-            boolean table6 = "table6".equals(row.get("sheet"));
-            sheet.put("recordType", table6 ? "care-plan-table6" : "care-plan-table7");
-            sheet.put("sheetName", table6 ? "第6表 サービス利用票(予定)" : "第7表 サービス利用票別表");
+            String kind = (String) row.get("sheet");
+            sheet.put("recordType", "care-plan-" + kind);
+            sheet.put("sheetName", switch (kind) {
+                case "table6" -> "第6表 サービス利用票(予定)";
+                case "table6-actual" -> "第6表 サービス利用票(実績)";
+                default -> "第7表 サービス利用票別表";
+            });
             sheet.put("officeNo", row.get("office_no"));
             sheet.put("targetMonth", row.get("target_month").toString().substring(0, 7));
             sheet.put("rows", JSON.readValue((String) row.get("rows"), ROWS));

@@ -103,9 +103,9 @@ public class CarePlans {
             case "UP1KYO" -> importTable1(officeNo, records, mayWrite, problems);
             case "UP2KYO" -> importTable2(officeNo, records, mayWrite, problems);
             case "UP3KYO" -> importTable3(officeNo, records, mayWrite, problems);
-            case "UPPLAN", "UPSIKYU" -> importMonthly(officeNo, fileKind, records, mayWrite, problems);
+            case "UPPLAN", "UPSIKYU", "UPJSK" -> importMonthly(officeNo, fileKind, records, mayWrite, problems);
             default -> throw new InvalidValue("fileKind", "ファイル種別",
-                    "UP1KYO(第1表)、UP2KYO(第2表)、UP3KYO(第3表)、UPPLAN(第6表)または UPSIKYU(第7表)を指定してください");
+                    "UP1KYO(第1表)、UP2KYO(第2表)、UP3KYO(第3表)、UPPLAN(第6表 予定)、UPJSK(第6表 実績)または UPSIKYU(第7表)を指定してください");
         };
         return new CarePlanFileReport(fileKind, records.size(), plans, problems);
     }
@@ -225,14 +225,19 @@ public class CarePlans {
     }
 
     /**
-     * 第6表 (UPPLAN) or 第7表 (UPSIKYU): the rows of each person and 対象年月 replace that month's sheet. A
+     * 第6表 予定 (UPPLAN) or 第7表 (UPSIKYU) from the care manager's office, or 第6表 実績 (UPJSK) from a
+     * service office: the rows of each person and 対象年月 replace that month's sheet of the sender. A
      * person-month with a bad row is not taken at all (its other rows are reported too): half a 利用票
      * would show services missing.
      */
     private List<UUID> importMonthly(String officeNo, String fileKind, List<Line> records,
             BiPredicate<String, String> mayWrite, List<CarePlanFileReport.Problem> problems) {
         var layout = MonthlySheets.of(fileKind);
-        String sheet = fileKind.equals("UPPLAN") ? "table6" : "table7";
+        String sheet = switch (fileKind) {
+            case "UPPLAN" -> "table6";
+            case "UPJSK" -> "table6-actual";
+            default -> "table7";
+        };
         Map<List<Object>, List<Map<String, Object>>> months = new LinkedHashMap<>();
         Map<List<Object>, List<Long>> lines = new LinkedHashMap<>();
         Set<List<Object>> failed = new HashSet<>();
@@ -268,6 +273,9 @@ public class CarePlans {
             }
             if (sheet.equals("table6") && !row.failed && !officeNo.equals(values.get("planOfficeNo"))) {
                 row.problem("planOfficeNo", "プラン担当業者コード", "送信した事業所の事業所番号ではありません");
+            }
+            if (sheet.equals("table6-actual") && !row.failed && !officeNo.equals(values.get("providerNo"))) {
+                row.problem("providerNo", "サービス事業者コード", "実績は提供した事業所が送ります(送信した事業所の事業所番号ではありません)");
             }
             lines.computeIfAbsent(key, k -> new ArrayList<>()).add(r.number());
             if (row.failed) {

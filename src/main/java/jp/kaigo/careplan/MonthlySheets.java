@@ -10,7 +10,7 @@ import java.util.Map;
 import jp.kaigo.shared.OfficeNumber;
 
 /**
- * The columns of 第6表 (UPPLAN, 25) and 第7表 (UPSIKYU, 37) after the ケアプランデータ連携 standard
+ * The columns of 第6表 (予定 UPPLAN and 実績 UPJSK, 25) and 第7表 (UPSIKYU, 37) after the ケアプランデータ連携 standard
  * (records-formats.md §1.8, §1.9): which are checked and how. Columns not listed are kept as text.
  */
 final class MonthlySheets {
@@ -145,7 +145,7 @@ final class MonthlySheets {
     /** The columns of a file kind, with its column count; null for other kinds. */
     static Map.Entry<Integer, List<Column>> of(String fileKind) {
         return switch (fileKind) {
-            case "UPPLAN" -> Map.entry(25, TABLE6);
+            case "UPPLAN", "UPJSK" -> Map.entry(25, TABLE6);
             case "UPSIKYU" -> Map.entry(37, TABLE7);
             default -> null;
         };

@@ -168,13 +168,31 @@ class CarePlanIntegrationTests extends MunicipalityApiTests {
         assertThat(careManager.postBytes("/api/care-plans/files/UPSIKYU", "text/csv", table7.getBytes(MS932)).json()
                 .get("rejections")).isEmpty();
 
+        // the 訪問介護 office in charge sends its 実績; not for services of another office
+        ApiClient helper = newSignedInOffice();
+        String helperNo = helper.get("/api/staff/me").json().get("organisation").asString().substring("office:".length());
+        String actuals = row("202407", insurer, PERSON, "20261101", "202611", officeNo, "介護 支援子", "394", "", "20261103",
+                "", "1000", "1100", "1", "111111", "", "", "", "", helperNo, "デモ訪問介護", "", "0", "", "") + "\r\n";
+        assertThat(helper.postBytes("/api/care-plans/files/UPJSK", "text/csv", actuals.getBytes(MS932)).json()
+                .get("rejections").get(0).get("field").asString()).as("not yet in charge").isEqualTo("insuredNo");
+        String confirmation = helper.post("/api/eligibility", "{\"insurerNo\":\"" + insurer + "\",\"insuredNo\":\""
+                + PERSON + "\",\"birthDate\":\"1940-05-06\"}").json().get("confirmation").asString();
+        helper.post("/api/relationships", "{\"confirmation\":\"" + confirmation
+                + "\",\"serviceType\":\"11\",\"startDate\":\"2026-11-01\"}");
+        assertThat(helper.postBytes("/api/care-plans/files/UPJSK", "text/csv", actuals.getBytes(MS932)).json()
+                .get("rejections")).isEmpty();
+        assertThat(careManager.postBytes("/api/care-plans/files/UPJSK", "text/csv", actuals.getBytes(MS932)).json()
+                .get("rejections").get(0).get("field").asString()).as("another office's services").isEqualTo("providerNo");
+
         JsonNode records = careManager.get(records()).json().get("records");
-        assertThat(records).hasSize(2);
+        assertThat(records).hasSize(3);
         assertThat(records.get(0).get("recordType").asString()).isEqualTo("care-plan-table6");
+        assertThat(records.get(1).get("recordType").asString()).isEqualTo("care-plan-table6-actual");
+        assertThat(records.get(1).get("officeNo").asString()).isEqualTo(helperNo);
         assertThat(records.get(0).get("targetMonth").asString()).isEqualTo("2026-11");
         assertThat(records.get(0).get("rows")).hasSize(2);
         assertThat(records.get(0).get("rows").get(1).get("startsAt").asString()).isEqualTo("1400");
-        assertThat(records.get(1).get("rows").get(0).get("unitPrice").asString()).isEqualTo("11.40");
+        assertThat(records.get(2).get("rows").get(0).get("unitPrice").asString()).isEqualTo("11.40");
     }
 
     /** One 第6表 line: this office plans 訪問介護 by itself for the person in November 2026. */
