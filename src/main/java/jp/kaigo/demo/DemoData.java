@@ -7,7 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
 import java.time.Duration;
 import jp.kaigo.identity.Enrolment;
@@ -114,8 +116,10 @@ class DemoData implements ApplicationRunner {
                             report.rows(), report.rejectedRows());
                 }
             }
-            for (SyntheticCertifications.File file : SyntheticCertifications.writeCsv(data, dir.resolve("certification"),
-                    persons)) {
+            List<SyntheticCertifications.File> shared = new ArrayList<>(
+                    SyntheticCertifications.writeCsv(data, dir.resolve("certification"), persons));
+            shared.addAll(SyntheticClaims.writeCsv(data, dir.resolve("claims"), persons, DEMO_OFFICE));
+            for (SyntheticCertifications.File file : shared) {
                 try (InputStream in = Files.newInputStream(file.path())) {
                     var report = imports.importFile(new ImportRequest(file.insurerNo(), file.recordType(),
                             ImportMode.FULL, FileFormat.CSV, "UTF-8", file.path().getFileName().toString()), in);

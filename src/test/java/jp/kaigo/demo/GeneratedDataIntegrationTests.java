@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import jp.kaigo.ingest.FileFormat;
 import jp.kaigo.ingest.FileImports;
 import jp.kaigo.ingest.ImportMode;
@@ -41,7 +42,9 @@ class GeneratedDataIntegrationTests {
             }
         }
         long certified = 0;
-        for (var file : SyntheticCertifications.writeCsv(data, dir.resolve("certification"), 3000)) {
+        var shared = new ArrayList<>(SyntheticCertifications.writeCsv(data, dir.resolve("certification"), 3000));
+        shared.addAll(SyntheticClaims.writeCsv(data, dir.resolve("claims"), 3000, "4720100017"));
+        for (var file : shared) {
             try (InputStream in = Files.newInputStream(file.path())) {
                 var report = imports.importFile(new ImportRequest(file.insurerNo(), file.recordType(), ImportMode.FULL,
                         FileFormat.CSV, null, file.path().getFileName().toString()), in);
