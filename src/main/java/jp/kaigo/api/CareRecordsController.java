@@ -1,10 +1,17 @@
 package jp.kaigo.api;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import jp.kaigo.access.AccessDecisions;
 import jp.kaigo.access.Actor;
 import jp.kaigo.access.Decision;
@@ -81,22 +88,69 @@ class CareRecordsController {
     Map<String, Object> search(@AuthenticationPrincipal PartyUser caller, HttpServletRequest http,
             @RequestParam String category, @RequestParam(required = false) String careLevel,
             @RequestParam(required = false) Integer expiringWithinDays, @RequestParam(required = false) String purpose) {
-        Actor actor = actor(caller, http);
         InformationCategory asked = category(category);
+        List<AccessDecisions.Found> found = found(caller, http, asked, careLevel, expiringWithinDays, purpose);
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("category", asked.key());
+        answer.put("count", found.size());
+        answer.put("results", found);
+        return answer;
+    }
+
+    /**
+     * The same search as a CSV download (UTF-8 with BOM): one line per record, the person's numbers first,
+     * then every field any record has; the same decisions, so the same persons.
+     */
+    @GetMapping("/api/records/export")
+    void export(@AuthenticationPrincipal PartyUser caller, HttpServletRequest http, HttpServletResponse response,
+            @RequestParam String category, @RequestParam(required = false) String careLevel,
+            @RequestParam(required = false) Integer expiringWithinDays, @RequestParam(required = false) String purpose)
+            throws IOException {
+        InformationCategory asked = category(category);
+        List<AccessDecisions.Found> found = found(caller, http, asked, careLevel, expiringWithinDays,
+                purpose == null ? "一覧の出力" : purpose);
+        Set<String> columns = new LinkedHashSet<>();
+        found.forEach(f -> f.records().forEach(r -> r.forEach((key, value) -> {
+            if (!(value instanceof List<?>)) {
+                columns.add(key);
+            }
+        })));
+        response.setContentType("text/csv;charset=UTF-8");
+        response.setHeader("Content-Disposition", "attachment; filename=\"" + asked.key() + ".csv\"");
+        var out = new BufferedWriter(new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8));
+        out.write("\uFEFFinsurerNo,insuredNo" + (columns.isEmpty() ? "" : "," + String.join(",", columns)) + "\r\n");
+        for (AccessDecisions.Found f : found) {
+            for (Map<String, Object> record : f.records()) {
+                StringBuilder line = new StringBuilder(f.insurerNo()).append(',').append(f.insuredNo());
+                for (String column : columns) {
+                    Object value = record.get(column);
+                    line.append(',').append(value == null ? "" : MunicipalityFilesController.csv(cell(value)));
+                }
+                out.write(line.append("\r\n").toString());
+            }
+        }
+        out.flush();
+    }
+
+    /** A text a spreadsheet would take for a formula gets a leading apostrophe; numbers stay as they are. */
+    private static String cell(Object value) {
+        String text = value.toString();
+        return value instanceof String && !text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
+    }
+
+    /** The office's people with permitted records of the category, filtered (search and export alike). */
+    private List<AccessDecisions.Found> found(PartyUser caller, HttpServletRequest http, InformationCategory asked,
+            String careLevel, Integer expiringWithinDays, String purpose) {
+        Actor actor = actor(caller, http);
         if (expiringWithinDays != null && (expiringWithinDays < 0 || expiringWithinDays > 366
                 || asked != InformationCategory.CERTIFICATION)) {
             throw new InvalidValue("expiringWithinDays", "有効期間の終了までの日数",
                     "要介護認定(certification)の検索で0〜366日を指定してください");
         }
         LocalDate today = Inputs.today();
-        List<AccessDecisions.Found> found = access.searchInCharge(actor, asked, purpose(purpose, caller)).stream()
+        return access.searchInCharge(actor, asked, purpose(purpose, caller)).stream()
                 .filter(f -> f.records().stream().anyMatch(r -> matches(r, careLevel, expiringWithinDays, today)))
                 .toList();
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("category", asked.key());
-        answer.put("count", found.size());
-        answer.put("results", found);
-        return answer;
     }
 
     private static boolean matches(Map<String, Object> record, String careLevel, Integer expiringWithinDays, LocalDate today) {

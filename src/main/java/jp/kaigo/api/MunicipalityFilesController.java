@@ -126,7 +126,7 @@ class MunicipalityFilesController {
         }
     }
 
-    private static String csv(String s) {
+    static String csv(String s) {
         return s == null ? "" : "\"" + s.replace("\"", "\"\"") + "\"";
     }
 }

@@ -239,10 +239,15 @@ class CareRecordsIntegrationTests extends MunicipalityApiTests {
                 .as("valid until 2027-05-31").isZero();
         assertThat(careManager.get(search + "&expiringWithinDays=366").json().get("count").asInt()).isEqualTo(1);
         assertThat(careManager.get("/api/records/search?category=life&expiringWithinDays=60").status()).isEqualTo(400);
+        String export = careManager.get("/api/records/export?category=certification").body();
+        assertThat(export).startsWith("\uFEFFinsurerNo,insuredNo,recordType,historyNo").contains("progressName")
+                .contains(insurer + "," + PERSON + ",\"certification\"");
 
         personSignedIn().post("/api/person/consents", "{\"partyKind\":\"office\",\"partyNumber\":\"" + officeNo
                 + "\",\"category\":\"certification\",\"decision\":\"refuse\"}");
         assertThat(careManager.get(search).json().get("count").asInt()).as("withdrawn: not counted").isZero();
+        assertThat(careManager.get("/api/records/export?category=certification").body()).as("nor exported")
+                .isEqualTo("\uFEFFinsurerNo,insuredNo\r\n");
     }
 
     /** A new organisation's terminal with its administrator signed in. */
