@@ -77,7 +77,16 @@ public class AccessDecisions {
             throw new InvalidValue("category", "情報の種類", "この情報はまだ扱っていません");
         }
         Decision decision = decide(actor, insurerNo, insuredNo, category, purpose);
-        return new Disclosure(decision, decision.permitted() ? source.read(category, insurerNo, insuredNo) : List.of());
+        if (!decision.permitted()) {
+            return new Disclosure(decision, List.of());
+        }
+        List<Map<String, Object>> records = source.read(category, insurerNo, insuredNo);
+        if (decision.reason() == AccessReason.OPINION_REQUESTED && category == InformationCategory.DOCTOR_OPINION) {
+            // the institution asked for the 意見書 sees its own opinions, not other doctors'
+            String institution = actor.organisation().number();
+            records = records.stream().filter(r -> institution.equals(r.get("institutionCode"))).toList();
+        }
+        return new Disclosure(decision, records);
     }
 
     /**

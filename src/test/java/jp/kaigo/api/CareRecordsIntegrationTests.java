@@ -157,8 +157,15 @@ class CareRecordsIntegrationTests extends MunicipalityApiTests {
 
     @Test
     void medicalInstitutionsMunicipalitiesAndThePersonSeeWhatTheRulesAllow() {
+        // a second opinion, by another institution
+        String otherDoctor = MedicalInstitutionCode.withCheckDigit("471303333").value();
+        api.uploadCsv(insurer, "doctor-opinion", "differential", "処理区分,insurerNo,insuredNo,historyNo,validFrom,"
+                + "institutionCode,doctorName,writtenOn\n" + String.join(",", "1", insurer, PERSON, "2", "2026-09-01",
+                otherDoctor, "医師 二郎", "2026-09-01") + "\n");
         ApiClient doctor = staffOf(newSignedIn(Party.medicalInstitution(DOCTOR_INSTITUTION)), "doctor", "DOCTOR");
-        assertThat(outcome(doctor.get(path("doctor-opinion")))).isEqualTo("200");
+        JsonNode own = doctor.get(path("doctor-opinion")).json().get("records");
+        assertThat(own).as("only its own opinion").hasSize(1);
+        assertThat(own.get(0).get("institutionCode").asString()).isEqualTo(DOCTOR_INSTITUTION);
         assertThat(outcome(doctor.get(path("certification")))).as("asked for the 意見書, no consent needed")
                 .isEqualTo("200");
         assertThat(outcome(doctor.get(path("burden-ratio")))).isEqualTo("403:NOT_FOR_MEDICAL");
@@ -171,6 +178,7 @@ class CareRecordsIntegrationTests extends MunicipalityApiTests {
         assertThat(outcome(otherHospital.get(path("doctor-opinion")))).isEqualTo("403:CARE_MANAGER_ONLY");
 
         assertThat(outcome(api.get(path("care-survey")))).isEqualTo("200");
+        assertThat(api.get(path("doctor-opinion")).json().get("records")).as("the municipality sees both").hasSize(2);
         String otherInsurer = MunicipalityFiles.newInsurerNumber();
         assertThat(outcome(municipality(otherInsurer).get(path("care-survey")))).isEqualTo("403:OTHER_INSURER");
 
