@@ -98,7 +98,10 @@ class PersonController {
                         session.person().actingAs());
     }
 
-    /** Links one's own card: the signed challenge proves the card, the numbers with the birth date the person. */
+    /**
+     * Links one's own card: the signed challenge proves the card, then the numbers with the birth date the
+     * person (a few wrong tries per person or card within 24 hours, then refused).
+     */
     @PostMapping("/api/person/card-link")
     @ResponseStatus(HttpStatus.CREATED)
     void linkOwnCard(@RequestBody LinkRequest request) {
@@ -108,11 +111,12 @@ class PersonController {
         InsuredNumber insured = in.value(request.insuredNo(), InsuredNumber::new);
         LocalDate birth = in.date(request.birthDate(), "birthDate", "生年月日", true);
         in.check();
-        Eligibility known = registry.verify(new EligibilityQuery(insurer, insured, birth, Inputs.today()));
-        if (known instanceof Eligibility.Unknown) {
+        boolean linked = cards.linkOwnCard(card.challengeId(), card.certificate(), card.signature(), insurer.value(),
+                insured.value(), () -> !(registry.verify(new EligibilityQuery(insurer, insured, birth, Inputs.today()))
+                        instanceof Eligibility.Unknown));
+        if (!linked) {
             throw new NotFound("該当する被保険者が見つかりません(保険者番号・被保険者番号・生年月日をご確認ください)");
         }
-        cards.linkOwnCard(card.challengeId(), card.certificate(), card.signature(), insurer.value(), insured.value());
         audit.record(new AuditEntry("card-link", "person", null, null, insurer.value(), insured.value(),
                 "マイナンバーカードの紐付け(本人)", "本人確認の準備", "LINKED"));
     }

@@ -9,6 +9,7 @@ import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
 import jp.kaigo.shared.InvalidValue;
 import jp.kaigo.shared.Party;
 import org.springframework.dao.DuplicateKeyException;
@@ -171,13 +172,36 @@ public class MyNumberCards {
                 .query((rs, i) -> new LinkedPerson(rs.getString(1), rs.getString(2), rs.getString(3))).optional();
     }
 
+    /** Failed self-links allowed per insured person and per card within {@link #LINK_FAILURE_WINDOW}. */
+    static final int LINK_FAILURES = 5;
+    static final Duration LINK_FAILURE_WINDOW = Duration.ofHours(24);
+
     /**
-     * The person links their own card: proves possession with a signed challenge; the caller has
-     * checked the numbers against the birth date beforehand.
+     * The person links their own card: the signed challenge proves the card first; then {@code personMatches}
+     * (the numbers with the birth date). Answers false when they do not match; after {@link #LINK_FAILURES}
+     * such failures for the person or the card within 24 hours, every attempt is refused, so a birth date
+     * cannot be found by trying.
      */
-    public void linkOwnCard(UUID challengeId, byte[] certificate, byte[] signature, String insurerNo, String insuredNo) {
-        checkAnswer(PERSON, "", challengeId, certificate, signature);
+    public boolean linkOwnCard(UUID challengeId, byte[] certificate, byte[] signature, String insurerNo, String insuredNo,
+            BooleanSupplier personMatches) {
+        X509Certificate cert = checkAnswer(PERSON, "", challengeId, certificate, signature);
+        String serial = cert.getSerialNumber().toString(16);
+        int failures = sql.sql("""
+                select count(*) from identity.card_link_failures
+                 where failed_at > now() - make_interval(hours => :hours)
+                   and ((insurer_no = :insurer and insured_no = :insured) or card_serial = :serial)
+                """).param("hours", (int) LINK_FAILURE_WINDOW.toHours()).param("insurer", insurerNo)
+                .param("insured", insuredNo).param("serial", serial).query(Integer.class).single();
+        if (failures >= LINK_FAILURES) {
+            throw new CardRefused("紐付けの試行回数が上限に達しました。24時間後にやり直すか、市町村の窓口で紐付けを依頼してください");
+        }
+        if (!personMatches.getAsBoolean()) {
+            sql.sql("insert into identity.card_link_failures (insurer_no, insured_no, card_serial) values (?, ?, ?)")
+                    .params(insurerNo, insuredNo, serial).update();
+            return false;
+        }
         link(certificate, insurerNo, insuredNo, null);
+        return true;
     }
 
     public record PersonSession(LinkedPerson person, String token, long expiresInSeconds) {

@@ -51,6 +51,22 @@ class PersonIntegrationTests extends MunicipalityApiTests {
         assertThat(me.get("/api/person/offices").json().get(0).get("endReason").asString()).isEqualTo("person");
     }
 
+    @Test
+    void aBirthDateCannotBeFoundByTrying() {
+        api.uploadCsv(insurer, "insured", "full", INSURED_HEADER + "\n"
+                + insuredRow(insurer, "0000000001", 1, "2020-04-01", null, "1940-05-06", null) + "\n");
+        SimulatedCard card = jlis.issueCard();
+        ApiClient home = ApiClient.anonymous(pki, port);
+        for (int day = 1; day <= 5; day++) {
+            assertThat(linkOwn(home, card, "1940-05-%02d".formatted(day + 10)).status()).isEqualTo(404);
+        }
+        ApiClient.Response locked = linkOwn(home, card, "1940-05-06");
+        assertThat(locked.status()).as("even the right birth date, after five wrong ones").isEqualTo(403);
+        assertThat(locked.json().get("detail").asString()).contains("試行回数");
+        assertThat(linkOwn(home, jlis.issueCard(), "1940-05-06").status()).as("another card, same person")
+                .isEqualTo(403);
+    }
+
     private ApiClient.Response linkOwn(ApiClient home, SimulatedCard card, String birthDate) {
         JsonNode challenge = home.post("/api/person/challenge", "").json();
         var signed = sign(card, challenge);
