@@ -2,6 +2,7 @@ package jp.kaigo.api;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.LocalDate;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -73,25 +74,22 @@ class PersonController {
     Map<String, Object> challenge() {
         var challenge = cards.newPersonChallenge();
         return Map.of("challengeId", challenge.challengeId(), "challenge",
-                java.util.Base64.getEncoder().encodeToString(challenge.nonce()), "expiresInSeconds", 60);
+                Base64.getEncoder().encodeToString(challenge.nonce()), "expiresInSeconds", 60);
     }
 
     @PostMapping("/api/person/sign-in")
     Map<String, Object> signIn(@RequestBody CardAnswer request) {
         Inputs in = new Inputs();
         Inputs.CardAnswer card = in.cardAnswer(request.challengeId(), request.certificate(), request.signature());
+        boolean acting = request.insurerNo() != null || request.insuredNo() != null;
+        InsurerNumber insurer = acting ? in.value(request.insurerNo(), InsurerNumber::new) : null;
+        InsuredNumber insured = acting ? in.value(request.insuredNo(), InsuredNumber::new) : null;
         in.check();
-        MyNumberCards.LinkedPerson actingFor = null;
-        if (request.insurerNo() != null || request.insuredNo() != null) {
-            InsurerNumber insurer = in.value(request.insurerNo(), InsurerNumber::new);
-            InsuredNumber insured = in.value(request.insuredNo(), InsuredNumber::new);
-            in.check();
-            actingFor = new MyNumberCards.LinkedPerson(insurer.value(), insured.value());
-        }
-        var session = cards.signInPerson(card.challengeId(), card.certificate(), card.signature(), actingFor);
-        audit.record(new AuditEntry("sign-in", actorKind(session.person()), null, session.person().actingAs(),
-                session.person().insurerNo(),
-                session.person().insuredNo(), "本人のログイン(マイナンバーカード)", null, "SUCCESS"));
+        var session = cards.signInPerson(card.challengeId(), card.certificate(), card.signature(),
+                acting ? new MyNumberCards.LinkedPerson(insurer.value(), insured.value()) : null);
+        var person = session.person();
+        audit.record(new AuditEntry("sign-in", actorKind(person), null, person.actingAs(), person.insurerNo(),
+                person.insuredNo(), "本人のログイン(マイナンバーカード)", null, "SUCCESS"));
         return session.person().actingAs() == null
                 ? Map.of("accessToken", session.token(), "expiresInSeconds", session.expiresInSeconds())
                 : Map.of("accessToken", session.token(), "expiresInSeconds", session.expiresInSeconds(), "actingAs",
