@@ -3,6 +3,7 @@ package jp.kaigo.ingest;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -15,6 +16,9 @@ public final class StoredRecord {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
     };
+
+    /** Each layout's field columns, by record type, worked out once (this runs on every 資格確認). */
+    private static final Map<String, List<String>> COLUMNS = new ConcurrentHashMap<>();
 
     private StoredRecord() {
     }
@@ -47,8 +51,11 @@ public final class StoredRecord {
         Map<String, Object> stored = JSON.readValue(json, MAP);
         Map<String, Object> ordered = new LinkedHashMap<>();
         List<FieldSpec> fields = layout.fields();
-        for (FieldSpec field : fields) {
-            Object value = stored.get(field.column());
+        List<String> columns = COLUMNS.computeIfAbsent(layout.recordType(),
+                type -> fields.stream().map(FieldSpec::column).toList());
+        for (int i = 0; i < fields.size(); i++) {
+            FieldSpec field = fields.get(i);
+            Object value = stored.get(columns.get(i));
             if (value != null) {
                 ordered.put(field.key(), value);
                 String meaning = field.codes().get(value.toString());
