@@ -75,12 +75,7 @@ class CareRecordsIntegrationTests extends MunicipalityApiTests {
 
     /** 資格確認 by numbers, then registration as 担当事業所; returns the relationship's ID. */
     private String registerInCharge(String serviceType) {
-        String confirmation = careManager.post("/api/eligibility", "{\"insurerNo\":\"" + insurer + "\",\"insuredNo\":\""
-                + PERSON + "\",\"birthDate\":\"1940-05-06\"}").json().get("confirmation").asString();
-        ApiClient.Response registered = careManager.post("/api/relationships", "{\"confirmation\":\"" + confirmation
-                + "\",\"serviceType\":\"" + serviceType + "\",\"startDate\":\"2026-10-01\"}");
-        assertThat(registered.status()).as(registered.body()).isEqualTo(201);
-        return registered.json().get("relationshipId").asString();
+        return registerInCharge(careManager, PERSON, "1940-05-06", serviceType, "2026-10-01");
     }
 
     private void blanketConsent() {

@@ -21,10 +21,7 @@ class LifeIntegrationTests extends MunicipalityApiTests {
         api.uploadCsv(insurer, "insured", "full", INSURED_HEADER + "\n"
                 + insuredRow(insurer, PERSON, 1, "2020-04-01", null, "1940-05-06", null) + "\n"
                 + insuredRow(insurer, "0000000002", 1, "2020-04-01", null, "1941-01-02", null) + "\n");
-        String confirmation = office.post("/api/eligibility", "{\"insurerNo\":\"" + insurer + "\",\"insuredNo\":\""
-                + PERSON + "\",\"birthDate\":\"1940-05-06\"}").json().get("confirmation").asString();
-        assertThat(office.post("/api/relationships", "{\"confirmation\":\"" + confirmation
-                + "\",\"serviceType\":\"15\",\"startDate\":\"2026-10-01\"}").status()).isEqualTo(201);
+        registerInCharge(office, PERSON, "1940-05-06", "15", "2026-10-01");
     }
 
     private String row(String insured, String external, String evaluated, String meal) {

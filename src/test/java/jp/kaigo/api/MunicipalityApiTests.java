@@ -54,6 +54,21 @@ abstract class MunicipalityApiTests {
         return signedIn(terminal, "admin", enrolFirstAdmin(terminal, "admin"));
     }
 
+    /**
+     * At the office terminal (a signed-in staff member): 資格確認 of the person born on {@code birthDate},
+     * then registration as their 担当事業所 for the service type; returns the relationship's ID.
+     */
+    String registerInCharge(ApiClient terminal, String insuredNo, String birthDate, String serviceType, String startDate) {
+        String confirmation = terminal.post("/api/eligibility", "{\"insurerNo\":\"" + insurer + "\",\"insuredNo\":\""
+                + insuredNo + "\",\"birthDate\":\"" + birthDate + "\"}").json().get("confirmation").asString();
+        ApiClient.Response registered = terminal.post("/api/relationships", "{\"confirmation\":\"" + confirmation
+                + "\",\"serviceType\":\"" + serviceType + "\",\"startDate\":\"" + startDate + "\"}");
+        if (registered.status() != 201) {
+            throw new IllegalStateException(registered.body());
+        }
+        return registered.json().get("relationshipId").asString();
+    }
+
     /** A new staff member of the organisation, created by its signed-in administrator, signed in. */
     static ApiClient staffOf(ApiClient admin, String loginId, String jobType) {
         ApiClient.Response created = admin.post("/api/staff", "{\"loginId\":\"" + loginId + "\",\"password\":\""
