@@ -122,9 +122,16 @@ public class AccessDecisions {
     /**
      * Search over the persons an office is 担当事業所 of: each person passes the same decision as a read
      * (audited), and only permitted persons appear, so no result or count reveals a record the caller may
-     * not read. Filtering on the permitted records is the caller's.
+     * not read. A person appears when one of their records passes the filter.
      */
-    public List<Found> searchInCharge(Actor actor, InformationCategory category, String purpose) {
+    public List<Found> searchInCharge(Actor actor, InformationCategory category, String purpose, SearchFilter filter) {
+        filter.check(category);
+        LocalDate today = LocalDate.now(JAPAN);
+        return searchInCharge(actor, category, purpose).stream()
+                .filter(f -> f.records().stream().anyMatch(r -> filter.matches(r, today))).toList();
+    }
+
+    private List<Found> searchInCharge(Actor actor, InformationCategory category, String purpose) {
         if (actor.isPerson() || actor.kind() != PartyKind.OFFICE) {
             throw new InvalidValue("actor", "利用者", "担当利用者の検索は介護事業所の職員だけが使えます");
         }

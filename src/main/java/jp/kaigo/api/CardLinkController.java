@@ -1,5 +1,7 @@
 package jp.kaigo.api;
 
+import jp.kaigo.ingest.Inputs;
+
 import java.time.LocalDate;
 import jp.kaigo.audit.AuditEntry;
 import jp.kaigo.audit.AuditLog;

@@ -1,12 +1,14 @@
 package jp.kaigo.api;
 
+import jp.kaigo.ingest.FileImports;
+import jp.kaigo.ingest.Inputs;
+
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -17,6 +19,7 @@ import jp.kaigo.access.Actor;
 import jp.kaigo.access.Decision;
 import jp.kaigo.access.Disclosure;
 import jp.kaigo.access.EmergencyOpening;
+import jp.kaigo.access.SearchFilter;
 import jp.kaigo.identity.StaffAccounts;
 import jp.kaigo.shared.InformationCategory;
 import jp.kaigo.shared.InsuredNumber;
@@ -124,7 +127,7 @@ class CareRecordsController {
                 StringBuilder line = new StringBuilder(f.insurerNo()).append(',').append(f.insuredNo());
                 for (String column : columns) {
                     Object value = record.get(column);
-                    line.append(',').append(value == null ? "" : MunicipalityFilesController.csv(cell(value)));
+                    line.append(',').append(value == null ? "" : FileImports.quoted(cell(value)));
                 }
                 out.write(line.append("\r\n").toString());
             }
@@ -141,31 +144,8 @@ class CareRecordsController {
     /** The office's people with permitted records of the category, filtered (search and export alike). */
     private List<AccessDecisions.Found> found(PartyUser caller, HttpServletRequest http, InformationCategory asked,
             String careLevel, Integer expiringWithinDays, String purpose) {
-        Actor actor = actor(caller, http);
-        if (expiringWithinDays != null && (expiringWithinDays < 0 || expiringWithinDays > 366
-                || asked != InformationCategory.CERTIFICATION)) {
-            throw new InvalidValue("expiringWithinDays", "有効期間の終了までの日数",
-                    "要介護認定(certification)の検索で0〜366日を指定してください");
-        }
-        LocalDate today = Inputs.today();
-        return access.searchInCharge(actor, asked, purpose(purpose, caller)).stream()
-                .filter(f -> f.records().stream().anyMatch(r -> matches(r, careLevel, expiringWithinDays, today)))
-                .toList();
-    }
-
-    private static boolean matches(Map<String, Object> record, String careLevel, Integer expiringWithinDays, LocalDate today) {
-        if (careLevel != null && !careLevel.equals(record.get("result")) && !careLevel.equals(record.get("careLevel"))) {
-            return false;
-        }
-        if (expiringWithinDays != null) {
-            Object to = record.get("certValidTo");
-            if (to == null) {
-                return false;
-            }
-            LocalDate end = LocalDate.parse(to.toString());
-            return !end.isBefore(today) && !end.isAfter(today.plusDays(expiringWithinDays));
-        }
-        return true;
+        return access.searchInCharge(actor(caller, http), asked, purpose(purpose, caller),
+                new SearchFilter(careLevel, expiringWithinDays));
     }
 
     /** Break-glass: open the person's records for 72 hours in an emergency, with a reason. */

@@ -1,5 +1,7 @@
 package jp.kaigo.api;
 
+import jp.kaigo.ingest.Inputs;
+
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -125,8 +127,6 @@ class ConsentController {
             @PathVariable String insuredNo, @RequestBody Blanket request) {
         InsuredNumber insured = CardLinkController.ownInsured(registry, caller, insurerNo, insuredNo);
         UUID id = consents.registerBlanket(insurerNo, insured.value(), request.occasion());
-        audit.record(new AuditEntry("consent", caller.party().kind().code(), caller.party().number(), null, insurerNo,
-                insured.value(), "包括同意の登録(" + request.occasion().strip() + ")", null, "GIVEN"));
         return Map.of("decisionId", id);
     }
 

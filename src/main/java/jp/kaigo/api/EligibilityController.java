@@ -1,5 +1,7 @@
 package jp.kaigo.api;
 
+import jp.kaigo.ingest.Inputs;
+
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;

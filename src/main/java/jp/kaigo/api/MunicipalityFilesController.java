@@ -2,11 +2,7 @@ package jp.kaigo.api;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -94,19 +90,7 @@ class MunicipalityFilesController {
         ownReport(caller, importId);
         response.setContentType("text/csv;charset=UTF-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"rejections-" + importId + ".csv\"");
-        var out = new BufferedWriter(new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8));
-        out.write("\uFEFF行,項目,項目名,理由\r\n");
-        try {
-            imports.rejections(importId, r -> {
-                try {
-                    out.write(r.line() + "," + csv(r.field()) + "," + csv(r.label()) + "," + csv(r.reason()) + "\r\n");
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } finally {
-            out.flush();
-        }
+        imports.writeRejectionsCsv(importId, response.getOutputStream());
     }
 
     @GetMapping("/api/layouts")
@@ -124,9 +108,5 @@ class MunicipalityFilesController {
                             f.codes().isEmpty() ? null : new TreeMap<>(f.codes())))
                     .toList());
         }
-    }
-
-    static String csv(String s) {
-        return s == null ? "" : "\"" + s.replace("\"", "\"\"") + "\"";
     }
 }

@@ -1,5 +1,7 @@
 package jp.kaigo.api;
 
+import jp.kaigo.ingest.Inputs;
+
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.LocalDate;
 import java.util.Base64;
@@ -87,9 +89,6 @@ class PersonController {
         in.check();
         var session = cards.signInPerson(card.challengeId(), card.certificate(), card.signature(),
                 acting ? new MyNumberCards.LinkedPerson(insurer.value(), insured.value()) : null);
-        var person = session.person();
-        audit.record(new AuditEntry("sign-in", actorKind(person), null, person.actingAs(), person.insurerNo(),
-                person.insuredNo(), "本人のログイン(マイナンバーカード)", null, "SUCCESS"));
         return session.person().actingAs() == null
                 ? Map.of("accessToken", session.token(), "expiresInSeconds", session.expiresInSeconds())
                 : Map.of("accessToken", session.token(), "expiresInSeconds", session.expiresInSeconds(), "actingAs",
@@ -140,7 +139,7 @@ class PersonController {
         LocalDate end = in.date(request.endDate(), "endDate", "終了日", true);
         in.check();
         offices.endByPerson(me.insurerNo(), me.insuredNo(), relationshipId, end);
-        audit.record(new AuditEntry("relationship", actorKind(me), null, me.actingAs(), me.insurerNo(), me.insuredNo(),
+        audit.record(new AuditEntry("relationship", me.actorKind(), null, me.actingAs(), me.insurerNo(), me.insuredNo(),
                 "担当事業所の終了(本人による)", null, "ENDED"));
     }
 
@@ -181,10 +180,6 @@ class PersonController {
         Boolean give = ConsentController.decision(in, request.decision());
         in.check();
         UUID id = consents.decide(me.insurerNo(), me.insuredNo(), party, category, give, me.actingAs());
-        audit.record(new AuditEntry("consent", actorKind(me), null, me.actingAs(), me.insurerNo(), me.insuredNo(),
-                "同意の" + (give ? "登録" : "拒否・撤回") + "(" + (party == null ? "すべての相手先" : party.kind().label())
-                        + "・" + (category == null ? "すべての情報" : category.label()) + ")", null,
-                give ? "GIVEN" : "REFUSED"));
         return Map.of("decisionId", id);
     }
 
@@ -195,13 +190,9 @@ class PersonController {
         return access.emergencyOpeningsOf(me.insurerNo(), me.insuredNo());
     }
 
-    /** "person", or "representative" for a registered 法定代理人・成年後見人 (whose kind goes where a job would). */
-    private static String actorKind(MyNumberCards.LinkedPerson me) {
-        return me.actingAs() == null ? "person" : "representative";
-    }
 
     private MyNumberCards.LinkedPerson me(HttpServletRequest http) {
-        return cards.personOf(Inputs.bearer(http))
+        return cards.personOf(StaffController.bearer(http))
                 .orElseThrow(() -> new SignInRefused("マイナンバーカードでログインしてください(トークンがないか期限切れです)"));
     }
 }

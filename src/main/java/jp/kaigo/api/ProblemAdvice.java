@@ -28,7 +28,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * and reason (and the line, for files). An unexpected failure is a 500 with only an error ID, which
  * is logged with the cause; no stack trace or value ever reaches the caller.
  */
-@RestControllerAdvice
+@RestControllerAdvice(basePackageClasses = ProblemAdvice.class)
 class ProblemAdvice extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
 

@@ -1,5 +1,7 @@
 package jp.kaigo.api;
 
+import jp.kaigo.ingest.Inputs;
+
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.LocalDate;
 import java.util.List;

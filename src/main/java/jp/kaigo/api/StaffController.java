@@ -2,8 +2,6 @@ package jp.kaigo.api;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
-import jp.kaigo.audit.AuditEntry;
-import jp.kaigo.audit.AuditLog;
 import jp.kaigo.identity.Enrolment;
 import jp.kaigo.identity.IssuedTokens;
 import jp.kaigo.identity.SignInRefused;
@@ -23,16 +21,14 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Staff sign-in under the organisation's certificate (national-design.md A5): the first administrator,
  * sign-in with password and one-time code, token refresh and sign-out, and the administrator's staff
- * management. Sign-ins, successful or not, are audited (the login ID, never a name or a password).
+ * management. Sign-ins and sign-outs are audited by {@link StaffAccounts}.
  */
 @RestController
 class StaffController {
     private final StaffAccounts staff;
-    private final AuditLog audit;
 
-    StaffController(StaffAccounts staff, AuditLog audit) {
+    StaffController(StaffAccounts staff) {
         this.staff = staff;
-        this.audit = audit;
     }
 
     record NewStaff(String loginId, String password, String jobType, List<String> qualifications) {
@@ -52,14 +48,7 @@ class StaffController {
 
     @PostMapping("/api/staff/sign-in")
     IssuedTokens signIn(@AuthenticationPrincipal PartyUser caller, @RequestBody SignIn request) {
-        try {
-            IssuedTokens tokens = staff.signIn(caller.party(), request.loginId(), request.password(), request.oneTimeCode());
-            audit.record(signInEntry(caller, "SUCCESS"));
-            return tokens;
-        } catch (SignInRefused e) {
-            audit.record(signInEntry(caller, "REFUSED"));
-            throw e;
-        }
+        return staff.signIn(caller.party(), request.loginId(), request.password(), request.oneTimeCode());
     }
 
     @PostMapping("/api/staff/refresh")
@@ -72,8 +61,6 @@ class StaffController {
     void signOut(@AuthenticationPrincipal PartyUser caller, HttpServletRequest http) {
         StaffSession session = session(staff, caller, http);
         staff.signOut(session);
-        audit.record(new AuditEntry("sign-out", caller.party().kind().code(), caller.party().number(),
-                session.jobType().name(), null, null, "職員のログアウト", null, "SUCCESS"));
     }
 
     record Me(String loginId, String jobType, String jobLabel, boolean admin, String organisation) {
@@ -101,13 +88,8 @@ class StaffController {
 
     /** The staff session of the request's bearer token, under the caller's certificate; 401 without one. */
     static StaffSession session(StaffAccounts staff, PartyUser caller, HttpServletRequest http) {
-        return staff.authenticate(caller.party(), Inputs.bearer(http))
+        return staff.authenticate(caller.party(), bearer(http))
                 .orElseThrow(() -> new SignInRefused("ログインしてください(アクセストークンがないか、期限切れ・無効です)"));
-    }
-
-    private AuditEntry signInEntry(PartyUser caller, String outcome) {
-        return new AuditEntry("sign-in", caller.party().kind().code(), caller.party().number(), null, null, null,
-                "職員のログイン", null, outcome);
     }
 
     private static JobType jobType(String value) {
@@ -115,5 +97,11 @@ class StaffController {
             throw new InvalidValue("jobType", "職種", "必須です");
         }
         return JobType.parse(value).orElseThrow(() -> new InvalidValue("jobType", "職種", "職種の値が正しくありません"));
+    }
+
+    /** The token of an {@code Authorization: Bearer …} header, or null. */
+    static String bearer(HttpServletRequest http) {
+        String header = http.getHeader("Authorization");
+        return header != null && header.startsWith("Bearer ") ? header.substring(7).strip() : null;
     }
 }

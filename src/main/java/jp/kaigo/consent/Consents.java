@@ -1,5 +1,8 @@
 package jp.kaigo.consent;
 
+import jp.kaigo.audit.AuditEntry;
+import jp.kaigo.audit.AuditLog;
+
 import java.sql.Timestamp;
 import java.util.List;
 import java.util.UUID;
@@ -18,8 +21,11 @@ public class Consents {
 
     private final JdbcClient sql;
 
-    Consents(JdbcClient sql) {
+    private final AuditLog audit;
+
+    Consents(JdbcClient sql, AuditLog audit) {
         this.sql = sql;
+        this.audit = audit;
     }
 
     /** The municipality registers the 包括同意 the person gave at 認定申請 or 更新. */
@@ -27,7 +33,10 @@ public class Consents {
         if (occasion == null || !OCCASIONS.contains(occasion.strip())) {
             throw new InvalidValue("occasion", "同意の機会", String.join("・", OCCASIONS) + "のいずれかを指定してください");
         }
-        return insert(insurerNo, insuredNo, null, null, true, "municipality", occasion.strip(), null);
+        UUID id = insert(insurerNo, insuredNo, null, null, true, "municipality", occasion.strip(), null);
+        audit.record(new AuditEntry("consent", "municipality", insurerNo, null, insurerNo, insuredNo,
+                "包括同意の登録(" + occasion.strip() + ")", null, "GIVEN"));
+        return id;
     }
 
     /**
@@ -40,8 +49,13 @@ public class Consents {
         if (party != null && party.kind() == PartyKind.MUNICIPALITY) {
             throw new InvalidValue("partyKind", "相手先の種別", "保険者(市町村)は同意の対象ではありません");
         }
-        return insert(insurerNo, insuredNo, party, category, give, representing == null ? "person" : "representative",
-                representing, null);
+        String actor = representing == null ? "person" : "representative";
+        UUID id = insert(insurerNo, insuredNo, party, category, give, actor, representing, null);
+        audit.record(new AuditEntry("consent", actor, null, representing, insurerNo, insuredNo,
+                "同意の" + (give ? "登録" : "拒否・撤回") + "(" + (party == null ? "すべての相手先" : party.kind().label())
+                        + "・" + (category == null ? "すべての情報" : category.label()) + ")", null,
+                give ? "GIVEN" : "REFUSED"));
+        return id;
     }
 
     /**

@@ -3,5 +3,5 @@
  * the person's consents, refusals and withdrawals per organisation and per information category. Every
  * decision is kept; the newest applicable one holds, from the next request on.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "audit"})
 package jp.kaigo.consent;

@@ -1,5 +1,8 @@
 package jp.kaigo.identity;
 
+import jp.kaigo.audit.AuditEntry;
+import jp.kaigo.audit.AuditLog;
+
 import java.io.ByteArrayInputStream;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
@@ -30,9 +33,11 @@ public class MyNumberCards {
     private static final SecureRandom RANDOM = new SecureRandom();
     private final JdbcClient sql;
     private final CardAuthority jlis;
+    private final AuditLog audit;
 
-    MyNumberCards(JdbcClient sql, CardAuthority jlis) {
+    MyNumberCards(JdbcClient sql, CardAuthority jlis, AuditLog audit) {
         this.sql = sql;
+        this.audit = audit;
         this.jlis = jlis;
     }
 
@@ -44,6 +49,11 @@ public class MyNumberCards {
     public record LinkedPerson(String insurerNo, String insuredNo, String actingAs) {
         public LinkedPerson(String insurerNo, String insuredNo) {
             this(insurerNo, insuredNo, null);
+        }
+
+        /** "person", or "representative" for a registered 法定代理人・成年後見人 (audited where a job would be). */
+        public String actorKind() {
+            return actingAs == null ? "person" : "representative";
         }
 
     }
@@ -121,6 +131,8 @@ public class MyNumberCards {
                 .param("insured", person.insuredNo()).param("acting", person.actingAs())
                 .param("serial", cert.getSerialNumber().toString(16))
                 .param("minutes", (int) PERSON_SESSION.toMinutes()).update();
+        audit.record(new AuditEntry("sign-in", person.actorKind(), null, person.actingAs(), person.insurerNo(),
+                person.insuredNo(), "本人のログイン(マイナンバーカード)", null, "SUCCESS"));
         return new PersonSession(person, token, PERSON_SESSION.toSeconds());
     }
 
@@ -170,6 +182,14 @@ public class MyNumberCards {
                 + "where token_hash = :hash and revoked_at is null and expires_at > now()")
                 .param("hash", StaffAccounts.sha256(token))
                 .query((rs, i) -> new LinkedPerson(rs.getString(1), rs.getString(2), rs.getString(3))).optional();
+    }
+
+    /** Signs the person (or representative) out: the token stops working at once. */
+    public void signOutPerson(String token) {
+        if (token != null) {
+            sql.sql("update identity.person_tokens set revoked_at = now() where token_hash = ? and revoked_at is null")
+                    .params(StaffAccounts.sha256(token)).update();
+        }
     }
 
     /** Failed self-links allowed per insured person and per card within {@link #LINK_FAILURE_WINDOW}. */

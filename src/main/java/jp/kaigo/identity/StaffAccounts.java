@@ -1,5 +1,8 @@
 package jp.kaigo.identity;
 
+import jp.kaigo.audit.AuditEntry;
+import jp.kaigo.audit.AuditLog;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -42,6 +45,7 @@ public class StaffAccounts {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final JdbcClient sql;
+    private final AuditLog audit;
     private final Argon2PasswordEncoder passwords = Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8();
     /** Hashed once, compared against when the login ID is unknown, so that timing tells nothing. */
     private final String decoy;
@@ -53,7 +57,8 @@ public class StaffAccounts {
     private final Map<String, Cached> sessions = new ConcurrentHashMap<>();
     private static final long RECHECK_NANOS = 5_000_000_000L;
 
-    StaffAccounts(JdbcClient sql) {
+    StaffAccounts(JdbcClient sql, AuditLog audit) {
+        this.audit = audit;
         this.sql = sql;
         this.decoy = passwords.encode("decoy-password-never-used");
     }
@@ -84,6 +89,21 @@ public class StaffAccounts {
         return create(admin.organisation(), loginId, password, jobType, qualifications, false);
     }
 
+    /** One account as its organisation's administrator sees it. */
+    public record StaffMember(String loginId, JobType jobType, boolean admin, boolean disabled, boolean locked) {
+    }
+
+    /** The administrator's organisation's accounts, by login ID. */
+    public List<StaffMember> staffOf(StaffSession admin) {
+        requireAdmin(admin);
+        return sql.sql("""
+                select login_id, job_type, admin, disabled_at is not null, coalesce(locked_until > now(), false)
+                  from identity.staff where org_kind = :kind and org_number = :number order by login_id
+                """).param("kind", admin.organisation().kind().code()).param("number", admin.organisation().number())
+                .query((rs, i) -> new StaffMember(rs.getString(1), JobType.valueOf(rs.getString(2)), rs.getBoolean(3),
+                        rs.getBoolean(4), rs.getBoolean(5))).list();
+    }
+
     /** Disables an account of the administrator's organisation and revokes its sessions at once. */
     @Transactional
     public void disable(StaffSession admin, String loginId) {
@@ -108,6 +128,18 @@ public class StaffAccounts {
     /** Signs in; every refusal says the same thing, except a lock-out, which says when to try again. */
     @Transactional(noRollbackFor = SignInRefused.class)
     public IssuedTokens signIn(Party organisation, String loginId, String password, String oneTimeCode) {
+        try {
+            IssuedTokens tokens = checkAndIssue(organisation, loginId, password, oneTimeCode);
+            audit.record(entry(organisation, null, "sign-in", "職員のログイン"));
+            return tokens;
+        } catch (SignInRefused e) {
+            audit.record(new AuditEntry("sign-in", organisation.kind().code(), organisation.number(), null, null, null,
+                    "職員のログイン", null, "REFUSED"));
+            throw e;
+        }
+    }
+
+    private IssuedTokens checkAndIssue(Party organisation, String loginId, String password, String oneTimeCode) {
         Instant now = Instant.now();
         Optional<Account> found = account(organisation, loginId, true);
         if (found.isEmpty()) {
@@ -161,6 +193,13 @@ public class StaffAccounts {
     @Transactional
     public void signOut(StaffSession session) {
         revokeSession(session.sessionId());
+        audit.record(entry(session.organisation(), session.jobType().name(), "sign-out", "職員のログアウト"));
+    }
+
+    /** Sign-ins (successful or not) and sign-outs are audited: the organisation and job type, never the login ID. */
+    private static AuditEntry entry(Party organisation, String job, String event, String subject) {
+        return new AuditEntry(event, organisation.kind().code(), organisation.number(), job, null, null, subject, null,
+                "SUCCESS");
     }
 
     /** The session an access token belongs to, if the token is valid under this organisation's certificate. */

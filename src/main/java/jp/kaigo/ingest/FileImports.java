@@ -1,5 +1,15 @@
 package jp.kaigo.ingest;
 
+import java.nio.charset.StandardCharsets;
+
+import java.io.UncheckedIOException;
+
+import java.io.OutputStreamWriter;
+
+import java.io.OutputStream;
+
+import java.io.BufferedWriter;
+
 import java.io.BufferedInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -123,6 +133,32 @@ public class FileImports {
     /** Every rejection of an import, in file order. */
     public void rejections(UUID importId, Consumer<Rejection> sink) {
         jobs.forEachRejection(importId, Integer.MAX_VALUE, sink);
+    }
+
+    /**
+     * Every rejection of an import as CSV: UTF-8 with a BOM (so that spreadsheet software reads it),
+     * line, field, label, reason; never a value.
+     */
+    public void writeRejectionsCsv(UUID importId, OutputStream target) throws IOException {
+        var out = new BufferedWriter(new OutputStreamWriter(target, StandardCharsets.UTF_8));
+        out.write("\uFEFF行,項目,項目名,理由\r\n");
+        try {
+            rejections(importId, r -> {
+                try {
+                    out.write(r.line() + "," + quoted(r.field()) + "," + quoted(r.label()) + "," + quoted(r.reason())
+                            + "\r\n");
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } finally {
+            out.flush();
+        }
+    }
+
+    /** A CSV field, always quoted. */
+    public static String quoted(String s) {
+        return s == null ? "" : "\"" + s.replace("\"", "\"\"") + "\"";
     }
 
     private ImportTarget target(String recordType) {

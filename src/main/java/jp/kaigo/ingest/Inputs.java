@@ -1,6 +1,5 @@
-package jp.kaigo.api;
+package jp.kaigo.ingest;
 
-import jakarta.servlet.http.HttpServletRequest;
 import java.time.LocalDate;
 import java.util.Base64;
 import java.util.UUID;
@@ -8,16 +7,15 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
-import jp.kaigo.ingest.Fields;
 import jp.kaigo.shared.InvalidValue;
 import jp.kaigo.shared.Violation;
 
 /** Collects every violation of a request before answering, so the caller can fix them all at once. */
-final class Inputs {
-    static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
+public final class Inputs {
+    public static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
     private final List<Violation> violations = new ArrayList<>();
 
-    <T> T value(String text, Function<String, T> parse) {
+    public <T> T value(String text, Function<String, T> parse) {
         try {
             return parse.apply(text == null ? "" : text.strip());
         } catch (InvalidValue e) {
@@ -26,7 +24,7 @@ final class Inputs {
         }
     }
 
-    LocalDate date(String text, String field, String label, boolean required) {
+    public LocalDate date(String text, String field, String label, boolean required) {
         if (text == null || text.isBlank()) {
             if (required) {
                 violations.add(new Violation(field, label, "必須です"));
@@ -41,16 +39,16 @@ final class Inputs {
     }
 
     /** The three parts of a My Number card's answer to a challenge, each checked. */
-    record CardAnswer(UUID challengeId, byte[] certificate, byte[] signature) {
+    public record CardAnswer(UUID challengeId, byte[] certificate, byte[] signature) {
     }
 
-    CardAnswer cardAnswer(String challengeId, String certificate, String signature) {
+    public CardAnswer cardAnswer(String challengeId, String certificate, String signature) {
         return new CardAnswer(value(challengeId, v -> uuid(v, "challengeId", "チャレンジID")),
                 value(certificate, v -> base64(v, "certificate", "カードの証明書")),
                 value(signature, v -> base64(v, "signature", "署名")));
     }
 
-    static UUID uuid(String value, String field, String label) {
+    public static UUID uuid(String value, String field, String label) {
         if (value.isEmpty()) {
             throw new InvalidValue(field, label, "必須です");
         }
@@ -61,7 +59,7 @@ final class Inputs {
         }
     }
 
-    static byte[] base64(String value, String field, String label) {
+    public static byte[] base64(String value, String field, String label) {
         if (value.isEmpty()) {
             throw new InvalidValue(field, label, "必須です");
         }
@@ -72,19 +70,19 @@ final class Inputs {
         }
     }
 
-    /** The token of an {@code Authorization: Bearer …} header, or null. */
-    static String bearer(HttpServletRequest http) {
-        String header = http.getHeader("Authorization");
-        return header != null && header.startsWith("Bearer ") ? header.substring(7).strip() : null;
+
+    /** A violation found by the caller's own rule. */
+    public void reject(String field, String label, String reason) {
+        violations.add(new Violation(field, label, reason));
     }
 
-    void check() {
+    public void check() {
         if (!violations.isEmpty()) {
             throw new InvalidValue(violations);
         }
     }
 
-    static LocalDate today() {
+    public static LocalDate today() {
         return LocalDate.now(JAPAN);
     }
 }

@@ -1,0 +1,120 @@
+package jp.kaigo.portal;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Base64;
+import jp.kaigo.identity.CardRefused;
+import jp.kaigo.identity.MyNumberCards;
+import jp.kaigo.identity.SignInRefused;
+import jp.kaigo.identity.StaffAccounts;
+import jp.kaigo.identity.StaffSession;
+import jp.kaigo.ingest.Inputs;
+import jp.kaigo.shared.InsuredNumber;
+import jp.kaigo.shared.InsurerNumber;
+import jp.kaigo.shared.InvalidValue;
+import jp.kaigo.shared.Party;
+import jp.kaigo.shared.PartyKind;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The way in: the landing page, staff sign-in (ID, password, one-time code, under the organisation's
+ * certificate in the browser) and the person's sign-in with the My Number card.
+ */
+@Controller
+class EntranceController {
+    private final SignedIn signedIn;
+    private final StaffAccounts staff;
+    private final MyNumberCards cards;
+
+    EntranceController(SignedIn signedIn, StaffAccounts staff, MyNumberCards cards) {
+        this.signedIn = signedIn;
+        this.staff = staff;
+        this.cards = cards;
+    }
+
+    @GetMapping("/")
+    String root() {
+        return "redirect:/portal";
+    }
+
+    @GetMapping("/portal")
+    String landing(HttpServletRequest request, Model model) {
+        model.addAttribute("terminal", signedIn.terminal(request).orElse(null));
+        return "portal/index";
+    }
+
+    @GetMapping("/portal/sign-in/staff")
+    String staffForm(HttpServletRequest request, Model model) {
+        model.addAttribute("terminal", signedIn.terminal(request).orElse(null));
+        return "portal/sign-in-staff";
+    }
+
+    @PostMapping("/portal/sign-in/staff")
+    String staffSignIn(HttpServletRequest request, HttpServletResponse response, Model model,
+            @RequestParam String loginId, @RequestParam String password, @RequestParam String oneTimeCode) {
+        Party terminal = signedIn.terminal(request).orElse(null);
+        model.addAttribute("terminal", terminal);
+        model.addAttribute("loginId", loginId);
+        if (terminal == null) {
+            return "portal/sign-in-staff";
+        }
+        try {
+            var tokens = staff.signIn(terminal, loginId.strip(), password, oneTimeCode);
+            StaffSession session = staff.authenticate(terminal, tokens.accessToken()).orElseThrow();
+            signedIn.start(new PortalLogin.Staff(terminal, session.loginId(), session.jobType(), session.admin(),
+                    tokens.accessToken(), tokens.refreshToken()), request, response);
+            return terminal.kind() == PartyKind.MUNICIPALITY ? "redirect:/portal/municipality" : "redirect:/portal/office";
+        } catch (SignInRefused e) {
+            model.addAttribute("error", e.getMessage());
+            return "portal/sign-in-staff";
+        }
+    }
+
+    @GetMapping("/portal/sign-in/card")
+    String cardForm(Model model) {
+        challenge(model);
+        return "portal/sign-in-card";
+    }
+
+    /**
+     * The person answers the challenge with their card (the card-reader app prints the certificate and the
+     * signature as JSON); a representative also names the person they act for.
+     */
+    @PostMapping("/portal/sign-in/card")
+    String cardSignIn(HttpServletRequest request, HttpServletResponse response, Model model,
+            @RequestParam String challengeId, @RequestParam String cardAnswer,
+            @RequestParam(required = false) String insurerNo, @RequestParam(required = false) String insuredNo) {
+        try {
+            Inputs in = new Inputs();
+            Inputs.CardAnswer answer = CardAnswers.parse(in, challengeId, cardAnswer);
+            boolean acting = !blank(insurerNo) || !blank(insuredNo);
+            InsurerNumber insurer = acting ? in.value(insurerNo, InsurerNumber::new) : null;
+            InsuredNumber insured = acting ? in.value(insuredNo, InsuredNumber::new) : null;
+            in.check();
+            var session = cards.signInPerson(answer.challengeId(), answer.certificate(), answer.signature(),
+                    acting ? new MyNumberCards.LinkedPerson(insurer.value(), insured.value()) : null);
+            signedIn.start(new PortalLogin.Person(session.token(), session.person().actingAs()), request, response);
+            return "redirect:/portal/me";
+        } catch (InvalidValue e) {
+            model.addAttribute("errors", e.violations());
+        } catch (CardRefused | SignInRefused e) {
+            model.addAttribute("error", e.getMessage());
+        }
+        challenge(model);
+        return "portal/sign-in-card";
+    }
+
+    private void challenge(Model model) {
+        var challenge = cards.newPersonChallenge();
+        model.addAttribute("challengeId", challenge.challengeId());
+        model.addAttribute("challenge", Base64.getEncoder().encodeToString(challenge.nonce()));
+    }
+
+    static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+}

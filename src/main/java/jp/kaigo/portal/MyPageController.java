@@ -1,0 +1,109 @@
+package jp.kaigo.portal;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import jp.kaigo.access.AccessDecisions;
+import jp.kaigo.access.Actor;
+import jp.kaigo.access.Disclosure;
+import jp.kaigo.audit.AuditLog;
+import jp.kaigo.consent.ConsentDecision;
+import jp.kaigo.consent.Consents;
+import jp.kaigo.identity.MyNumberCards;
+import jp.kaigo.ingest.Inputs;
+import jp.kaigo.relationship.OfficesInCharge;
+import jp.kaigo.shared.InformationCategory;
+import jp.kaigo.shared.Party;
+import jp.kaigo.shared.PartyKind;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The insured person's own view (マイナポータル's part), signed in with the My Number card: my
+ * certificates as the paper cards showed them, my 認定 and its progress, my care plan, the services I
+ * used, my consents (give, refuse, withdraw), my offices, and who looked at my data.
+ */
+@Controller
+@RequestMapping("/portal/me")
+class MyPageController {
+    static final int SHOWN_ACCESSES = 200;
+    private final SignedIn signedIn;
+    private final AccessDecisions access;
+    private final Consents consents;
+    private final OfficesInCharge offices;
+    private final AuditLog audit;
+    private final RecordSheets sheets;
+
+    MyPageController(SignedIn signedIn, AccessDecisions access, Consents consents, OfficesInCharge offices,
+            AuditLog audit, RecordSheets sheets) {
+        this.signedIn = signedIn;
+        this.access = access;
+        this.consents = consents;
+        this.offices = offices;
+        this.audit = audit;
+        this.sheets = sheets;
+    }
+
+    @GetMapping
+    String home(Model model) {
+        MyNumberCards.LinkedPerson me = signedIn.person();
+        Actor actor = me.actingAs() == null ? Actor.person(me.insurerNo(), me.insuredNo())
+                : Actor.representative(me.insurerNo(), me.insuredNo(), me.actingAs());
+        List<OfficeController.Section> sections = new ArrayList<>();
+        for (InformationCategory category : access.categoriesHeld().stream().sorted().toList()) {
+            Disclosure disclosure = access.read(actor, me.insurerNo(), me.insuredNo(), category, "本人による閲覧");
+            sections.add(new OfficeController.Section(category.key(), category.label(), disclosure.decision().permitted(),
+                    disclosure.decision().message(), disclosure.records().stream().map(sheets::sheet)
+                            .filter(s -> s.inForce() || s.period() == null).toList()));
+        }
+        model.addAttribute("me", me);
+        model.addAttribute("sections", sections);
+        List<ConsentDecision> decisions = new ArrayList<>(consents.decisions(me.insurerNo(), me.insuredNo()));
+        Collections.reverse(decisions);
+        model.addAttribute("consents", decisions);
+        model.addAttribute("offices", offices.officesOf(me.insurerNo(), me.insuredNo()));
+        // others' accesses, newest first (the person's own views are not news to them)
+        model.addAttribute("accesses", audit.accessesTo(me.insurerNo(), me.insuredNo()).stream()
+                .filter(a -> !"person".equals(a.actorKind())).limit(SHOWN_ACCESSES).toList());
+        model.addAttribute("openings", access.emergencyOpeningsOf(me.insurerNo(), me.insuredNo()));
+        model.addAttribute("categories", InformationCategory.values());
+        return "portal/me/home";
+    }
+
+    /**
+     * Give, refuse or withdraw consent: for one organisation (kind and number) or all, for one category or
+     * all. Applies from the very next request of any organisation.
+     */
+    @PostMapping("/consents")
+    String decide(@RequestParam(required = false) String partyKind, @RequestParam(required = false) String partyNumber,
+            @RequestParam(required = false) String category, @RequestParam String decision) {
+        MyNumberCards.LinkedPerson me = signedIn.person();
+        Inputs in = new Inputs();
+        Party party = null;
+        if (!EntranceController.blank(partyKind)) {
+            PartyKind kind = PartyKind.ofCode(partyKind).filter(k -> k != PartyKind.MUNICIPALITY).orElse(null);
+            if (kind == null) {
+                in.reject("partyKind", "相手先の種別", "介護事業所または医療機関を選んでください");
+            } else if (EntranceController.blank(partyNumber) || !partyNumber.strip().matches("[0-9A-Za-z]{10}")) {
+                in.reject("partyNumber", "相手先の番号", "事業所番号または医療機関コード(10桁)を入力してください");
+            } else {
+                party = new Party(kind, partyNumber.strip());
+            }
+        }
+        InformationCategory asked = EntranceController.blank(category) ? null : InformationCategory.byKey(category)
+                .orElseGet(() -> {
+                    in.reject("category", "情報の種類", "情報の種類を選んでください");
+                    return null;
+                });
+        if (!"give".equals(decision) && !"refuse".equals(decision)) {
+            in.reject("decision", "同意", "同意する・しない(撤回)のどちらかを選んでください");
+        }
+        in.check();
+        consents.decide(me.insurerNo(), me.insuredNo(), party, asked, "give".equals(decision), me.actingAs());
+        return "redirect:/portal/me?consent=" + decision;
+    }
+}

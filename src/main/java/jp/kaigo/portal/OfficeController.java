@@ -1,0 +1,325 @@
+package jp.kaigo.portal;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import jp.kaigo.access.AccessDecisions;
+import jp.kaigo.access.Actor;
+import jp.kaigo.access.Disclosure;
+import jp.kaigo.access.SearchFilter;
+import jp.kaigo.audit.AuditEntry;
+import jp.kaigo.audit.AuditLog;
+import jp.kaigo.identity.Enrolment;
+import jp.kaigo.identity.MyNumberCards;
+import jp.kaigo.identity.StaffAccounts;
+import jp.kaigo.identity.StaffSession;
+import jp.kaigo.ingest.Inputs;
+import jp.kaigo.registry.Eligibility;
+import jp.kaigo.registry.EligibilityQuery;
+import jp.kaigo.registry.InsuredRegistry;
+import jp.kaigo.registry.RecordView;
+import jp.kaigo.relationship.OfficeInCharge;
+import jp.kaigo.relationship.OfficesInCharge;
+import jp.kaigo.shared.CareLevel;
+import jp.kaigo.shared.InformationCategory;
+import jp.kaigo.shared.InsuredNumber;
+import jp.kaigo.shared.InsurerNumber;
+import jp.kaigo.shared.InvalidValue;
+import jp.kaigo.shared.JobType;
+import jp.kaigo.shared.PartyKind;
+import jp.kaigo.shared.ServiceType;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The office WEB service (介護保険資格確認等WEBサービス) for care offices and medical institutions:
+ * 資格確認 by typed numbers or by card, registering as 担当事業所, the office's people, a person's
+ * page (every category through the access decision), break-glass, and staff administration.
+ */
+@Controller
+@RequestMapping("/portal/office")
+class OfficeController {
+    static final int EXPIRING_DAYS = 60;
+    private final SignedIn signedIn;
+    private final InsuredRegistry registry;
+    private final AuditLog audit;
+    private final OfficesInCharge offices;
+    private final AccessDecisions access;
+    private final MyNumberCards cards;
+    private final StaffAccounts staff;
+    private final RecordSheets sheets;
+
+    OfficeController(SignedIn signedIn, InsuredRegistry registry, AuditLog audit, OfficesInCharge offices,
+            AccessDecisions access, MyNumberCards cards, StaffAccounts staff, RecordSheets sheets) {
+        this.signedIn = signedIn;
+        this.registry = registry;
+        this.audit = audit;
+        this.offices = offices;
+        this.access = access;
+        this.cards = cards;
+        this.staff = staff;
+        this.sheets = sheets;
+    }
+
+    @GetMapping
+    String home(HttpServletRequest request, HttpServletResponse response, Model model) {
+        StaffSession me = signedIn.staff(request, response);
+        model.addAttribute("me", me);
+        model.addAttribute("today", Inputs.today());
+        model.addAttribute("inCharge", offices.currentOf(me.organisation().number()).stream()
+                .map(o -> o.insurerNo() + o.insuredNo()).distinct().count());
+        return "portal/office/home";
+    }
+
+    /** 資格確認 by the numbers typed from the paper 被保険者証 and the birth date. */
+    @PostMapping("/eligibility")
+    String verify(HttpServletRequest request, HttpServletResponse response, Model model, @RequestParam String insurerNo,
+            @RequestParam String insuredNo, @RequestParam String birthDate, @RequestParam(required = false) String asOf) {
+        StaffSession me = signedIn.staff(request, response);
+        model.addAttribute("me", me);
+        Inputs in = new Inputs();
+        InsurerNumber insurer = in.value(insurerNo, InsurerNumber::new);
+        InsuredNumber insured = in.value(insuredNo, InsuredNumber::new);
+        LocalDate birth = in.date(birthDate, "birthDate", "生年月日", true);
+        LocalDate day = in.date(asOf, "asOf", "基準日", false);
+        try {
+            in.check();
+        } catch (InvalidValue e) {
+            model.addAttribute("errors", e.violations());
+            model.addAttribute("today", Inputs.today());
+            model.addAttribute("form", Map.of("insurerNo", insurerNo, "insuredNo", insuredNo, "birthDate", birthDate));
+            return "portal/office/home";
+        }
+        Eligibility result = registry.verify(new EligibilityQuery(insurer, insured, birth, day == null ? Inputs.today() : day));
+        return answer(request, model, me, insurer, insured, result, "numbers");
+    }
+
+    @GetMapping("/eligibility/card")
+    String cardForm(HttpServletRequest request, HttpServletResponse response, Model model) {
+        StaffSession me = signedIn.staff(request, response);
+        model.addAttribute("me", me);
+        var challenge = cards.newChallenge(me.organisation());
+        model.addAttribute("challengeId", challenge.challengeId());
+        model.addAttribute("challenge", Base64.getEncoder().encodeToString(challenge.nonce()));
+        return "portal/office/card";
+    }
+
+    /** 資格確認 by My Number card: the card reader's answer to this terminal's challenge. */
+    @PostMapping("/eligibility/card")
+    String verifyByCard(HttpServletRequest request, HttpServletResponse response, Model model,
+            @RequestParam String challengeId, @RequestParam String cardAnswer) {
+        StaffSession me = signedIn.staff(request, response);
+        model.addAttribute("me", me);
+        Inputs in = new Inputs();
+        Inputs.CardAnswer answer = CardAnswers.parse(in, challengeId, cardAnswer);
+        in.check();
+        var person = cards.identify(me.organisation(), answer.challengeId(), answer.certificate(), answer.signature());
+        InsurerNumber insurer = new InsurerNumber(person.insurerNo());
+        InsuredNumber insured = new InsuredNumber(person.insuredNo());
+        return answer(request, model, me, insurer, insured, registry.verifyIdentified(insurer, insured, Inputs.today()),
+                "card");
+    }
+
+    /**
+     * Shows the answer (audited as every 資格確認 is); an insured person's answer carries the proof of
+     * 本人確認 for registering as 担当事業所, and a lost qualification ends the person's relationships.
+     */
+    private String answer(HttpServletRequest request, Model model, StaffSession me, InsurerNumber insurer,
+            InsuredNumber insured, Eligibility result, String method) {
+        String status = result instanceof Eligibility.Insured ? "INSURED"
+                : result instanceof Eligibility.NotInsured no ? no.reason().name() : "UNKNOWN";
+        audit.record(new AuditEntry("eligibility", me.organisation().kind().code(), me.organisation().number(),
+                me.jobType().name(), insurer.value(), insured.value(), "card".equals(method)
+                        ? "資格確認(マイナンバーカード)(被保険者証・負担割合証・負担限度額認定証)"
+                        : "資格確認(被保険者証・負担割合証・負担限度額認定証)", "資格確認", status));
+        model.addAttribute("status", status);
+        model.addAttribute("asOf", result.asOf());
+        if (result instanceof Eligibility.NotInsured no) {
+            model.addAttribute("since", no.since());
+            if (no.reason() == Eligibility.Reason.LOST && no.since() != null) {
+                offices.endOnLoss(insurer.value(), insured.value(), no.since());
+            }
+        }
+        if (result instanceof Eligibility.Insured ok) {
+            model.addAttribute("insurerName", ok.insurerName());
+            List<RecordSheets.Sheet> shown = new ArrayList<>();
+            for (RecordView view : new RecordView[] {ok.insured(), ok.careCertificate(), ok.burdenRatio(), ok.burdenLimit()}) {
+                if (view != null) {
+                    shown.add(sheets.sheet(view));
+                }
+            }
+            model.addAttribute("sheets", shown);
+            model.addAttribute("personRef", PersonRefs.refer(request.getSession(), insurer.value(), insured.value()));
+            if (me.organisation().kind() == PartyKind.OFFICE) {
+                model.addAttribute("confirmation",
+                        offices.confirmationFor(me.organisation().number(), insurer.value(), insured.value(), method));
+                model.addAttribute("serviceTypes", ServiceType.all());
+                model.addAttribute("today", Inputs.today());
+            }
+        }
+        return "portal/office/eligibility";
+    }
+
+    @PostMapping("/relationships")
+    String register(HttpServletRequest request, HttpServletResponse response, @RequestParam String confirmation,
+            @RequestParam String serviceType, @RequestParam String startDate) {
+        StaffSession me = signedIn.staff(request, response);
+        Inputs in = new Inputs();
+        LocalDate start = in.date(startDate, "startDate", "開始日", true);
+        in.check();
+        UUID id = offices.register(me.organisation().number(), confirmation, serviceType, start, me.jobType().name());
+        OfficeInCharge registered = offices.relationship(id).orElseThrow();
+        audit.record(new AuditEntry("relationship", me.organisation().kind().code(), me.organisation().number(),
+                me.jobType().name(), registered.insurerNo(), registered.insuredNo(),
+                "担当事業所の登録(サービス種類 " + registered.serviceType() + ")", null, "REGISTERED"));
+        return "redirect:/portal/office/persons/"
+                + PersonRefs.refer(request.getSession(), registered.insurerNo(), registered.insuredNo()) + "?registered";
+    }
+
+    /** One person of the office's list: who, care level, 認定 end, service types in charge. */
+    record PersonRow(String ref, String name, String nameKana, String careLevel, String certValidTo, boolean expiring,
+            String services) {
+    }
+
+    /**
+     * The office's people: every person it is 担当事業所 of whose 被保険者証 this login may read (each one
+     * decided and audited), filtered by care level and 認定 ending within {@value #EXPIRING_DAYS} days.
+     */
+    @GetMapping("/persons")
+    String persons(HttpServletRequest request, HttpServletResponse response, Model model,
+            @RequestParam(required = false) String careLevel, @RequestParam(required = false) Boolean expiring) {
+        StaffSession me = signedIn.staff(request, response);
+        model.addAttribute("me", me);
+        SearchFilter filter = new SearchFilter(careLevel, Boolean.TRUE.equals(expiring) ? EXPIRING_DAYS : null);
+        Map<String, String> services = offices.currentOf(me.organisation().number()).stream()
+                .collect(Collectors.groupingBy(o -> o.insurerNo() + "/" + o.insuredNo(),
+                        Collectors.mapping(OfficeInCharge::serviceName, Collectors.joining("、"))));
+        LocalDate today = Inputs.today();
+        SearchFilter soon = new SearchFilter(null, EXPIRING_DAYS);
+        List<PersonRow> rows = new ArrayList<>();
+        for (AccessDecisions.Found found : access.searchInCharge(actor(me), InformationCategory.INSURANCE_CARD,
+                purpose(me), filter)) {
+            Map<String, Object> person = current(found.records(), "insured", today);
+            Map<String, Object> certificate = current(found.records(), "care-certificate", today);
+            rows.add(new PersonRow(PersonRefs.refer(request.getSession(), found.insurerNo(), found.insuredNo()),
+                    text(person, "name"), text(person, "nameKana"), text(certificate, "careLevelName"),
+                    text(certificate, "certValidTo"), certificate != null && soon.matches(certificate, today),
+                    services.getOrDefault(found.insurerNo() + "/" + found.insuredNo(), "")));
+        }
+        rows.sort(Comparator.comparing(PersonRow::nameKana));
+        model.addAttribute("rows", rows);
+        model.addAttribute("careLevels", CareLevel.all());
+        model.addAttribute("careLevel", filter.careLevel());
+        model.addAttribute("expiring", Boolean.TRUE.equals(expiring));
+        model.addAttribute("expiringDays", EXPIRING_DAYS);
+        return "portal/office/persons";
+    }
+
+    /** One category on the person's page: its records, or why this login may not see them. */
+    record Section(String key, String label, boolean permitted, String reason, List<RecordSheets.Sheet> sheets) {
+    }
+
+    /**
+     * A person's page: the three certificates (today's and their history) and every shared record, each
+     * category decided (and audited) on its own; denied ones say why.
+     */
+    @GetMapping("/persons/{ref}")
+    String person(HttpServletRequest request, HttpServletResponse response, Model model, @PathVariable String ref) {
+        StaffSession me = signedIn.staff(request, response);
+        PersonRefs.PersonRef person = PersonRefs.resolve(request.getSession(), ref);
+        model.addAttribute("me", me);
+        model.addAttribute("ref", ref);
+        Actor actor = actor(me);
+        List<Section> sections = new ArrayList<>();
+        String name = null;
+        for (InformationCategory category : access.categoriesHeld().stream().sorted().toList()) {
+            Disclosure disclosure = access.read(actor, person.insurerNo(), person.insuredNo(), category, purpose(me));
+            var decision = disclosure.decision();
+            if (category == InformationCategory.INSURANCE_CARD && decision.permitted()) {
+                name = text(current(disclosure.records(), "insured", Inputs.today()), "name");
+            }
+            sections.add(new Section(category.key(), category.label(), decision.permitted(), decision.message(),
+                    disclosure.records().stream().map(sheets::sheet).toList()));
+        }
+        model.addAttribute("name", name);
+        model.addAttribute("insurerNo", person.insurerNo());
+        model.addAttribute("insuredNo", person.insuredNo());
+        model.addAttribute("sections", sections);
+        model.addAttribute("anyDenied", sections.stream().anyMatch(s -> !s.permitted()));
+        return "portal/office/person";
+    }
+
+    /** Break-glass: opens the person's records for 72 hours with a typed reason (the person sees it). */
+    @PostMapping("/persons/{ref}/emergency")
+    String emergency(HttpServletRequest request, HttpServletResponse response, @PathVariable String ref,
+            @RequestParam String reason) {
+        StaffSession me = signedIn.staff(request, response);
+        PersonRefs.PersonRef person = PersonRefs.resolve(request.getSession(), ref);
+        access.openInEmergency(actor(me), person.insurerNo(), person.insuredNo(), reason);
+        return "redirect:/portal/office/persons/" + ref + "?opened";
+    }
+
+    @GetMapping("/staff")
+    String staffList(HttpServletRequest request, HttpServletResponse response, Model model) {
+        StaffSession me = signedIn.staff(request, response);
+        model.addAttribute("me", me);
+        model.addAttribute("members", staff.staffOf(me));
+        model.addAttribute("jobTypes", JobType.values());
+        return "portal/office/staff";
+    }
+
+    /** A new staff account; its one-time-code secret is shown this once. */
+    @PostMapping("/staff")
+    String createStaff(HttpServletRequest request, HttpServletResponse response, Model model,
+            @RequestParam String loginId, @RequestParam String password, @RequestParam String jobType) {
+        StaffSession me = signedIn.staff(request, response);
+        JobType job = JobType.parse(jobType).orElseThrow(() -> new InvalidValue("jobType", "職種", "職種を選んでください"));
+        Enrolment enrolment = staff.createStaff(me, loginId, password, job, List.of());
+        model.addAttribute("enrolment", enrolment);
+        return staffList(request, response, model);
+    }
+
+    @PostMapping("/staff/disable")
+    String disableStaff(HttpServletRequest request, HttpServletResponse response, @RequestParam String loginId) {
+        staff.disable(signedIn.staff(request, response), loginId);
+        return "redirect:/portal/office/staff?disabled";
+    }
+
+    private static Actor actor(StaffSession me) {
+        return Actor.staff(me.organisation(), me.jobType());
+    }
+
+    private static String purpose(StaffSession me) {
+        return me.organisation().kind() == PartyKind.MEDICAL_INSTITUTION ? "医療の提供" : "介護サービスの提供";
+    }
+
+    /** The record of the type in force on the day (the newest history), or null. */
+    static Map<String, Object> current(List<Map<String, Object>> records, String type, LocalDate day) {
+        Map<String, Object> found = null;
+        for (Map<String, Object> r : records) {
+            if (type.equals(r.get("recordType")) && !LocalDate.parse(r.get("validFrom").toString()).isAfter(day)
+                    && (r.get("validTo") == null || !LocalDate.parse(r.get("validTo").toString()).isBefore(day))) {
+                found = r;
+            }
+        }
+        return found;
+    }
+
+    static String text(Map<String, Object> record, String key) {
+        Object value = record == null ? null : record.get(key);
+        return value == null ? "" : value.toString();
+    }
+}

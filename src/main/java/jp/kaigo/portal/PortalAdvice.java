@@ -1,0 +1,73 @@
+package jp.kaigo.portal;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jp.kaigo.identity.CardRefused;
+import jp.kaigo.identity.NotPermitted;
+import jp.kaigo.identity.SignInRefused;
+import jp.kaigo.shared.InvalidValue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.ResponseStatus;
+
+/**
+ * The portal's answers when a page cannot be shown: an ended session goes back to sign-in; a refused
+ * input or action is explained on a page (in Japanese, never with the values sent).
+ */
+@ControllerAdvice(basePackageClasses = PortalAdvice.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class PortalAdvice {
+    private static final Logger log = LoggerFactory.getLogger(PortalAdvice.class);
+
+    /** A link that means nothing in this session (e.g. a person reference from another session). */
+    static final class PageNotFound extends RuntimeException {
+        PageNotFound() {
+            super(null, null, false, false);
+        }
+    }
+
+    @ExceptionHandler(SignedIn.SessionEnded.class)
+    String sessionEnded(HttpServletRequest request) {
+        SecurityContextHolder.clearContext();
+        var session = request.getSession(false);
+        if (session != null) {
+            session.invalidate();
+        }
+        return "redirect:/portal?expired";
+    }
+
+    @ExceptionHandler(PageNotFound.class)
+    @ResponseStatus(HttpStatus.NOT_FOUND)
+    String notFound(Model model) {
+        model.addAttribute("error", "ページが見つかりません(セッションが切り替わった可能性があります。一覧から開き直してください)");
+        return "portal/problem";
+    }
+
+    @ExceptionHandler(InvalidValue.class)
+    @ResponseStatus(HttpStatus.BAD_REQUEST)
+    String invalid(InvalidValue e, Model model) {
+        model.addAttribute("errors", e.violations());
+        return "portal/problem";
+    }
+
+    @ExceptionHandler({CardRefused.class, NotPermitted.class, SignInRefused.class})
+    @ResponseStatus(HttpStatus.FORBIDDEN)
+    String refused(RuntimeException e, Model model) {
+        model.addAttribute("error", e.getMessage());
+        return "portal/problem";
+    }
+
+    @ExceptionHandler(Exception.class)
+    @ResponseStatus(HttpStatus.INTERNAL_SERVER_ERROR)
+    String failed(Exception e, Model model) {
+        log.error("portal page failed: {}", e.getClass().getName(), e);
+        model.addAttribute("error", "システムエラーが発生しました。時間をおいて再度お試しください");
+        return "portal/problem";
+    }
+}

@@ -1,0 +1,119 @@
+package jp.kaigo.portal;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import jp.kaigo.identity.IssuedCredential;
+import jp.kaigo.identity.PlatformPki;
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A real headless Chromium (Debian's chromium and chromium-driver) with its own HOME: an NSS database
+ * that trusts the platform CA and, for staff, holds the organisation's client certificate, which an
+ * auto-select rule presents to the platform without a prompt. Without Chromium the tests are skipped,
+ * unless {@code KAIGO_BROWSER_TESTS=required} (as in CI), where its absence fails them.
+ */
+final class Browser {
+    static final String PASSWORD = "browser";
+
+    private Browser() {
+    }
+
+    static ChromeDriver open(PlatformPki pki, int port, IssuedCredential credential, String commonName) {
+        Path chromium = executable("chromium");
+        Path driver = executable("chromedriver");
+        try {
+            Path home = Files.createTempDirectory("kaigo-browser-");
+            Path nss = Files.createDirectories(home.resolve(".pki/nssdb"));
+            run("certutil", "-d", "sql:" + nss, "-N", "--empty-password");
+            run("certutil", "-d", "sql:" + nss, "-A", "-t", "C,,", "-n", "kaigo-platform-ca", "-i", pki.caFile().toString());
+            ChromeOptions options = new ChromeOptions();
+            options.setBinary(chromium.toFile());
+            options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                    "--lang=ja", "--user-data-dir=" + Files.createDirectories(home.resolve("profile")));
+            if (credential != null) {
+                credential.write(home, "client", PASSWORD.toCharArray());
+                run("pk12util", "-d", "sql:" + nss, "-i", home.resolve("client.p12").toString(), "-W", PASSWORD);
+                options.setExperimentalOption("prefs", Map.of("profile.content_settings.exceptions.auto_select_certificate",
+                        Map.of("https://localhost:" + port + ",*", Map.of("setting", Map.of("filters",
+                                List.of(Map.of("SUBJECT", Map.of("CN", commonName))))))));
+            }
+            ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(driver.toFile())
+                    .withEnvironment(Map.of("HOME", home.toString())).build();
+            ChromeDriver browser = new ChromeDriver(service, options);
+            browser.manage().window().setSize(new Dimension(1280, 800));
+            browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+            return browser;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Clicks something that loads a new page, and waits until the new page is there. */
+    static void go(ChromeDriver browser, WebElement element) {
+        WebElement page = browser.findElement(By.tagName("html"));
+        element.click();
+        new WebDriverWait(browser, Duration.ofSeconds(60)).until(ExpectedConditions.stalenessOf(page));
+    }
+
+    /** Saves what the browser shows under target/screenshots for review (the whole page, as tall as it is). */
+    static void screenshot(ChromeDriver browser, String name) {
+        try {
+            Object height = browser.executeScript("return document.documentElement.scrollHeight");
+            browser.manage().window().setSize(new Dimension(1280, Math.max(800, ((Number) height).intValue())));
+            Path dir = Files.createDirectories(Path.of("target", "screenshots"));
+            File shot = browser.getScreenshotAs(OutputType.FILE);
+            Files.copy(shot.toPath(), dir.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+            browser.manage().window().setSize(new Dimension(1280, 800));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Path executable(String name) {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+            Path candidate = Path.of(dir, name);
+            if (Files.isExecutable(candidate)) {
+                return candidate;
+            }
+        }
+        boolean required = "required".equals(System.getenv("KAIGO_BROWSER_TESTS"));
+        if (required) {
+            throw new IllegalStateException(name + " is not installed (apt-get install -y chromium chromium-driver libnss3-tools)");
+        }
+        Assumptions.abort(name + " is not installed: browser journeys skipped");
+        return null;
+    }
+
+    private static void run(String... command) throws IOException {
+        executable(command[0]);
+        List<String> line = new ArrayList<>(List.of(command));
+        Process process = new ProcessBuilder(line).redirectErrorStream(true).start();
+        try {
+            String output = new String(process.getInputStream().readAllBytes());
+            if (process.waitFor() != 0) {
+                throw new IllegalStateException(String.join(" ", command) + " failed: " + output);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

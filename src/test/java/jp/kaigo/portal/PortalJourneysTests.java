@@ -1,0 +1,231 @@
+package jp.kaigo.portal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.concurrent.atomic.AtomicInteger;
+import jp.kaigo.consent.Consents;
+import jp.kaigo.identity.CardReader;
+import jp.kaigo.identity.Enrolment;
+import jp.kaigo.identity.IssuedCredential;
+import jp.kaigo.identity.MyNumberCards;
+import jp.kaigo.identity.PlatformPki;
+import jp.kaigo.identity.SimulatedCard;
+import jp.kaigo.identity.SimulatedJlis;
+import jp.kaigo.identity.StaffAccounts;
+import jp.kaigo.identity.Totp;
+import jp.kaigo.ingest.FileFormat;
+import jp.kaigo.ingest.FileImports;
+import jp.kaigo.ingest.ImportMode;
+import jp.kaigo.ingest.ImportRequest;
+import jp.kaigo.registry.InsuredRegistry;
+import jp.kaigo.shared.InformationCategory;
+import jp.kaigo.shared.InsurerNumber;
+import jp.kaigo.shared.JobType;
+import jp.kaigo.shared.OfficeNumber;
+import jp.kaigo.shared.Party;
+import org.bouncycastle.util.encoders.Base32;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.Select;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The main journeys in a real headless Chromium: a care manager confirms an insurance by its numbers,
+ * registers as 担当事業所 and opens the person (one record shown, one denied with its reason); the person
+ * signs in with the card and withdraws consent, and the office's next view is denied; a municipal clerk
+ * uploads a file with a bad row and reads the report. Each journey leaves a screenshot in
+ * target/screenshots.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class PortalJourneysTests {
+    private static final AtomicInteger NEXT = new AtomicInteger(300);
+    private static final String PASSWORD = "correct horse battery";
+    private static final String BIRTH = "1938-02-03";
+    private static final String HEADER =
+            "保険者番号,被保険者番号,履歴番号,有効開始日,有効終了日,氏名,氏名カナ,生年月日,性別,住所,被保険者区分,資格取得日,資格取得事由,資格喪失日,資格喪失事由";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    PlatformPki pki;
+    @Autowired
+    StaffAccounts staff;
+    @Autowired
+    InsuredRegistry registry;
+    @Autowired
+    FileImports imports;
+    @Autowired
+    Consents consents;
+    @Autowired
+    SimulatedJlis jlis;
+    @Autowired
+    MyNumberCards cards;
+
+    String insurer;
+    String insuredNo;
+    ChromeDriver browser;
+
+    @BeforeEach
+    void municipalityWithOnePerson() {
+        int n = NEXT.getAndIncrement();
+        insurer = InsurerNumber.withCheckDigit("47" + n).value();
+        insuredNo = "00000" + n + "01";
+        registry.registerInsurer(new InsurerNumber(insurer), "テスト村" + n);
+        var report = imports.importFile(new ImportRequest(insurer, "insured", ImportMode.FULL, FileFormat.CSV,
+                "UTF-8", "insured.csv"), new ByteArrayInputStream((HEADER + "\n" + row(insuredNo, "介護 花子", BIRTH) + "\n")
+                        .getBytes(StandardCharsets.UTF_8)));
+        assertThat(report.rejectedRows()).isZero();
+        consents.registerBlanket(insurer, insuredNo, "認定申請");
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void careManagerConfirmsRegistersAndOpensThePerson() {
+        String office = newOffice();
+        // the person refused LIFE for everyone after the municipality's 包括同意
+        consents.decide(insurer, insuredNo, null, InformationCategory.LIFE, false, null);
+        browser = staffBrowser(Party.office(office), "care.mgr", JobType.CARE_MANAGER);
+
+        confirmAndRegister();
+        assertThat(browser.findElement(By.id("insurance-card")).getText()).contains("介護 花子").contains(BIRTH);
+        assertThat(browser.findElement(By.id("life")).getText()).contains("閲覧できません").contains("本人が同意していません");
+        Browser.screenshot(browser, "office-person");
+
+        // the office's people list finds the person
+        Browser.go(browser, browser.findElement(By.linkText("担当利用者")));
+        assertThat(browser.findElement(By.tagName("table")).getText()).contains("介護 花子");
+    }
+
+    @Test
+    void personWithdrawsConsentAndTheOfficeIsDeniedNextTime() {
+        String office = newOffice();
+        browser = staffBrowser(Party.office(office), "care.mgr", JobType.CARE_MANAGER);
+        confirmAndRegister();
+        String personPage = browser.getCurrentUrl();
+        assertThat(browser.findElement(By.id("insurance-card")).getText()).doesNotContain("閲覧できません");
+
+        SimulatedCard card = jlis.issueCard();
+        cards.link(encoded(card), insurer, insuredNo, Party.municipality(insurer));
+        ChromeDriver home = Browser.open(pki, port, null, null);
+        try {
+            home.get("https://localhost:" + port + "/portal");
+            Browser.go(home, home.findElement(By.linkText("マイナンバーカードでログイン")));
+            home.findElement(By.id("cardAnswer")).sendKeys(answer(card, home.findElement(By.id("challenge")).getText()));
+            Browser.go(home, home.findElement(By.cssSelector("#main form button[type=submit]")));
+            assertThat(home.findElement(By.tagName("h1")).getText()).isEqualTo("わたしの介護情報");
+            assertThat(home.findElement(By.id("insurance-card")).getText()).contains("介護 花子");
+            // who looked: the office's 資格確認 and its reads
+            assertThat(home.findElement(By.id("accesses")).getText()).contains(office);
+
+            // withdraw consent for every organisation and every kind of information
+            new Select(home.findElement(By.id("partyKind"))).selectByValue("");
+            new Select(home.findElement(By.id("category"))).selectByValue("");
+            home.findElement(By.id("decision-refuse")).click();
+            Browser.go(home, home.findElement(By.cssSelector("#consent-form button[type=submit]")));
+            assertThat(home.findElement(By.cssSelector("[role=status]")).getText()).contains("撤回");
+            assertThat(home.findElement(By.id("consent-list")).getText()).contains("同意しない・撤回");
+            Browser.screenshot(home, "person-withdraws-consent");
+        } finally {
+            home.quit();
+        }
+
+        browser.get(personPage);
+        assertThat(browser.findElement(By.id("insurance-card")).getText())
+                .contains("閲覧できません").contains("本人が同意していません");
+        Browser.screenshot(browser, "office-denied-after-withdrawal");
+    }
+
+    @Test
+    void municipalityUploadsAFileWithABadRowAndReadsTheReport() throws Exception {
+        browser = staffBrowser(Party.municipality(insurer), "clerk", JobType.MUNICIPAL_OFFICER);
+        Path file = Files.createTempFile("insured-", ".csv");
+        Files.writeString(file, HEADER + "\n" + row("0000099901", "沖縄 太郎", "1940-05-06") + "\n"
+                + row("0000099902", "沖縄 次郎", "1941-02-30") + "\n");
+        new Select(browser.findElement(By.id("recordType"))).selectByValue("insured");
+        browser.findElement(By.id("file")).sendKeys(file.toAbsolutePath().toString());
+        Browser.go(browser, browser.findElement(By.cssSelector("#upload-form button[type=submit]")));
+
+        assertThat(browser.findElement(By.id("rejected-rows")).getText()).isEqualTo("1");
+        WebElement rejections = browser.findElement(By.id("rejections"));
+        assertThat(rejections.getText()).contains("3").contains("生年月日");
+        assertThat(browser.findElement(By.id("rejections-csv")).getAttribute("href")).endsWith("/rejections.csv");
+        Browser.screenshot(browser, "municipality-import-report");
+    }
+
+    /** 資格確認 by number, then registration as 担当事業所 for 居宅介護支援; ends on the person's page. */
+    private void confirmAndRegister() {
+        browser.findElement(By.id("insurerNo")).sendKeys(insurer);
+        browser.findElement(By.id("insuredNo")).sendKeys(insuredNo);
+        type(browser.findElement(By.id("birthDate")), BIRTH);
+        Browser.go(browser, browser.findElement(By.cssSelector("section[aria-labelledby=by-number] button")));
+        assertThat(browser.findElement(By.id("status")).getText()).contains("資格があります");
+        Browser.screenshot(browser, "office-eligibility");
+        new Select(browser.findElement(By.id("serviceType"))).selectByValue("43");
+        Browser.go(browser, browser.findElement(By.cssSelector("section[aria-labelledby=register] button")));
+        assertThat(browser.findElement(By.cssSelector("[role=status]")).getText()).contains("担当事業所として登録しました");
+    }
+
+    /** A browser holding the organisation's certificate, its new administrator signed in. */
+    private ChromeDriver staffBrowser(Party organisation, String loginId, JobType job) {
+        String name = "ブラウザ " + organisation.number();
+        IssuedCredential credential = pki.issue(organisation, name, Duration.ofDays(1));
+        Enrolment enrolment = staff.registerFirstAdmin(organisation, loginId, PASSWORD, job);
+        ChromeDriver opened = Browser.open(pki, port, credential, name);
+        opened.get("https://localhost:" + port + "/portal");
+        Browser.go(opened, opened.findElement(By.linkText("職員ログイン")));
+        opened.findElement(By.id("loginId")).sendKeys(loginId);
+        opened.findElement(By.id("password")).sendKeys(PASSWORD);
+        opened.findElement(By.id("oneTimeCode")).sendKeys(Totp.code(Base32.decode(enrolment.totpSecret()),
+                Totp.step(Instant.now())));
+        Browser.go(opened, opened.findElement(By.cssSelector("#main form button[type=submit]")));
+        return opened;
+    }
+
+    private static String newOffice() {
+        return OfficeNumber.withCheckDigit("4772" + String.format("%05d", NEXT.getAndIncrement())).value();
+    }
+
+    private String row(String insuredNo, String name, String birth) {
+        return String.join(",", insurer, insuredNo, "1", "2026-04-01", "", name, "カイゴ ハナコ", birth, "2",
+                "沖縄県テスト村1番地", "1", "2005-04-01", "01", "", "");
+    }
+
+    /** What the card-reader app prints for the challenge shown on the page. */
+    private static String answer(SimulatedCard card, String challenge) {
+        var signed = CardReader.sign(card.authCertificate(), card.authKey(), Base64.getDecoder().decode(challenge.strip()));
+        return "{\"certificate\":\"" + Base64.getEncoder().encodeToString(signed.certificate()) + "\",\"signature\":\""
+                + Base64.getEncoder().encodeToString(signed.signature()) + "\"}";
+    }
+
+    /** A date input takes what a keyboard would type in the browser's locale; set it directly instead. */
+    private void type(WebElement dateInput, String isoDate) {
+        browser.executeScript("arguments[0].value = arguments[1]", dateInput, isoDate);
+    }
+
+    private static byte[] encoded(SimulatedCard card) {
+        try {
+            return card.authCertificate().getEncoded();
+        } catch (java.security.cert.CertificateEncodingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
