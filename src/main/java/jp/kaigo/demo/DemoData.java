@@ -56,6 +56,8 @@ class DemoData implements ApplicationRunner {
     static final String DEMO_OFFICE = OfficeNumber.withCheckDigit("472010001").value();
     static final String DEMO_STAFF = "demo.cm";
     static final String DEMO_STAFF_PASSWORD = "kaigo-demo-password";
+    /** The first demo municipality's clerk (also its administrator), for the municipality console. */
+    static final String DEMO_CLERK = "demo.clerk";
     static final String DEMO_CARD_PIN = "1234";
     private final InsuredRegistry registry;
     private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
@@ -95,12 +97,14 @@ class DemoData implements ApplicationRunner {
             issueOnce(demo, Party.municipality(m.insurerNo()), m.name());
         }
         issueOnce(demo, Party.office(DEMO_OFFICE), "デモ居宅介護支援事業所");
-        String totpSecret = demoStaff(demo);
+        String totpSecret = demoStaff(demo, Party.office(DEMO_OFFICE), DEMO_STAFF, JobType.CARE_MANAGER);
+        String clerkSecret = demoStaff(demo, Party.municipality(data.municipalities().get(0).insurerNo()), DEMO_CLERK,
+                JobType.MUNICIPAL_OFFICER);
         SyntheticData.Person person = demoPerson(data);
         if (person != null) {
             demoCard(demo, person);
         }
-        banner(data, demo, totpSecret);
+        banner(data, demo, totpSecret, clerkSecret);
     }
 
     private void load(SyntheticData data) throws IOException {
@@ -141,14 +145,13 @@ class DemoData implements ApplicationRunner {
     }
 
     /**
-     * The demo office's care manager (also its administrator), enrolled once; the one-time-code secret
-     * is kept beside the demo certificates so that the {@code totp} command can play the authenticator.
+     * A demo staff account (its organisation's administrator), enrolled once; the one-time-code secret is
+     * kept beside the demo certificates so that the {@code totp} command can play the authenticator.
      */
-    private String demoStaff(Path dir) throws IOException {
-        Path file = dir.resolve(IssuedCredential.fileBase(Party.office(DEMO_OFFICE)) + "-totp-secret.txt");
+    private String demoStaff(Path dir, Party organisation, String loginId, JobType job) throws IOException {
+        Path file = dir.resolve(IssuedCredential.fileBase(organisation) + "-totp-secret.txt");
         if (!Files.exists(file)) {
-            Enrolment enrolment = staff.registerFirstAdmin(Party.office(DEMO_OFFICE), DEMO_STAFF, DEMO_STAFF_PASSWORD,
-                    JobType.CARE_MANAGER);
+            Enrolment enrolment = staff.registerFirstAdmin(organisation, loginId, DEMO_STAFF_PASSWORD, job);
             Files.writeString(file, enrolment.totpSecret() + "\n");
         }
         return Files.readString(file).strip();
@@ -198,7 +201,7 @@ class DemoData implements ApplicationRunner {
      * Logs the way in. The demo person is generated, not a real one, so showing its numbers is intended;
      * no real person's data ever reaches this banner.
      */
-    private void banner(SyntheticData data, Path demo, String totpSecret) {
+    private void banner(SyntheticData data, Path demo, String totpSecret, String clerkSecret) {
         int port = context instanceof WebServerApplicationContext web ? web.getWebServer().getPort() : 8443;
         SyntheticData.Person person = demoPerson(data);
         String url = "https://localhost:" + port;
@@ -207,6 +210,13 @@ class DemoData implements ApplicationRunner {
         String municipality = relative(demo.resolve(IssuedCredential.fileBase(Party.municipality(data.municipalities().get(0).insurerNo()))));
         StringBuilder text = new StringBuilder()
                 .append("\n==== 介護情報基盤 kaigo-platform ====\n")
+                .append("ブラウザ: ").append(url).append("/portal (手順は README「Sign in as each kind of user」)\n")
+                .append("  事業所の職員: ブラウザに ").append(office).append(".p12 を取り込み、認証局 ").append(ca)
+                .append(" を信頼して「職員ログイン」: ").append(DEMO_STAFF).append(" / ").append(DEMO_STAFF_PASSWORD)
+                .append(" / ワンタイムパスワード java -jar target/kaigo-platform.jar totp --secret ").append(totpSecret).append('\n')
+                .append("  市町村の職員: ").append(municipality).append(".p12 で同じく: ").append(DEMO_CLERK).append(" / ")
+                .append(DEMO_STAFF_PASSWORD).append(" / java -jar target/kaigo-platform.jar totp --secret ").append(clerkSecret)
+                .append('\n')
                 .append("API: ").append(url).append("/api/ (TLS 1.3、クライアント証明書が必要です)\n")
                 .append("開発用の認証局: ").append(ca).append("  デモ証明書: ").append(relative(demo))
                 .append(" (PKCS#12 のパスワード: ").append(DEMO_PASSWORD).append(")\n");

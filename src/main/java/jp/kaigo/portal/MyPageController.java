@@ -1,11 +1,13 @@
 package jp.kaigo.portal;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import jp.kaigo.access.AccessDecisions;
 import jp.kaigo.access.Actor;
 import jp.kaigo.access.Disclosure;
+import jp.kaigo.audit.AccessRecord;
 import jp.kaigo.audit.AuditLog;
 import jp.kaigo.consent.ConsentDecision;
 import jp.kaigo.consent.Consents;
@@ -13,6 +15,7 @@ import jp.kaigo.identity.MyNumberCards;
 import jp.kaigo.ingest.Inputs;
 import jp.kaigo.relationship.OfficesInCharge;
 import jp.kaigo.shared.InformationCategory;
+import jp.kaigo.shared.JobType;
 import jp.kaigo.shared.Party;
 import jp.kaigo.shared.PartyKind;
 import org.springframework.stereotype.Controller;
@@ -48,6 +51,27 @@ class MyPageController {
         this.sheets = sheets;
     }
 
+    /** One access as the person reads it: organisation kind and number, job in words, what, why, result. */
+    record AccessLine(Instant at, String who, String what, String why, String outcome) {
+        static AccessLine of(AccessRecord a) {
+            String kind = PartyKind.ofCode(a.actorKind()).map(PartyKind::label)
+                    .orElse("representative".equals(a.actorKind()) ? "代理人" : a.actorKind());
+            String job = a.staffJob() == null ? "" : "(" + JobType.parse(a.staffJob()).map(JobType::label)
+                    .orElse(a.staffJob()) + ")";
+            String outcome = a.outcome() == null ? "" : a.outcome().startsWith("permit:") ? "閲覧されました"
+                    : a.outcome().startsWith("deny:") ? "閲覧は拒否されました" : switch (a.outcome()) {
+                        case "INSURED" -> "資格を確認しました";
+                        case "REGISTERED" -> "担当事業所になりました";
+                        case "ENDED" -> "担当事業所を終了しました";
+                        case "GIVEN" -> "同意";
+                        case "REFUSED" -> "同意しない・撤回";
+                        default -> a.outcome();
+                    };
+            return new AccessLine(a.at(), kind + " " + (a.actorNumber() == null ? "" : a.actorNumber()) + job,
+                    a.subject(), a.purpose(), outcome);
+        }
+    }
+
     @GetMapping
     String home(Model model) {
         MyNumberCards.LinkedPerson me = signedIn.person();
@@ -68,7 +92,7 @@ class MyPageController {
         model.addAttribute("offices", offices.officesOf(me.insurerNo(), me.insuredNo()));
         // others' accesses, newest first (the person's own views are not news to them)
         model.addAttribute("accesses", audit.accessesTo(me.insurerNo(), me.insuredNo()).stream()
-                .filter(a -> !"person".equals(a.actorKind())).limit(SHOWN_ACCESSES).toList());
+                .filter(a -> !"person".equals(a.actorKind())).limit(SHOWN_ACCESSES).map(AccessLine::of).toList());
         model.addAttribute("openings", access.emergencyOpeningsOf(me.insurerNo(), me.insuredNo()));
         model.addAttribute("categories", InformationCategory.values());
         return "portal/me/home";
