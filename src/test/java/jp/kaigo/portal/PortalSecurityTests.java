@@ -1,0 +1,139 @@
+package jp.kaigo.portal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.net.ssl.SSLContext;
+import jp.kaigo.identity.Enrolment;
+import jp.kaigo.identity.IssuedCredential;
+import jp.kaigo.identity.PlatformPki;
+import jp.kaigo.identity.StaffAccounts;
+import jp.kaigo.identity.Totp;
+import jp.kaigo.shared.JobType;
+import jp.kaigo.shared.OfficeNumber;
+import jp.kaigo.shared.Party;
+import org.bouncycastle.util.encoders.Base32;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The portal's protections at the HTTP level: strict headers, CSRF tokens, sign-in required, and a staff
+ * session that ends when the request comes with another organisation's certificate.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class PortalSecurityTests {
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+    @LocalServerPort
+    int port;
+    @Autowired
+    PlatformPki pki;
+    @Autowired
+    StaffAccounts staff;
+
+    @Test
+    void pagesCarryStrictHeadersAndFormsNeedTheirCsrfToken() throws Exception {
+        Terminal anonymous = new Terminal(IssuedCredential.anonymous(pki.caCertificate()));
+        HttpResponse<String> landing = anonymous.get("/portal");
+        assertThat(landing.statusCode()).isEqualTo(200);
+        assertThat(landing.headers().firstValue("Content-Security-Policy")).hasValue(PortalSecurity.CSP);
+        assertThat(landing.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+        assertThat(landing.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
+        assertThat(landing.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+
+        // a form sent without the page's token is refused and signs nobody in
+        assertThat(anonymous.post("/portal/sign-in/staff", "loginId=x&password=y&oneTimeCode=000000").statusCode())
+                .isEqualTo(403);
+        // pages behind sign-in send the browser to the start page
+        HttpResponse<String> office = anonymous.get("/portal/office");
+        assertThat(office.statusCode()).isEqualTo(302);
+        assertThat(office.headers().firstValue("Location").orElseThrow()).endsWith("/portal");
+        assertThat(anonymous.get("/portal/me").statusCode()).isEqualTo(302);
+    }
+
+    @Test
+    void aStaffSessionEndsWhenTheCertificateChangesAndAfterSignOut() throws Exception {
+        Party office = Party.office(OfficeNumber.withCheckDigit("477300001").value());
+        Enrolment enrolment = staff.registerFirstAdmin(office, "portal.admin", "correct horse battery", JobType.CLERK);
+        Terminal terminal = new Terminal(pki.issue(office, "端末", Duration.ofHours(1)).sslContext(pki.caCertificate()));
+        String token = terminal.csrf("/portal/sign-in/staff");
+        HttpResponse<String> signedIn = terminal.post("/portal/sign-in/staff", "_csrf=" + enc(token)
+                + "&loginId=portal.admin&password=" + enc("correct horse battery") + "&oneTimeCode="
+                + Totp.code(Base32.decode(enrolment.totpSecret()), Totp.step(Instant.now())));
+        assertThat(signedIn.headers().firstValue("Location").orElseThrow()).endsWith("/portal/office");
+        assertThat(terminal.get("/portal/office").statusCode()).isEqualTo(200);
+
+        // the same session cookie from a browser presenting another office's certificate is worthless
+        Party other = Party.office(OfficeNumber.withCheckDigit("477300002").value());
+        Terminal thief = new Terminal(pki.issue(other, "他の端末", Duration.ofHours(1)).sslContext(pki.caCertificate()),
+                terminal.cookies);
+        HttpResponse<String> stolen = thief.get("/portal/office");
+        assertThat(stolen.statusCode()).isEqualTo(302);
+        assertThat(stolen.headers().firstValue("Location").orElseThrow()).contains("/portal?expired");
+        assertThat(terminal.get("/portal/office").statusCode()).isEqualTo(302);
+    }
+
+    @Test
+    void signOutEndsThePortalSession() throws Exception {
+        Party office = Party.office(OfficeNumber.withCheckDigit("477300003").value());
+        Enrolment enrolment = staff.registerFirstAdmin(office, "portal.admin", "correct horse battery", JobType.CLERK);
+        Terminal terminal = new Terminal(pki.issue(office, "端末", Duration.ofHours(1)).sslContext(pki.caCertificate()));
+        terminal.post("/portal/sign-in/staff", "_csrf=" + enc(terminal.csrf("/portal/sign-in/staff"))
+                + "&loginId=portal.admin&password=" + enc("correct horse battery") + "&oneTimeCode="
+                + Totp.code(Base32.decode(enrolment.totpSecret()), Totp.step(Instant.now())));
+        String token = terminal.csrf("/portal/office");
+        assertThat(terminal.post("/portal/sign-out", "_csrf=" + enc(token)).headers().firstValue("Location")
+                .orElseThrow()).endsWith("/portal?signedOut");
+        assertThat(terminal.get("/portal/office").statusCode()).isEqualTo(302);
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    /** A browser stand-in: one TLS identity, its own cookies, no redirects followed. */
+    private final class Terminal {
+        final CookieManager cookies;
+        final HttpClient http;
+
+        Terminal(SSLContext tls) {
+            this(tls, new CookieManager());
+        }
+
+        Terminal(SSLContext tls, CookieManager cookies) {
+            this.cookies = cookies;
+            this.http = HttpClient.newBuilder().sslContext(tls).cookieHandler(cookies)
+                    .followRedirects(HttpClient.Redirect.NEVER).build();
+        }
+
+        HttpResponse<String> get(String path) throws IOException, InterruptedException {
+            return http.send(HttpRequest.newBuilder(URI.create("https://localhost:" + port + path)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+        }
+
+        HttpResponse<String> post(String path, String form) throws IOException, InterruptedException {
+            return http.send(HttpRequest.newBuilder(URI.create("https://localhost:" + port + path))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        }
+
+        /** The CSRF token of the page's forms. */
+        String csrf(String path) throws IOException, InterruptedException {
+            Matcher m = CSRF.matcher(get(path).body());
+            assertThat(m.find()).as("a CSRF token on " + path).isTrue();
+            return m.group(1);
+        }
+    }
+}
