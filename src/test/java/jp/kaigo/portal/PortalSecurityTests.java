@@ -65,14 +65,7 @@ class PortalSecurityTests {
 
     @Test
     void aStaffSessionEndsWhenTheCertificateChangesAndAfterSignOut() throws Exception {
-        Party office = Party.office(OfficeNumber.withCheckDigit("477300001").value());
-        Enrolment enrolment = staff.registerFirstAdmin(office, "portal.admin", "correct horse battery", JobType.CLERK);
-        Terminal terminal = new Terminal(pki.issue(office, "端末", Duration.ofHours(1)).sslContext(pki.caCertificate()));
-        String token = terminal.csrf("/portal/sign-in/staff");
-        HttpResponse<String> signedIn = terminal.post("/portal/sign-in/staff", "_csrf=" + enc(token)
-                + "&loginId=portal.admin&password=" + enc("correct horse battery") + "&oneTimeCode="
-                + Totp.code(Base32.decode(enrolment.totpSecret()), Totp.step(Instant.now())));
-        assertThat(signedIn.headers().firstValue("Location").orElseThrow()).endsWith("/portal/office");
+        Terminal terminal = signedIn(Party.office(OfficeNumber.withCheckDigit("477300001").value()));
         assertThat(terminal.get("/portal/office").statusCode()).isEqualTo(200);
 
         // the same session cookie from a browser presenting another office's certificate is worthless
@@ -87,16 +80,23 @@ class PortalSecurityTests {
 
     @Test
     void signOutEndsThePortalSession() throws Exception {
-        Party office = Party.office(OfficeNumber.withCheckDigit("477300003").value());
-        Enrolment enrolment = staff.registerFirstAdmin(office, "portal.admin", "correct horse battery", JobType.CLERK);
-        Terminal terminal = new Terminal(pki.issue(office, "端末", Duration.ofHours(1)).sslContext(pki.caCertificate()));
-        terminal.post("/portal/sign-in/staff", "_csrf=" + enc(terminal.csrf("/portal/sign-in/staff"))
-                + "&loginId=portal.admin&password=" + enc("correct horse battery") + "&oneTimeCode="
-                + Totp.code(Base32.decode(enrolment.totpSecret()), Totp.step(Instant.now())));
+        Terminal terminal = signedIn(Party.office(OfficeNumber.withCheckDigit("477300003").value()));
         String token = terminal.csrf("/portal/office");
         assertThat(terminal.post("/portal/sign-out", "_csrf=" + enc(token)).headers().firstValue("Location")
                 .orElseThrow()).endsWith("/portal?signedOut");
         assertThat(terminal.get("/portal/office").statusCode()).isEqualTo(302);
+    }
+
+    /** A terminal with the office's certificate, its new administrator signed in through the form. */
+    private Terminal signedIn(Party office) throws IOException, InterruptedException {
+        Enrolment enrolment = staff.registerFirstAdmin(office, "portal.admin", "correct horse battery", JobType.CLERK);
+        Terminal terminal = new Terminal(pki.issue(office, "端末", Duration.ofHours(1)).sslContext(pki.caCertificate()));
+        HttpResponse<String> signedIn = terminal.post("/portal/sign-in/staff", "_csrf="
+                + enc(terminal.csrf("/portal/sign-in/staff")) + "&loginId=portal.admin&password="
+                + enc("correct horse battery") + "&oneTimeCode="
+                + Totp.code(Base32.decode(enrolment.totpSecret()), Totp.step(Instant.now())));
+        assertThat(signedIn.headers().firstValue("Location").orElseThrow()).endsWith("/portal/office");
+        return terminal;
     }
 
     private static String enc(String s) {
