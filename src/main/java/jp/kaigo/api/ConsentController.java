@@ -9,8 +9,6 @@ import java.util.Map;
 import java.util.UUID;
 import jp.kaigo.access.AccessDecisions;
 import jp.kaigo.access.EmergencyOpening;
-import jp.kaigo.audit.AuditEntry;
-import jp.kaigo.audit.AuditLog;
 import jp.kaigo.consent.Consents;
 import jp.kaigo.identity.MyNumberCards;
 import jp.kaigo.identity.StaffAccounts;
@@ -37,16 +35,14 @@ class ConsentController {
     private final Consents consents;
     private final AccessDecisions access;
     private final InsuredRegistry registry;
-    private final AuditLog audit;
     private final MyNumberCards cards;
     private final StaffAccounts staff;
 
-    ConsentController(Consents consents, AccessDecisions access, InsuredRegistry registry, AuditLog audit,
+    ConsentController(Consents consents, AccessDecisions access, InsuredRegistry registry,
             MyNumberCards cards, StaffAccounts staff) {
         this.consents = consents;
         this.access = access;
         this.registry = registry;
-        this.audit = audit;
         this.cards = cards;
         this.staff = staff;
     }
@@ -93,12 +89,8 @@ class ConsentController {
         String statement = Consents.terminalStatement(caller.party(), category, give, card.challengeId());
         var person = cards.identifySigned(caller.party(), card.challengeId(), card.certificate(), card.signature(), signing,
                 statement.getBytes(StandardCharsets.UTF_8), signature);
-        UUID id = consents.recordSigned(person.insurerNo(), person.insuredNo(), caller.party(), category, give, statement,
-                signature, signing);
-        audit.record(new AuditEntry("consent", caller.party().kind().code(), caller.party().number(),
-                session.jobType().name(), person.insurerNo(), person.insuredNo(),
-                "同意の" + (give ? "登録" : "拒否・撤回") + "(事業所の端末でマイナンバーカードにより署名・"
-                        + (category == null ? "すべての情報" : category.label()) + ")", null, give ? "GIVEN" : "REFUSED"));
+        UUID id = consents.recordSigned(person.insurerNo(), person.insuredNo(), caller.party(), session.jobType().name(),
+                category, give, statement, signature, signing);
         return Map.of("decisionId", id, "insurerNo", person.insurerNo(), "insuredNo", person.insuredNo());
     }
 

@@ -74,10 +74,14 @@ public class Consents {
      * A consent given or refused at the office terminal, signed with the card's 署名用 key: the statement,
      * the signature and the 署名用 certificate are kept as evidence (the caller has verified them).
      */
-    public UUID recordSigned(String insurerNo, String insuredNo, Party office, InformationCategory category, boolean give,
-            String statement, byte[] signature, byte[] signerCertificate) {
-        return insert(insurerNo, insuredNo, office, category, give, "terminal", null,
+    public UUID recordSigned(String insurerNo, String insuredNo, Party office, String staffJob,
+            InformationCategory category, boolean give, String statement, byte[] signature, byte[] signerCertificate) {
+        UUID id = insert(insurerNo, insuredNo, office, category, give, "terminal", null,
                 new Object[] {statement, signature, signerCertificate});
+        audit.record(new AuditEntry("consent", office.kind().code(), office.number(), staffJob, insurerNo, insuredNo,
+                "同意の" + (give ? "登録" : "拒否・撤回") + "(事業所の端末でマイナンバーカードにより署名・"
+                        + (category == null ? "すべての情報" : category.label()) + ")", null, give ? "GIVEN" : "REFUSED"));
+        return id;
     }
 
     /** Appends one decision; {@code evidence}: signed text, signature and signer certificate, or null. */

@@ -22,13 +22,23 @@ public final class CardReader {
     public record SignedChallenge(byte[] certificate, byte[] signature) {
     }
 
+    /** Signs the challenge with the card's 利用者証明用 key (PIN: the 4-digit one). */
     public static SignedChallenge sign(Path cardFile, String pin, byte[] challenge) {
+        return signWith(cardFile, SimulatedCard.AUTH, pin, challenge);
+    }
+
+    /** Signs a statement with the card's 署名用 key (PIN: the 6–16 character one). */
+    public static SignedChallenge signStatement(Path cardFile, String signPin, byte[] statement) {
+        return signWith(cardFile, SimulatedCard.SIGN, signPin, statement);
+    }
+
+    private static SignedChallenge signWith(Path cardFile, String alias, String pin, byte[] data) {
         try (InputStream in = Files.newInputStream(cardFile)) {
             KeyStore card = KeyStore.getInstance("PKCS12");
             card.load(in, pin.toCharArray());
-            PrivateKey key = (PrivateKey) card.getKey(SimulatedCard.AUTH, pin.toCharArray());
-            return sign((X509Certificate) card.getCertificate(SimulatedCard.AUTH), key, challenge);
-        } catch (IOException | GeneralSecurityException e) {
+            PrivateKey key = (PrivateKey) card.getKey(alias, pin.toCharArray());
+            return sign((X509Certificate) card.getCertificate(alias), key, data);
+        } catch (IOException | GeneralSecurityException | RuntimeException e) {
             throw new IllegalArgumentException("カードを読めません(暗証番号またはファイルを確認してください)");
         }
     }

@@ -118,16 +118,10 @@ class MyPageController {
                 party = new Party(kind, partyNumber.strip());
             }
         }
-        InformationCategory asked = EntranceController.blank(category) ? null : InformationCategory.byKey(category)
-                .orElseGet(() -> {
-                    in.reject("category", "情報の種類", "情報の種類を選んでください");
-                    return null;
-                });
-        if (!"give".equals(decision) && !"refuse".equals(decision)) {
-            in.reject("decision", "同意", "同意する・しない(撤回)のどちらかを選んでください");
-        }
+        InformationCategory asked = OfficeController.category(in, category);
+        boolean give = OfficeController.decision(in, decision);
         in.check();
-        consents.decide(me.insurerNo(), me.insuredNo(), party, asked, "give".equals(decision), me.actingAs());
+        consents.decide(me.insurerNo(), me.insuredNo(), party, asked, give, me.actingAs());
         return "redirect:/portal/me?consent=" + decision;
     }
 }

@@ -2,6 +2,7 @@ package jp.kaigo.portal;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -17,6 +18,7 @@ import jp.kaigo.access.Disclosure;
 import jp.kaigo.access.SearchFilter;
 import jp.kaigo.audit.AuditEntry;
 import jp.kaigo.audit.AuditLog;
+import jp.kaigo.consent.Consents;
 import jp.kaigo.identity.Enrolment;
 import jp.kaigo.identity.MyNumberCards;
 import jp.kaigo.identity.StaffAccounts;
@@ -61,9 +63,11 @@ class OfficeController {
     private final MyNumberCards cards;
     private final StaffAccounts staff;
     private final RecordSheets sheets;
+    private final Consents consents;
 
     OfficeController(SignedIn signedIn, InsuredRegistry registry, AuditLog audit, OfficesInCharge offices,
-            AccessDecisions access, MyNumberCards cards, StaffAccounts staff, RecordSheets sheets) {
+            AccessDecisions access, MyNumberCards cards, StaffAccounts staff, RecordSheets sheets, Consents consents) {
+        this.consents = consents;
         this.signedIn = signedIn;
         this.registry = registry;
         this.audit = audit;
@@ -270,6 +274,79 @@ class OfficeController {
         PersonRefs.PersonRef person = PersonRefs.resolve(request.getSession(), ref);
         access.openInEmergency(actor(me), person.insurerNo(), person.insuredNo(), reason);
         return "redirect:/portal/office/persons/" + ref + "?opened";
+    }
+
+    /** Consent at this terminal: the staff member picks what the person decides; the card signs it. */
+    @GetMapping("/consent")
+    String consentForm(HttpServletRequest request, HttpServletResponse response, Model model) {
+        model.addAttribute("me", signedIn.staff(request, response));
+        model.addAttribute("categories", InformationCategory.values());
+        return "portal/office/consent";
+    }
+
+    /**
+     * The statement the person signs with the card's 署名用 key (consent or refusal to this office, one
+     * category or all), with the challenge its 利用者証明用 key answers.
+     */
+    @PostMapping("/consent/statement")
+    String consentStatement(HttpServletRequest request, HttpServletResponse response, Model model,
+            @RequestParam(required = false) String category, @RequestParam String decision) {
+        StaffSession me = signedIn.staff(request, response);
+        Inputs in = new Inputs();
+        InformationCategory asked = category(in, category);
+        boolean give = decision(in, decision);
+        in.check();
+        var challenge = cards.newChallenge(me.organisation());
+        String statement = Consents.terminalStatement(me.organisation(), asked, give, challenge.challengeId());
+        model.addAttribute("me", me);
+        model.addAttribute("challengeId", challenge.challengeId());
+        model.addAttribute("challenge", Base64.getEncoder().encodeToString(challenge.nonce()));
+        model.addAttribute("statement", statement);
+        model.addAttribute("statementBase64", Base64.getEncoder().encodeToString(statement.getBytes(StandardCharsets.UTF_8)));
+        model.addAttribute("category", asked == null ? "" : asked.key());
+        model.addAttribute("decision", decision);
+        return "portal/office/consent-sign";
+    }
+
+    /**
+     * Records the signed consent: the platform checks both certificates (J-LIS, unrevoked, the same card),
+     * the challenge answer and the statement's signature, and keeps the statement and signature as evidence.
+     */
+    @PostMapping("/consent")
+    String consentSigned(HttpServletRequest request, HttpServletResponse response, @RequestParam String challengeId,
+            @RequestParam(required = false) String category, @RequestParam String decision,
+            @RequestParam String cardAnswer) {
+        StaffSession me = signedIn.staff(request, response);
+        Inputs in = new Inputs();
+        InformationCategory asked = category(in, category);
+        boolean give = decision(in, decision);
+        CardAnswers.Signed signed = CardAnswers.parseSigned(in, challengeId, cardAnswer);
+        in.check();
+        Inputs.CardAnswer card = signed.card();
+        String statement = Consents.terminalStatement(me.organisation(), asked, give, card.challengeId());
+        var person = cards.identifySigned(me.organisation(), card.challengeId(), card.certificate(), card.signature(),
+                signed.signingCertificate(), statement.getBytes(StandardCharsets.UTF_8), signed.statementSignature());
+        consents.recordSigned(person.insurerNo(), person.insuredNo(), me.organisation(), me.jobType().name(), asked, give,
+                statement, signed.statementSignature(), signed.signingCertificate());
+        return "redirect:/portal/office/persons/" + PersonRefs.refer(request.getSession(), person.insurerNo(),
+                person.insuredNo()) + "?consent=" + (give ? "give" : "refuse");
+    }
+
+    static InformationCategory category(Inputs in, String key) {
+        if (key == null || key.isBlank()) {
+            return null;
+        }
+        return InformationCategory.byKey(key.strip()).orElseGet(() -> {
+            in.reject("category", "情報の種類", "情報の種類を選んでください");
+            return null;
+        });
+    }
+
+    static boolean decision(Inputs in, String value) {
+        if (!"give".equals(value) && !"refuse".equals(value)) {
+            in.reject("decision", "同意", "同意する・しない(撤回)のどちらかを選んでください");
+        }
+        return "give".equals(value);
     }
 
     @GetMapping("/staff")

@@ -155,6 +155,42 @@ class PortalJourneysTests {
     }
 
     @Test
+    void careManagerConfirmsByCardAndRecordsConsentSignedAtTheTerminal() {
+        String office = newOffice();
+        consents.decide(insurer, insuredNo, null, null, false, null);
+        SimulatedCard card = jlis.issueCard();
+        cards.link(encoded(card), insurer, insuredNo, Party.municipality(insurer));
+        browser = staffBrowser(Party.office(office), "care.mgr", JobType.CARE_MANAGER);
+
+        Browser.go(browser, browser.findElement(By.linkText("カードで確認する")));
+        browser.findElement(By.id("cardAnswer")).sendKeys(answer(card, browser.findElement(By.id("challenge")).getText()));
+        Browser.go(browser, browser.findElement(By.cssSelector("#main form button[type=submit]")));
+        assertThat(browser.findElement(By.id("status")).getText()).contains("資格があります");
+        new Select(browser.findElement(By.id("serviceType"))).selectByValue("43");
+        Browser.go(browser, browser.findElement(By.cssSelector("section[aria-labelledby=register] button")));
+        assertThat(browser.findElement(By.id("insurance-card")).getText()).contains("本人が同意していません");
+
+        // the person consents at this terminal: the card answers the challenge and signs the statement
+        Browser.go(browser, browser.findElement(By.linkText("端末での同意")));
+        browser.findElement(By.id("decision-give")).click();
+        Browser.go(browser, browser.findElement(By.cssSelector("#consent-form button[type=submit]")));
+        assertThat(browser.findElement(By.id("statement")).getText()).contains("相手先: 介護事業所 " + office)
+                .contains("同意する");
+        byte[] statement = Base64.getDecoder().decode(
+                browser.findElement(By.id("statement-base64")).getAttribute("data-statement"));
+        var signedStatement = CardReader.sign(card.signCertificate(), card.signKey(), statement);
+        String challengeAnswer = answer(card, browser.findElement(By.id("challenge")).getText());
+        browser.findElement(By.id("cardAnswer")).sendKeys(challengeAnswer.substring(0, challengeAnswer.length() - 1)
+                + ",\"signingCertificate\":\"" + Base64.getEncoder().encodeToString(signedStatement.certificate())
+                + "\",\"statementSignature\":\"" + Base64.getEncoder().encodeToString(signedStatement.signature()) + "\"}");
+        Browser.go(browser, browser.findElement(By.cssSelector("#main form button[type=submit]")));
+        assertThat(browser.findElement(By.cssSelector("[role=status]")).getText()).contains("署名された同意を記録しました");
+        assertThat(browser.findElement(By.id("insurance-card")).getText()).contains("介護 花子")
+                .doesNotContain("閲覧できません");
+        Browser.screenshot(browser, "office-terminal-consent");
+    }
+
+    @Test
     void municipalityUploadsAFileWithABadRowAndReadsTheReport() throws Exception {
         browser = staffBrowser(Party.municipality(insurer), "clerk", JobType.MUNICIPAL_OFFICER);
         Path file = Files.createTempFile("insured-", ".csv");
