@@ -69,10 +69,22 @@ public class FileImports {
 
     /** Imports one file; the stream is read once, to its end, and not closed. */
     public ImportReport importFile(ImportRequest request, InputStream body) {
+        return importFile(UUID.randomUUID(), request, body);
+    }
+
+    /**
+     * Refuses a request that cannot be imported at all (unknown record type, insurer not registered), before
+     * any file is read: for callers that import later, under an ID they chose.
+     */
+    public void check(ImportRequest request) {
         new InsurerNumber(request.insurerNo());
+        target(request.recordType()).checkInsurer(request.insurerNo());
+    }
+
+    /** Imports one file under the given ID (its progress and report are found by it). */
+    public ImportReport importFile(UUID id, ImportRequest request, InputStream body) {
+        check(request);
         ImportTarget target = target(request.recordType());
-        target.checkInsurer(request.insurerNo());
-        UUID id = UUID.randomUUID();
         Instant started = Instant.now();
         MessageDigest sha = sha256();
         CountingStream counted = new CountingStream(new DigestInputStream(body, sha));

@@ -3,7 +3,8 @@ package jp.kaigo.portal;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.UUID;
 import jp.kaigo.access.AccessDecisions;
@@ -41,9 +42,11 @@ class MunicipalityController {
     private final Consents consents;
     private final AccessDecisions access;
     private final InsuredRegistry registry;
+    private final Uploads uploads;
 
     MunicipalityController(SignedIn signedIn, FileImports imports, Consents consents, AccessDecisions access,
-            InsuredRegistry registry) {
+            InsuredRegistry registry, Uploads uploads) {
+        this.uploads = uploads;
         this.signedIn = signedIn;
         this.imports = imports;
         this.consents = consents;
@@ -62,8 +65,9 @@ class MunicipalityController {
     }
 
     /**
-     * One file of one record type: CSV (charset detected) or JSON by its name. The import runs while the
-     * page waits; its report follows (every refused row with its line, field and rule).
+     * One file of one record type: CSV (charset detected) or JSON by its name. The file is kept aside and
+     * imported in the background; the browser goes straight to the import's page, which shows the rows
+     * read so far and then the report (every refused row with its line, field and rule).
      */
     @PostMapping("/files")
     String upload(HttpServletRequest request, HttpServletResponse response, @RequestParam String recordType,
@@ -74,20 +78,38 @@ class MunicipalityController {
         }
         String name = file.getOriginalFilename() == null ? "" : file.getOriginalFilename();
         FileFormat format = name.toLowerCase(Locale.ROOT).endsWith(".json") ? FileFormat.JSON : FileFormat.CSV;
-        ImportReport report;
-        try (InputStream body = file.getInputStream()) {
-            report = imports.importFile(new ImportRequest(me.organisation().number(), recordType, ImportMode.parse(mode),
-                    format, null, name), body);
-        }
-        return "redirect:/portal/municipality/imports/" + report.importId();
+        ImportRequest importing = new ImportRequest(me.organisation().number(), recordType, ImportMode.parse(mode),
+                format, null, name);
+        imports.check(importing);
+        UUID id = UUID.randomUUID();
+        Path copy = Files.createTempFile("kaigo-upload-", ".part");
+        file.transferTo(copy);
+        uploads.start(id, importing, copy);
+        return "redirect:/portal/municipality/imports/" + id;
     }
 
     @GetMapping("/imports/{importId}")
     String report(HttpServletRequest request, HttpServletResponse response, Model model, @PathVariable UUID importId) {
         StaffSession me = signedIn.staff(request, response);
+        String insurer = me.organisation().number();
         model.addAttribute("me", me);
-        model.addAttribute("report", ownReport(me, importId));
-        return "portal/municipality/import";
+        var report = imports.report(importId).filter(r -> r.insurerNo().equals(insurer));
+        if (report.isPresent()) {
+            model.addAttribute("report", report.get());
+            return "portal/municipality/import";
+        }
+        var failure = uploads.failure(importId, insurer);
+        if (failure.isPresent()) {
+            model.addAttribute("error", failure.get());
+            return "portal/problem";
+        }
+        var running = imports.progress(importId).filter(p -> p.insurerNo().equals(insurer));
+        if (running.isEmpty() && !uploads.waiting(importId, insurer)) {
+            throw new PortalAdvice.PageNotFound();
+        }
+        model.addAttribute("rows", running.map(p -> p.rowsRead().get()).orElse(0L));
+        model.addAttribute("refreshSeconds", 1);
+        return "portal/municipality/importing";
     }
 
     @GetMapping("/imports/{importId}/rejections.csv")

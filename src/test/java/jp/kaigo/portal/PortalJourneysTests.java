@@ -38,6 +38,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -199,6 +200,8 @@ class PortalJourneysTests {
         new Select(browser.findElement(By.id("recordType"))).selectByValue("insured");
         browser.findElement(By.id("file")).sendKeys(file.toAbsolutePath().toString());
         Browser.go(browser, browser.findElement(By.cssSelector("#upload-form button[type=submit]")));
+        // the import runs in the background; its page refreshes until the report is there
+        new WebDriverWait(browser, Duration.ofSeconds(60)).until(d -> !d.findElements(By.id("rejected-rows")).isEmpty());
 
         assertThat(browser.findElement(By.id("rejected-rows")).getText()).isEqualTo("1");
         WebElement rejections = browser.findElement(By.id("rejections"));
