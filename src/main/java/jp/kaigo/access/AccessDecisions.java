@@ -17,6 +17,7 @@ import jp.kaigo.audit.AuditLog;
 import jp.kaigo.consent.ConsentState;
 import jp.kaigo.consent.Consents;
 import jp.kaigo.registry.Eligibility;
+import jp.kaigo.registry.InsuredList;
 import jp.kaigo.registry.InsuredRegistry;
 import jp.kaigo.relationship.OfficeInCharge;
 import jp.kaigo.relationship.OfficesInCharge;
@@ -113,6 +114,21 @@ public class AccessDecisions {
         audit.record(entry(actor, insurerNo, insuredNo, "サービス提供実績の登録", "記録の登録",
                 (decision.permitted() ? "permit:" : "deny:") + decision.reason().name()));
         return decision;
+    }
+
+    /**
+     * A municipality's list of its own insured persons (保険者事務): only the municipality's staff, only its own
+     * insurer; every person listed is a disclosure and audited as one.
+     */
+    public InsuredList.Page listOwnInsured(Actor actor, InsuredList.Query query, String purpose) {
+        if (actor.isPerson() || actor.kind() != PartyKind.MUNICIPALITY) {
+            throw new InvalidValue("actor", "利用者", "被保険者の一覧は保険者(市町村)の職員だけが使えます");
+        }
+        String insurer = actor.organisation().number();
+        InsuredList.Page page = registry.list(new InsurerNumber(insurer), query);
+        audit.recordAll(page.entries().stream().map(e -> entry(actor, insurer, e.insuredNo(), "被保険者の一覧",
+                purpose, "permit:" + AccessReason.OWN_INSURED.name())).toList());
+        return page;
     }
 
     /** One person found by a search, with the records of the category the caller may read. */

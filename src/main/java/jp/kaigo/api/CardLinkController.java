@@ -51,9 +51,6 @@ class CardLinkController {
         byte[] certificate = representativeCard(request);
         InsuredNumber insured = ownInsured(registry, caller, insurerNo, request.insuredNo());
         cards.linkRepresentative(certificate, insurerNo, insured.value(), request.kind(), caller.party());
-        audit.record(new AuditEntry("representative", caller.party().kind().code(), caller.party().number(), null,
-                insurerNo, insured.value(), "代理人の登録(" + ("guardian".equals(request.kind()) ? "成年後見人" : "法定代理人") + ")",
-                null, "REGISTERED"));
     }
 
     @PostMapping("/api/municipalities/{insurerNo}/representatives/end")
@@ -62,9 +59,7 @@ class CardLinkController {
             @RequestBody RepresentativeRequest request) {
         byte[] certificate = representativeCard(request);
         InsuredNumber insured = ownInsured(registry, caller, insurerNo, request.insuredNo());
-        cards.endRepresentative(certificate, insurerNo, insured.value());
-        audit.record(new AuditEntry("representative", caller.party().kind().code(), caller.party().number(), null,
-                insurerNo, insured.value(), "代理人の登録の終了", null, "ENDED"));
+        cards.endRepresentative(certificate, insurerNo, insured.value(), caller.party());
     }
 
     private static byte[] representativeCard(RepresentativeRequest request) {

@@ -156,10 +156,20 @@ public class MyNumberCards {
                               ended_at = null
                 """).params(cert.getIssuerX500Principal().getName(), cert.getSerialNumber().toString(16), insurerNo,
                 insuredNo, kind, by.toString()).update();
+        audit.record(new AuditEntry("representative", by.kind().code(), by.number(), null, insurerNo, insuredNo,
+                "代理人の登録(" + ("guardian".equals(kind) ? "成年後見人" : "法定代理人") + ")", null, "REGISTERED"));
+    }
+
+    /**
+     * Proves that the card is present at the organisation's terminal: its 利用者証明用 key answered this
+     * terminal's challenge, and J-LIS vouches for the certificate (whether or not the card is linked).
+     */
+    public void proveCard(Party terminal, UUID challengeId, byte[] certificate, byte[] signature) {
+        checkAnswer(terminal.kind().code(), terminal.number(), challengeId, certificate, signature);
     }
 
     /** Ends a representative's registration; their tokens for the person stop working at once. */
-    public void endRepresentative(byte[] certificate, String insurerNo, String insuredNo) {
+    public void endRepresentative(byte[] certificate, String insurerNo, String insuredNo, Party by) {
         X509Certificate cert = certificate(certificate);
         int ended = sql.sql("update identity.representative_links set ended_at = now() where issuer = ? and serial = ?"
                 + " and insurer_no = ? and insured_no = ? and ended_at is null")
@@ -171,6 +181,8 @@ public class MyNumberCards {
         sql.sql("update identity.person_tokens set revoked_at = now() where insurer_no = ? and insured_no = ?"
                 + " and acting_as is not null and card_serial = ? and revoked_at is null")
                 .params(insurerNo, insuredNo, cert.getSerialNumber().toString(16)).update();
+        audit.record(new AuditEntry("representative", by.kind().code(), by.number(), null, insurerNo, insuredNo,
+                "代理人の登録の終了", null, "ENDED"));
     }
 
     /** The person a card-sign-in token belongs to, while it is valid. */

@@ -65,13 +65,25 @@ class ImportJobs {
                 });
     }
 
+    /**
+     * The report; its row is read first and the rejections after it, so that a report found while its import
+     * commits never comes without its rejections (they commit together).
+     */
     Optional<ImportReport> find(UUID importId) {
-        List<Rejection> shown = new ArrayList<>();
-        forEachRejection(importId, ImportReport.REJECTIONS_SHOWN + 1, shown::add);
-        boolean truncated = shown.size() > ImportReport.REJECTIONS_SHOWN;
-        List<Rejection> rejections = truncated ? shown.subList(0, ImportReport.REJECTIONS_SHOWN) : shown;
         return jdbc.sql("select * from ingest.imports where import_id = :id").param("id", importId)
-                .query((rs, n) -> report(rs, List.copyOf(rejections), truncated)).optional();
+                .query((rs, n) -> report(rs, List.of(), false)).optional().map(found -> {
+                    List<Rejection> shown = new ArrayList<>();
+                    forEachRejection(importId, ImportReport.REJECTIONS_SHOWN + 1, shown::add);
+                    boolean truncated = shown.size() > ImportReport.REJECTIONS_SHOWN;
+                    return withRejections(found, List.copyOf(truncated ? shown.subList(0, ImportReport.REJECTIONS_SHOWN)
+                            : shown), truncated);
+                });
+    }
+
+    private static ImportReport withRejections(ImportReport r, List<Rejection> rejections, boolean truncated) {
+        return new ImportReport(r.importId(), r.status(), r.insurerNo(), r.recordType(), r.mode(), r.format(),
+                r.charset(), r.fileName(), r.sha256(), r.bytes(), r.rows(), r.inserted(), r.updated(), r.deleted(),
+                r.unchanged(), r.rejectedRows(), rejections, truncated, r.notes(), r.startedAt(), r.finishedAt());
     }
 
     void forEachRejection(UUID importId, int limit, Consumer<Rejection> sink) {

@@ -5,10 +5,14 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Base64;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import jp.kaigo.access.AccessDecisions;
+import jp.kaigo.access.Actor;
 import jp.kaigo.consent.Consents;
+import jp.kaigo.identity.MyNumberCards;
 import jp.kaigo.identity.StaffSession;
 import jp.kaigo.ingest.FileFormat;
 import jp.kaigo.ingest.FileImports;
@@ -16,7 +20,9 @@ import jp.kaigo.ingest.ImportMode;
 import jp.kaigo.ingest.ImportReport;
 import jp.kaigo.ingest.ImportRequest;
 import jp.kaigo.ingest.Inputs;
+import jp.kaigo.registry.InsuredList;
 import jp.kaigo.registry.InsuredRegistry;
+import jp.kaigo.shared.CareLevel;
 import jp.kaigo.shared.InsuredNumber;
 import jp.kaigo.shared.InsurerNumber;
 import jp.kaigo.shared.InvalidValue;
@@ -37,16 +43,21 @@ import org.springframework.web.multipart.MultipartFile;
 @Controller
 @RequestMapping("/portal/municipality")
 class MunicipalityController {
+    static final Map<String, String> REPRESENTATIVE_KINDS = Map.of("legal-agent", "法定代理人", "guardian", "成年後見人");
     private final SignedIn signedIn;
     private final FileImports imports;
     private final Consents consents;
     private final AccessDecisions access;
     private final InsuredRegistry registry;
     private final Uploads uploads;
+    private final PersonSections personSections;
+    private final MyNumberCards cards;
 
     MunicipalityController(SignedIn signedIn, FileImports imports, Consents consents, AccessDecisions access,
-            InsuredRegistry registry, Uploads uploads) {
+            InsuredRegistry registry, Uploads uploads, PersonSections personSections, MyNumberCards cards) {
+        this.cards = cards;
         this.uploads = uploads;
+        this.personSections = personSections;
         this.signedIn = signedIn;
         this.imports = imports;
         this.consents = consents;
@@ -127,20 +138,108 @@ class MunicipalityController {
                 .orElseThrow(PortalAdvice.PageNotFound::new);
     }
 
+    /**
+     * The municipality's insured persons as of today, by 被保険者番号, 50 a page: filtered by 氏名カナ or
+     * 被保険者番号 (prefix), care level and 認定 ending within 60 days; those who lost the qualification
+     * only when asked. Every person listed is audited as a disclosure.
+     */
+    @GetMapping("/insured")
+    String insured(HttpServletRequest request, HttpServletResponse response, Model model,
+            @RequestParam(required = false) String nameKana, @RequestParam(required = false) String insuredNo,
+            @RequestParam(required = false) String careLevel, @RequestParam(required = false) Boolean expiring,
+            @RequestParam(required = false) Boolean includeLost, @RequestParam(defaultValue = "0") int page) {
+        StaffSession me = signedIn.staff(request, response);
+        InsuredList.Query query = new InsuredList.Query(blankToNull(nameKana), blankToNull(insuredNo),
+                blankToNull(careLevel), Boolean.TRUE.equals(expiring) ? OfficeController.EXPIRING_DAYS : null,
+                Boolean.TRUE.equals(includeLost), Inputs.today(), Math.max(page, 0));
+        InsuredList.Page found = access.listOwnInsured(Actor.staff(me.organisation(), me.jobType()), query, "保険者事務");
+        model.addAttribute("me", me);
+        model.addAttribute("query", query);
+        model.addAttribute("rows", found.entries().stream().map(e -> new ListedPerson(
+                PersonRefs.refer(request.getSession(), me.organisation().number(), e.insuredNo()), e)).toList());
+        model.addAttribute("more", found.more());
+        model.addAttribute("careLevels", CareLevel.all());
+        model.addAttribute("expiringDays", OfficeController.EXPIRING_DAYS);
+        return "portal/municipality/insured";
+    }
+
+    /** A listed person with the page reference that stands for them in links. */
+    record ListedPerson(String ref, InsuredList.Entry entry) {
+    }
+
+    /** One of the municipality's insured: every category (the municipality sees its own insured's records). */
+    @GetMapping("/persons/{ref}")
+    String person(HttpServletRequest request, HttpServletResponse response, Model model, @PathVariable String ref) {
+        StaffSession me = signedIn.staff(request, response);
+        PersonRefs.PersonRef person = PersonRefs.resolve(request.getSession(), ref);
+        model.addAttribute("me", me);
+        model.addAttribute("area", "municipality");
+        model.addAttribute("ref", ref);
+        model.addAttribute("insurerNo", person.insurerNo());
+        model.addAttribute("insuredNo", person.insuredNo());
+        model.addAttribute("page", personSections.read(Actor.staff(me.organisation(), me.jobType()), person.insurerNo(),
+                person.insuredNo(), "保険者事務", false));
+        return "portal/person";
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
     /** The 包括同意 the person gave at 認定申請, 更新申請 or 区分変更申請. */
     @PostMapping("/consents")
     String blanketConsent(HttpServletRequest request, HttpServletResponse response, @RequestParam String insuredNo,
             @RequestParam String occasion) {
         StaffSession me = signedIn.staff(request, response);
+        consents.registerBlanket(me.organisation().number(), ownInsured(me, insuredNo), occasion);
+        return "redirect:/portal/municipality?consentRegistered";
+    }
+
+    /**
+     * Registering a representative (法定代理人, 成年後見人) at the counter, step one: whose, which kind; the
+     * next page shows the challenge the representative's own card answers.
+     */
+    @PostMapping("/representatives/challenge")
+    String representativeChallenge(HttpServletRequest request, HttpServletResponse response, Model model,
+            @RequestParam String insuredNo, @RequestParam String kind) {
+        StaffSession me = signedIn.staff(request, response);
+        if (!REPRESENTATIVE_KINDS.containsKey(kind)) {
+            throw new InvalidValue("kind", "代理人の種別", "法定代理人または成年後見人を選んでください");
+        }
+        var challenge = cards.newChallenge(me.organisation());
+        model.addAttribute("me", me);
+        model.addAttribute("insuredNo", ownInsured(me, insuredNo));
+        model.addAttribute("kind", kind);
+        model.addAttribute("kindLabel", REPRESENTATIVE_KINDS.get(kind));
+        model.addAttribute("challengeId", challenge.challengeId());
+        model.addAttribute("challenge", Base64.getEncoder().encodeToString(challenge.nonce()));
+        return "portal/municipality/representative";
+    }
+
+    /** Step two: the representative's card answered at this counter; the registration is made (and audited). */
+    @PostMapping("/representatives")
+    String registerRepresentative(HttpServletRequest request, HttpServletResponse response,
+            @RequestParam String insuredNo, @RequestParam String kind, @RequestParam String challengeId,
+            @RequestParam String cardAnswer) {
+        StaffSession me = signedIn.staff(request, response);
+        String insured = ownInsured(me, insuredNo);
+        Inputs in = new Inputs();
+        Inputs.CardAnswer card = CardAnswers.parse(in, challengeId, cardAnswer);
+        in.check();
+        cards.proveCard(me.organisation(), card.challengeId(), card.certificate(), card.signature());
+        cards.linkRepresentative(card.certificate(), me.organisation().number(), insured, kind, me.organisation());
+        return "redirect:/portal/municipality?representativeRegistered";
+    }
+
+    /** One of this municipality's insured persons (registered today), or a clear refusal. */
+    private String ownInsured(StaffSession me, String insuredNo) {
         Inputs in = new Inputs();
         InsuredNumber insured = in.value(insuredNo, InsuredNumber::new);
         in.check();
-        InsurerNumber insurer = new InsurerNumber(me.organisation().number());
-        if (registry.snapshot(insurer, insured, Inputs.today()).isEmpty()) {
+        if (registry.snapshot(new InsurerNumber(me.organisation().number()), insured, Inputs.today()).isEmpty()) {
             throw new InvalidValue("insuredNo", "被保険者番号", "この保険者の被保険者として登録されていません");
         }
-        consents.registerBlanket(insurer.value(), insured.value(), occasion);
-        return "redirect:/portal/municipality?consentRegistered";
+        return insured.value();
     }
 
     @PostMapping("/emergency-openings/{openingId}/review")

@@ -6,7 +6,6 @@ import java.util.Collections;
 import java.util.List;
 import jp.kaigo.access.AccessDecisions;
 import jp.kaigo.access.Actor;
-import jp.kaigo.access.Disclosure;
 import jp.kaigo.audit.AccessRecord;
 import jp.kaigo.audit.AuditLog;
 import jp.kaigo.consent.ConsentDecision;
@@ -39,16 +38,16 @@ class MyPageController {
     private final Consents consents;
     private final OfficesInCharge offices;
     private final AuditLog audit;
-    private final RecordSheets sheets;
+    private final PersonSections personSections;
 
     MyPageController(SignedIn signedIn, AccessDecisions access, Consents consents, OfficesInCharge offices,
-            AuditLog audit, RecordSheets sheets) {
+            AuditLog audit, PersonSections personSections) {
         this.signedIn = signedIn;
         this.access = access;
         this.consents = consents;
         this.offices = offices;
         this.audit = audit;
-        this.sheets = sheets;
+        this.personSections = personSections;
     }
 
     /** One access as the person reads it: organisation kind and number, job in words, what, why, result. */
@@ -77,15 +76,10 @@ class MyPageController {
         MyNumberCards.LinkedPerson me = signedIn.person();
         Actor actor = me.actingAs() == null ? Actor.person(me.insurerNo(), me.insuredNo())
                 : Actor.representative(me.insurerNo(), me.insuredNo(), me.actingAs());
-        List<OfficeController.Section> sections = new ArrayList<>();
-        for (InformationCategory category : access.categoriesHeld().stream().sorted().toList()) {
-            Disclosure disclosure = access.read(actor, me.insurerNo(), me.insuredNo(), category, "本人による閲覧");
-            sections.add(new OfficeController.Section(category.key(), category.label(), disclosure.decision().permitted(),
-                    disclosure.decision().message(), disclosure.records().stream().map(sheets::sheet)
-                            .filter(s -> s.inForce() || s.period() == null).toList()));
-        }
         model.addAttribute("me", me);
-        model.addAttribute("sections", sections);
+        model.addAttribute("acting", me.actingAs() == null ? null
+                : MunicipalityController.REPRESENTATIVE_KINDS.getOrDefault(me.actingAs(), me.actingAs()));
+        model.addAttribute("page", personSections.read(actor, me.insurerNo(), me.insuredNo(), "本人による閲覧", true));
         List<ConsentDecision> decisions = new ArrayList<>(consents.decisions(me.insurerNo(), me.insuredNo()));
         Collections.reverse(decisions);
         model.addAttribute("consents", decisions);

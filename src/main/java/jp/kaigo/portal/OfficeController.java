@@ -14,7 +14,6 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import jp.kaigo.access.AccessDecisions;
 import jp.kaigo.access.Actor;
-import jp.kaigo.access.Disclosure;
 import jp.kaigo.access.SearchFilter;
 import jp.kaigo.audit.AuditEntry;
 import jp.kaigo.audit.AuditLog;
@@ -64,10 +63,12 @@ class OfficeController {
     private final StaffAccounts staff;
     private final RecordSheets sheets;
     private final Consents consents;
+    private final PersonSections personSections;
 
     OfficeController(SignedIn signedIn, InsuredRegistry registry, AuditLog audit, OfficesInCharge offices,
-            AccessDecisions access, MyNumberCards cards, StaffAccounts staff, RecordSheets sheets, Consents consents) {
+            AccessDecisions access, MyNumberCards cards, StaffAccounts staff, RecordSheets sheets, Consents consents, PersonSections personSections) {
         this.consents = consents;
+        this.personSections = personSections;
         this.signedIn = signedIn;
         this.registry = registry;
         this.audit = audit;
@@ -232,10 +233,6 @@ class OfficeController {
         return "portal/office/persons";
     }
 
-    /** One category on the person's page: its records, or why this login may not see them. */
-    record Section(String key, String label, boolean permitted, String reason, List<RecordSheets.Sheet> sheets) {
-    }
-
     /**
      * A person's page: the three certificates (today's and their history) and every shared record, each
      * category decided (and audited) on its own; denied ones say why.
@@ -245,25 +242,12 @@ class OfficeController {
         StaffSession me = signedIn.staff(request, response);
         PersonRefs.PersonRef person = PersonRefs.resolve(request.getSession(), ref);
         model.addAttribute("me", me);
+        model.addAttribute("area", "office");
         model.addAttribute("ref", ref);
-        Actor actor = actor(me);
-        List<Section> sections = new ArrayList<>();
-        String name = null;
-        for (InformationCategory category : access.categoriesHeld().stream().sorted().toList()) {
-            Disclosure disclosure = access.read(actor, person.insurerNo(), person.insuredNo(), category, purpose(me));
-            var decision = disclosure.decision();
-            if (category == InformationCategory.INSURANCE_CARD && decision.permitted()) {
-                name = text(current(disclosure.records(), "insured", Inputs.today()), "name");
-            }
-            sections.add(new Section(category.key(), category.label(), decision.permitted(), decision.message(),
-                    disclosure.records().stream().map(sheets::sheet).toList()));
-        }
-        model.addAttribute("name", name);
         model.addAttribute("insurerNo", person.insurerNo());
         model.addAttribute("insuredNo", person.insuredNo());
-        model.addAttribute("sections", sections);
-        model.addAttribute("anyDenied", sections.stream().anyMatch(s -> !s.permitted()));
-        return "portal/office/person";
+        model.addAttribute("page", personSections.read(actor(me), person.insurerNo(), person.insuredNo(), purpose(me), false));
+        return "portal/person";
     }
 
     /** Break-glass: opens the person's records for 72 hours with a typed reason (the person sees it). */

@@ -27,6 +27,15 @@ public class InsuredRegistry {
         queries.saveInsurer(insurer.value(), name.strip());
     }
 
+    /** One page of the insurer's insured persons as of the query's day (for the municipality's own work). */
+    public InsuredList.Page list(InsurerNumber insurer, InsuredList.Query query) {
+        if (query.page() < 0 || query.expiringWithinDays() != null
+                && (query.expiringWithinDays() < 0 || query.expiringWithinDays() > 366)) {
+            throw new InvalidValue("expiringWithinDays", "有効期間の終了までの日数", "0〜366日を指定してください");
+        }
+        return queries.list(insurer.value(), query);
+    }
+
     public Optional<String> insurerName(InsurerNumber insurer) {
         return queries.insurerName(insurer.value());
     }

@@ -1,5 +1,7 @@
 package jp.kaigo.registry;
 
+import jp.kaigo.shared.CareLevel;
+
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -156,5 +158,36 @@ class RegistryQueries {
     private static LocalDate date(ResultSet rs, int column) throws SQLException {
         Date d = rs.getDate(column);
         return d == null ? null : d.toLocalDate();
+    }
+
+    /** One page of an insurer's insured persons as of a day (histories in force that day), filtered. */
+    InsuredList.Page list(String insurerNo, InsuredList.Query q) {
+        var rows = jdbc.query("""
+                select i.insured_no, i.name, i.name_kana, i.birth_date, i.lost_on, c.care_level, c.cert_valid_to
+                  from registry.insured_records i
+                  left join lateral (
+                        select care_level, cert_valid_to from registry.care_certificate_records c
+                         where c.insurer_no = i.insurer_no and c.insured_no = i.insured_no and c.current
+                           and not c.deleted and c.valid_from <= ? and (c.valid_to is null or c.valid_to >= ?)
+                         order by c.history_no desc limit 1) c on true
+                 where i.insurer_no = ? and i.current and not i.deleted
+                   and i.valid_from <= ? and (i.valid_to is null or i.valid_to >= ?)
+                   and (cast(? as text) is null or i.name_kana like cast(? as text) || '%')
+                   and (cast(? as text) is null or i.insured_no like cast(? as text) || '%')
+                   and (cast(? as text) is null or c.care_level = cast(? as text))
+                   and (cast(? as int) is null or c.cert_valid_to between ? and ? + cast(? as int))
+                   and (? or i.lost_on is null or i.lost_on > ?)
+                 order by i.insured_no limit ? offset ?
+                """, (rs, n) -> {
+                    String level = rs.getString(6);
+                    return new InsuredList.Entry(rs.getString(1), rs.getString(2), rs.getString(3),
+                            rs.getObject(4, LocalDate.class), rs.getObject(5, LocalDate.class), level,
+                            level == null ? null : CareLevel.find(level).map(CareLevel::name).orElse(level),
+                            rs.getObject(7, LocalDate.class));
+                }, q.asOf(), q.asOf(), insurerNo, q.asOf(), q.asOf(), q.nameKana(), q.nameKana(), q.insuredNo(),
+                q.insuredNo(), q.careLevel(), q.careLevel(), q.expiringWithinDays(), q.asOf(), q.asOf(),
+                q.expiringWithinDays(), q.includeLost(), q.asOf(), InsuredList.PAGE + 1, q.page() * InsuredList.PAGE);
+        boolean more = rows.size() > InsuredList.PAGE;
+        return new InsuredList.Page(more ? rows.subList(0, InsuredList.PAGE) : rows, more);
     }
 }

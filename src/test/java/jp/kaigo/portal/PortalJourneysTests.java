@@ -210,6 +210,43 @@ class PortalJourneysTests {
         Browser.screenshot(browser, "municipality-import-report");
     }
 
+    @Test
+    void municipalityFindsItsInsuredAndRegistersARepresentativeWhoThenSignsIn() {
+        browser = staffBrowser(Party.municipality(insurer), "clerk", JobType.MUNICIPAL_OFFICER);
+        Browser.go(browser, browser.findElement(By.linkText("被保険者")));
+        browser.findElement(By.id("insuredNo")).sendKeys(insuredNo);
+        Browser.go(browser, browser.findElement(By.cssSelector("#insured-filters button")));
+        assertThat(browser.findElements(By.cssSelector("#insured-list tbody tr"))).hasSize(1);
+        Browser.go(browser, browser.findElement(By.linkText("介護 花子")));
+        assertThat(browser.findElement(By.id("insurance-card")).getText()).contains(BIRTH).doesNotContain("閲覧できません");
+        assertThat(browser.getCurrentUrl()).doesNotContain(insuredNo);
+        Browser.screenshot(browser, "municipality-person");
+
+        // the guardian comes to the counter with their own card
+        SimulatedCard guardian = jlis.issueCard();
+        Browser.go(browser, browser.findElement(By.linkText("市町村コンソール")));
+        browser.findElement(By.id("repInsuredNo")).sendKeys(insuredNo);
+        new Select(browser.findElement(By.id("kind"))).selectByValue("guardian");
+        Browser.go(browser, browser.findElement(By.cssSelector("#representative-form button")));
+        browser.findElement(By.id("cardAnswer")).sendKeys(answer(guardian, browser.findElement(By.id("challenge")).getText()));
+        Browser.go(browser, browser.findElement(By.cssSelector("#main form button[type=submit]")));
+        assertThat(browser.findElement(By.cssSelector("[role=status]")).getText()).contains("代理人を登録しました");
+
+        ChromeDriver home = Browser.open(pki, port, null, null);
+        try {
+            home.get("https://localhost:" + port + "/portal/sign-in/card");
+            home.findElement(By.id("cardAnswer")).sendKeys(answer(guardian, home.findElement(By.id("challenge")).getText()));
+            home.findElement(By.tagName("summary")).click();
+            home.findElement(By.id("insurerNo")).sendKeys(insurer);
+            home.findElement(By.id("insuredNo")).sendKeys(insuredNo);
+            Browser.go(home, home.findElement(By.cssSelector("#main form button[type=submit]")));
+            assertThat(home.findElement(By.id("main")).getText()).contains("代理人(成年後見人)として閲覧しています")
+                    .contains("介護 花子");
+        } finally {
+            home.quit();
+        }
+    }
+
     /** 資格確認 by number, then registration as 担当事業所 for 居宅介護支援; ends on the person's page. */
     private void confirmAndRegister() {
         browser.findElement(By.id("insurerNo")).sendKeys(insurer);

@@ -1,0 +1,53 @@
+package jp.kaigo.portal;
+
+import java.util.ArrayList;
+import java.util.List;
+import jp.kaigo.access.AccessDecisions;
+import jp.kaigo.access.Actor;
+import jp.kaigo.access.Disclosure;
+import jp.kaigo.shared.InformationCategory;
+import org.springframework.stereotype.Component;
+
+/**
+ * A person's page, category by category: each category decided (and audited) by {@code access} on its
+ * own; a permitted one shows its records as sheets, a denied one says why.
+ */
+@Component
+class PersonSections {
+    private final AccessDecisions access;
+    private final RecordSheets sheets;
+
+    PersonSections(AccessDecisions access, RecordSheets sheets) {
+        this.access = access;
+        this.sheets = sheets;
+    }
+
+    /** One category on the page: its records, or why this login may not see them. */
+    record Section(String key, String label, boolean permitted, String reason, List<RecordSheets.Sheet> sheets) {
+    }
+
+    /** The page and the person's name, when the 被保険者証 was permitted. */
+    record Page(List<Section> sections, String name) {
+        public boolean anyDenied() {
+            return sections.stream().anyMatch(s -> !s.permitted());
+        }
+    }
+
+    /** Every category; {@code inForceOnly}: of the histories, only those in force today (the person's own view). */
+    Page read(Actor actor, String insurerNo, String insuredNo, String purpose, boolean inForceOnly) {
+        List<Section> sections = new ArrayList<>();
+        String name = null;
+        for (InformationCategory category : access.categoriesHeld().stream().sorted().toList()) {
+            Disclosure disclosure = access.read(actor, insurerNo, insuredNo, category, purpose);
+            var decision = disclosure.decision();
+            List<RecordSheets.Sheet> shown = disclosure.records().stream().map(sheets::sheet)
+                    .filter(s -> !inForceOnly || s.inForce() || s.period() == null).toList();
+            if (category == InformationCategory.INSURANCE_CARD && decision.permitted()) {
+                name = shown.stream().filter(RecordSheets.Sheet::inForce).flatMap(s -> s.lines().stream())
+                        .filter(l -> l.label().equals("氏名")).map(RecordSheets.Line::value).findFirst().orElse(null);
+            }
+            sections.add(new Section(category.key(), category.label(), decision.permitted(), decision.message(), shown));
+        }
+        return new Page(sections, name);
+    }
+}
