@@ -75,9 +75,15 @@ final class Browser {
 
     /** Saves what the browser shows under target/screenshots for review (the whole page, as tall as it is). */
     static void screenshot(ChromeDriver browser, String name) {
+        screenshot(browser, name, 1280);
+    }
+
+    /** The same at a given width (a phone is 390 pixels wide). */
+    static void screenshot(ChromeDriver browser, String name, int width) {
         try {
+            browser.manage().window().setSize(new Dimension(width, 800));
             Object height = browser.executeScript("return document.documentElement.scrollHeight");
-            browser.manage().window().setSize(new Dimension(1280, Math.max(800, ((Number) height).intValue())));
+            browser.manage().window().setSize(new Dimension(width, Math.max(800, ((Number) height).intValue())));
             Path dir = Files.createDirectories(Path.of("target", "screenshots"));
             File shot = browser.getScreenshotAs(OutputType.FILE);
             Files.copy(shot.toPath(), dir.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);

@@ -111,9 +111,31 @@ class PortalJourneysTests {
         assertThat(browser.findElement(By.id("life")).getText()).contains("閲覧できません").contains("本人が同意していません");
         Browser.screenshot(browser, "office-person");
 
-        // the office's people list finds the person
+        // break-glass: with a typed reason the denied records open (72 hours; the person sees it)
+        String personPage = browser.getCurrentUrl();
+        browser.findElement(By.id("reason")).sendKeys("救急搬送時の服薬状況の確認のため");
+        Browser.go(browser, browser.findElement(By.cssSelector("section.emergency button")));
+        assertThat(browser.findElement(By.cssSelector("[role=status]")).getText()).contains("緊急時の閲覧を開始しました");
+        assertThat(browser.findElement(By.id("life")).getText()).doesNotContain("閲覧できません");
+
+        // the office's people list finds the person; the 60-day filter leaves out one without a 認定 ending
         Browser.go(browser, browser.findElement(By.linkText("担当利用者")));
         assertThat(browser.findElement(By.tagName("table")).getText()).contains("介護 花子");
+        browser.findElement(By.name("expiring")).click();
+        Browser.go(browser, browser.findElement(By.cssSelector("form.filters button")));
+        assertThat(browser.findElement(By.tagName("table")).getText()).doesNotContain("介護 花子");
+        assertThat(browser.getCurrentUrl()).doesNotContain(insuredNo);
+        assertThat(personPage).doesNotContain(insuredNo).doesNotContain(insurer + "/");
+
+        // the administrator adds a staff member (the one-time-code secret is shown once) and disables them
+        Browser.go(browser, browser.findElement(By.linkText("職員管理")));
+        browser.findElement(By.id("loginId")).sendKeys("helper.one");
+        browser.findElement(By.id("password")).sendKeys("another long password");
+        new Select(browser.findElement(By.id("jobType"))).selectByValue("CLERK");
+        Browser.go(browser, browser.findElement(By.cssSelector("section[aria-labelledby=new-staff] button")));
+        assertThat(browser.findElement(By.id("totp-secret")).getText()).matches("[A-Z2-7]{16,}=*");
+        Browser.go(browser, browser.findElement(By.cssSelector("form.inline button.danger")));
+        assertThat(browser.findElement(By.tagName("table")).getText()).contains("helper.one").contains("無効");
     }
 
     @Test
@@ -145,6 +167,9 @@ class PortalJourneysTests {
             assertThat(home.findElement(By.cssSelector("[role=status]")).getText()).contains("撤回");
             assertThat(home.findElement(By.id("consent-list")).getText()).contains("同意しない・撤回");
             Browser.screenshot(home, "person-withdraws-consent");
+            home.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+            home.get(home.getCurrentUrl());
+            Browser.screenshot(home, "person-on-a-phone", 390);
         } finally {
             home.quit();
         }
