@@ -64,6 +64,15 @@ class PortalSecurityTests {
     }
 
     @Test
+    void japaneseFirstWithAnEnglishSwitchKeptForTheSession() throws Exception {
+        Terminal browser = new Terminal(IssuedCredential.anonymous(pki.caCertificate()));
+        assertThat(browser.get("/portal").body()).contains("職員ログイン").contains("lang=\"ja\"");
+        assertThat(browser.get("/portal?lang=en").body()).contains("Staff sign-in").contains("lang=\"en\"");
+        assertThat(browser.get("/portal/sign-in/card").body()).contains("Sign in with My Number card");
+        assertThat(browser.get("/portal?lang=ja").body()).contains("職員ログイン");
+    }
+
+    @Test
     void aStaffSessionEndsWhenTheCertificateChangesAndAfterSignOut() throws Exception {
         Terminal terminal = signedIn(Party.office(OfficeNumber.withCheckDigit("477300001").value()));
         assertThat(terminal.get("/portal/office").statusCode()).isEqualTo(200);
