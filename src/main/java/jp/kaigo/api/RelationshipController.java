@@ -59,10 +59,6 @@ class RelationshipController {
         in.check();
         UUID id = offices.register(caller.party().number(), request.confirmation(), request.serviceType(), start,
                 session.jobType().name());
-        OfficeInCharge registered = mine(caller, id);
-        audit.record(new AuditEntry("relationship", caller.party().kind().code(), caller.party().number(),
-                session.jobType().name(), registered.insurerNo(), registered.insuredNo(),
-                "担当事業所の登録(サービス種類 " + registered.serviceType() + ")", null, "REGISTERED"));
         return Map.of("relationshipId", id);
     }
 

@@ -172,14 +172,8 @@ class MunicipalityController {
     String person(HttpServletRequest request, HttpServletResponse response, Model model, @PathVariable String ref) {
         StaffSession me = signedIn.staff(request, response);
         PersonRefs.PersonRef person = PersonRefs.resolve(request.getSession(), ref);
-        model.addAttribute("me", me);
-        model.addAttribute("area", "municipality");
-        model.addAttribute("ref", ref);
-        model.addAttribute("insurerNo", person.insurerNo());
-        model.addAttribute("insuredNo", person.insuredNo());
-        model.addAttribute("page", personSections.read(Actor.staff(me.organisation(), me.jobType()), person.insurerNo(),
-                person.insuredNo(), "保険者事務", false));
-        return "portal/person";
+        return personSections.show(model, me, "municipality", ref, person, Actor.staff(me.organisation(), me.jobType()),
+                "保険者事務");
     }
 
     private static String blankToNull(String s) {

@@ -9,7 +9,6 @@ import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import jp.kaigo.access.AccessDecisions;
@@ -187,9 +186,6 @@ class OfficeController {
         in.check();
         UUID id = offices.register(me.organisation().number(), confirmation, serviceType, start, me.jobType().name());
         OfficeInCharge registered = offices.relationship(id).orElseThrow();
-        audit.record(new AuditEntry("relationship", me.organisation().kind().code(), me.organisation().number(),
-                me.jobType().name(), registered.insurerNo(), registered.insuredNo(),
-                "担当事業所の登録(サービス種類 " + registered.serviceType() + ")", null, "REGISTERED"));
         return "redirect:/portal/office/persons/"
                 + PersonRefs.refer(request.getSession(), registered.insurerNo(), registered.insuredNo()) + "?registered";
     }
@@ -241,13 +237,7 @@ class OfficeController {
     String person(HttpServletRequest request, HttpServletResponse response, Model model, @PathVariable String ref) {
         StaffSession me = signedIn.staff(request, response);
         PersonRefs.PersonRef person = PersonRefs.resolve(request.getSession(), ref);
-        model.addAttribute("me", me);
-        model.addAttribute("area", "office");
-        model.addAttribute("ref", ref);
-        model.addAttribute("insurerNo", person.insurerNo());
-        model.addAttribute("insuredNo", person.insuredNo());
-        model.addAttribute("page", personSections.read(actor(me), person.insurerNo(), person.insuredNo(), purpose(me), false));
-        return "portal/person";
+        return personSections.show(model, me, "office", ref, person, actor(me), purpose(me));
     }
 
     /** Break-glass: opens the person's records for 72 hours with a typed reason (the person sees it). */

@@ -7,6 +7,7 @@ import jp.kaigo.access.Actor;
 import jp.kaigo.access.Disclosure;
 import jp.kaigo.shared.InformationCategory;
 import org.springframework.stereotype.Component;
+import org.springframework.ui.Model;
 
 /**
  * A person's page, category by category: each category decided (and audited) by {@code access} on its
@@ -31,6 +32,18 @@ class PersonSections {
         public boolean anyDenied() {
             return sections.stream().anyMatch(s -> !s.permitted());
         }
+    }
+
+    /** A staff member's page of one person (office or municipality): every category, histories included. */
+    String show(Model model, Object me, String area, String ref, PersonRefs.PersonRef person, Actor actor,
+            String purpose) {
+        model.addAttribute("me", me);
+        model.addAttribute("area", area);
+        model.addAttribute("ref", ref);
+        model.addAttribute("insurerNo", person.insurerNo());
+        model.addAttribute("insuredNo", person.insuredNo());
+        model.addAttribute("page", read(actor, person.insurerNo(), person.insuredNo(), purpose, false));
+        return "portal/person";
     }
 
     /** Every category; {@code inForceOnly}: of the histories, only those in force today (the person's own view). */

@@ -1,5 +1,8 @@
 package jp.kaigo.relationship;
 
+import jp.kaigo.audit.AuditEntry;
+import jp.kaigo.audit.AuditLog;
+
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -35,8 +38,12 @@ public class OfficesInCharge {
     private final Confirmation confirmations = new Confirmation();
     private final int claimlessMonths;
 
-    OfficesInCharge(JdbcClient sql, @Value("${kaigo.relationship.claimless-months:3}") int claimlessMonths) {
+    private final AuditLog audit;
+
+    OfficesInCharge(JdbcClient sql, AuditLog audit,
+            @Value("${kaigo.relationship.claimless-months:3}") int claimlessMonths) {
         this.sql = sql;
+        this.audit = audit;
         this.claimlessMonths = claimlessMonths;
     }
 
@@ -45,7 +52,7 @@ public class OfficesInCharge {
         return confirmations.issue(officeNo, insurerNo, insuredNo, method, Instant.now());
     }
 
-    /** Registers the office as the person's 担当事業所; the person is the one the proof names. */
+    /** Registers the office as the person's 担当事業所 (audited); the person is the one the proof names. */
     public UUID register(String officeNo, String confirmation, String serviceTypeCode, LocalDate startDate,
             String staffJob) {
         Confirmation.Claims claims = confirmations.check(confirmation, Instant.now());
@@ -70,6 +77,8 @@ public class OfficesInCharge {
         } catch (DuplicateKeyException e) {
             throw new InvalidValue("serviceType", ServiceType.LABEL, "このサービス種類では既に担当事業所として登録されています");
         }
+        audit.record(new AuditEntry("relationship", "office", officeNo, staffJob, claims.insurerNo(), claims.insuredNo(),
+                "担当事業所の登録(サービス種類 " + type.code() + ")", null, "REGISTERED"));
         return id;
     }
 
