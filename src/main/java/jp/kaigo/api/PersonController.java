@@ -18,7 +18,6 @@ import jp.kaigo.shared.InformationCategory;
 import jp.kaigo.shared.InvalidValue;
 import jp.kaigo.shared.Party;
 import jp.kaigo.shared.PartyKind;
-import jp.kaigo.audit.AuditEntry;
 import jp.kaigo.audit.AuditLog;
 import jp.kaigo.identity.MyNumberCards;
 import jp.kaigo.identity.SignInRefused;
@@ -114,8 +113,6 @@ class PersonController {
         if (!linked) {
             throw new NotFound("該当する被保険者が見つかりません(保険者番号・被保険者番号・生年月日をご確認ください)");
         }
-        audit.record(new AuditEntry("card-link", "person", null, null, insurer.value(), insured.value(),
-                "マイナンバーカードの紐付け(本人)", "本人確認の準備", "LINKED"));
     }
 
     /** Who accessed my data: organisation, staff job type (never the name), when, what, why. */
@@ -138,9 +135,7 @@ class PersonController {
         Inputs in = new Inputs();
         LocalDate end = in.date(request.endDate(), "endDate", "終了日", true);
         in.check();
-        offices.endByPerson(me.insurerNo(), me.insuredNo(), relationshipId, end);
-        audit.record(new AuditEntry("relationship", me.actorKind(), null, me.actingAs(), me.insurerNo(), me.insuredNo(),
-                "担当事業所の終了(本人による)", null, "ENDED"));
+        offices.endByPerson(me.insurerNo(), me.insuredNo(), relationshipId, end, me.actingAs());
     }
 
     record ConsentRequest(String partyKind, String partyNumber, String category, String decision) {

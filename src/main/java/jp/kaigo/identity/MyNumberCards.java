@@ -233,6 +233,8 @@ public class MyNumberCards {
             return false;
         }
         link(certificate, insurerNo, insuredNo, null);
+        audit.record(new AuditEntry("card-link", "person", null, null, insurerNo, insuredNo,
+                "マイナンバーカードの紐付け(本人)", "本人確認の準備", "LINKED"));
         return true;
     }
 

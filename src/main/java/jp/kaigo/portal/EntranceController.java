@@ -2,6 +2,7 @@ package jp.kaigo.portal;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.time.LocalDate;
 import java.util.Base64;
 import jp.kaigo.identity.CardRefused;
 import jp.kaigo.identity.MyNumberCards;
@@ -9,6 +10,9 @@ import jp.kaigo.identity.SignInRefused;
 import jp.kaigo.identity.StaffAccounts;
 import jp.kaigo.identity.StaffSession;
 import jp.kaigo.ingest.Inputs;
+import jp.kaigo.registry.Eligibility;
+import jp.kaigo.registry.EligibilityQuery;
+import jp.kaigo.registry.InsuredRegistry;
 import jp.kaigo.shared.InsuredNumber;
 import jp.kaigo.shared.InsurerNumber;
 import jp.kaigo.shared.InvalidValue;
@@ -29,8 +33,10 @@ class EntranceController {
     private final SignedIn signedIn;
     private final StaffAccounts staff;
     private final MyNumberCards cards;
+    private final InsuredRegistry registry;
 
-    EntranceController(SignedIn signedIn, StaffAccounts staff, MyNumberCards cards) {
+    EntranceController(SignedIn signedIn, StaffAccounts staff, MyNumberCards cards, InsuredRegistry registry) {
+        this.registry = registry;
         this.signedIn = signedIn;
         this.staff = staff;
         this.cards = cards;
@@ -106,6 +112,42 @@ class EntranceController {
         }
         challenge(model);
         return "portal/sign-in-card";
+    }
+
+    @GetMapping("/portal/sign-in/card/link")
+    String linkForm(Model model) {
+        challenge(model);
+        return "portal/link-card";
+    }
+
+    /**
+     * The first time: the person links their card to their numbers (card + 被保険者番号 + 生年月日; a wrong
+     * birth date answers like unknown numbers, and a few wrong tries lock further tries for 24 hours).
+     */
+    @PostMapping("/portal/sign-in/card/link")
+    String linkCard(Model model, @RequestParam String challengeId, @RequestParam String cardAnswer,
+            @RequestParam String insurerNo, @RequestParam String insuredNo, @RequestParam String birthDate) {
+        try {
+            Inputs in = new Inputs();
+            Inputs.CardAnswer answer = CardAnswers.parse(in, challengeId, cardAnswer);
+            InsurerNumber insurer = in.value(insurerNo, InsurerNumber::new);
+            InsuredNumber insured = in.value(insuredNo, InsuredNumber::new);
+            LocalDate birth = in.date(birthDate, "birthDate", "生年月日", true);
+            in.check();
+            boolean linked = cards.linkOwnCard(answer.challengeId(), answer.certificate(), answer.signature(),
+                    insurer.value(), insured.value(), () -> !(registry.verify(new EligibilityQuery(insurer, insured,
+                            birth, Inputs.today())) instanceof Eligibility.Unknown));
+            if (linked) {
+                return "redirect:/portal/sign-in/card?linked";
+            }
+            model.addAttribute("error", "該当する被保険者が見つかりません(保険者番号・被保険者番号・生年月日をご確認ください)");
+        } catch (InvalidValue e) {
+            model.addAttribute("errors", e.violations());
+        } catch (CardRefused e) {
+            model.addAttribute("error", e.getMessage());
+        }
+        challenge(model);
+        return "portal/link-card";
     }
 
     private void challenge(Model model) {

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.UUID;
 import jp.kaigo.access.AccessDecisions;
 import jp.kaigo.access.Actor;
 import jp.kaigo.audit.AccessRecord;
@@ -20,6 +21,7 @@ import jp.kaigo.shared.PartyKind;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -117,5 +119,13 @@ class MyPageController {
         in.check();
         consents.decide(me.insurerNo(), me.insuredNo(), party, asked, give, me.actingAs());
         return "redirect:/portal/me?consent=" + decision;
+    }
+
+    /** The person (or their representative) ends an office's 担当 from today (audited). */
+    @PostMapping("/offices/{relationshipId}/end")
+    String endOffice(@PathVariable UUID relationshipId) {
+        MyNumberCards.LinkedPerson me = signedIn.person();
+        offices.endByPerson(me.insurerNo(), me.insuredNo(), relationshipId, Inputs.today(), me.actingAs());
+        return "redirect:/portal/me?officeEnded#offices";
     }
 }

@@ -87,10 +87,12 @@ public class OfficesInCharge {
         end("office", endDate, "relationship_id = :id and office_no = :office", relationshipId, officeNo, null, null);
     }
 
-    /** The person ends one of their relationships. */
-    public void endByPerson(String insurerNo, String insuredNo, UUID relationshipId, LocalDate endDate) {
+    /** The person ends one of their relationships ({@code actingAs}: their representative's kind, or null); audited. */
+    public void endByPerson(String insurerNo, String insuredNo, UUID relationshipId, LocalDate endDate, String actingAs) {
         end("person", endDate, "relationship_id = :id and insurer_no = :insurer and insured_no = :insured", relationshipId,
                 null, insurerNo, insuredNo);
+        audit.record(new AuditEntry("relationship", actingAs == null ? "person" : "representative", null, actingAs,
+                insurerNo, insuredNo, "担当事業所の終了(本人による)", null, "ENDED"));
     }
 
     /** 資格喪失: every open relationship of the person ends on the day the qualification was lost. */

@@ -147,11 +147,18 @@ class PortalJourneysTests {
         assertThat(browser.findElement(By.id("insurance-card")).getText()).doesNotContain("閲覧できません");
 
         SimulatedCard card = jlis.issueCard();
-        cards.link(encoded(card), insurer, insuredNo, Party.municipality(insurer));
         ChromeDriver home = Browser.open(pki, port, null, null);
         try {
+            // the first time, the person ties their card to their numbers, then signs in with it
             home.get("https://localhost:" + port + "/portal");
             Browser.go(home, home.findElement(By.linkText("マイナンバーカードでログイン")));
+            Browser.go(home, home.findElement(By.id("link-card")));
+            home.findElement(By.id("cardAnswer")).sendKeys(answer(card, home.findElement(By.id("challenge")).getText()));
+            home.findElement(By.id("insurerNo")).sendKeys(insurer);
+            home.findElement(By.id("insuredNo")).sendKeys(insuredNo);
+            home.executeScript("arguments[0].value = arguments[1]", home.findElement(By.id("birthDate")), BIRTH);
+            Browser.go(home, home.findElement(By.cssSelector("#link-form button[type=submit]")));
+            assertThat(home.findElement(By.cssSelector("[role=status]")).getText()).contains("カードを登録しました");
             home.findElement(By.id("cardAnswer")).sendKeys(answer(card, home.findElement(By.id("challenge")).getText()));
             Browser.go(home, home.findElement(By.cssSelector("#main form button[type=submit]")));
             assertThat(home.findElement(By.tagName("h1")).getText()).isEqualTo("わたしの介護情報");
@@ -167,17 +174,21 @@ class PortalJourneysTests {
             assertThat(home.findElement(By.cssSelector("[role=status]")).getText()).contains("撤回");
             assertThat(home.findElement(By.id("consent-list")).getText()).contains("同意しない・撤回");
             Browser.screenshot(home, "person-withdraws-consent");
-            home.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
-            home.get(home.getCurrentUrl());
             Browser.screenshot(home, "person-on-a-phone", 390);
+
+            browser.get(personPage);
+            assertThat(browser.findElement(By.id("insurance-card")).getText())
+                    .contains("閲覧できません").contains("本人が同意していません");
+            Browser.screenshot(browser, "office-denied-after-withdrawal");
+
+            // the person ends the office's care; the office is no longer in charge
+            Browser.go(home, home.findElement(By.cssSelector("#offices form button")));
+            assertThat(home.findElement(By.id("offices")).getText()).contains("に終了");
+            browser.get(personPage);
+            assertThat(browser.findElement(By.id("insurance-card")).getText()).contains("担当事業所として登録されていません");
         } finally {
             home.quit();
         }
-
-        browser.get(personPage);
-        assertThat(browser.findElement(By.id("insurance-card")).getText())
-                .contains("閲覧できません").contains("本人が同意していません");
-        Browser.screenshot(browser, "office-denied-after-withdrawal");
     }
 
     @Test
