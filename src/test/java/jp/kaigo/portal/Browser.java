@@ -15,12 +15,12 @@ import jp.kaigo.identity.PlatformPki;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -70,7 +70,16 @@ final class Browser {
     static void go(ChromeDriver browser, WebElement element) {
         WebElement page = browser.findElement(By.tagName("html"));
         element.click();
-        new WebDriverWait(browser, Duration.ofSeconds(60)).until(ExpectedConditions.stalenessOf(page));
+        // the old page is gone when its root element can no longer be asked anything (Chromium says so either
+        // as a stale element or as a node that no longer belongs to the document)
+        new WebDriverWait(browser, Duration.ofSeconds(60)).until(d -> {
+            try {
+                page.isEnabled();
+                return false;
+            } catch (WebDriverException gone) {
+                return true;
+            }
+        });
     }
 
     /** Saves what the browser shows under target/screenshots for review (the whole page, as tall as it is). */
