@@ -35,6 +35,9 @@ class ApiSecurity {
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
+                // a certificate or nobody: no anonymous principal, no logout, no session to look for
+                .anonymous(anonymous -> anonymous.disable())
+                .logout(logout -> logout.disable())
                 .x509(x509 -> x509.x509PrincipalExtractor(X509Certificate::getSerialNumber)
                         .authenticationUserDetailsService(partyOf(pki)))
                 .authorizeHttpRequests(a -> a

@@ -236,8 +236,17 @@ class PortalJourneysTests {
         new Select(browser.findElement(By.id("recordType"))).selectByValue("insured");
         browser.findElement(By.id("file")).sendKeys(file.toAbsolutePath().toString());
         Browser.go(browser, browser.findElement(By.cssSelector("#upload-form button[type=submit]")));
-        // the import runs in the background; its page refreshes until the report is there
-        new WebDriverWait(browser, Duration.ofSeconds(60)).until(d -> !d.findElements(By.id("rejected-rows")).isEmpty());
+        // the import runs in the background; until its report is there, the page says how far it got and
+        // refreshes itself (the test reloads it rather than depend on when Chromium honours the refresh)
+        new WebDriverWait(browser, Duration.ofSeconds(60), Duration.ofSeconds(1)).until(d -> {
+            if (!d.findElements(By.id("rejected-rows")).isEmpty()) {
+                return true;
+            }
+            assertThat(d.findElements(By.id("import-running"))).as(d.findElement(By.tagName("main")).getText()).isNotEmpty();
+            assertThat(d.findElements(By.cssSelector("meta[http-equiv=refresh]"))).isNotEmpty();
+            d.navigate().refresh();
+            return false;
+        });
 
         assertThat(browser.findElement(By.id("rejected-rows")).getText()).isEqualTo("1");
         WebElement rejections = browser.findElement(By.id("rejections"));
