@@ -5,6 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -121,8 +123,21 @@ public class AuditLog {
         return jdbc.query("""
                 select at, event, actor_kind, actor_number, staff_job, subject, purpose, outcome from audit.entries
                  where person_insurer = ? and person_insured = ? order by at desc, seq desc
-                """, (rs, i) -> new AccessRecord(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3),
-                rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8)), insurerNo, insuredNo);
+                """, AuditLog::accessRecord, insurerNo, insuredNo);
+    }
+
+    /** The newest accesses to this person's data by others than the person (for the person's own page). */
+    public List<AccessRecord> recentAccessesByOthers(String insurerNo, String insuredNo, int limit) {
+        return jdbc.query("""
+                select at, event, actor_kind, actor_number, staff_job, subject, purpose, outcome from audit.entries
+                 where person_insurer = ? and person_insured = ? and actor_kind <> 'person'
+                 order by at desc, seq desc limit ?
+                """, AuditLog::accessRecord, insurerNo, insuredNo, limit);
+    }
+
+    private static AccessRecord accessRecord(ResultSet rs, int row) throws SQLException {
+        return new AccessRecord(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3), rs.getString(4),
+                rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8));
     }
 
     /**

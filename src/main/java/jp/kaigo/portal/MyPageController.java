@@ -87,8 +87,8 @@ class MyPageController {
         model.addAttribute("consents", decisions);
         model.addAttribute("offices", offices.officesOf(me.insurerNo(), me.insuredNo()));
         // others' accesses, newest first (the person's own views are not news to them)
-        model.addAttribute("accesses", audit.accessesTo(me.insurerNo(), me.insuredNo()).stream()
-                .filter(a -> !"person".equals(a.actorKind())).limit(SHOWN_ACCESSES).map(AccessLine::of).toList());
+        model.addAttribute("accesses", audit.recentAccessesByOthers(me.insurerNo(), me.insuredNo(), SHOWN_ACCESSES)
+                .stream().map(AccessLine::of).toList());
         model.addAttribute("openings", access.emergencyOpeningsOf(me.insurerNo(), me.insuredNo()));
         model.addAttribute("categories", InformationCategory.values());
         return "portal/me/home";
