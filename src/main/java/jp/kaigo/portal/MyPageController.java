@@ -16,6 +16,8 @@ import jp.kaigo.ingest.Inputs;
 import jp.kaigo.relationship.OfficesInCharge;
 import jp.kaigo.shared.InformationCategory;
 import jp.kaigo.shared.JobType;
+import jp.kaigo.shared.MedicalInstitutionCode;
+import jp.kaigo.shared.OfficeNumber;
 import jp.kaigo.shared.Party;
 import jp.kaigo.shared.PartyKind;
 import org.springframework.stereotype.Controller;
@@ -58,12 +60,13 @@ class MyPageController {
             String kind = PartyKind.ofCode(a.actorKind()).map(PartyKind::label)
                     .orElse("representative".equals(a.actorKind()) ? "代理人" : a.actorKind());
             String job = a.staffJob() == null ? "" : "(" + JobType.parse(a.staffJob()).map(JobType::label)
-                    .orElse(a.staffJob()) + ")";
+                    .orElse(MunicipalityController.REPRESENTATIVE_KINDS.getOrDefault(a.staffJob(), a.staffJob())) + ")";
             String outcome = a.outcome() == null ? "" : a.outcome().startsWith("permit:") ? "閲覧されました"
                     : a.outcome().startsWith("deny:") ? "閲覧は拒否されました" : switch (a.outcome()) {
                         case "INSURED" -> "資格を確認しました";
-                        case "REGISTERED" -> "担当事業所になりました";
-                        case "ENDED" -> "担当事業所を終了しました";
+                        case "REGISTERED" -> "登録されました";
+                        case "ENDED" -> "終了しました";
+                        case "LINKED" -> "カードが登録されました";
                         case "GIVEN" -> "同意";
                         case "REFUSED" -> "同意しない・撤回";
                         default -> a.outcome();
@@ -108,10 +111,11 @@ class MyPageController {
             PartyKind kind = PartyKind.ofCode(partyKind).filter(k -> k != PartyKind.MUNICIPALITY).orElse(null);
             if (kind == null) {
                 in.reject("partyKind", "相手先の種別", "介護事業所または医療機関を選んでください");
-            } else if (EntranceController.blank(partyNumber) || !partyNumber.strip().matches("[0-9A-Za-z]{10}")) {
-                in.reject("partyNumber", "相手先の番号", "事業所番号または医療機関コード(10桁)を入力してください");
             } else {
-                party = new Party(kind, partyNumber.strip());
+                // the number with its check digit, as the kind of organisation writes it
+                String number = in.value(partyNumber, n -> kind == PartyKind.OFFICE ? new OfficeNumber(n).value()
+                        : new MedicalInstitutionCode(n).value());
+                party = number == null ? null : new Party(kind, number);
             }
         }
         InformationCategory asked = OfficeController.category(in, category);
