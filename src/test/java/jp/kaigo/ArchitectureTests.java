@@ -15,7 +15,8 @@ import java.util.UUID;
 import jp.kaigo.shared.CareRecordSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.stereotype.Service;
-import org.springframework.web.bind.annotation.RestController;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.ControllerAdvice;
 
 class ArchitectureTests {
     private final JavaClasses classes = new ClassFileImporter()
@@ -43,7 +44,7 @@ class ArchitectureTests {
 
     @Test
     void controllersOnlyInExitModules() {
-        classes().that().areAnnotatedWith(RestController.class)
+        classes().that().areMetaAnnotatedWith(Controller.class).or().areMetaAnnotatedWith(ControllerAdvice.class)
                 .should().resideInAnyPackage("jp.kaigo.api..", "jp.kaigo.portal..", "jp.kaigo.fhir..")
                 .check(classes);
     }
