@@ -213,11 +213,12 @@ class OfficeController {
         List<PersonRow> rows = new ArrayList<>();
         for (AccessDecisions.Found found : access.searchInCharge(actor(me), InformationCategory.INSURANCE_CARD,
                 purpose(me), filter)) {
-            Map<String, Object> person = current(found.records(), "insured", today);
-            Map<String, Object> certificate = current(found.records(), "care-certificate", today);
+            Map<String, Object> person = RecordSheets.current(found.records(), "insured", today);
+            Map<String, Object> certificate = RecordSheets.current(found.records(), "care-certificate", today);
             rows.add(new PersonRow(PersonRefs.refer(request.getSession(), found.insurerNo(), found.insuredNo()),
-                    text(person, "name"), text(person, "nameKana"), text(certificate, "careLevelName"),
-                    text(certificate, "certValidTo"), certificate != null && soon.matches(certificate, today),
+                    RecordSheets.text(person, "name"), RecordSheets.text(person, "nameKana"),
+                    RecordSheets.text(certificate, "careLevelName"), RecordSheets.text(certificate, "certValidTo"),
+                    certificate != null && soon.matches(certificate, today),
                     services.getOrDefault(found.insurerNo() + "/" + found.insuredNo(), "")));
         }
         rows.sort(Comparator.comparing(PersonRow::nameKana));
@@ -355,22 +356,5 @@ class OfficeController {
 
     private static String purpose(StaffSession me) {
         return me.organisation().kind() == PartyKind.MEDICAL_INSTITUTION ? "医療の提供" : "介護サービスの提供";
-    }
-
-    /** The record of the type in force on the day (the newest history), or null. */
-    static Map<String, Object> current(List<Map<String, Object>> records, String type, LocalDate day) {
-        Map<String, Object> found = null;
-        for (Map<String, Object> r : records) {
-            if (type.equals(r.get("recordType")) && !LocalDate.parse(r.get("validFrom").toString()).isAfter(day)
-                    && (r.get("validTo") == null || !LocalDate.parse(r.get("validTo").toString()).isBefore(day))) {
-                found = r;
-            }
-        }
-        return found;
-    }
-
-    static String text(Map<String, Object> record, String key) {
-        Object value = record == null ? null : record.get(key);
-        return value == null ? "" : value.toString();
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import jp.kaigo.access.AccessDecisions;
 import jp.kaigo.access.Actor;
 import jp.kaigo.access.Disclosure;
+import jp.kaigo.ingest.Inputs;
 import jp.kaigo.shared.InformationCategory;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
@@ -56,8 +57,8 @@ class PersonSections {
             List<RecordSheets.Sheet> shown = disclosure.records().stream().map(sheets::sheet)
                     .filter(s -> !inForceOnly || s.inForce() || s.period() == null).toList();
             if (category == InformationCategory.INSURANCE_CARD && decision.permitted()) {
-                name = shown.stream().filter(RecordSheets.Sheet::inForce).flatMap(s -> s.lines().stream())
-                        .filter(l -> l.label().equals("氏名")).map(RecordSheets.Line::value).findFirst().orElse(null);
+                var insured = RecordSheets.current(disclosure.records(), "insured", Inputs.today());
+                name = insured == null ? null : RecordSheets.text(insured, "name");
             }
             sections.add(new Section(category.key(), category.label(), decision.permitted(), decision.message(), shown));
         }

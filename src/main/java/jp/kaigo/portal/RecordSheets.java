@@ -115,4 +115,21 @@ class RecordSheets {
                 : value instanceof Boolean b ? (b ? "はい" : "いいえ") : value.toString();
         return meaning == null ? shown : meaning + "(" + shown + ")";
     }
+
+    /** The record of the type in force on the day (the newest history), or null. */
+    static Map<String, Object> current(List<Map<String, Object>> records, String type, LocalDate day) {
+        Map<String, Object> found = null;
+        for (Map<String, Object> r : records) {
+            if (type.equals(r.get("recordType")) && !LocalDate.parse(r.get("validFrom").toString()).isAfter(day)
+                    && (r.get("validTo") == null || !LocalDate.parse(r.get("validTo").toString()).isBefore(day))) {
+                found = r;
+            }
+        }
+        return found;
+    }
+
+    static String text(Map<String, Object> record, String key) {
+        Object value = record == null ? null : record.get(key);
+        return value == null ? "" : value.toString();
+    }
 }
