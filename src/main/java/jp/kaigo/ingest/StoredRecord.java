@@ -9,7 +9,7 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Turns a stored row, as PostgreSQL's {@code to_jsonb} gives it (columns in snake_case), back into the
+ * Turns a stored row, as PostgreSQL's {@code row_to_json} gives it (columns in snake_case), back into the
  * layout's fields in layout order, with the meaning of each code under {@code <key>Name}.
  */
 public final class StoredRecord {
@@ -29,7 +29,7 @@ public final class StoredRecord {
      */
     public static List<Map<String, Object>> currentHistories(JdbcTemplate jdbc, RecordLayout layout, String table,
             String insurerNo, String insuredNo) {
-        return jdbc.query("select history_no, valid_from, valid_to, to_jsonb(x)::text from " + table + " x"
+        return jdbc.query("select history_no, valid_from, valid_to, row_to_json(x)::text from " + table + " x"
                 + " where insurer_no = ? and insured_no = ? and current and not deleted order by history_no desc",
                 (rs, n) -> {
                     Map<String, Object> record = new LinkedHashMap<>();

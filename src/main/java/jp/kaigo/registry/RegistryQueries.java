@@ -25,12 +25,13 @@ class RegistryQueries {
     /**
      * The insurer's name, then every current history of the person's 資格 record and, per certificate, the
      * histories in force on the day, newest first: one union of index lookups (a join of four laterals
-     * costs PostgreSQL twice as much per 資格確認). The caller picks the record in force.
+     * costs PostgreSQL twice as much per 資格確認), each row as {@code row_to_json} (a sixth cheaper than
+     * {@code to_jsonb}, which builds binary jsonb only to print it). The caller picks the record in force.
      */
     private static final String VERIFY = "select 'insurer' as record_type, 0 as history_no, null::date as valid_from,"
             + " null::date as valid_to, name as data from registry.insurers where insurer_no = cast(? as char(6))\n"
             + Stream.of(RecordType.INSURED, RecordType.CARE_CERTIFICATE, RecordType.BURDEN_RATIO, RecordType.BURDEN_LIMIT)
-                    .map(t -> "union all select '%s', history_no, valid_from, valid_to, to_jsonb(x)::text from %s x"
+                    .map(t -> "union all select '%s', history_no, valid_from, valid_to, row_to_json(x)::text from %s x"
                             .formatted(t.key(), t.table())
                             + " where x.insurer_no = cast(? as char(6)) and x.insured_no = cast(? as varchar(10))"
                             + " and x.current and not x.deleted"
@@ -40,14 +41,14 @@ class RegistryQueries {
 
     /** Every type's current histories in force on a day, as one union. */
     private static final String IN_FORCE = Arrays.stream(RecordType.values()).map(t -> """
-            select '%s' as record_type, history_no, valid_from, valid_to, to_jsonb(x)::text as data from %s x
+            select '%s' as record_type, history_no, valid_from, valid_to, row_to_json(x)::text as data from %s x
              where x.insurer_no = cast(? as char(6)) and x.insured_no = cast(? as varchar(10))
                and x.current and not x.deleted and x.valid_from <= ? and (x.valid_to is null or x.valid_to >= ?)""".formatted(t.key(), t.table()))
             .collect(Collectors.joining("\nunion all\n")) + "\norder by record_type, history_no desc";
 
     /** Every revision of every type, as one union. */
     private static final String HISTORY = Arrays.stream(RecordType.values()).map(t -> """
-            select '%s' as record_type, history_no, revision, valid_from, valid_to, to_jsonb(x)::text as data,
+            select '%s' as record_type, history_no, revision, valid_from, valid_to, row_to_json(x)::text as data,
                    deleted, current, import_id, created_at, superseded_at from %s x
              where x.insurer_no = cast(? as char(6)) and x.insured_no = cast(? as varchar(10))""".formatted(t.key(), t.table()))
             .collect(Collectors.joining("\nunion all\n")) + "\norder by record_type, history_no, revision";
