@@ -15,6 +15,10 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 
 /**
  * The portal's answers when a page cannot be shown: an ended session goes back to sign-in; a refused
@@ -53,6 +57,22 @@ class PortalAdvice {
     @ResponseStatus(HttpStatus.BAD_REQUEST)
     String invalid(InvalidValue e, Model model) {
         model.addAttribute("errors", e.violations());
+        return "portal/problem";
+    }
+
+    /** A form sent without one of its fields, or with a value of the wrong kind (a hand-made request). */
+    @ExceptionHandler({MissingServletRequestParameterException.class, MethodArgumentTypeMismatchException.class,
+            MissingServletRequestPartException.class})
+    @ResponseStatus(HttpStatus.BAD_REQUEST)
+    String malformed(Exception e, Model model) {
+        model.addAttribute("error", "送信された内容が足りないか、形式が正しくありません。画面から操作し直してください");
+        return "portal/problem";
+    }
+
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    @ResponseStatus(HttpStatus.PAYLOAD_TOO_LARGE)
+    String tooLarge(Model model) {
+        model.addAttribute("error", "ファイルが大きすぎます(1ファイル 1GB まで)。分割するか、ファイル連携の API をご利用ください");
         return "portal/problem";
     }
 

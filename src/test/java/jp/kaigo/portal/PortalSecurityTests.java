@@ -76,6 +76,11 @@ class PortalSecurityTests {
     void aStaffSessionEndsWhenTheCertificateChangesAndAfterSignOut() throws Exception {
         Terminal terminal = signedIn(Party.office(OfficeNumber.withCheckDigit("477300001").value()));
         assertThat(terminal.get("/portal/office").statusCode()).isEqualTo(200);
+        // a hand-made form without the birth date is answered 400 with a page, not a failure
+        HttpResponse<String> incomplete = terminal.post("/portal/office/eligibility", "_csrf="
+                + enc(terminal.csrf("/portal/office")) + "&insurerNo=131011&insuredNo=0000000001");
+        assertThat(incomplete.statusCode()).isEqualTo(400);
+        assertThat(incomplete.body()).contains("形式が正しくありません");
 
         // the same session cookie from a browser presenting another office's certificate is worthless
         Party other = Party.office(OfficeNumber.withCheckDigit("477300002").value());
