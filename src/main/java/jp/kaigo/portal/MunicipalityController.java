@@ -104,6 +104,10 @@ class MunicipalityController {
         StaffSession me = signedIn.staff(request, response);
         String insurer = me.organisation().number();
         model.addAttribute("me", me);
+        // first whether it is still on its way, then its report: an upload leaves the waiting list only
+        // after its report (or its failure) is there, so this order never misses a finished import
+        var running = imports.progress(importId).filter(p -> p.insurerNo().equals(insurer));
+        boolean onItsWay = running.isPresent() || uploads.waiting(importId, insurer);
         var report = imports.report(importId).filter(r -> r.insurerNo().equals(insurer));
         if (report.isPresent()) {
             model.addAttribute("report", report.get());
@@ -114,8 +118,7 @@ class MunicipalityController {
             model.addAttribute("error", failure.get());
             return "portal/problem";
         }
-        var running = imports.progress(importId).filter(p -> p.insurerNo().equals(insurer));
-        if (running.isEmpty() && !uploads.waiting(importId, insurer)) {
+        if (!onItsWay) {
             throw new PortalAdvice.PageNotFound();
         }
         model.addAttribute("rows", running.map(p -> p.rowsRead().get()).orElse(0L));
