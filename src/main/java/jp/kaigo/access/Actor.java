@@ -12,12 +12,17 @@ import jp.kaigo.shared.PartyKind;
 public record Actor(Party organisation, JobType job, String personInsurer, String personInsured, String representing) {
 
     public static Actor person(String insurerNo, String insuredNo) {
-        return new Actor(null, null, insurerNo, insuredNo, null);
+        return person(insurerNo, insuredNo, null);
+    }
+
+    /** Signed in with a card: the person ({@code representing} null) or their registered representative of that kind. */
+    public static Actor person(String insurerNo, String insuredNo, String representing) {
+        return new Actor(null, null, insurerNo, insuredNo, representing);
     }
 
     /** A registered representative (法定代理人 {@code legal-agent}, 成年後見人 {@code guardian}) acting for the person. */
     public static Actor representative(String insurerNo, String insuredNo, String kind) {
-        return new Actor(null, null, insurerNo, insuredNo, kind);
+        return person(insurerNo, insuredNo, kind);
     }
 
     public static Actor staff(Party organisation, JobType job) {

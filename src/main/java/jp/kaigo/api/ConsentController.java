@@ -15,7 +15,6 @@ import jp.kaigo.identity.StaffAccounts;
 import jp.kaigo.identity.StaffSession;
 import jp.kaigo.registry.InsuredRegistry;
 import jp.kaigo.shared.InformationCategory;
-import jp.kaigo.shared.InvalidValue;
 import jp.kaigo.shared.InsuredNumber;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -64,8 +63,8 @@ class ConsentController {
         StaffController.session(staff, caller, http);
         Inputs in = new Inputs();
         UUID challenge = in.value(request.challengeId(), v -> Inputs.uuid(v, "challengeId", "チャレンジID"));
-        InformationCategory category = category(in, request.category());
-        Boolean give = decision(in, request.decision());
+        InformationCategory category = in.category(request.category());
+        boolean give = in.consentDecision(request.decision());
         in.check();
         return Map.of("statement", Consents.terminalStatement(caller.party(), category, give, challenge));
     }
@@ -83,8 +82,8 @@ class ConsentController {
         Inputs.CardAnswer card = in.cardAnswer(request.challengeId(), request.certificate(), request.signature());
         byte[] signing = in.value(request.signingCertificate(), v -> Inputs.base64(v, "signingCertificate", "署名用電子証明書"));
         byte[] signature = in.value(request.statementSignature(), v -> Inputs.base64(v, "statementSignature", "同意書への署名"));
-        InformationCategory category = category(in, request.category());
-        Boolean give = decision(in, request.decision());
+        InformationCategory category = in.category(request.category());
+        boolean give = in.consentDecision(request.decision());
         in.check();
         String statement = Consents.terminalStatement(caller.party(), category, give, card.challengeId());
         var person = cards.identifySigned(caller.party(), card.challengeId(), card.certificate(), card.signature(), signing,
@@ -92,19 +91,6 @@ class ConsentController {
         UUID id = consents.recordSigned(person.insurerNo(), person.insuredNo(), caller.party(), session.jobType().name(),
                 category, give, statement, signature, signing);
         return Map.of("decisionId", id, "insurerNo", person.insurerNo(), "insuredNo", person.insuredNo());
-    }
-
-    /** An optional category: empty means every category. */
-    static InformationCategory category(Inputs in, String key) {
-        return key == null || key.isBlank() ? null : in.value(key, CareRecordsController::category);
-    }
-
-    static Boolean decision(Inputs in, String value) {
-        return in.value(value, d -> switch (d) {
-            case "give" -> true;
-            case "refuse" -> false;
-            default -> throw new InvalidValue("decision", "同意", "give(同意する)または refuse(同意しない・撤回する)を指定してください");
-        });
     }
 
     record Blanket(String occasion) {

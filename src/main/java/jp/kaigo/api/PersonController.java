@@ -145,8 +145,7 @@ class PersonController {
     @GetMapping("/api/person/records/{category}")
     Map<String, Object> myRecords(HttpServletRequest http, @PathVariable String category) {
         var me = me(http);
-        Actor actor = me.actingAs() == null ? Actor.person(me.insurerNo(), me.insuredNo())
-                : Actor.representative(me.insurerNo(), me.insuredNo(), me.actingAs());
+        Actor actor = Actor.person(me.insurerNo(), me.insuredNo(), me.actingAs());
         return CareRecordsController.disclose(access.read(actor, me.insurerNo(),
                 me.insuredNo(), CareRecordsController.category(category), "本人による閲覧"));
     }
@@ -171,8 +170,8 @@ class PersonController {
                 : in.value(request.partyKind(), kind -> new Party(PartyKind.ofCode(kind).orElseThrow(
                         () -> new InvalidValue("partyKind", "相手先の種別", "office または medical-institution を指定してください")),
                         request.partyNumber() == null ? "" : request.partyNumber().strip()));
-        InformationCategory category = ConsentController.category(in, request.category());
-        Boolean give = ConsentController.decision(in, request.decision());
+        InformationCategory category = in.category(request.category());
+        boolean give = in.consentDecision(request.decision());
         in.check();
         UUID id = consents.decide(me.insurerNo(), me.insuredNo(), party, category, give, me.actingAs());
         return Map.of("decisionId", id);

@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import jp.kaigo.shared.InformationCategory;
 import jp.kaigo.shared.InvalidValue;
 import jp.kaigo.shared.Violation;
 
@@ -70,6 +71,22 @@ public final class Inputs {
         }
     }
 
+
+    /** An optional information category by its key; empty means every category. */
+    public InformationCategory category(String key) {
+        return key == null || key.isBlank() ? null : value(key, k -> InformationCategory.byKey(k)
+                .orElseThrow(() -> new InvalidValue("category", "情報の種類", "情報の種類が正しくありません")));
+    }
+
+    /** A consent decision: {@code give} (true) or {@code refuse}, which also withdraws (false). */
+    public boolean consentDecision(String value) {
+        Boolean give = value(value, d -> switch (d) {
+            case "give" -> true;
+            case "refuse" -> false;
+            default -> throw new InvalidValue("decision", "同意", "give(同意する)または refuse(同意しない・撤回する)を指定してください");
+        });
+        return Boolean.TRUE.equals(give);
+    }
 
     /** A violation found by the caller's own rule. */
     public void reject(String field, String label, String reason) {

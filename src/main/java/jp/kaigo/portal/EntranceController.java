@@ -105,13 +105,9 @@ class EntranceController {
                     acting ? new MyNumberCards.LinkedPerson(insurer.value(), insured.value()) : null);
             signedIn.start(new PortalLogin.Person(session.token(), session.person().actingAs()), request, response);
             return "redirect:/portal/me";
-        } catch (InvalidValue e) {
-            model.addAttribute("errors", e.violations());
-        } catch (CardRefused | SignInRefused e) {
-            model.addAttribute("error", e.getMessage());
+        } catch (InvalidValue | CardRefused | SignInRefused e) {
+            return again(model, e, "portal/sign-in-card");
         }
-        challenge(model);
-        return "portal/sign-in-card";
     }
 
     @GetMapping("/portal/sign-in/card/link")
@@ -141,13 +137,21 @@ class EntranceController {
                 return "redirect:/portal/sign-in/card?linked";
             }
             model.addAttribute("error", "該当する被保険者が見つかりません(保険者番号・被保険者番号・生年月日をご確認ください)");
-        } catch (InvalidValue e) {
-            model.addAttribute("errors", e.violations());
-        } catch (CardRefused e) {
-            model.addAttribute("error", e.getMessage());
+            return again(model, null, "portal/link-card");
+        } catch (InvalidValue | CardRefused e) {
+            return again(model, e, "portal/link-card");
+        }
+    }
+
+    /** The same card page again, saying why (a new challenge: the old one is used up). */
+    private String again(Model model, RuntimeException refusal, String view) {
+        if (refusal instanceof InvalidValue invalid) {
+            model.addAttribute("errors", invalid.violations());
+        } else if (refusal != null) {
+            model.addAttribute("error", refusal.getMessage());
         }
         challenge(model);
-        return "portal/link-card";
+        return view;
     }
 
     private void challenge(Model model) {

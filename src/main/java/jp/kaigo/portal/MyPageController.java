@@ -79,8 +79,7 @@ class MyPageController {
     @GetMapping
     String home(Model model) {
         MyNumberCards.LinkedPerson me = signedIn.person();
-        Actor actor = me.actingAs() == null ? Actor.person(me.insurerNo(), me.insuredNo())
-                : Actor.representative(me.insurerNo(), me.insuredNo(), me.actingAs());
+        Actor actor = Actor.person(me.insurerNo(), me.insuredNo(), me.actingAs());
         model.addAttribute("me", me);
         model.addAttribute("acting", me.actingAs() == null ? null
                 : MunicipalityController.REPRESENTATIVE_KINDS.getOrDefault(me.actingAs(), me.actingAs()));
@@ -118,8 +117,8 @@ class MyPageController {
                 party = number == null ? null : new Party(kind, number);
             }
         }
-        InformationCategory asked = OfficeController.category(in, category);
-        boolean give = OfficeController.decision(in, decision);
+        InformationCategory asked = in.category(category);
+        boolean give = in.consentDecision(decision);
         in.check();
         consents.decide(me.insurerNo(), me.insuredNo(), party, asked, give, me.actingAs());
         return "redirect:/portal/me?consent=" + decision;

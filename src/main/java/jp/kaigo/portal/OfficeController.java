@@ -268,8 +268,8 @@ class OfficeController {
             @RequestParam(required = false) String category, @RequestParam String decision) {
         StaffSession me = signedIn.staff(request, response);
         Inputs in = new Inputs();
-        InformationCategory asked = category(in, category);
-        boolean give = decision(in, decision);
+        InformationCategory asked = in.category(category);
+        boolean give = in.consentDecision(decision);
         in.check();
         var challenge = cards.newChallenge(me.organisation());
         String statement = Consents.terminalStatement(me.organisation(), asked, give, challenge.challengeId());
@@ -293,8 +293,8 @@ class OfficeController {
             @RequestParam String cardAnswer) {
         StaffSession me = signedIn.staff(request, response);
         Inputs in = new Inputs();
-        InformationCategory asked = category(in, category);
-        boolean give = decision(in, decision);
+        InformationCategory asked = in.category(category);
+        boolean give = in.consentDecision(decision);
         CardAnswers.Signed signed = CardAnswers.parseSigned(in, challengeId, cardAnswer);
         in.check();
         Inputs.CardAnswer card = signed.card();
@@ -305,23 +305,6 @@ class OfficeController {
                 statement, signed.statementSignature(), signed.signingCertificate());
         return "redirect:/portal/office/persons/" + PersonRefs.refer(request.getSession(), person.insurerNo(),
                 person.insuredNo()) + "?consent=" + (give ? "give" : "refuse");
-    }
-
-    static InformationCategory category(Inputs in, String key) {
-        if (key == null || key.isBlank()) {
-            return null;
-        }
-        return InformationCategory.byKey(key.strip()).orElseGet(() -> {
-            in.reject("category", "情報の種類", "情報の種類を選んでください");
-            return null;
-        });
-    }
-
-    static boolean decision(Inputs in, String value) {
-        if (!"give".equals(value) && !"refuse".equals(value)) {
-            in.reject("decision", "同意", "同意する・しない(撤回)のどちらかを選んでください");
-        }
-        return "give".equals(value);
     }
 
     @GetMapping("/staff")

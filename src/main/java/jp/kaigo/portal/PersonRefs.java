@@ -2,9 +2,9 @@ package jp.kaigo.portal;
 
 import jakarta.servlet.http.HttpSession;
 import java.security.SecureRandom;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Keeps a person's numbers out of URLs: pages link to a person by a random reference that means
@@ -21,41 +21,51 @@ final class PersonRefs {
     record PersonRef(String insurerNo, String insuredNo) {
     }
 
+    /** The session's references, both ways (guarded by itself). */
+    private static final class Refs {
+        final Map<String, PersonRef> byRef = new HashMap<>();
+        final Map<PersonRef, String> byPerson = new HashMap<>();
+    }
+
     static String refer(HttpSession session, String insurerNo, String insuredNo) {
         PersonRef person = new PersonRef(insurerNo, insuredNo);
-        Map<String, PersonRef> refs = refs(session);
-        for (var e : refs.entrySet()) {
-            if (e.getValue().equals(person)) {
-                return e.getKey();
+        Refs refs = refs(session);
+        synchronized (refs) {
+            String ref = refs.byPerson.get(person);
+            if (ref == null) {
+                if (refs.byRef.size() >= MAX) {
+                    refs.byRef.clear();
+                    refs.byPerson.clear();
+                }
+                byte[] bytes = new byte[12];
+                RANDOM.nextBytes(bytes);
+                ref = HexFormat.of().formatHex(bytes);
+                refs.byRef.put(ref, person);
+                refs.byPerson.put(person, ref);
             }
+            return ref;
         }
-        if (refs.size() >= MAX) {
-            refs.clear();
-        }
-        byte[] bytes = new byte[12];
-        RANDOM.nextBytes(bytes);
-        String ref = HexFormat.of().formatHex(bytes);
-        refs.put(ref, person);
-        return ref;
     }
 
     static PersonRef resolve(HttpSession session, String ref) {
-        PersonRef person = refs(session).get(ref);
-        if (person == null) {
-            throw new PortalAdvice.PageNotFound();
+        Refs refs = refs(session);
+        synchronized (refs) {
+            PersonRef person = refs.byRef.get(ref);
+            if (person == null) {
+                throw new PortalAdvice.PageNotFound();
+            }
+            return person;
         }
-        return person;
     }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, PersonRef> refs(HttpSession session) {
+    private static Refs refs(HttpSession session) {
         synchronized (session) {
             Object refs = session.getAttribute(ATTRIBUTE);
-            if (refs == null) {
-                refs = new ConcurrentHashMap<String, PersonRef>();
+            if (!(refs instanceof Refs)) {
+                refs = new Refs();
                 session.setAttribute(ATTRIBUTE, refs);
             }
-            return (Map<String, PersonRef>) refs;
+            return (Refs) refs;
         }
     }
 }

@@ -214,7 +214,7 @@ class PortalJourneysTests {
         assertThat(browser.findElement(By.id("statement")).getText()).contains("相手先: 介護事業所 " + office)
                 .contains("同意する");
         byte[] statement = Base64.getDecoder().decode(
-                browser.findElement(By.id("statement-base64")).getAttribute("data-statement"));
+                browser.findElement(By.id("statement")).getAttribute("data-base64"));
         var signedStatement = CardReader.sign(card.signCertificate(), card.signKey(), statement);
         String challengeAnswer = answer(card, browser.findElement(By.id("challenge")).getText());
         browser.findElement(By.id("cardAnswer")).sendKeys(challengeAnswer.substring(0, challengeAnswer.length() - 1)
