@@ -78,9 +78,8 @@ class EligibilityController {
         InsuredNumber insured = new InsuredNumber(person.insuredNo());
         LocalDate day = asOf == null ? Inputs.today() : asOf;
         Answer answer = answer(null, registry.verifyIdentified(insurer, insured, day));
-        audit.record(new AuditEntry("eligibility", caller.party().kind().code(), caller.party().number(),
-                session.jobType().name(), insurer.value(), insured.value(),
-                "資格確認(マイナンバーカード)(被保険者証・負担割合証・負担限度額認定証)", "資格確認", answer.status()));
+        audit.record(AuditEntry.eligibility(caller.party(), session.jobType().name(), insurer.value(), insured.value(),
+                true, answer.status()));
         return afterwards(caller, insurer, insured, answer, "card");
     }
 
@@ -133,9 +132,8 @@ class EligibilityController {
      * numbers, what they were told.
      */
     private static AuditEntry auditEntry(PartyUser caller, StaffSession session, EligibilityQuery query, Answer answer) {
-        return new AuditEntry("eligibility", caller.party().kind().code(), caller.party().number(), session.jobType().name(),
-                query.insurer().value(), query.insured().value(), "資格確認(被保険者証・負担割合証・負担限度額認定証)",
-                "資格確認", answer.status());
+        return AuditEntry.eligibility(caller.party(), session.jobType().name(), query.insurer().value(),
+                query.insured().value(), false, answer.status());
     }
 
     @PostMapping("/api/eligibility/batch")
@@ -178,7 +176,7 @@ class EligibilityController {
 
     private static Answer answer(Integer index, Eligibility result) {
         if (result instanceof Eligibility.Insured ok) {
-            return new Answer(index, "INSURED", "資格があります", ok.asOf(), null, ok.insurerNo(), ok.insurerName(),
+            return new Answer(index, ok.status(), "資格があります", ok.asOf(), null, ok.insurerNo(), ok.insurerName(),
                     ok.insuredNo(), ok.insured(), ok.careCertificate(), ok.burdenRatio(), ok.burdenLimit(), null, null);
         }
         if (result instanceof Eligibility.NotInsured no) {
@@ -187,10 +185,10 @@ class EligibilityController {
                 case LOST -> "資格を喪失しています";
                 case EXEMPT -> "基準日には適用除外です";
             };
-            return new Answer(index, no.reason().name(), message, no.asOf(), no.since(), null, null, null, null, null,
+            return new Answer(index, no.status(), message, no.asOf(), no.since(), null, null, null, null, null,
                     null, null, null, null);
         }
-        return new Answer(index, "UNKNOWN", "該当する被保険者が見つかりません(保険者番号・被保険者番号・生年月日をご確認ください)",
+        return new Answer(index, result.status(), "該当する被保険者が見つかりません(保険者番号・被保険者番号・生年月日をご確認ください)",
                 result.asOf(), null, null, null, null, null, null, null, null, null, null);
     }
 }

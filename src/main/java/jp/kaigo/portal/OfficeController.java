@@ -143,12 +143,9 @@ class OfficeController {
      */
     private String answer(HttpServletRequest request, Model model, StaffSession me, InsurerNumber insurer,
             InsuredNumber insured, Eligibility result, String method) {
-        String status = result instanceof Eligibility.Insured ? "INSURED"
-                : result instanceof Eligibility.NotInsured no ? no.reason().name() : "UNKNOWN";
-        audit.record(new AuditEntry("eligibility", me.organisation().kind().code(), me.organisation().number(),
-                me.jobType().name(), insurer.value(), insured.value(), "card".equals(method)
-                        ? "資格確認(マイナンバーカード)(被保険者証・負担割合証・負担限度額認定証)"
-                        : "資格確認(被保険者証・負担割合証・負担限度額認定証)", "資格確認", status));
+        String status = result.status();
+        audit.record(AuditEntry.eligibility(me.organisation(), me.jobType().name(), insurer.value(), insured.value(),
+                "card".equals(method), status));
         model.addAttribute("status", status);
         model.addAttribute("asOf", result.asOf());
         if (result instanceof Eligibility.NotInsured no) {
