@@ -21,9 +21,6 @@ import jp.kaigo.shared.PartyKind;
 import jp.kaigo.audit.AuditLog;
 import jp.kaigo.identity.MyNumberCards;
 import jp.kaigo.identity.SignInRefused;
-import jp.kaigo.registry.EligibilityQuery;
-import jp.kaigo.registry.InsuredRegistry;
-import jp.kaigo.registry.Eligibility;
 import jp.kaigo.relationship.OfficeInCharge;
 import jp.kaigo.relationship.OfficesInCharge;
 import jp.kaigo.shared.InsuredNumber;
@@ -44,18 +41,16 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class PersonController {
     private final MyNumberCards cards;
-    private final InsuredRegistry registry;
     private final OfficesInCharge offices;
     private final AuditLog audit;
     private final AccessDecisions access;
     private final Consents consents;
 
-    PersonController(MyNumberCards cards, InsuredRegistry registry, OfficesInCharge offices, AuditLog audit,
+    PersonController(MyNumberCards cards, OfficesInCharge offices, AuditLog audit,
             AccessDecisions access, Consents consents) {
         this.access = access;
         this.consents = consents;
         this.cards = cards;
-        this.registry = registry;
         this.offices = offices;
         this.audit = audit;
     }
@@ -108,8 +103,7 @@ class PersonController {
         LocalDate birth = in.date(request.birthDate(), "birthDate", "生年月日", true);
         in.check();
         boolean linked = cards.linkOwnCard(card.challengeId(), card.certificate(), card.signature(), insurer.value(),
-                insured.value(), () -> !(registry.verify(new EligibilityQuery(insurer, insured, birth, Inputs.today()))
-                        instanceof Eligibility.Unknown));
+                insured.value(), birth);
         if (!linked) {
             throw new NotFound("該当する被保険者が見つかりません(保険者番号・被保険者番号・生年月日をご確認ください)");
         }

@@ -1,5 +1,7 @@
 package jp.kaigo.identity;
 
+import java.time.LocalDate;
+
 import jp.kaigo.audit.AuditEntry;
 import jp.kaigo.audit.AuditLog;
 
@@ -12,8 +14,8 @@ import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.BooleanSupplier;
 import jp.kaigo.shared.InvalidValue;
+import jp.kaigo.shared.InsuredPersons;
 import jp.kaigo.shared.Party;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -34,9 +36,11 @@ public class MyNumberCards {
     private final JdbcClient sql;
     private final CardAuthority jlis;
     private final AuditLog audit;
+    private final InsuredPersons persons;
 
-    MyNumberCards(JdbcClient sql, CardAuthority jlis, AuditLog audit) {
+    MyNumberCards(JdbcClient sql, CardAuthority jlis, AuditLog audit, InsuredPersons persons) {
         this.sql = sql;
+        this.persons = persons;
         this.audit = audit;
         this.jlis = jlis;
     }
@@ -209,13 +213,13 @@ public class MyNumberCards {
     static final Duration LINK_FAILURE_WINDOW = Duration.ofHours(24);
 
     /**
-     * The person links their own card: the signed challenge proves the card first; then {@code personMatches}
-     * (the numbers with the birth date). Answers false when they do not match; after {@link #LINK_FAILURES}
+     * The person links their own card: the signed challenge proves the card first; then the registry checks
+     * the numbers with the birth date. Answers false when they do not match; after {@link #LINK_FAILURES}
      * such failures for the person or the card within 24 hours, every attempt is refused, so a birth date
      * cannot be found by trying.
      */
     public boolean linkOwnCard(UUID challengeId, byte[] certificate, byte[] signature, String insurerNo, String insuredNo,
-            BooleanSupplier personMatches) {
+            LocalDate birthDate) {
         X509Certificate cert = checkAnswer(PERSON, "", challengeId, certificate, signature);
         String serial = cert.getSerialNumber().toString(16);
         int failures = sql.sql("""
@@ -227,7 +231,7 @@ public class MyNumberCards {
         if (failures >= LINK_FAILURES) {
             throw new CardRefused("紐付けの試行回数が上限に達しました。24時間後にやり直すか、市町村の窓口で紐付けを依頼してください");
         }
-        if (!personMatches.getAsBoolean()) {
+        if (!persons.matches(insurerNo, insuredNo, birthDate)) {
             sql.sql("insert into identity.card_link_failures (insurer_no, insured_no, card_serial) values (?, ?, ?)")
                     .params(insurerNo, insuredNo, serial).update();
             return false;

@@ -10,9 +10,6 @@ import jp.kaigo.identity.SignInRefused;
 import jp.kaigo.identity.StaffAccounts;
 import jp.kaigo.identity.StaffSession;
 import jp.kaigo.ingest.Inputs;
-import jp.kaigo.registry.Eligibility;
-import jp.kaigo.registry.EligibilityQuery;
-import jp.kaigo.registry.InsuredRegistry;
 import jp.kaigo.shared.InsuredNumber;
 import jp.kaigo.shared.InsurerNumber;
 import jp.kaigo.shared.InvalidValue;
@@ -33,10 +30,8 @@ class EntranceController {
     private final SignedIn signedIn;
     private final StaffAccounts staff;
     private final MyNumberCards cards;
-    private final InsuredRegistry registry;
 
-    EntranceController(SignedIn signedIn, StaffAccounts staff, MyNumberCards cards, InsuredRegistry registry) {
-        this.registry = registry;
+    EntranceController(SignedIn signedIn, StaffAccounts staff, MyNumberCards cards) {
         this.signedIn = signedIn;
         this.staff = staff;
         this.cards = cards;
@@ -131,8 +126,7 @@ class EntranceController {
             LocalDate birth = in.date(birthDate, "birthDate", "生年月日", true);
             in.check();
             boolean linked = cards.linkOwnCard(answer.challengeId(), answer.certificate(), answer.signature(),
-                    insurer.value(), insured.value(), () -> !(registry.verify(new EligibilityQuery(insurer, insured,
-                            birth, Inputs.today())) instanceof Eligibility.Unknown));
+                    insurer.value(), insured.value(), birth);
             if (linked) {
                 return "redirect:/portal/sign-in/card?linked";
             }

@@ -1,5 +1,9 @@
 package jp.kaigo.registry;
 
+import java.time.ZoneId;
+
+import jp.kaigo.shared.InsuredPersons;
+
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,7 +16,7 @@ import org.springframework.stereotype.Service;
 
 /** Facade of the registry: insurers, 資格確認, and any person's records as of any day. */
 @Service
-public class InsuredRegistry {
+public class InsuredRegistry implements InsuredPersons {
     private final RegistryQueries queries;
 
     InsuredRegistry(RegistryQueries queries) {
@@ -109,5 +113,12 @@ public class InsuredRegistry {
 
     private static LocalDate date(Object value) {
         return value == null ? null : LocalDate.parse(value.toString());
+    }
+
+    /** Known and born that day, as 資格確認 today would tell (whatever the qualification's state). */
+    @Override
+    public boolean matches(String insurerNo, String insuredNo, LocalDate birthDate) {
+        return !(verify(new EligibilityQuery(new InsurerNumber(insurerNo), new InsuredNumber(insuredNo), birthDate,
+                LocalDate.now(ZoneId.of("Asia/Tokyo")))) instanceof Eligibility.Unknown);
     }
 }
