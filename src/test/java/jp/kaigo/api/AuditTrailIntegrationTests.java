@@ -10,7 +10,14 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import jp.kaigo.audit.AuditEntry;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import javax.sql.DataSource;
 import jp.kaigo.audit.AccessRecord;
 import jp.kaigo.audit.AuditLog;
@@ -28,6 +35,8 @@ class AuditTrailIntegrationTests extends MunicipalityApiTests {
     JdbcTemplate jdbc;
     @Autowired
     DataSource dataSource;
+    @Autowired
+    PlatformTransactionManager transactionManager;
     @Value("${spring.datasource.url}")
     String jdbcUrl;
 
@@ -47,6 +56,52 @@ class AuditTrailIntegrationTests extends MunicipalityApiTests {
             assertThat(a.actorNumber()).isEqualTo(officeNo);
             assertThat(a.purpose()).isEqualTo("資格確認");
         });
+        assertThat(audit.verify().intact()).isTrue();
+    }
+
+    /**
+     * Callers append each other's entries (whoever finds the appender free writes what is queued). A caller
+     * whose own transaction then rolls back must take no entry with it, its own included: the trail is
+     * written apart from the callers' transactions.
+     */
+    @Test
+    void entriesRecordedSideBySideAreAllKeptEvenWhenACallersTransactionRollsBack() throws Exception {
+        String insured = "0000000077";
+        var transactions = new TransactionTemplate(transactionManager);
+        int threads = 8;
+        int perThread = 40;
+        var pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                boolean rollsBack = t % 2 == 0;
+                done.add(pool.submit(() -> {
+                    for (int i = 0; i < perThread; i++) {
+                        var entry = new AuditEntry("test", "office", officeNo, "CARE_MANAGER", insurer, insured,
+                                "テスト", "資格確認", rollsBack ? "ROLLED_BACK_CALLER" : "PLAIN_CALLER");
+                        if (rollsBack) {
+                            transactions.executeWithoutResult(status -> {
+                                jdbc.queryForObject("select 1", Integer.class); // the transaction holds a connection
+                                audit.record(entry);
+                                status.setRollbackOnly();
+                            });
+                        } else {
+                            audit.record(entry);
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(audit.accessesTo(insurer, insured)).extracting(AccessRecord::outcome)
+                .hasSize(threads * perThread)
+                .containsOnly("ROLLED_BACK_CALLER", "PLAIN_CALLER")
+                .filteredOn("ROLLED_BACK_CALLER"::equals).hasSize(threads / 2 * perThread);
         assertThat(audit.verify().intact()).isTrue();
     }
 
