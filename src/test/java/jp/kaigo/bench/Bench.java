@@ -82,6 +82,11 @@ public final class Bench {
             server.waitFor();
             Files.copy(work.resolve("server.log"), Path.of("target", "bench-server.log"),
                     java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            if (Boolean.getBoolean("bench.keep")) {
+                log("kept the database and files in %s (start the platform on it with --kaigo.database.data-dir=%s)",
+                        work, work.resolve("pg"));
+                return;
+            }
             try (Stream<Path> paths = Files.walk(work)) {
                 paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
