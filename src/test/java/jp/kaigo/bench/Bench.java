@@ -52,6 +52,10 @@ public final class Bench {
     private static final int READ_PERSONS = Integer.getInteger("bench.readPersons", 2_000);
     /** The read path runs after 資格確認 has warmed the shared code up. */
     private static final int READ_WARMUP_SECONDS = Integer.getInteger("bench.readWarmup", 15);
+    /** The platform's process (its PostgreSQL runs as its descendants). */
+    private static Process platform;
+    /** The data directory of the platform's embedded PostgreSQL. */
+    private static Path database;
     /** The platform's CA, opened from the directory the server created it in; issues the bench's certificates. */
     private static PlatformPki pki;
 
@@ -60,6 +64,8 @@ public final class Bench {
         Path work = Files.createTempDirectory("kaigo-bench-");
         int port = freePort();
         Process server = startServer(work, port);
+        platform = server;
+        database = work.resolve("pg");
         try {
             waitUntilUp(work, port, server);
             var data = new SyntheticData(20_261_125L, MUNICIPALITIES);
@@ -354,11 +360,13 @@ public final class Bench {
             threads.add(thread);
         }
         Thread.sleep(warmupSeconds * 1000L);
+        long[] cpuBefore = cpuMillis();
         measuring.set(true);
         long started = System.nanoTime();
         Thread.sleep(SECONDS * 1000L);
         measuring.set(false);
         double seconds = (System.nanoTime() - started) / 1e9;
+        long[] cpuAfter = cpuMillis();
         running.set(false);
         for (Thread thread : threads) {
             thread.join();
@@ -378,7 +386,47 @@ public final class Bench {
         double p50 = all[(int) (total * 0.50)] / 1000.0;
         double p99 = all[(int) (total * 0.99)] / 1000.0;
         log("%s: %,d requests in %.1f s = %,.0f req/s, p50 %.2f ms, p99 %.2f ms", name, total, seconds, rps, p50, p99);
+        if (cpuAfter[2] > cpuBefore[2]) {
+            log("%s: CPU per request: platform JVM %.0f µs, PostgreSQL %.0f µs; the machine was %.0f %% idle or waiting for I/O", name,
+                    (cpuAfter[0] - cpuBefore[0]) * 1000.0 / total, (cpuAfter[1] - cpuBefore[1]) * 1000.0 / total,
+                    100.0 * (cpuAfter[3] - cpuBefore[3]) / (cpuAfter[2] - cpuBefore[2]));
+        }
         return new double[] {rps, p50, p99};
+    }
+
+    /**
+     * CPU time used so far, from /proc (Linux only; zeros elsewhere): {platform JVM ms, its PostgreSQL
+     * processes ms, all CPUs' ticks, idle and I/O-wait ticks}. CPU per request varies less from run to run than
+     * requests per second on a shared virtual machine, so it tells a change's effect sooner.
+     */
+    private static long[] cpuMillis() {
+        try {
+            long jvm = processCpuMillis(platform.pid());
+            // the embedded PostgreSQL detaches from the JVM: find its postmaster by the data directory
+            long pg = ProcessHandle.allProcesses()
+                    .filter(p -> p.info().commandLine().filter(c -> c.contains("-D " + database)).isPresent())
+                    .flatMap(p -> Stream.concat(Stream.of(p), p.descendants()))
+                    .mapToLong(p -> processCpuMillis(p.pid())).sum();
+            String[] cpu = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            long all = 0;
+            for (int i = 1; i < cpu.length; i++) {
+                all += Long.parseLong(cpu[i]);
+            }
+            return new long[] {jvm, pg, all, Long.parseLong(cpu[4]) + Long.parseLong(cpu[5])};
+        } catch (IOException | RuntimeException notLinux) {
+            return new long[4];
+        }
+    }
+
+    /** User + system time of one process in ms (fields 14 and 15 of /proc/PID/stat, 100 ticks a second). */
+    private static long processCpuMillis(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10;
+        } catch (IOException | RuntimeException gone) {
+            return 0;
+        }
     }
 
     /** Enrols the bench office's administrator and signs in (password + one-time code); returns the access token. */
