@@ -1,5 +1,6 @@
 package jp.kaigo.access;
 
+import java.time.ZoneOffset;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -212,7 +213,7 @@ public class AccessDecisions {
                                                        insured_no, reason, opened_at, expires_at)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """).params(id, actor.kind().code(), actor.organisation().number(), actor.job().name(), insurerNo,
-                insuredNo, reason.strip(), Timestamp.from(now), Timestamp.from(now.plus(EMERGENCY))).update();
+                insuredNo, reason.strip(), now.atOffset(ZoneOffset.UTC), now.plus(EMERGENCY).atOffset(ZoneOffset.UTC)).update();
         audit.record(entry(actor, insurerNo, insuredNo, "緊急時の閲覧の開始", "緊急時の閲覧", "break-glass"));
         return openings("where opening_id = ?", id).get(0);
     }

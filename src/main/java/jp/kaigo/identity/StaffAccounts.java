@@ -1,5 +1,6 @@
 package jp.kaigo.identity;
 
+import java.time.ZoneOffset;
 import jp.kaigo.audit.AuditEntry;
 import jp.kaigo.audit.AuditLog;
 
@@ -159,7 +160,7 @@ public class StaffAccounts {
                            locked_until = case when :failures >= :max then :until else locked_until end
                      where staff_id = :id
                     """).param("failures", failures).param("max", MAX_FAILURES)
-                    .param("until", Timestamp.from(now.plus(LOCK))).param("id", a.staffId()).update();
+                    .param("until", now.plus(LOCK).atOffset(ZoneOffset.UTC)).param("id", a.staffId()).update();
             if (failures >= MAX_FAILURES) {
                 log.info("staff account {} locked after {} failed sign-ins", a.staffId(), failures);
             }
@@ -181,7 +182,7 @@ public class StaffAccounts {
                 select t.session_id, t.staff_id from identity.tokens t join identity.staff s using (staff_id)
                  where t.token_hash = :hash and t.kind = 'refresh' and t.revoked_at is null and t.expires_at > :now
                    and s.disabled_at is null and s.org_kind = :kind and s.org_number = :number
-                """).param("hash", sha256(refreshToken)).param("now", Timestamp.from(now))
+                """).param("hash", sha256(refreshToken)).param("now", now.atOffset(ZoneOffset.UTC))
                 .param("kind", organisation.kind().code()).param("number", organisation.number())
                 .query((rs, i) -> new UUID[] {rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)}).optional()
                 .orElseThrow(() -> new SignInRefused("再ログインしてください(更新用トークンが無効です)"));
@@ -288,7 +289,7 @@ public class StaffAccounts {
                     insert into identity.tokens (token_hash, session_id, staff_id, kind, expires_at)
                     values (:hash, :session, :staff, :kind, :expires)
                     """).param("hash", sha256((String) t[0])).param("session", sessionId).param("staff", staffId)
-                    .param("kind", t[1]).param("expires", Timestamp.from(now.plus((Duration) t[2]))).update();
+                    .param("kind", t[1]).param("expires", now.plus((Duration) t[2]).atOffset(ZoneOffset.UTC)).update();
         }
         return new IssuedTokens(access, ACCESS_TTL.toSeconds(), refresh, REFRESH_TTL.toSeconds());
     }

@@ -1,9 +1,9 @@
 package jp.kaigo.ingest;
 
+import java.time.ZoneOffset;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -39,7 +39,7 @@ class ImportJobs {
                 .param("bytes", r.bytes()).param("rows", r.rows()).param("inserted", r.inserted())
                 .param("updated", r.updated()).param("deleted", r.deleted()).param("unchanged", r.unchanged())
                 .param("rejected", r.rejectedRows()).param("notes", r.notes())
-                .param("started", Timestamp.from(r.startedAt())).param("finished", Timestamp.from(r.finishedAt()))
+                .param("started", r.startedAt().atOffset(ZoneOffset.UTC)).param("finished", r.finishedAt().atOffset(ZoneOffset.UTC))
                 .update();
     }
 

@@ -3,7 +3,6 @@ package jp.kaigo.life;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -131,7 +130,7 @@ public class LifeAssessments {
                               insured_no = excluded.insured_no, updated_at = now()
                 """).params(UUID.randomUUID(), form.id(), values.get("insurer_no"), values.get("insured_no"),
                 values.get("care_facility_id"), values.get("service_code"), values.get("external_system_management_number"),
-                Date.valueOf(LocalDate.parse((String) values.get(LifeForms.evaluationItem(form)))),
+                LocalDate.parse((String) values.get(LifeForms.evaluationItem(form))),
                 JSON.writeValueAsString(own)).update();
     }
 

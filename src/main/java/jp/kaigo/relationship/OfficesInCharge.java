@@ -72,7 +72,7 @@ public class OfficesInCharge {
                            service_type, start_date, confirmed_by, registered_job)
                     values (:id, :insurer, :insured, :office, :type, :start, :method, :job)
                     """).param("id", id).param("insurer", claims.insurerNo()).param("insured", claims.insuredNo())
-                    .param("office", officeNo).param("type", type.code()).param("start", Date.valueOf(startDate))
+                    .param("office", officeNo).param("type", type.code()).param("start", startDate)
                     .param("method", claims.method()).param("job", staffJob).update();
         } catch (DuplicateKeyException e) {
             throw new InvalidValue("serviceType", ServiceType.LABEL, "このサービス種類では既に担当事業所として登録されています");
@@ -101,7 +101,7 @@ public class OfficesInCharge {
                 update relationship.offices_in_charge set end_date = greatest(:lost, start_date), end_reason = 'lost',
                        ended_at = now()
                  where insurer_no = :insurer and insured_no = :insured and ended_at is null
-                """).param("lost", Date.valueOf(lostOn)).param("insurer", insurerNo).param("insured", insuredNo).update();
+                """).param("lost", lostOn).param("insurer", insurerNo).param("insured", insuredNo).update();
     }
 
     /** 給付実績 arrived: each office's claim for a person keeps their relationship alive (one statement). */
@@ -128,7 +128,7 @@ public class OfficesInCharge {
         int ended = sql.sql("""
                 update relationship.offices_in_charge set end_date = :today, end_reason = 'no-claims', ended_at = now()
                  where ended_at is null and coalesce(last_claim_on, start_date) < :cutoff
-                """).param("today", Date.valueOf(today)).param("cutoff", Date.valueOf(today.minusMonths(claimlessMonths)))
+                """).param("today", today).param("cutoff", today.minusMonths(claimlessMonths))
                 .update();
         if (ended > 0) {
             log.info("{} 担当事業所 relationships ended after {} months without claims", ended, claimlessMonths);
@@ -191,7 +191,7 @@ public class OfficesInCharge {
         }
         var statement = sql.sql("update relationship.offices_in_charge set end_date = :end, end_reason = :reason, "
                 + "ended_at = now() where ended_at is null and start_date <= :end and " + where)
-                .param("end", Date.valueOf(endDate)).param("reason", reason).param("id", id);
+                .param("end", endDate).param("reason", reason).param("id", id);
         if (officeNo != null) {
             statement = statement.param("office", officeNo);
         }
