@@ -19,12 +19,10 @@ import java.util.Map;
 import java.util.HashMap;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.locks.ReentrantLock;
-import java.util.Queue;
-import java.sql.Connection;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
@@ -32,15 +30,15 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.scheduling.annotation.Scheduled;
 
 /**
- * The audit trail (facade). {@link #record} returns once the entry is committed. Entries from all
- * request threads go into one queue; whichever caller finds the appender free writes everything queued
- * as one batch (group commit, flat combining) and wakes the callers whose entries it wrote, so the chain
- * keeps one order without a database lock and without a hand-over to a writer thread. The appender has
- * a connection of its own: a caller inside its own transaction never carries other callers' entries in
- * it. One appender per database: a second platform instance on the same database would need its own chain.
+ * The audit trail (facade). {@link #record} returns once the entry is committed: entries from all
+ * request threads are appended by one writer thread in small batches (group commit), which keeps the
+ * chain in one order without a database lock and costs each request one shared commit. One writer
+ * per database: a second platform instance on the same database would need its own chain.
  */
 @Service
 public class AuditLog {
@@ -50,12 +48,9 @@ public class AuditLog {
     private static final int BATCH = 1000;
 
     private final JdbcTemplate jdbc;
-    private final DataSource dataSource;
-    private final Queue<Pending> queue = new ConcurrentLinkedQueue<>();
-    /** Held by the one caller appending; guards the chain head and the appender's connection. */
-    private final ReentrantLock appending = new ReentrantLock();
-    /** The appender's own connection (autocommit), opened when first needed and again after a failure. */
-    private Connection connection;
+    private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    private final Thread writer;
+    private volatile boolean running = true;
     private long lastSeq;
     private byte[] lastHash;
     private LocalDate lastDay;
@@ -68,7 +63,7 @@ public class AuditLog {
      * {@code audit verify} command); the connection needs only read access to the audit schema.
      */
     public static VerificationReport verify(DataSource dataSource) {
-        return new AuditLog(dataSource).verify();
+        return new AuditLog(new JdbcTemplate(dataSource), false).verify();
     }
 
     /** Verifies the whole chain every night and reports a break in the log (the entries say where). */
@@ -83,9 +78,18 @@ public class AuditLog {
         }
     }
 
-    AuditLog(DataSource dataSource) {
-        this.dataSource = dataSource;
-        this.jdbc = new JdbcTemplate(dataSource);
+    @Autowired
+    AuditLog(JdbcTemplate jdbc) {
+        this(jdbc, true);
+    }
+
+    private AuditLog(JdbcTemplate jdbc, boolean writing) {
+        this.jdbc = jdbc;
+        this.writer = new Thread(this::writeLoop, "audit-writer");
+        writer.setDaemon(true);
+        if (writing) {
+            writer.start();
+        }
     }
 
     /** Appends the entry to the chain; returns when it is committed (fails after 10 s). */
@@ -97,14 +101,13 @@ public class AuditLog {
     public void recordAll(List<AuditEntry> entries) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         List<CompletableFuture<Void>> done = new ArrayList<>(entries.size());
-        List<Pending> pending = new ArrayList<>(entries.size());
-        for (AuditEntry entry : entries) {
-            var p = new Pending(entry, now, new CompletableFuture<>());
-            done.add(p.done());
-            pending.add(p);
+        synchronized (queue) {
+            for (AuditEntry entry : entries) {
+                var pending = new Pending(entry, now, new CompletableFuture<>());
+                done.add(pending.done());
+                queue.add(pending);
+            }
         }
-        queue.addAll(pending);
-        appendQueued();
         try {
             CompletableFuture.allOf(done.toArray(CompletableFuture[]::new)).get(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
@@ -113,39 +116,6 @@ public class AuditLog {
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("the audit trail could not be written", e);
         }
-    }
-
-    /**
-     * Writes what is queued, unless another caller is already appending: that one writes this caller's
-     * entries too, in its next batch. The queue is looked at again after letting go of the appender, so
-     * an entry queued by a caller that found it busy just then is never left behind.
-     */
-    private void appendQueued() {
-        while (!queue.isEmpty() && appending.tryLock()) {
-            try {
-                for (List<Pending> batch = take(); !batch.isEmpty(); batch = take()) {
-                    try {
-                        write(batch);
-                        batch.forEach(p -> p.done().complete(null));
-                    } catch (SQLException | RuntimeException e) {
-                        log.error("audit batch of {} entries not written: {}", batch.size(), e.getClass().getName());
-                        lastHash = null; // re-read the head: the failed batch was rolled back
-                        closeConnection();
-                        batch.forEach(p -> p.done().completeExceptionally(e));
-                    }
-                }
-            } finally {
-                appending.unlock();
-            }
-        }
-    }
-
-    private List<Pending> take() {
-        List<Pending> batch = new ArrayList<>();
-        for (Pending p; batch.size() < BATCH && (p = queue.poll()) != null; ) {
-            batch.add(p);
-        }
-        return batch;
     }
 
     /** Who accessed this person's data, newest first. */
@@ -226,14 +196,36 @@ public class AuditLog {
         return new VerificationReport(count[0], problems);
     }
 
+    private void writeLoop() {
+        while (running) {
+            List<Pending> batch = new ArrayList<>();
+            try {
+                Pending first = queue.poll(200, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                queue.drainTo(batch, BATCH - 1);
+                write(batch);
+                batch.forEach(p -> p.done().complete(null));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                log.error("audit batch of {} entries not written: {}", batch.size(), e.getClass().getName());
+                lastHash = null; // re-read the head: the failed batch was rolled back
+                batch.forEach(p -> p.done().completeExceptionally(e));
+            }
+        }
+    }
+
     /**
      * Writes a batch as one statement in autocommit mode (one round trip and one commit for the whole
      * batch). A day's chain head is written first, when the batch crosses into a new day (Japan time).
      */
-    private void write(List<Pending> batch) throws SQLException {
-        Connection con = connection();
+    private void write(List<Pending> batch) {
         if (lastHash == null) {
-            loadHead(con);
+            loadHead();
         }
         int n = batch.size();
         Long[] seqs = new Long[n];
@@ -248,13 +240,8 @@ public class AuditLog {
             Pending p = batch.get(i);
             LocalDate today = LocalDate.ofInstant(p.at(), JAPAN);
             if (day != null && today.isAfter(day)) {
-                try (PreparedStatement head = con.prepareStatement("insert into audit.chain_heads"
-                        + " (day, last_seq, last_hash) values (?, ?, ?) on conflict (day) do nothing")) {
-                    head.setObject(1, day);
-                    head.setLong(2, seq);
-                    head.setBytes(3, prev);
-                    head.executeUpdate();
-                }
+                jdbc.update("insert into audit.chain_heads (day, last_seq, last_hash) values (?, ?, ?) "
+                        + "on conflict (day) do nothing", day, seq, prev);
             }
             seq++;
             AuditEntry e = p.entry();
@@ -271,61 +258,39 @@ public class AuditLog {
             prev = hash;
             day = today;
         }
-        try (PreparedStatement insert = con.prepareStatement("""
-                insert into audit.entries (seq, at, event, actor_kind, actor_number, staff_job, person_insurer,
-                                           person_insured, subject, purpose, outcome, prev_hash, hash)
-                select * from unnest(?::bigint[], ?::timestamptz[], ?::text[], ?::text[], ?::text[], ?::text[],
-                                     ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::bytea[], ?::bytea[])
-                """)) {
-            insert.setArray(1, con.createArrayOf("bigint", seqs));
-            insert.setArray(2, con.createArrayOf("timestamptz", ats));
-            for (int f = 0; f < texts.length; f++) {
-                insert.setArray(3 + f, con.createArrayOf("text", texts[f]));
+        jdbc.execute((ConnectionCallback<Integer>) con -> {
+            try (PreparedStatement insert = con.prepareStatement("""
+                    insert into audit.entries (seq, at, event, actor_kind, actor_number, staff_job, person_insurer,
+                                               person_insured, subject, purpose, outcome, prev_hash, hash)
+                    select * from unnest(?::bigint[], ?::timestamptz[], ?::text[], ?::text[], ?::text[], ?::text[],
+                                         ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::bytea[], ?::bytea[])
+                    """)) {
+                insert.setArray(1, con.createArrayOf("bigint", seqs));
+                insert.setArray(2, con.createArrayOf("timestamptz", ats));
+                for (int f = 0; f < texts.length; f++) {
+                    insert.setArray(3 + f, con.createArrayOf("text", texts[f]));
+                }
+                insert.setArray(12, con.createArrayOf("bytea", prevs));
+                insert.setArray(13, con.createArrayOf("bytea", hashes));
+                return insert.executeUpdate();
             }
-            insert.setArray(12, con.createArrayOf("bytea", prevs));
-            insert.setArray(13, con.createArrayOf("bytea", hashes));
-            insert.executeUpdate();
-        }
+        });
         lastSeq = seq;
         lastHash = prev;
         lastDay = day;
     }
 
-    private void loadHead(Connection con) throws SQLException {
-        try (var query = con.prepareStatement("select seq, hash, at from audit.entries order by seq desc limit 1");
-                ResultSet head = query.executeQuery()) {
-            if (head.next()) {
-                lastSeq = head.getLong(1);
-                lastHash = head.getBytes(2);
-                lastDay = LocalDate.ofInstant(head.getTimestamp(3).toInstant(), JAPAN);
-            } else {
-                lastSeq = 0;
-                lastHash = GENESIS;
-                lastDay = null;
-            }
-        }
-    }
-
-    /**
-     * The appender's connection: taken from the pool with {@link DataSource#getConnection()}, never the
-     * caller's transaction (Spring binds those to the thread, and this runs on callers' threads).
-     */
-    private Connection connection() throws SQLException {
-        if (connection == null) {
-            connection = dataSource.getConnection();
-            connection.setAutoCommit(true);
-        }
-        return connection;
-    }
-
-    private void closeConnection() {
-        if (connection != null) {
-            try {
-                connection.close();
-            } catch (SQLException e) {
-                log.warn("audit connection not closed cleanly: {}", e.getClass().getName());
-            }
-            connection = null;
+    private void loadHead() {
+        List<Object[]> head = jdbc.query("select seq, hash, at from audit.entries order by seq desc limit 1",
+                (rs, i) -> new Object[] {rs.getLong(1), rs.getBytes(2), rs.getTimestamp(3).toInstant()});
+        if (head.isEmpty()) {
+            lastSeq = 0;
+            lastHash = GENESIS;
+            lastDay = null;
+        } else {
+            lastSeq = (Long) head.get(0)[0];
+            lastHash = (byte[]) head.get(0)[1];
+            lastDay = LocalDate.ofInstant((Instant) head.get(0)[2], JAPAN);
         }
     }
 
@@ -348,14 +313,9 @@ public class AuditLog {
         }
     }
 
-    /** Lets the appender's connection go back to the pool before the pool closes. */
     @PreDestroy
-    void stop() {
-        appending.lock();
-        try {
-            closeConnection();
-        } finally {
-            appending.unlock();
-        }
+    void stop() throws InterruptedException {
+        running = false;
+        writer.join(2000);
     }
 }
