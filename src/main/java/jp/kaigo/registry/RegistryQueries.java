@@ -25,7 +25,7 @@ import org.springframework.stereotype.Repository;
 class RegistryQueries {
     /**
      * The insurer's name, then every current history of the person's 資格 record and, per certificate, the
-     * histories in force on the day, newest first: one union of index lookups (a join of four laterals
+     * histories in force on the day: one union of index lookups (a join of four laterals
      * costs PostgreSQL twice as much per 資格確認), each row as {@code row_to_json} (a sixth cheaper than
      * {@code to_jsonb}, which builds binary jsonb only to print it), unsorted (a sort node costs
      * PostgreSQL more than ordering the few rows here). The caller picks the record in force. The day is
