@@ -396,8 +396,9 @@ public final class Bench {
 
     /**
      * CPU time used so far, from /proc (Linux only; zeros elsewhere): {platform JVM ms, its PostgreSQL
-     * processes ms, all CPUs' ticks, idle and I/O-wait ticks}. CPU per request varies less from run to run than
-     * requests per second on a shared virtual machine, so it tells a change's effect sooner.
+     * processes ms, all CPUs' ticks, idle and I/O-wait ticks}. CPU per request tells whether a change made
+     * the platform or its database cheaper, apart from the bench clients; on this shared machine it moves
+     * with the host's load much as requests per second do, so compare several runs either way.
      */
     private static long[] cpuMillis() {
         try {
