@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -27,6 +28,9 @@ import jp.kaigo.shared.InformationCategory;
 import jp.kaigo.shared.InsuredNumber;
 import jp.kaigo.shared.InsurerNumber;
 import jp.kaigo.shared.InvalidValue;
+import jp.kaigo.shared.JobType;
+import jp.kaigo.shared.Party;
+import jp.kaigo.identity.NotPermitted;
 import jp.kaigo.shared.PartyKind;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -39,6 +43,8 @@ import org.springframework.stereotype.Service;
 @Service
 public class AccessDecisions {
     static final Duration EMERGENCY = Duration.ofHours(72);
+    /** Break-glass on a relationship that ended at most this many days ago. */
+    static final int RECENTLY_ENDED_DAYS = 30;
     private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
     private final Consents consents;
     private final InsuredRegistry registry;
@@ -165,57 +171,162 @@ public class AccessDecisions {
     }
 
     private AccessReason reason(Actor actor, String insurerNo, String insuredNo, InformationCategory category) {
-        if (!actor.isPerson() && actor.kind() != PartyKind.MUNICIPALITY && emergencyOpen(actor, insurerNo, insuredNo)) {
-            return AccessReason.BREAK_GLASS;
-        }
         return AccessRules.decide(facts(actor, insurerNo, insuredNo, category));
     }
 
     private AccessRules.Facts facts(Actor actor, String insurerNo, String insuredNo, InformationCategory category) {
+        LocalDate today = LocalDate.now(JAPAN);
         boolean self = actor.isPerson() && insurerNo.equals(actor.personInsurer()) && insuredNo.equals(actor.personInsured());
         boolean ownInsured = actor.kind() == PartyKind.MUNICIPALITY && insurerNo.equals(actor.organisation().number());
         Set<String> inCharge = Set.of();
         ConsentState consent = ConsentState.NONE;
-        boolean opinionRequested = false;
+        boolean opinionOpen = false;
         boolean lost = false;
+        AccessRules.Emergency emergency = AccessRules.Emergency.NONE;
         if (actor.kind() == PartyKind.OFFICE || actor.kind() == PartyKind.MEDICAL_INSTITUTION) {
             lost = registry.verifyIdentified(new InsurerNumber(insurerNo), new InsuredNumber(insuredNo),
-                    LocalDate.now(JAPAN)) instanceof Eligibility.NotInsured n && n.reason() == Eligibility.Reason.LOST;
+                    today) instanceof Eligibility.NotInsured n && n.reason() == Eligibility.Reason.LOST;
+            emergency = emergency(actor, insurerNo, insuredNo, today);
             if (actor.kind() == PartyKind.OFFICE) {
+                boolean open = emergency != AccessRules.Emergency.NONE;
                 inCharge = offices.officesOf(insurerNo, insuredNo).stream()
-                        .filter(o -> o.current() && o.officeNo().equals(actor.organisation().number()))
+                        .filter(o -> o.officeNo().equals(actor.organisation().number()))
+                        .filter(o -> o.inChargeOn(today) || open && o.endedWithin(today, RECENTLY_ENDED_DAYS))
                         .map(OfficeInCharge::serviceType).collect(Collectors.toSet());
             } else {
-                opinionRequested = sources.values().stream().distinct().anyMatch(
-                        s -> s.opinionRequested(actor.organisation().number(), insurerNo, insuredNo));
+                opinionOpen = opinionRequestOpen(actor, insurerNo, insuredNo, today);
             }
             consent = consents.state(insurerNo, insuredNo, actor.organisation(), category);
         }
-        return new AccessRules.Facts(actor, self, ownInsured, category, lost, inCharge, consent, opinionRequested);
+        // the 介護支援専門員 registration (number, expiry, attested) is checked where the session is made
+        boolean qualifiedCareManager = actor.job() == JobType.CARE_MANAGER;
+        return new AccessRules.Facts(actor, self, ownInsured, category, lost, inCharge, qualifiedCareManager, consent,
+                opinionOpen, false, emergency);
+    }
+
+    private boolean opinionRequestOpen(Actor actor, String insurerNo, String insuredNo, LocalDate today) {
+        return sources.values().stream().distinct().anyMatch(
+                s -> s.opinionRequestOpen(actor.organisation().number(), insurerNo, insuredNo, today));
     }
 
     /**
      * Break-glass: a staff member of an office or medical institution opens the person's records in an
-     * emergency, with a reason. It lasts 72 hours, is audited, shown to the person and in the
-     * municipality's review list.
+     * emergency, with a reason, for 72 hours. Only with a current or recently ended ({@value #RECENTLY_ENDED_DAYS}
+     * days) 担当事業所 relationship of the office (an institution: the person's consent naming it or an open
+     * 意見書 request), or under a disaster mode the person's municipality declared for the organisation. It
+     * opens for this staff member alone, within the job rules, and never against the person's refusal outside
+     * a disaster. Audited; shown to the person and in the municipality's review list.
      */
     public EmergencyOpening openInEmergency(Actor actor, String insurerNo, String insuredNo, String reason) {
-        if (actor.isPerson() || actor.kind() == PartyKind.MUNICIPALITY) {
-            throw new InvalidValue("actor", "利用者", "緊急時の閲覧は介護事業所・医療機関の職員だけが使えます");
+        if (actor.isPerson() || actor.kind() == PartyKind.MUNICIPALITY || actor.staffId() == null) {
+            throw new NotPermitted("緊急時の閲覧は介護事業所・医療機関の職員だけが使えます");
         }
         if (reason == null || reason.strip().length() < 10 || reason.length() > 500) {
             throw new InvalidValue("reason", "理由", "緊急に閲覧が必要な理由を10〜500文字で入力してください");
         }
+        LocalDate today = LocalDate.now(JAPAN);
+        String basis;
+        UUID disaster = null;
+        if (actor.kind() == PartyKind.OFFICE && offices.officesOf(insurerNo, insuredNo).stream()
+                .anyMatch(o -> o.officeNo().equals(actor.organisation().number())
+                        && (o.inChargeOn(today) || o.endedWithin(today, RECENTLY_ENDED_DAYS)))) {
+            basis = "relationship";
+        } else if (actor.kind() == PartyKind.MEDICAL_INSTITUTION
+                && (opinionRequestOpen(actor, insurerNo, insuredNo, today)
+                        || consents.state(insurerNo, insuredNo, actor.organisation(), null) == ConsentState.GIVEN)) {
+            basis = "involved";
+        } else {
+            disaster = disasterCovering(insurerNo, actor.organisation(), today)
+                    .orElseThrow(() -> new NotPermitted("緊急時の閲覧は、この方の担当(終了後" + RECENTLY_ENDED_DAYS
+                            + "日以内を含む)の事業所・関わりのある医療機関、または保険者が宣言した災害時の対象機関だけが使えます"));
+            basis = "disaster";
+        }
         UUID id = UUID.randomUUID();
         Instant now = Instant.now();
         sql.sql("""
-                insert into access.emergency_openings (opening_id, actor_kind, actor_number, staff_job, insurer_no,
-                                                       insured_no, reason, opened_at, expires_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """).params(id, actor.kind().code(), actor.organisation().number(), actor.job().name(), insurerNo,
-                insuredNo, reason.strip(), now.atOffset(ZoneOffset.UTC), now.plus(EMERGENCY).atOffset(ZoneOffset.UTC)).update();
-        audit.record(entry(actor, insurerNo, insuredNo, "緊急時の閲覧の開始", "緊急時の閲覧", "break-glass"));
+                insert into access.emergency_openings (opening_id, actor_kind, actor_number, staff_job, staff_id,
+                                                       insurer_no, insured_no, reason, basis, disaster_id, opened_at,
+                                                       expires_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """).params(id, actor.kind().code(), actor.organisation().number(), actor.job().name(), actor.staffId(),
+                insurerNo, insuredNo, reason.strip(), basis, disaster, now.atOffset(ZoneOffset.UTC),
+                now.plus(EMERGENCY).atOffset(ZoneOffset.UTC)).update();
+        audit.record(entry(actor, insurerNo, insuredNo, "緊急時の閲覧の開始", "緊急時の閲覧", "break-glass:" + basis));
         return openings("where opening_id = ?", id).get(0);
+    }
+
+    /** The staff member's open break-glass openings for the person, and whether a disaster mode in force backs one. */
+    private AccessRules.Emergency emergency(Actor actor, String insurerNo, String insuredNo, LocalDate today) {
+        if (actor.staffId() == null) {
+            return AccessRules.Emergency.NONE;
+        }
+        record Open(String basis, UUID disaster) {
+        }
+        List<Open> open = sql.sql("""
+                select basis, disaster_id from access.emergency_openings
+                 where insurer_no = ? and insured_no = ? and staff_id = ? and expires_at > now()
+                """).params(insurerNo, insuredNo, actor.staffId())
+                .query((rs, n) -> new Open(rs.getString(1), rs.getObject(2, UUID.class))).list();
+        AccessRules.Emergency found = AccessRules.Emergency.NONE;
+        for (Open o : open) {
+            if (o.disaster() == null) {
+                found = found == AccessRules.Emergency.NONE ? AccessRules.Emergency.OPEN : found;
+            } else if (disasterCovering(insurerNo, actor.organisation(), today).filter(o.disaster()::equals).isPresent()) {
+                found = AccessRules.Emergency.DISASTER;
+            }
+        }
+        return found;
+    }
+
+    /** The disaster mode of the person's municipality in force today that names the organisation. */
+    private Optional<UUID> disasterCovering(String insurerNo, Party party, LocalDate today) {
+        return sql.sql("""
+                select disaster_id from access.disaster_modes
+                 where insurer_no = ? and ended_at is null and ? between valid_from and valid_to and ? = any(parties)
+                 order by declared_at desc limit 1
+                """).params(insurerNo, today, party.toString()).query(UUID.class).optional();
+    }
+
+    /**
+     * The municipality declares a disaster mode for its insured (national-design.md A3, S123): an area under
+     * the Disaster Relief Act, a period of at most 90 days, and the organisations allowed. Audited.
+     */
+    public UUID declareDisaster(Actor actor, String area, LocalDate from, LocalDate to, List<Party> parties) {
+        if (actor.kind() != PartyKind.MUNICIPALITY || actor.staffId() == null) {
+            throw new NotPermitted("災害時の閲覧は保険者(市町村)の職員が宣言します");
+        }
+        if (area == null || area.isBlank() || area.length() > 200) {
+            throw new InvalidValue("area", "対象地域", "災害救助法の適用地域を1〜200文字で入力してください");
+        }
+        if (from == null || to == null || to.isBefore(from) || to.isAfter(from.plusDays(90))) {
+            throw new InvalidValue("validTo", "期間", "開始日から90日以内の終了日を指定してください");
+        }
+        if (parties == null || parties.isEmpty() || parties.stream().anyMatch(p -> p.kind() == PartyKind.MUNICIPALITY)) {
+            throw new InvalidValue("parties", "対象機関", "対象の介護事業所・医療機関を1つ以上指定してください");
+        }
+        UUID id = UUID.randomUUID();
+        String insurer = actor.organisation().number();
+        sql.sql("""
+                insert into access.disaster_modes (disaster_id, insurer_no, area, valid_from, valid_to, parties, declared_by)
+                values (?, ?, ?, ?, ?, ?, ?)
+                """).params(id, insurer, area.strip(), from, to,
+                parties.stream().map(Party::toString).distinct().toArray(String[]::new), actor.staffId()).update();
+        audit.record(entry(actor, null, null, "災害時の閲覧の宣言(" + from + "〜" + to + "、" + parties.size() + "機関)",
+                "災害時の閲覧", "DECLARED"));
+        return id;
+    }
+
+    /** The municipality ends its disaster mode early; break-glass openings under it stop at once. */
+    public void endDisaster(Actor actor, UUID disasterId) {
+        if (actor.kind() != PartyKind.MUNICIPALITY || actor.staffId() == null) {
+            throw new NotPermitted("災害時の閲覧は保険者(市町村)の職員が終了します");
+        }
+        int ended = sql.sql("update access.disaster_modes set ended_at = now() where disaster_id = ? and insurer_no = ?"
+                + " and ended_at is null").params(disasterId, actor.organisation().number()).update();
+        if (ended == 0) {
+            throw new InvalidValue("disasterId", "災害時の閲覧", "終了できる宣言が見つかりません");
+        }
+        audit.record(entry(actor, null, null, "災害時の閲覧の終了", "災害時の閲覧", "ENDED"));
     }
 
     /** The person's break-glass openings, newest first (for the person's view). */
@@ -236,15 +347,6 @@ public class AccessDecisions {
         if (done == 0) {
             throw new InvalidValue("openingId", "緊急時の閲覧", "確認待ちの緊急時の閲覧が見つかりません");
         }
-    }
-
-    private boolean emergencyOpen(Actor actor, String insurerNo, String insuredNo) {
-        return sql.sql("""
-                select exists (select 1 from access.emergency_openings
-                                where insurer_no = ? and insured_no = ? and actor_kind = ? and actor_number = ?
-                                  and expires_at > now())
-                """).params(insurerNo, insuredNo, actor.kind().code(), actor.organisation().number())
-                .query(Boolean.class).single();
     }
 
     private List<EmergencyOpening> openings(String where, Object... params) {

@@ -8,25 +8,49 @@ import jp.kaigo.shared.JobType;
 import jp.kaigo.shared.PartyKind;
 
 /**
- * The rules (national-design.md A2–A4), as a pure function of the facts about one request. Break-glass
- * access, while it lasts, is checked before them by {@link AccessDecisions}.
+ * The rules, as a pure function of the facts about one request. Each rule names its source in
+ * {@code ../shared/domain/national-design.md} (ND) or the seed's 別紙02; {@code AccessDecisionTableTests}
+ * checks every combination against a table written from those sources.
  */
 final class AccessRules {
-    /** 居宅介護支援 and 介護予防支援: the offices that make the care plan. */
-    static final Set<String> CARE_PLANNING = Set.of("43", "46");
+    /**
+     * Services with care management built in (ND A2 "care manager at a 居宅介護支援事業所"; office-master.md §3):
+     * 居宅介護支援, 介護予防支援, 介護予防ケアマネジメント, 小多機, 看多機, 特定施設, GH and the 施設.
+     */
+    static final Set<String> CARE_MANAGEMENT = Set.of("43", "46", "AF", "73", "75", "77", "33", "35", "36", "32", "37",
+            "51", "52", "54", "55");
     private static final Set<InformationCategory> ASSESSMENTS =
             EnumSet.of(InformationCategory.CARE_SURVEY, InformationCategory.DOCTOR_OPINION);
     private static final Set<InformationCategory> FOR_CLERKS = EnumSet.of(InformationCategory.INSURANCE_CARD,
             InformationCategory.BURDEN_RATIO, InformationCategory.BURDEN_LIMIT, InformationCategory.CLAIMS);
+    private static final Set<InformationCategory> CERTIFICATES = EnumSet.of(InformationCategory.BURDEN_RATIO,
+            InformationCategory.BURDEN_LIMIT);
+    /** What an institution asked for a 主治医意見書 needs for that request: who the person is and the application. */
+    private static final Set<InformationCategory> FOR_OPINION = EnumSet.of(InformationCategory.INSURANCE_CARD,
+            InformationCategory.CERTIFICATION);
+
+    /** A staff member's break-glass opening, as it stands for this request. */
+    enum Emergency {
+        /** No open break-glass opening of this staff member for the person. */
+        NONE,
+        /** Opened on a current or recently ended relationship: overrides a missing consent, never a refusal. */
+        OPEN,
+        /** Opened while the person's municipality declared a disaster mode covering the organisation. */
+        DISASTER
+    }
 
     /**
-     * @param serviceTypesInCharge the service types for which the office is the person's 担当事業所 now
-     *                             (empty: it is not)
-     * @param lost                 the person has lost the qualification (資格喪失) as of today
-     * @param opinionRequested     the medical institution was asked to write the person's 主治医意見書
+     * @param serviceTypesInCharge the service types for which the office is the person's 担当事業所 today (started,
+     *                             not ended); under break-glass also those of a recently ended relationship
+     * @param lost                 the registry records the person's 資格喪失 on or before today
+     * @param qualifiedCareManager the staff member's job is 介護支援専門員 and their registration is attested and in force
+     * @param opinionRequestOpen   the institution was asked for the person's 主治医意見書, and the 意見書 is not yet
+     *                             received or was received at most 30 days ago
+     * @param designatedForCare    the medical institution is designated for a care service (みなし指定)
      */
     record Facts(Actor actor, boolean self, boolean ownInsured, InformationCategory category, boolean lost,
-            Set<String> serviceTypesInCharge, ConsentState consent, boolean opinionRequested) {
+            Set<String> serviceTypesInCharge, boolean qualifiedCareManager, ConsentState consent,
+            boolean opinionRequestOpen, boolean designatedForCare, Emergency emergency) {
     }
 
     private AccessRules() {
@@ -34,46 +58,98 @@ final class AccessRules {
 
     static AccessReason decide(Facts f) {
         if (f.actor().isPerson()) {
-            return f.self() ? AccessReason.SELF : AccessReason.OTHER_INSURER;
+            return f.self() ? AccessReason.SELF : AccessReason.NOT_INVOLVED;
         }
-        PartyKind kind = f.actor().kind();
-        if (kind == PartyKind.MUNICIPALITY) {
+        if (f.actor().kind() == PartyKind.MUNICIPALITY) {
+            // ND A2: municipalities see their own insured
             return f.ownInsured() ? AccessReason.OWN_INSURED : AccessReason.OTHER_INSURER;
         }
-        InformationCategory category = f.category();
+        return f.actor().kind() == PartyKind.OFFICE ? office(f) : medical(f);
+    }
+
+    /** ND A2 (service type, job), A3 (only offices in charge after 本人確認), A4 (consent; 負担限度額 ※1). */
+    private static AccessReason office(Facts f) {
+        if (f.serviceTypesInCharge().isEmpty() && f.emergency() != Emergency.DISASTER) {
+            return AccessReason.NOT_INVOLVED;
+        }
+        AccessReason common = common(f);
+        if (common != null) {
+            return common;
+        }
+        if (ASSESSMENTS.contains(f.category()) && !(f.qualifiedCareManager()
+                && f.serviceTypesInCharge().stream().anyMatch(CARE_MANAGEMENT::contains))) {
+            return AccessReason.CARE_MANAGER_ONLY;
+        }
+        return consent(f);
+    }
+
+    /**
+     * ND A2 (WG-mid: consent naming the institution; 負担割合証・負担限度額 not to institutions without care
+     * services; WG-joint: the institution that received the 意見書作成依頼), A4 (包括同意 covers those involved).
+     */
+    private static AccessReason medical(Facts f) {
+        boolean named = f.consent() == ConsentState.GIVEN;
+        if (!named && !f.opinionRequestOpen() && f.emergency() != Emergency.DISASTER) {
+            return AccessReason.NOT_INVOLVED;
+        }
+        AccessReason common = common(f);
+        if (common != null) {
+            return common;
+        }
+        if (CERTIFICATES.contains(f.category()) && !f.designatedForCare()) {
+            return AccessReason.NOT_FOR_MEDICAL;
+        }
+        if (f.category() == InformationCategory.CARE_SURVEY) {
+            return AccessReason.CARE_MANAGER_ONLY;
+        }
+        if (f.category() == InformationCategory.DOCTOR_OPINION) {
+            return f.opinionRequestOpen() ? AccessReason.OPINION_REQUESTED : AccessReason.CARE_MANAGER_ONLY;
+        }
+        if (f.opinionRequestOpen() && FOR_OPINION.contains(f.category())) {
+            return AccessReason.OPINION_REQUESTED;
+        }
+        return consent(f);
+    }
+
+    /** For anyone involved: 資格喪失 (ND A2 WG-joint: only while providing service), then the 事務 job. */
+    private static AccessReason common(Facts f) {
         if (f.lost()) {
             return AccessReason.QUALIFICATION_LOST;
         }
-        if (f.actor().job() == JobType.CLERK && !FOR_CLERKS.contains(category)) {
+        if (f.actor().job() == JobType.CLERK && !FOR_CLERKS.contains(f.category())) {
             return AccessReason.CLERK;
         }
-        if (kind == PartyKind.OFFICE) {
-            if (f.serviceTypesInCharge().isEmpty()) {
-                return AccessReason.NOT_IN_CHARGE;
-            }
-            if (ASSESSMENTS.contains(category) && (f.actor().job() != JobType.CARE_MANAGER
-                    || f.serviceTypesInCharge().stream().noneMatch(CARE_PLANNING::contains))) {
-                return AccessReason.CARE_MANAGER_ONLY;
-            }
-            return consent(f.consent());
+        return null;
+    }
+
+    /**
+     * The person's word: a refusal holds (break-glass overrides it only in a declared disaster, ND A3); the
+     * 負担限度額認定証 needs the person's own consent (別紙02 ※1), not the municipality's 包括同意; an institution's
+     * 包括同意 counts only while it was asked for the 意見書 (ND A4).
+     */
+    private static AccessReason consent(Facts f) {
+        ConsentState consent = f.consent();
+        if (f.category() == InformationCategory.BURDEN_LIMIT) {
+            return consent == ConsentState.GIVEN || consent == ConsentState.GIVEN_ALL ? AccessReason.CONSENTED
+                    : consent == ConsentState.REFUSED ? AccessReason.REFUSED : AccessReason.BURDEN_LIMIT_CONSENT;
         }
-        // a medical institution
-        if (category == InformationCategory.BURDEN_RATIO || category == InformationCategory.BURDEN_LIMIT) {
-            return AccessReason.NOT_FOR_MEDICAL;
+        if (consent == ConsentState.REFUSED) {
+            return f.emergency() == Emergency.DISASTER ? AccessReason.BREAK_GLASS : AccessReason.REFUSED;
         }
-        if (ASSESSMENTS.contains(category)) {
-            return category == InformationCategory.DOCTOR_OPINION && f.opinionRequested()
-                    ? AccessReason.OPINION_REQUESTED : AccessReason.CARE_MANAGER_ONLY;
+        boolean covered = switch (consent) {
+            case GIVEN -> true;
+            case GIVEN_ALL, BLANKET -> f.actor().kind() == PartyKind.OFFICE || f.opinionRequestOpen();
+            case NONE, REFUSED -> false;
+        };
+        if (covered) {
+            return AccessReason.CONSENTED;
         }
-        if (f.consent() == ConsentState.NONE && f.opinionRequested()) {
-            return AccessReason.OPINION_REQUESTED;
-        }
-        return consent(f.consent());
+        return f.emergency() != Emergency.NONE ? AccessReason.BREAK_GLASS : AccessReason.NO_CONSENT;
     }
 
     /**
      * Who may write a person's records of the category: LIFE assessments, any office in charge; the care
-     * plan, the care manager of the care-planning office in charge; both while the person is insured.
+     * plan, the care manager of an office in charge with care management built in; both while insured.
      */
     static AccessReason write(Facts f) {
         return f.category() == InformationCategory.LIFE ? writeAsOfficeInCharge(f) : writeCarePlan(f);
@@ -81,32 +157,28 @@ final class AccessRules {
 
     /** Records of an office's own services (LIFE, 第6表 実績): any office in charge, while the person is insured. */
     static AccessReason writeAsOfficeInCharge(Facts f) {
-        if (f.actor().isPerson() || f.actor().kind() != PartyKind.OFFICE) {
-            return AccessReason.NOT_IN_CHARGE;
+        if (f.actor().isPerson() || f.actor().kind() != PartyKind.OFFICE || f.serviceTypesInCharge().isEmpty()) {
+            return AccessReason.NOT_INVOLVED;
         }
-        if (f.lost()) {
-            return AccessReason.QUALIFICATION_LOST;
-        }
-        return f.serviceTypesInCharge().isEmpty() ? AccessReason.NOT_IN_CHARGE : AccessReason.RECORDING_OFFICE;
+        return f.lost() ? AccessReason.QUALIFICATION_LOST : AccessReason.RECORDING_OFFICE;
     }
 
-    /** Who may write and issue a person's care plan: the care manager of the care-planning office in charge. */
+    /**
+     * Who may write and issue a person's care plan: the qualified care manager of an office in charge whose
+     * service has care management built in (居宅介護支援, 介護予防支援 — 地域包括支援センター — and the services
+     * that plan their own care: office-master.md §3).
+     */
     static AccessReason writeCarePlan(Facts f) {
         if (f.actor().isPerson() || f.actor().kind() != PartyKind.OFFICE) {
             return AccessReason.CARE_PLAN_AUTHOR_ONLY;
         }
+        if (f.serviceTypesInCharge().isEmpty()) {
+            return AccessReason.NOT_INVOLVED;
+        }
         if (f.lost()) {
             return AccessReason.QUALIFICATION_LOST;
         }
-        return f.actor().job() == JobType.CARE_MANAGER && f.serviceTypesInCharge().stream().anyMatch(CARE_PLANNING::contains)
+        return f.qualifiedCareManager() && f.serviceTypesInCharge().stream().anyMatch(CARE_MANAGEMENT::contains)
                 ? AccessReason.CARE_PLAN_AUTHOR : AccessReason.CARE_PLAN_AUTHOR_ONLY;
-    }
-
-    private static AccessReason consent(ConsentState consent) {
-        return switch (consent) {
-            case BLANKET, GIVEN -> AccessReason.CONSENTED;
-            case REFUSED -> AccessReason.REFUSED;
-            case NONE -> AccessReason.NO_CONSENT;
-        };
     }
 }

@@ -3,5 +3,5 @@
  * × purpose → Permit or Deny with a reason, audited every time. Exits read care records only through
  * {@link jp.kaigo.access.AccessDecisions}; the record modules offer them to this module alone.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "consent", "relationship", "audit", "registry"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "consent", "relationship", "audit", "registry", "identity"})
 package jp.kaigo.access;

@@ -61,7 +61,7 @@ class CarePlanController {
     @ResponseStatus(HttpStatus.CREATED)
     Map<String, Object> submit(@AuthenticationPrincipal PartyUser caller, HttpServletRequest http,
             @RequestBody PlanRequest request) {
-        Actor actor = Actor.staff(caller.party(), StaffController.session(staff, caller, http).jobType());
+        Actor actor = Actor.staff(StaffController.session(staff, caller, http));
         Inputs in = new Inputs();
         InsurerNumber insurer = in.value(request.insurerNo(), InsurerNumber::new);
         InsuredNumber insured = in.value(request.insuredNo(), InsuredNumber::new);
@@ -91,7 +91,7 @@ class CarePlanController {
     @PostMapping("/api/care-plans/{planId}/issue")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void issue(@AuthenticationPrincipal PartyUser caller, HttpServletRequest http, @PathVariable UUID planId) {
-        Actor actor = Actor.staff(caller.party(), StaffController.session(staff, caller, http).jobType());
+        Actor actor = Actor.staff(StaffController.session(staff, caller, http));
         plans.issue(caller.party().number(), planId,
                 (insurer, insured) -> access.mayWrite(actor, insurer, insured, InformationCategory.CARE_PLAN).permitted());
     }
@@ -103,7 +103,7 @@ class CarePlanController {
     @PostMapping("/api/care-plans/files/{fileKind}")
     CarePlanFileReport importFile(@AuthenticationPrincipal PartyUser caller, HttpServletRequest http,
             @PathVariable String fileKind, @RequestParam(required = false) String charset, InputStream body) {
-        Actor actor = Actor.staff(caller.party(), StaffController.session(staff, caller, http).jobType());
+        Actor actor = Actor.staff(StaffController.session(staff, caller, http));
         Charset decoding;
         try {
             decoding = Charset.forName(charset == null || charset.isBlank() ? "windows-31j" : charset.strip());

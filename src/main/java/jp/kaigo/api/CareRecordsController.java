@@ -180,9 +180,9 @@ class CareRecordsController {
 
     private Actor actor(PartyUser caller, HttpServletRequest http) {
         if (caller.party().kind() == PartyKind.MUNICIPALITY) {
-            return Actor.staff(caller.party(), null);
+            return Actor.system(caller.party());
         }
-        return Actor.staff(caller.party(), StaffController.session(staff, caller, http).jobType());
+        return Actor.staff(StaffController.session(staff, caller, http));
     }
 
     private static String[] person(String insurerNo, String insuredNo) {

@@ -1,5 +1,11 @@
 package jp.kaigo.api;
 
+import jp.kaigo.shared.InvalidValue;
+import jp.kaigo.shared.PartyKind;
+import jp.kaigo.shared.Party;
+import jp.kaigo.access.Actor;
+import java.util.ArrayList;
+import java.time.LocalDate;
 import jp.kaigo.ingest.Inputs;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -106,6 +112,46 @@ class ConsentController {
         InsuredNumber insured = CardLinkController.ownInsured(registry, caller, insurerNo, insuredNo);
         UUID id = consents.registerBlanket(insurerNo, insured.value(), request.occasion());
         return Map.of("decisionId", id);
+    }
+
+    record PartyRef(String kind, String number) {
+    }
+
+    record Disaster(String area, String validFrom, String validTo, List<PartyRef> parties) {
+    }
+
+    /**
+     * A disaster mode (災害時, national-design.md A3): for an area and a period, the named offices and institutions
+     * may use break-glass for this municipality's insured without a relationship. Needs a municipal staff member.
+     */
+    @PostMapping("/api/municipalities/{insurerNo}/disaster-modes")
+    @ResponseStatus(HttpStatus.CREATED)
+    Map<String, UUID> declareDisaster(@AuthenticationPrincipal PartyUser caller, HttpServletRequest http,
+            @PathVariable String insurerNo, @RequestBody Disaster request) {
+        caller.requireMunicipality(insurerNo);
+        Actor actor = Actor.staff(StaffController.session(staff, caller, http));
+        Inputs in = new Inputs();
+        LocalDate from = in.date(request.validFrom(), "validFrom", "開始日", true);
+        LocalDate to = in.date(request.validTo(), "validTo", "終了日", true);
+        List<Party> parties = new ArrayList<>();
+        for (PartyRef p : request.parties() == null ? List.<PartyRef>of() : request.parties()) {
+            Party party = in.value(p == null ? null : p.kind(), kind -> new Party(PartyKind.ofCode(kind).orElseThrow(
+                    () -> new InvalidValue("parties", "対象機関", "office または medical-institution を指定してください")),
+                    p.number() == null ? "" : p.number().strip()));
+            if (party != null) {
+                parties.add(party);
+            }
+        }
+        in.check();
+        return Map.of("disasterId", access.declareDisaster(actor, request.area(), from, to, parties));
+    }
+
+    @PostMapping("/api/municipalities/{insurerNo}/disaster-modes/{disasterId}/end")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void endDisaster(@AuthenticationPrincipal PartyUser caller, HttpServletRequest http, @PathVariable String insurerNo,
+            @PathVariable UUID disasterId) {
+        caller.requireMunicipality(insurerNo);
+        access.endDisaster(Actor.staff(StaffController.session(staff, caller, http)), disasterId);
     }
 
     @GetMapping("/api/municipalities/{insurerNo}/emergency-openings")

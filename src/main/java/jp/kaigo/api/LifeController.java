@@ -32,7 +32,7 @@ class LifeController {
     @PostMapping("/api/life/files")
     LifeFileReport importFile(@AuthenticationPrincipal PartyUser caller, HttpServletRequest http, InputStream body)
             throws IOException {
-        Actor actor = Actor.staff(caller.party(), StaffController.session(staff, caller, http).jobType());
+        Actor actor = Actor.staff(StaffController.session(staff, caller, http));
         byte[] file = body.readNBytes(MAX_BYTES + 1);
         if (file.length > MAX_BYTES) {
             throw new InvalidValue("file", "ファイル", "32MB以下のファイルにしてください");

@@ -1,5 +1,6 @@
 package jp.kaigo.certification;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import jp.kaigo.ingest.HistoryImport;
@@ -71,14 +72,13 @@ class CertificationRecords implements CareRecordSource {
     }
 
     @Override
-    public boolean opinionRequested(String institutionCode, String insurerNo, String insuredNo) {
+    public boolean opinionRequestOpen(String institutionCode, String insurerNo, String insuredNo, LocalDate today) {
         return Boolean.TRUE.equals(jdbc.queryForObject("""
                 select exists (select 1 from certification.certification_records
                                 where insurer_no = ? and insured_no = ? and opinion_institution = ?
-                                  and current and not deleted)
-                    or exists (select 1 from certification.doctor_opinion_records
-                                where insurer_no = ? and insured_no = ? and institution_code = ?
-                                  and current and not deleted)
-                """, Boolean.class, insurerNo, insuredNo, institutionCode, insurerNo, insuredNo, institutionCode));
+                                  and current and not deleted
+                                  and (opinion_received_on is null and opinion_requested_on >= ?::date - 180
+                                       or opinion_received_on >= ?::date - 30))
+                """, Boolean.class, insurerNo, insuredNo, institutionCode, today, today));
     }
 }

@@ -155,7 +155,7 @@ class MunicipalityController {
         InsuredList.Query query = new InsuredList.Query(blankToNull(nameKana), blankToNull(insuredNo),
                 blankToNull(careLevel), Boolean.TRUE.equals(expiring) ? OfficeController.EXPIRING_DAYS : null,
                 Boolean.TRUE.equals(includeLost), Inputs.today(), Math.max(page, 0));
-        InsuredList.Page found = access.listOwnInsured(Actor.staff(me.organisation(), me.jobType()), query, "保険者事務");
+        InsuredList.Page found = access.listOwnInsured(Actor.staff(me), query, "保険者事務");
         model.addAttribute("me", me);
         model.addAttribute("query", query);
         model.addAttribute("rows", found.entries().stream().map(e -> new ListedPerson(
@@ -175,7 +175,7 @@ class MunicipalityController {
     String person(HttpServletRequest request, HttpServletResponse response, Model model, @PathVariable String ref) {
         StaffSession me = signedIn.staff(request, response);
         PersonRefs.PersonRef person = PersonRefs.resolve(request.getSession(), ref);
-        return personSections.show(model, me, "municipality", ref, person, Actor.staff(me.organisation(), me.jobType()),
+        return personSections.show(model, me, "municipality", ref, person, Actor.staff(me),
                 "保険者事務");
     }
 

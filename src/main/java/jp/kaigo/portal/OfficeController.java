@@ -331,7 +331,7 @@ class OfficeController {
     }
 
     private static Actor actor(StaffSession me) {
-        return Actor.staff(me.organisation(), me.jobType());
+        return Actor.staff(me);
     }
 
     private static String purpose(StaffSession me) {

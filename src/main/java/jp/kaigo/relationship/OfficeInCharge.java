@@ -9,4 +9,17 @@ public record OfficeInCharge(UUID relationshipId, String insurerNo, String insur
     public boolean current() {
         return endDate == null;
     }
+
+    /**
+     * Started and not ended on the day: a relationship grants nothing before its start date, nor from its end
+     * date on (the day it ends, by the office, the person or the registry's 資格喪失).
+     */
+    public boolean inChargeOn(LocalDate day) {
+        return !startDate.isAfter(day) && (endDate == null || endDate.isAfter(day));
+    }
+
+    /** Ended on or before the day, at most {@code days} days before it. */
+    public boolean endedWithin(LocalDate day, int days) {
+        return endDate != null && !endDate.isAfter(day) && !endDate.isBefore(day.minusDays(days));
+    }
 }

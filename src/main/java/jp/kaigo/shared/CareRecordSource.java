@@ -1,5 +1,6 @@
 package jp.kaigo.shared;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -16,10 +17,11 @@ public interface CareRecordSource {
     List<Map<String, Object>> read(InformationCategory category, String insurerNo, String insuredNo);
 
     /**
-     * Whether the medical institution was asked by the insurer to write the person's 主治医意見書 (or wrote
-     * one): such an institution may see what the rules allow it without a consent.
+     * Whether the medical institution's request to write the person's 主治医意見書 is open on {@code today}: the
+     * insurer asked it (at most 180 days ago) and the 意見書 has not arrived, or arrived at most 30 days ago.
+     * Such an institution sees what the request needs without a consent.
      */
-    default boolean opinionRequested(String institutionCode, String insurerNo, String insuredNo) {
+    default boolean opinionRequestOpen(String institutionCode, String insurerNo, String insuredNo, LocalDate today) {
         return false;
     }
 }

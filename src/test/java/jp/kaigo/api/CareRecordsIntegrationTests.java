@@ -4,7 +4,10 @@ import static jp.kaigo.api.MunicipalityFiles.INSURED_HEADER;
 import static jp.kaigo.api.MunicipalityFiles.insuredRow;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.Base64;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -26,7 +29,11 @@ import tools.jackson.databind.JsonNode;
  */
 class CareRecordsIntegrationTests extends MunicipalityApiTests {
     private static final String PERSON = "0000000001";
-    private static final String DOCTOR_INSTITUTION = MedicalInstitutionCode.withCheckDigit("471301111").value();
+    private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Tokyo"));
+    private static final AtomicInteger NEXT_INSTITUTION = new AtomicInteger();
+    /** The institution asked for this test's person's 意見書 (a new one per test: its first administrator is enrolled once). */
+    private final String DOCTOR_INSTITUTION = MedicalInstitutionCode.withCheckDigit(
+            "4713" + String.format("%05d", NEXT_INSTITUTION.getAndIncrement())).value();
     @Autowired
     SimulatedJlis jlis;
     /** The office's care manager (介護支援専門員), signed in. */
@@ -41,7 +48,7 @@ class CareRecordsIntegrationTests extends MunicipalityApiTests {
                         + "opinionRequestedOn,firstJudgement,standardMinutes,minutesMeal,score1,result,certifiedOn,"
                         + "certValidFrom,certValidTo\n"
                         + String.join(",", insurer, PERSON, "1", "2026-04-01", "2", "2026-04-01", "6", DOCTOR_INSTITUTION,
-                                "2026-04-03", "22", "68.4", "21.2", "55.0", "23", "2026-05-10", "2026-06-01", "2027-05-31")
+                                TODAY.minusDays(10).toString(), "22", "68.4", "21.2", "55.0", "23", "2026-05-10", "2026-06-01", "2027-05-31")
                         + "\n"
                         // 認定 without its result: refused with the field and the line
                         + String.join(",", insurer, "0000000002", "1", "2026-04-01", "1", "2026-04-01", "6", "", "", "",
@@ -75,7 +82,7 @@ class CareRecordsIntegrationTests extends MunicipalityApiTests {
 
     /** 資格確認 by numbers, then registration as 担当事業所; returns the relationship's ID. */
     private String registerInCharge(String serviceType) {
-        return registerInCharge(careManager, PERSON, "1940-05-06", serviceType, "2026-10-01");
+        return registerInCharge(careManager, PERSON, "1940-05-06", serviceType, TODAY.minusDays(20).toString());
     }
 
     private void blanketConsent() {
@@ -93,7 +100,7 @@ class CareRecordsIntegrationTests extends MunicipalityApiTests {
 
     @Test
     void theOfficeInChargeSeesWithConsentUntilThePersonWithdrawsIt() throws Exception {
-        assertThat(outcome(careManager.get(path("certification")))).isEqualTo("403:NOT_IN_CHARGE");
+        assertThat(outcome(careManager.get(path("certification")))).isEqualTo("403:NOT_INVOLVED");
         registerInCharge("43");
         ApiClient.Response noConsent = careManager.get(path("certification"));
         assertThat(outcome(noConsent)).isEqualTo("403:NO_CONSENT");
@@ -130,7 +137,7 @@ class CareRecordsIntegrationTests extends MunicipalityApiTests {
         assertThat(outcome(careManager.get(path("certification")))).as("the very next request")
                 .isEqualTo("403:REFUSED");
         assertThat(outcome(newSignedInOffice().get(path("insurance-card")))).as("another office, not in charge")
-                .isEqualTo("403:NOT_IN_CHARGE");
+                .isEqualTo("403:NOT_INVOLVED");
         assertThat(me.get("/api/person/consents").json()).hasSize(2);
 
         List<String> accesses = new ArrayList<>();
@@ -151,7 +158,7 @@ class CareRecordsIntegrationTests extends MunicipalityApiTests {
     }
 
     @Test
-    void medicalInstitutionsMunicipalitiesAndThePersonSeeWhatTheRulesAllow() {
+    void medicalInstitutionsMunicipalitiesAndThePersonSeeWhatTheRulesAllow() throws Exception {
         // a second opinion, by another institution
         String otherDoctor = MedicalInstitutionCode.withCheckDigit("471303333").value();
         api.uploadCsv(insurer, "doctor-opinion", "differential", "処理区分,insurerNo,insuredNo,historyNo,validFrom,"
@@ -165,11 +172,18 @@ class CareRecordsIntegrationTests extends MunicipalityApiTests {
                 .isEqualTo("200");
         assertThat(outcome(doctor.get(path("burden-ratio")))).isEqualTo("403:NOT_FOR_MEDICAL");
         assertThat(outcome(doctor.get(path("care-survey")))).isEqualTo("403:CARE_MANAGER_ONLY");
-        ApiClient otherHospital = staffOf(newSignedIn(Party.medicalInstitution(
-                MedicalInstitutionCode.withCheckDigit("471302222").value())), "doctor", "DOCTOR");
-        assertThat(outcome(otherHospital.get(path("insurance-card")))).isEqualTo("403:NO_CONSENT");
+        String otherCode = MedicalInstitutionCode.withCheckDigit("471302222").value();
+        ApiClient otherHospital = staffOf(newSignedIn(Party.medicalInstitution(otherCode)), "doctor", "DOCTOR");
+        assertThat(outcome(otherHospital.get(path("insurance-card")))).isEqualTo("403:NOT_INVOLVED");
         blanketConsent();
-        assertThat(outcome(otherHospital.get(path("insurance-card")))).isEqualTo("200");
+        assertThat(outcome(otherHospital.get(path("insurance-card")))).as("the 包括同意 covers only those involved")
+                .isEqualTo("403:NOT_INVOLVED");
+        assertThat(outcome(doctor.get(path("care-plan")))).as("the institution asked, under the 包括同意").isEqualTo("200");
+        ApiClient me = personSignedIn();
+        assertThat(me.post("/api/person/consents", "{\"partyKind\":\"medical-institution\",\"partyNumber\":\""
+                + otherCode + "\",\"decision\":\"give\"}").status()).isEqualTo(201);
+        assertThat(outcome(otherHospital.get(path("insurance-card")))).as("consent naming it").isEqualTo("200");
+        assertThat(outcome(otherHospital.get(path("burden-ratio")))).isEqualTo("403:NOT_FOR_MEDICAL");
         assertThat(outcome(otherHospital.get(path("doctor-opinion")))).isEqualTo("403:CARE_MANAGER_ONLY");
 
         assertThat(outcome(api.get(path("care-survey")))).isEqualTo("200");
@@ -180,7 +194,7 @@ class CareRecordsIntegrationTests extends MunicipalityApiTests {
         JsonNode overview = careManager.get("/api/records/" + insurer + "/" + PERSON).json();
         assertThat(overview).hasSize(InformationCategory.values().length);
         assertThat(overview.get(0).get("category").asString()).isEqualTo("insurance-card");
-        overview.forEach(d -> assertThat(d.get("reason").asString()).isEqualTo("NOT_IN_CHARGE"));
+        overview.forEach(d -> assertThat(d.get("reason").asString()).isEqualTo("NOT_INVOLVED"));
     }
 
     @Test
@@ -201,30 +215,108 @@ class CareRecordsIntegrationTests extends MunicipalityApiTests {
         blanketConsent();
         assertThat(outcome(careManager.get(path("certification")))).isEqualTo("200");
         assertThat(careManager.get(path("no-such-category")).status()).isEqualTo(400);
-        assertThat(careManager.post("/api/relationships/" + id + "/end", "{\"endDate\":\"2026-11-30\"}").status())
+        assertThat(careManager.post("/api/relationships/" + id + "/end", "{\"endDate\":\"" + TODAY.minusDays(1) + "\"}").status())
                 .isEqualTo(204);
-        assertThat(outcome(careManager.get(path("certification")))).isEqualTo("403:NOT_IN_CHARGE");
+        assertThat(outcome(careManager.get(path("certification")))).isEqualTo("403:NOT_INVOLVED");
     }
 
     @Test
-    void breakGlassOpensForSeventyTwoHoursAndIsReviewed() throws Exception {
-        ApiClient nurseOffice = staffOf(newSignedInOffice(), "nurse", "NURSE");
-        assertThat(outcome(nurseOffice.get(path("certification")))).isEqualTo("403:NOT_IN_CHARGE");
-        assertThat(nurseOffice.post(path("").replaceAll("/$", "") + "/emergency", "{\"reason\":\"急変\"}").status())
-                .as("a reason is required").isEqualTo(400);
-        JsonNode opening = nurseOffice.post("/api/records/" + insurer + "/" + PERSON + "/emergency",
-                "{\"reason\":\"訪問時に意識低下、救急搬送先へ要介護度と主治医を伝えるため\"}").json();
+    void breakGlassIsOneStaffMembersWithinTheJobRulesAndNeverAgainstARefusal() throws Exception {
+        String id = registerInCharge("43");
+        ApiClient nurse = staffOf(office, "nurse", "NURSE");
+        assertThat(outcome(nurse.get(path("certification")))).isEqualTo("403:NO_CONSENT");
+        String emergency = "/api/records/" + insurer + "/" + PERSON + "/emergency";
+        assertThat(nurse.post(emergency, "{\"reason\":\"急変\"}").status()).as("a reason is required").isEqualTo(400);
+        JsonNode opening = nurse.post(emergency, "{\"reason\":\"訪問時に意識低下、救急搬送先へ要介護度と主治医を伝えるため\"}").json();
         assertThat(opening.get("staffJob").asString()).isEqualTo("NURSE");
-        assertThat(outcome(nurseOffice.get(path("doctor-opinion")))).isEqualTo("200");
+        assertThat(outcome(nurse.get(path("certification")))).isEqualTo("200");
+        assertThat(nurse.get(path("certification")).json().get("reason").asString()).isEqualTo("BREAK_GLASS");
+        assertThat(outcome(nurse.get(path("doctor-opinion")))).as("the job rules still hold").isEqualTo("403:CARE_MANAGER_ONLY");
+        assertThat(outcome(office.get(path("certification")))).as("not the whole organisation").isEqualTo("403:CLERK");
+        assertThat(outcome(careManager.get(path("certification")))).as("not a colleague").isEqualTo("403:NO_CONSENT");
+        assertThat(outcome(nurse.get(path("burden-limit")))).as("not the 負担限度額").isEqualTo("403:BURDEN_LIMIT_CONSENT");
+
+        // a stranger office may not open at all
+        ApiClient strangerNurse = staffOf(newSignedInOffice(), "nurse", "NURSE");
+        assertThat(strangerNurse.post(emergency, "{\"reason\":\"訪問時に意識低下、救急搬送先へ伝えるため\"}").status())
+                .isEqualTo(403);
 
         JsonNode toReview = api.get("/api/municipalities/" + insurer + "/emergency-openings").json();
         assertThat(toReview).hasSize(1);
-        assertThat(personSignedIn().get("/api/person/emergency-openings").json().get(0).get("reason").asString())
-                .contains("救急搬送");
+        ApiClient me = personSignedIn();
+        assertThat(me.get("/api/person/emergency-openings").json().get(0).get("reason").asString()).contains("救急搬送");
         assertThat(api.post("/api/municipalities/" + insurer + "/emergency-openings/"
                 + opening.get("openingId").asString() + "/review", "{\"note\":\"救急隊からの要請を確認\"}").status())
                 .isEqualTo(204);
         assertThat(api.get("/api/municipalities/" + insurer + "/emergency-openings").json()).isEmpty();
+
+        // the person's refusal holds against break-glass
+        assertThat(me.post("/api/person/consents", "{\"partyKind\":\"office\",\"partyNumber\":\"" + officeNo
+                + "\",\"decision\":\"refuse\"}").status()).isEqualTo(201);
+        assertThat(outcome(nurse.get(path("certification")))).isEqualTo("403:REFUSED");
+        // a relationship ended recently still allows an opening
+        assertThat(careManager.post("/api/relationships/" + id + "/end", "{\"endDate\":\"" + TODAY.minusDays(1) + "\"}")
+                .status()).isEqualTo(204);
+        assertThat(outcome(careManager.get(path("insurance-card")))).isEqualTo("403:NOT_INVOLVED");
+    }
+
+    @Test
+    void inADisasterTheNamedOrganisationsMayOpenEvenWithoutARelationship() throws Exception {
+        ApiClient clerk = signedIn(api, "admin", enrolFirstAdmin(api, "admin"));
+        ApiClient shelterOffice = newSignedInOffice();
+        ApiClient shelterNurse = staffOf(shelterOffice, "nurse", "NURSE");
+        String shelter = shelterNurse.get("/api/staff/me").json().get("organisation").asString().substring("office:".length());
+        String emergency = "/api/records/" + insurer + "/" + PERSON + "/emergency";
+        String reason = "{\"reason\":\"避難所で体調悪化、服薬と要介護度を確認するため\"}";
+        assertThat(shelterNurse.post(emergency, reason).status()).isEqualTo(403);
+        String declare = "{\"area\":\"○○町全域(災害救助法適用)\",\"validFrom\":\"" + TODAY + "\",\"validTo\":\""
+                + TODAY.plusDays(14) + "\",\"parties\":[{\"kind\":\"office\",\"number\":\"" + shelter + "\"}]}";
+        assertThat(api.post("/api/municipalities/" + insurer + "/disaster-modes", declare).status())
+                .as("a municipal staff member declares it, not the certificate alone").isEqualTo(401);
+        String disaster = clerk.post("/api/municipalities/" + insurer + "/disaster-modes", declare).json()
+                .get("disasterId").asString();
+        ApiClient me = personSignedIn();
+        me.post("/api/person/consents", "{\"decision\":\"refuse\"}");
+        assertThat(shelterNurse.post(emergency, reason).status()).isEqualTo(201);
+        assertThat(outcome(shelterNurse.get(path("certification")))).as("a disaster overrides even a refusal")
+                .isEqualTo("200");
+        assertThat(outcome(shelterNurse.get(path("care-survey")))).isEqualTo("403:CARE_MANAGER_ONLY");
+        assertThat(clerk.post("/api/municipalities/" + insurer + "/disaster-modes/" + disaster + "/end", "").status())
+                .isEqualTo(204);
+        assertThat(outcome(shelterNurse.get(path("certification")))).as("ended with the disaster mode")
+                .isEqualTo("403:NOT_INVOLVED");
+    }
+
+    @Test
+    void theInstitutionAskedForTheOpinionSeesUntilThirtyDaysAfterItArrived() {
+        ApiClient doctor = staffOf(newSignedIn(Party.medicalInstitution(DOCTOR_INSTITUTION)), "doctor", "DOCTOR");
+        assertThat(outcome(doctor.get(path("certification")))).isEqualTo("200");
+        String header = "処理区分,insurerNo,insuredNo,historyNo,validFrom,applicationType,appliedOn,progress,"
+                + "opinionInstitution,opinionRequestedOn,opinionReceivedOn,firstJudgement,standardMinutes,result,"
+                + "certifiedOn,certValidFrom,certValidTo\n";
+        api.uploadCsv(insurer, "certification", "differential", header + String.join(",", "2", insurer, PERSON, "1",
+                "2026-04-01", "2", "2026-04-01", "6", DOCTOR_INSTITUTION, TODAY.minusDays(60).toString(),
+                TODAY.minusDays(40).toString(), "22", "68.4", "23", "2026-05-10", "2026-06-01", "2027-05-31") + "\n");
+        assertThat(outcome(doctor.get(path("certification")))).isEqualTo("403:NOT_INVOLVED");
+        assertThat(outcome(doctor.get(path("doctor-opinion")))).isEqualTo("403:NOT_INVOLVED");
+    }
+
+    @Test
+    void aRelationshipGrantsNothingBeforeItsStartDate() {
+        registerInCharge(careManager, PERSON, "1940-05-06", "43", TODAY.plusDays(10).toString());
+        blanketConsent();
+        assertThat(outcome(careManager.get(path("certification")))).isEqualTo("403:NOT_INVOLVED");
+    }
+
+    @Test
+    void theBurdenLimitNeedsThePersonsOwnConsentNotTheBlanketOne() throws Exception {
+        registerInCharge("43");
+        blanketConsent();
+        assertThat(outcome(careManager.get(path("burden-ratio")))).isEqualTo("200");
+        assertThat(outcome(careManager.get(path("burden-limit")))).isEqualTo("403:BURDEN_LIMIT_CONSENT");
+        personSignedIn().post("/api/person/consents", "{\"partyKind\":\"office\",\"partyNumber\":\"" + officeNo
+                + "\",\"category\":\"burden-limit\",\"decision\":\"give\"}");
+        assertThat(outcome(careManager.get(path("burden-limit")))).isEqualTo("200");
     }
 
     @Test

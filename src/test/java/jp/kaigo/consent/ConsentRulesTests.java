@@ -78,10 +78,44 @@ class ConsentRulesTests {
     }
 
     @Test
-    void aRenewalsBlanketConsentRenewsAfterAGeneralWithdrawal() {
+    void aRenewalsBlanketConsentDoesNotReopenARefusalOfAll() {
         blanket();
         person(null, null, false);
         blanket();
-        assertThat(state(OFFICE, InformationCategory.CARE_PLAN)).isEqualTo(ConsentState.BLANKET);
+        assertThat(state(OFFICE, InformationCategory.CARE_PLAN)).isEqualTo(ConsentState.REFUSED);
+        person(null, null, true);
+        assertThat(state(OFFICE, InformationCategory.CARE_PLAN)).as("lifted by the person").isEqualTo(ConsentState.GIVEN_ALL);
+    }
+
+    @Test
+    void aRefusalByNameSurvivesARefusalOfAllFollowedByABlanketConsent() {
+        person(OFFICE, null, false);
+        person(null, null, false);
+        blanket();
+        assertThat(state(OFFICE, InformationCategory.CARE_PLAN)).isEqualTo(ConsentState.REFUSED);
+        // consenting to every organisation again lifts the refusal of all, not the one of the named office
+        person(null, null, true);
+        assertThat(state(OTHER_OFFICE, InformationCategory.CARE_PLAN)).isEqualTo(ConsentState.GIVEN_ALL);
+        assertThat(state(OFFICE, InformationCategory.CARE_PLAN)).isEqualTo(ConsentState.REFUSED);
+        person(OFFICE, null, true);
+        assertThat(state(OFFICE, InformationCategory.CARE_PLAN)).isEqualTo(ConsentState.GIVEN);
+    }
+
+    @Test
+    void aConsentBroaderThanTheRefusalDoesNotLiftIt() {
+        person(OFFICE, InformationCategory.LIFE, false);
+        person(OFFICE, null, true);
+        assertThat(state(OFFICE, InformationCategory.LIFE)).isEqualTo(ConsentState.REFUSED);
+        assertThat(state(OFFICE, InformationCategory.CARE_PLAN)).isEqualTo(ConsentState.GIVEN);
+        person(OFFICE, InformationCategory.LIFE, true);
+        assertThat(state(OFFICE, InformationCategory.LIFE)).isEqualTo(ConsentState.GIVEN);
+    }
+
+    @Test
+    void aConsentNamingTheOrganisationLiftsARefusalOfAllForItAlone() {
+        person(null, null, false);
+        person(OFFICE, null, true);
+        assertThat(state(OFFICE, InformationCategory.CLAIMS)).isEqualTo(ConsentState.GIVEN);
+        assertThat(state(OTHER_OFFICE, InformationCategory.CLAIMS)).isEqualTo(ConsentState.REFUSED);
     }
 }

@@ -111,12 +111,14 @@ class PortalJourneysTests {
         assertThat(browser.findElement(By.id("life")).getText()).contains("閲覧できません").contains("本人が同意していません");
         Browser.screenshot(browser, "office-person");
 
-        // break-glass: with a typed reason the denied records open (72 hours; the person sees it)
+        // break-glass: with a typed reason this staff member's opening starts (72 hours; the person sees it), but
+        // what the person refused stays closed
         String personPage = browser.getCurrentUrl();
         browser.findElement(By.id("reason")).sendKeys("救急搬送時の服薬状況の確認のため");
         Browser.go(browser, browser.findElement(By.cssSelector("section.emergency button")));
-        assertThat(browser.findElement(By.cssSelector("[role=status]")).getText()).contains("緊急時の閲覧を開始しました");
-        assertThat(browser.findElement(By.id("life")).getText()).doesNotContain("閲覧できません");
+        assertThat(browser.findElement(By.cssSelector("[role=status]")).getText()).contains("緊急時の閲覧を開始しました")
+                .doesNotContain("通知");
+        assertThat(browser.findElement(By.id("life")).getText()).contains("本人が同意していません");
 
         // the office's people list finds the person; the 60-day filter leaves out one without a 認定 ending
         Browser.go(browser, browser.findElement(By.linkText("担当利用者")));
@@ -185,7 +187,7 @@ class PortalJourneysTests {
             Browser.go(home, home.findElement(By.cssSelector("#offices form button")));
             assertThat(home.findElement(By.id("offices")).getText()).contains("に終了");
             browser.get(personPage);
-            assertThat(browser.findElement(By.id("insurance-card")).getText()).contains("担当事業所として登録されていません");
+            assertThat(browser.findElement(By.id("insurance-card")).getText()).contains("この方の担当としての登録がありません");
         } finally {
             home.quit();
         }
