@@ -70,6 +70,28 @@ public class AccessDecisions {
         return sources.keySet();
     }
 
+    /**
+     * Whether the actor may run 資格確認 at all ({@link EligibilityRules}); reads nothing. The 資格確認 is
+     * audited once, with what it showed, by the use case that runs it.
+     */
+    public EligibilityScope eligibilityScope(Actor actor) {
+        return EligibilityRules.decide(eligibilityFacts(actor, ConsentState.NONE));
+    }
+
+    /**
+     * What a 資格確認 about the person may show the actor, the 負担限度額認定証 included: asked only when the
+     * person has one in force (most have none), so that the common answer costs no consent lookup.
+     */
+    public EligibilityScope eligibilityScope(Actor actor, String insurerNo, String insuredNo) {
+        ConsentState limit = actor.isPerson() || actor.kind() == PartyKind.MUNICIPALITY ? ConsentState.NONE
+                : consents.state(insurerNo, insuredNo, actor.organisation(), InformationCategory.BURDEN_LIMIT);
+        return EligibilityRules.decide(eligibilityFacts(actor, limit));
+    }
+
+    private static EligibilityRules.Facts eligibilityFacts(Actor actor, ConsentState burdenLimit) {
+        return new EligibilityRules.Facts(actor.kind(), !actor.isPerson() && actor.staffId() != null, false, burdenLimit);
+    }
+
     /** Decides and audits; reads nothing. */
     public Decision decide(Actor actor, String insurerNo, String insuredNo, InformationCategory category, String purpose) {
         Decision decision = Decision.of(category, reason(actor, insurerNo, insuredNo, category));

@@ -46,8 +46,11 @@ class ApiSecurity {
                         .requestMatchers("/api/person/**").permitAll()
                         .requestMatchers("/api/insurers/**", "/api/municipalities/**", "/api/imports/**",
                                 "/api/insured/**").hasRole(PartyUser.role(PartyKind.MUNICIPALITY))
-                        .requestMatchers("/api/eligibility", "/api/eligibility/**", "/api/card/**",
-                                "/api/relationships", "/api/relationships/**", "/api/care-plans/**", "/api/life/**", "/api/consents/terminal", "/api/consents/terminal/**")
+                        // 資格確認: offices, and medical institutions where designated for care (the use case decides)
+                        .requestMatchers("/api/eligibility", "/api/eligibility/**", "/api/card/**")
+                                .hasAnyRole(PartyUser.role(PartyKind.OFFICE), PartyUser.role(PartyKind.MEDICAL_INSTITUTION))
+                        .requestMatchers("/api/relationships", "/api/relationships/**", "/api/care-plans/**", "/api/life/**",
+                                "/api/consents/terminal", "/api/consents/terminal/**")
                                 .hasRole(PartyUser.role(PartyKind.OFFICE))
                         .requestMatchers("/api/staff/**", "/api/staff", "/api/records/**").authenticated()
                         .anyRequest().denyAll())

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.UUID;
 import jp.kaigo.identity.CardRefused;
 import jp.kaigo.identity.NotPermitted;
+import jp.kaigo.shared.NoSuchRecord;
+import jp.kaigo.shared.TooManyAttempts;
 import jp.kaigo.identity.SignInRefused;
 import jp.kaigo.ingest.FileRejected;
 import jp.kaigo.shared.InvalidValue;
@@ -80,6 +82,16 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(CardRefused.class)
     ProblemDetail cardRefused(CardRefused e) {
         return problem(HttpStatus.FORBIDDEN, "本人確認できません", e.getMessage(), "card-refused");
+    }
+
+    @ExceptionHandler(NoSuchRecord.class)
+    ProblemDetail noSuchRecord(NoSuchRecord e) {
+        return problem(HttpStatus.NOT_FOUND, "見つかりません", e.getMessage(), "not-found");
+    }
+
+    @ExceptionHandler(TooManyAttempts.class)
+    ProblemDetail tooManyAttempts(TooManyAttempts e) {
+        return problem(HttpStatus.TOO_MANY_REQUESTS, "一時的に受け付けていません", e.getMessage(), "too-many-attempts");
     }
 
     @ExceptionHandler(NotPermitted.class)

@@ -7,8 +7,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import jp.kaigo.audit.AuditEntry;
-import jp.kaigo.audit.AuditLog;
+import jp.kaigo.eligibility.EligibilityVerification;
 import jp.kaigo.identity.StaffAccounts;
 import jp.kaigo.identity.StaffSession;
 import jp.kaigo.relationship.OfficeInCharge;
@@ -32,12 +31,12 @@ import org.springframework.web.bind.annotation.RestController;
 class RelationshipController {
     private final OfficesInCharge offices;
     private final StaffAccounts staff;
-    private final AuditLog audit;
+    private final EligibilityVerification eligibility;
 
-    RelationshipController(OfficesInCharge offices, StaffAccounts staff, AuditLog audit) {
+    RelationshipController(OfficesInCharge offices, StaffAccounts staff, EligibilityVerification eligibility) {
         this.offices = offices;
         this.staff = staff;
-        this.audit = audit;
+        this.eligibility = eligibility;
     }
 
     record Registration(String confirmation, String serviceType, String startDate) {
@@ -57,9 +56,8 @@ class RelationshipController {
         Inputs in = new Inputs();
         LocalDate start = in.date(request.startDate(), "startDate", "開始日", true);
         in.check();
-        UUID id = offices.register(caller.party().number(), request.confirmation(), request.serviceType(), start,
-                session.jobType().name());
-        return Map.of("relationshipId", id);
+        return Map.of("relationshipId", eligibility.registerInCharge(session, request.confirmation(),
+                request.serviceType(), start).relationshipId());
     }
 
     @PostMapping("/api/relationships/{relationshipId}/end")
@@ -70,11 +68,7 @@ class RelationshipController {
         Inputs in = new Inputs();
         LocalDate end = in.date(request.endDate(), "endDate", "終了日", true);
         in.check();
-        OfficeInCharge ending = mine(caller, relationshipId);
-        offices.endByOffice(caller.party().number(), relationshipId, end);
-        audit.record(new AuditEntry("relationship", caller.party().kind().code(), caller.party().number(),
-                session.jobType().name(), ending.insurerNo(), ending.insuredNo(),
-                "担当事業所の終了(サービス種類 " + ending.serviceType() + ")", null, "ENDED"));
+        eligibility.endInCharge(session, relationshipId, end);
     }
 
     /** The municipality's view of its insured person's offices (the person's own view comes with card sign-in). */
@@ -88,8 +82,4 @@ class RelationshipController {
         return offices.officesOf(insurer.value(), insured.value());
     }
 
-    private OfficeInCharge mine(PartyUser caller, UUID id) {
-        return offices.relationship(id).filter(r -> r.officeNo().equals(caller.party().number()))
-                .orElseThrow(() -> new NotFound("担当事業所の登録が見つかりません"));
-    }
 }

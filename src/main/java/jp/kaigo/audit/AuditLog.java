@@ -168,7 +168,7 @@ public class AuditLog {
             AuditEntry entry = new AuditEntry(rs.getString("event"), rs.getString("actor_kind"),
                     rs.getString("actor_number"), rs.getString("staff_job"), rs.getString("person_insurer"),
                     rs.getString("person_insured"), rs.getString("subject"), rs.getString("purpose"),
-                    rs.getString("outcome"));
+                    rs.getString("outcome"), rs.getObject("staff_id", java.util.UUID.class), rs.getString("qualification"));
             Instant at = rs.getTimestamp("at").toInstant();
             if (seq != expectedSeq[0]) {
                 problems.add("記録 " + expectedSeq[0] + (seq == expectedSeq[0] + 1 ? " が削除されています"
@@ -230,7 +230,7 @@ public class AuditLog {
         int n = batch.size();
         Long[] seqs = new Long[n];
         Timestamp[] ats = new Timestamp[n];
-        String[][] texts = new String[9][n];
+        String[][] texts = new String[11][n];
         byte[][] prevs = new byte[n][];
         byte[][] hashes = new byte[n][];
         long seq = lastSeq;
@@ -249,7 +249,8 @@ public class AuditLog {
             seqs[i] = seq;
             ats[i] = Timestamp.from(p.at());
             String[] fields = {e.event(), e.actorKind(), e.actorNumber(), e.staffJob(), e.personInsurer(),
-                e.personInsured(), e.subject(), e.purpose(), e.outcome()};
+                e.personInsured(), e.subject(), e.purpose(), e.outcome(),
+                e.staffId() == null ? null : e.staffId().toString(), e.qualification()};
             for (int f = 0; f < fields.length; f++) {
                 texts[f][i] = fields[f];
             }
@@ -261,17 +262,19 @@ public class AuditLog {
         jdbc.execute((ConnectionCallback<Integer>) con -> {
             try (PreparedStatement insert = con.prepareStatement("""
                     insert into audit.entries (seq, at, event, actor_kind, actor_number, staff_job, person_insurer,
-                                               person_insured, subject, purpose, outcome, prev_hash, hash)
+                                               person_insured, subject, purpose, outcome, staff_id, qualification,
+                                               prev_hash, hash)
                     select * from unnest(?::bigint[], ?::timestamptz[], ?::text[], ?::text[], ?::text[], ?::text[],
-                                         ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::bytea[], ?::bytea[])
+                                         ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::uuid[], ?::text[],
+                                         ?::bytea[], ?::bytea[])
                     """)) {
                 insert.setArray(1, con.createArrayOf("bigint", seqs));
                 insert.setArray(2, con.createArrayOf("timestamptz", ats));
                 for (int f = 0; f < texts.length; f++) {
                     insert.setArray(3 + f, con.createArrayOf("text", texts[f]));
                 }
-                insert.setArray(12, con.createArrayOf("bytea", prevs));
-                insert.setArray(13, con.createArrayOf("bytea", hashes));
+                insert.setArray(14, con.createArrayOf("bytea", prevs));
+                insert.setArray(15, con.createArrayOf("bytea", hashes));
                 return insert.executeUpdate();
             }
         });
@@ -305,6 +308,13 @@ public class AuditLog {
                 e.purpose(), e.outcome()}) {
                 String value = field == null ? "\u0000" : field.toString();
                 text.append(value.length()).append(':').append(value);
+            }
+            // the individual and the qualification relied on, where the entry names them (older entries do not)
+            if (e.staffId() != null || e.qualification() != null) {
+                for (Object field : new Object[] {e.staffId(), e.qualification()}) {
+                    String value = field == null ? "\u0000" : field.toString();
+                    text.append(value.length()).append(':').append(value);
+                }
             }
             sha.update(text.toString().getBytes(StandardCharsets.UTF_8));
             return sha.digest();

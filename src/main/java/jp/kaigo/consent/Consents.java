@@ -84,6 +84,30 @@ public class Consents {
         return id;
     }
 
+    /**
+     * The person's consent to this office for one category (the 負担限度額認定証), given orally ({@code oral}) or in
+     * writing ({@code written}) at the office and recorded by the staff member; the caller has just confirmed who
+     * the person is.
+     */
+    public UUID recordAtOffice(String insurerNo, String insuredNo, Party office, UUID staffId, String staffJob,
+            InformationCategory category, String how) {
+        if (how == null || !List.of("oral", "written").contains(how.strip())) {
+            throw new InvalidValue("method", "同意の方法", "oral(口頭)または written(書面)を指定してください");
+        }
+        String way = "oral".equals(how.strip()) ? "口頭" : "書面";
+        UUID id = UUID.randomUUID();
+        sql.sql("""
+                insert into consent.decisions (decision_id, insurer_no, insured_no, party_kind, party_no, category,
+                                               decision, source, occasion, recorded_by)
+                values (?, ?, ?, ?, ?, ?, 'give', 'office', ?, ?)
+                """).params(id, insurerNo, insuredNo, office.kind().code(), office.number(), category.key(), way,
+                staffId).update();
+        audit.record(new AuditEntry("consent", office.kind().code(), office.number(), staffJob, insurerNo, insuredNo,
+                "同意の登録(" + way + "で事業所が記録・" + category.label() + ")",
+                null, "GIVEN").by(staffId, null));
+        return id;
+    }
+
     /** Appends one decision; {@code evidence}: signed text, signature and signer certificate, or null. */
     private UUID insert(String insurerNo, String insuredNo, Party party, InformationCategory category, boolean give,
             String source, String occasion, Object[] evidence) {

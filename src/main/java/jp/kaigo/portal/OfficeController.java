@@ -14,17 +14,15 @@ import java.util.stream.Collectors;
 import jp.kaigo.access.AccessDecisions;
 import jp.kaigo.access.Actor;
 import jp.kaigo.access.SearchFilter;
-import jp.kaigo.audit.AuditEntry;
-import jp.kaigo.audit.AuditLog;
 import jp.kaigo.consent.Consents;
 import jp.kaigo.identity.Enrolment;
 import jp.kaigo.identity.MyNumberCards;
 import jp.kaigo.identity.StaffAccounts;
 import jp.kaigo.identity.StaffSession;
 import jp.kaigo.ingest.Inputs;
-import jp.kaigo.registry.Eligibility;
+import jp.kaigo.eligibility.EligibilityAnswer;
+import jp.kaigo.eligibility.EligibilityVerification;
 import jp.kaigo.registry.EligibilityQuery;
-import jp.kaigo.registry.InsuredRegistry;
 import jp.kaigo.registry.RecordView;
 import jp.kaigo.relationship.OfficeInCharge;
 import jp.kaigo.relationship.OfficesInCharge;
@@ -54,8 +52,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 class OfficeController {
     static final int EXPIRING_DAYS = 60;
     private final SignedIn signedIn;
-    private final InsuredRegistry registry;
-    private final AuditLog audit;
+    private final EligibilityVerification eligibility;
     private final OfficesInCharge offices;
     private final AccessDecisions access;
     private final MyNumberCards cards;
@@ -64,13 +61,12 @@ class OfficeController {
     private final Consents consents;
     private final PersonSections personSections;
 
-    OfficeController(SignedIn signedIn, InsuredRegistry registry, AuditLog audit, OfficesInCharge offices,
+    OfficeController(SignedIn signedIn, EligibilityVerification eligibility, OfficesInCharge offices,
             AccessDecisions access, MyNumberCards cards, StaffAccounts staff, RecordSheets sheets, Consents consents, PersonSections personSections) {
         this.consents = consents;
         this.personSections = personSections;
         this.signedIn = signedIn;
-        this.registry = registry;
-        this.audit = audit;
+        this.eligibility = eligibility;
         this.offices = offices;
         this.access = access;
         this.cards = cards;
@@ -107,15 +103,15 @@ class OfficeController {
             model.addAttribute("form", Map.of("insurerNo", insurerNo, "insuredNo", insuredNo, "birthDate", birthDate));
             return "portal/office/home";
         }
-        Eligibility result = registry.verify(new EligibilityQuery(insurer, insured, birth, day == null ? Inputs.today() : day));
-        return answer(request, model, me, insurer, insured, result, "numbers");
+        return answer(request, model, me, eligibility.verify(me,
+                new EligibilityQuery(insurer, insured, birth, day == null ? Inputs.today() : day)));
     }
 
     @GetMapping("/eligibility/card")
     String cardForm(HttpServletRequest request, HttpServletResponse response, Model model) {
         StaffSession me = signedIn.staff(request, response);
         model.addAttribute("me", me);
-        var challenge = cards.newChallenge(me.organisation());
+        var challenge = eligibility.cardChallenge(me);
         model.addAttribute("challengeId", challenge.challengeId());
         model.addAttribute("challenge", Base64.getEncoder().encodeToString(challenge.nonce()));
         return "portal/office/card";
@@ -130,48 +126,40 @@ class OfficeController {
         Inputs in = new Inputs();
         Inputs.CardAnswer answer = CardAnswers.parse(in, challengeId, cardAnswer);
         in.check();
-        var person = cards.identify(me.organisation(), answer.challengeId(), answer.certificate(), answer.signature());
-        InsurerNumber insurer = new InsurerNumber(person.insurerNo());
-        InsuredNumber insured = new InsuredNumber(person.insuredNo());
-        return answer(request, model, me, insurer, insured, registry.verifyIdentified(insurer, insured, Inputs.today()),
-                "card");
+        return answer(request, model, me, eligibility.verifyByCard(me, answer.challengeId(), answer.certificate(),
+                answer.signature(), Inputs.today()));
     }
 
-    /**
-     * Shows the answer (audited as every 資格確認 is); an insured person's answer carries the proof of
-     * 本人確認 for registering as 担当事業所, and a lost qualification ends the person's relationships.
-     */
-    private String answer(HttpServletRequest request, Model model, StaffSession me, InsurerNumber insurer,
-            InsuredNumber insured, Eligibility result, String method) {
-        String status = result.status();
-        audit.record(AuditEntry.eligibility(me.organisation(), me.jobType().name(), insurer.value(), insured.value(),
-                "card".equals(method), status));
-        model.addAttribute("status", status);
-        model.addAttribute("asOf", result.asOf());
-        if (result instanceof Eligibility.NotInsured no) {
-            model.addAttribute("since", no.since());
-            if (no.reason() == Eligibility.Reason.LOST && no.since() != null) {
-                offices.endOnLoss(insurer.value(), insured.value(), no.since());
-            }
-        }
-        if (result instanceof Eligibility.Insured ok) {
-            model.addAttribute("insurerName", ok.insurerName());
+    /** Shows the answer; for an insured person the certificates, and at an office the registration form. */
+    private String answer(HttpServletRequest request, Model model, StaffSession me, EligibilityAnswer answer) {
+        model.addAttribute("answer", answer);
+        model.addAttribute("status", answer.status().name());
+        model.addAttribute("asOf", answer.asOf());
+        model.addAttribute("since", answer.since());
+        if (answer.status() == EligibilityAnswer.Status.INSURED) {
+            model.addAttribute("insurerName", answer.insurerName());
             List<RecordSheets.Sheet> shown = new ArrayList<>();
-            for (RecordView view : new RecordView[] {ok.insured(), ok.careCertificate(), ok.burdenRatio(), ok.burdenLimit()}) {
+            for (RecordView view : new RecordView[] {answer.insured(), answer.careCertificate(), answer.burdenRatio(),
+                answer.burdenLimit()}) {
                 if (view != null) {
                     shown.add(sheets.sheet(view));
                 }
             }
             model.addAttribute("sheets", shown);
-            model.addAttribute("personRef", PersonRefs.refer(request.getSession(), insurer.value(), insured.value()));
-            if (me.organisation().kind() == PartyKind.OFFICE) {
-                model.addAttribute("confirmation",
-                        offices.confirmationFor(me.organisation().number(), insurer.value(), insured.value(), method));
-                model.addAttribute("serviceTypes", ServiceType.all());
-                model.addAttribute("today", Inputs.today());
-            }
+            model.addAttribute("personRef", PersonRefs.refer(request.getSession(), answer.insurerNo(), answer.insuredNo()));
+            model.addAttribute("confirmation", answer.confirmation());
+            model.addAttribute("serviceTypes", ServiceType.all());
+            model.addAttribute("today", Inputs.today());
         }
         return "portal/office/eligibility";
+    }
+
+    /** The person consented at the counter (orally or in writing) to this office seeing the 負担限度額認定証. */
+    @PostMapping("/eligibility/burden-limit-consent")
+    String burdenLimitConsent(HttpServletRequest request, HttpServletResponse response,
+            @RequestParam String confirmation, @RequestParam String method) {
+        eligibility.recordBurdenLimitConsent(signedIn.staff(request, response), confirmation, method);
+        return "redirect:/portal/office?burdenLimitConsent";
     }
 
     @PostMapping("/relationships")
@@ -181,8 +169,7 @@ class OfficeController {
         Inputs in = new Inputs();
         LocalDate start = in.date(startDate, "startDate", "開始日", true);
         in.check();
-        UUID id = offices.register(me.organisation().number(), confirmation, serviceType, start, me.jobType().name());
-        OfficeInCharge registered = offices.relationship(id).orElseThrow();
+        OfficeInCharge registered = eligibility.registerInCharge(me, confirmation, serviceType, start);
         return "redirect:/portal/office/persons/"
                 + PersonRefs.refer(request.getSession(), registered.insurerNo(), registered.insuredNo()) + "?registered";
     }

@@ -58,15 +58,12 @@ public class InsuredRegistry implements InsuredPersons {
     }
 
     private Eligibility verify(InsurerNumber insurer, InsuredNumber insured, LocalDate birthDate, LocalDate day) {
-        var found = queries.verify(insurer.value(), insured.value(), day);
+        var found = queries.verify(insurer.value(), insured.value(), birthDate, day);
         if (found.isEmpty() || found.get().insured() == null) {
-            return new Eligibility.Unknown(day);
+            return new Eligibility.Unknown(day, found.isPresent() && found.get().mismatch());
         }
         var row = found.get();
         Map<String, Object> person = row.insured().fields();
-        if (birthDate != null && !birthDate.toString().equals(person.get("birthDate"))) {
-            return new Eligibility.Unknown(day);
-        }
         LocalDate acquired = date(person.get("acquiredOn"));
         LocalDate lost = date(person.get("lostOn"));
         LocalDate exemptFrom = date(person.get("exemptFrom"));
@@ -113,6 +110,11 @@ public class InsuredRegistry implements InsuredPersons {
 
     private static LocalDate date(Object value) {
         return value == null ? null : LocalDate.parse(value.toString());
+    }
+
+    @Override
+    public Map<String, LocalDate> lostOnOrBefore(String insurerNo, java.util.Collection<String> insuredNos, LocalDate day) {
+        return queries.lostOnOrBefore(insurerNo, insuredNos, day);
     }
 
     /** Known and born that day, as 資格確認 today would tell (whatever the qualification's state). */

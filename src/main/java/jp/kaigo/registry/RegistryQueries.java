@@ -1,5 +1,7 @@
 package jp.kaigo.registry;
 
+import org.springframework.jdbc.core.SqlParameterValue;
+import java.sql.Types;
 import jp.kaigo.shared.CareLevel;
 
 import java.sql.Date;
@@ -33,12 +35,23 @@ class RegistryQueries {
      * makes the driver describe the statement, and a described statement with a text column costs an
      * extra round trip (an empty Sync) before every execution.
      */
-    private static final String VERIFY = "select 'insurer' as record_type, 0 as history_no, null::date as valid_from,"
-            + " null::date as valid_to, name as data from registry.insurers where insurer_no = cast(? as char(6))\n"
-            + Stream.of(RecordType.INSURED, RecordType.CARE_CERTIFICATE, RecordType.BURDEN_RATIO, RecordType.BURDEN_LIMIT)
-                    .map(t -> "union all select '%s', history_no, valid_from, valid_to, row_to_json(x)::text from %s x"
+    /**
+     * 資格確認 in one statement. The birth date is compared inside it: for unknown numbers and for a wrong birth
+     * date alike, only the insurer row and an empty match come back, so both answers cost the same work
+     * (the match row says which, for counting wrong birth dates; it is never shown).
+     */
+    private static final String VERIFY = """
+            with p as (select bool_or(cast(? as date) is null or x.birth_date = cast(? as date)) as matches
+                         from registry.insured_records x
+                        where x.insurer_no = cast(? as char(6)) and x.insured_no = cast(? as varchar(10))
+                          and x.current and not x.deleted)
+            select 'insurer' as record_type, 0 as history_no, null::date as valid_from, null::date as valid_to,
+                   name as data from registry.insurers where insurer_no = cast(? as char(6))
+            union all select 'match', 0, null, null, p.matches::text from p
+            """ + Stream.of(RecordType.INSURED, RecordType.CARE_CERTIFICATE, RecordType.BURDEN_RATIO, RecordType.BURDEN_LIMIT)
+                    .map(t -> "union all select '%s', history_no, valid_from, valid_to, row_to_json(x)::text from %s x, p"
                             .formatted(t.key(), t.table())
-                            + " where x.insurer_no = cast(? as char(6)) and x.insured_no = cast(? as varchar(10))"
+                            + " where p.matches and x.insurer_no = cast(? as char(6)) and x.insured_no = cast(? as varchar(10))"
                             + " and x.current and not x.deleted"
                             + (t == RecordType.INSURED ? "" : " and x.valid_from <= ? and (x.valid_to is null or x.valid_to >= ?)"))
                     .collect(Collectors.joining("\n"));
@@ -63,17 +76,27 @@ class RegistryQueries {
         this.jdbc = jdbc;
     }
 
-    record VerifyRow(String insurerName, RecordView insured, RecordView card, RecordView ratio, RecordView limit) {
+    record VerifyRow(String insurerName, boolean mismatch, RecordView insured, RecordView card, RecordView ratio, RecordView limit) {
     }
 
-    Optional<VerifyRow> verify(String insurerNo, String insuredNo, LocalDate day) {
+    /**
+     * The person's certificates on the day, if the numbers and (when given) the birth date match; {@code
+     * mismatch} when the numbers name a person born on another day.
+     */
+    Optional<VerifyRow> verify(String insurerNo, String insuredNo, LocalDate birthDate, LocalDate day) {
         String[] insurerName = {null};
+        String[] match = {null};
         Map<RecordType, RecordView> newest = new EnumMap<>(RecordType.class);
         List<RecordView> insured = new ArrayList<>();
+        SqlParameterValue birth = new SqlParameterValue(Types.DATE, birthDate);
         jdbc.query(VERIFY, rs -> {
             String key = rs.getString(1);
             if (key.equals("insurer")) {
                 insurerName[0] = rs.getString(5);
+                return;
+            }
+            if (key.equals("match")) {
+                match[0] = rs.getString(5);
                 return;
             }
             RecordType type = RecordType.byKey(key).orElseThrow();
@@ -84,8 +107,8 @@ class RegistryQueries {
             } else {
                 newest.merge(type, view, (a, b) -> a.historyNo() >= b.historyNo() ? a : b);
             }
-        }, insurerNo, insurerNo, insuredNo, insurerNo, insuredNo, day, day, insurerNo, insuredNo, day, day,
-                insurerNo, insuredNo, day, day);
+        }, birth, birth, insurerNo, insuredNo, insurerNo, insurerNo, insuredNo, insurerNo, insuredNo, day, day,
+                insurerNo, insuredNo, day, day, insurerNo, insuredNo, day, day);
         if (insurerName[0] == null) {
             return Optional.empty();
         }
@@ -93,8 +116,9 @@ class RegistryQueries {
         insured.sort(Comparator.comparingInt(RecordView::historyNo).reversed());
         RecordView person = insured.stream().filter(v -> v.inForceOn(day)).findFirst()
                 .orElse(insured.isEmpty() ? null : insured.get(0));
-        return Optional.of(new VerifyRow(insurerName[0], person, newest.get(RecordType.CARE_CERTIFICATE),
-                newest.get(RecordType.BURDEN_RATIO), newest.get(RecordType.BURDEN_LIMIT)));
+        return Optional.of(new VerifyRow(insurerName[0], "false".equals(match[0]) || "f".equals(match[0]), person,
+                newest.get(RecordType.CARE_CERTIFICATE), newest.get(RecordType.BURDEN_RATIO),
+                newest.get(RecordType.BURDEN_LIMIT)));
     }
 
     List<RecordView> inForce(String insurerNo, String insuredNo, LocalDate day) {
@@ -149,6 +173,20 @@ class RegistryQueries {
                 insert into registry.insurers (insurer_no, name) values (?, ?)
                 on conflict (insurer_no) do update set name = excluded.name
                 """, insurerNo, name);
+    }
+
+    /** The current history's 資格喪失日 of each of these persons, where it is on or before the day. */
+    Map<String, LocalDate> lostOnOrBefore(String insurerNo, java.util.Collection<String> insuredNos, LocalDate day) {
+        Map<String, LocalDate> lost = new java.util.HashMap<>();
+        jdbc.query("""
+                select insured_no, max(lost_on) from registry.insured_records
+                 where insurer_no = cast(? as char(6)) and insured_no = any(?) and current and not deleted
+                   and lost_on <= ?
+                 group by insured_no
+                """, rs -> {
+                    lost.put(rs.getString(1), rs.getObject(2, LocalDate.class));
+                }, insurerNo, insuredNos.toArray(String[]::new), day);
+        return lost;
     }
 
     boolean isEmpty() {

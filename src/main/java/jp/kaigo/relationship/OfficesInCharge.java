@@ -9,11 +9,16 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import jp.kaigo.shared.ClaimsRecorded;
+import jp.kaigo.shared.InsuredPersons;
 import jp.kaigo.shared.InvalidValue;
+import jp.kaigo.shared.NoSuchRecord;
 import jp.kaigo.shared.ServiceType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,12 +42,17 @@ public class OfficesInCharge {
     private final JdbcClient sql;
     private final Confirmation confirmations = new Confirmation();
     private final int claimlessMonths;
+    static final int START_DAYS_BACK = 31;
+    static final int START_DAYS_AHEAD = 92;
 
     private final AuditLog audit;
 
-    OfficesInCharge(JdbcClient sql, AuditLog audit,
+    private final InsuredPersons persons;
+
+    OfficesInCharge(JdbcClient sql, AuditLog audit, InsuredPersons persons,
             @Value("${kaigo.relationship.claimless-months:3}") int claimlessMonths) {
         this.sql = sql;
+        this.persons = persons;
         this.audit = audit;
         this.claimlessMonths = claimlessMonths;
     }
@@ -52,18 +62,35 @@ public class OfficesInCharge {
         return confirmations.issue(officeNo, insurerNo, insuredNo, method, Instant.now());
     }
 
-    /** Registers the office as the person's 担当事業所 (audited); the person is the one the proof names. */
-    public UUID register(String officeNo, String confirmation, String serviceTypeCode, LocalDate startDate,
-            String staffJob) {
+    /** The person an office's proof of 本人確認 names, while it is valid. */
+    public record ConfirmedPerson(String insurerNo, String insuredNo, String method) {
+    }
+
+    /** The person this office confirmed with the proof, if it is genuine, this office's and unexpired. */
+    public Optional<ConfirmedPerson> confirmedPerson(String officeNo, String confirmation) {
         Confirmation.Claims claims = confirmations.check(confirmation, Instant.now());
-        if (claims == null || !claims.officeNo().equals(officeNo)) {
-            throw new InvalidValue("confirmation", "本人確認",
-                    "本人確認の結果が無効か期限切れです(1時間以内に、この事業所で資格確認を行ってください)");
-        }
+        return claims == null || !claims.officeNo().equals(officeNo) ? Optional.empty()
+                : Optional.of(new ConfirmedPerson(claims.insurerNo(), claims.insuredNo(), claims.method()));
+    }
+
+    /**
+     * Registers the office as the person's 担当事業所 (audited with the staff account); the person is the one
+     * the proof names. The start date may lie at most {@value #START_DAYS_BACK} days back (本人確認 is done when
+     * the contract is made) and at most {@value #START_DAYS_AHEAD} days ahead; nothing is granted before it.
+     */
+    public UUID register(String officeNo, String confirmation, String serviceTypeCode, LocalDate startDate,
+            String staffJob, UUID staffId) {
+        ConfirmedPerson person = confirmedPerson(officeNo, confirmation).orElseThrow(() -> new InvalidValue("confirmation",
+                "本人確認", "本人確認の結果が無効か期限切れです(1時間以内に、この事業所で資格確認を行ってください)"));
         ServiceType type = ServiceType.find(serviceTypeCode == null ? "" : serviceTypeCode.strip())
                 .orElseThrow(() -> new InvalidValue("serviceType", ServiceType.LABEL, "サービス種類コードが正しくありません"));
         if (startDate == null) {
             throw new InvalidValue("startDate", "開始日", "必須です");
+        }
+        LocalDate today = LocalDate.now(JAPAN);
+        if (startDate.isBefore(today.minusDays(START_DAYS_BACK)) || startDate.isAfter(today.plusDays(START_DAYS_AHEAD))) {
+            throw new InvalidValue("startDate", "開始日", "契約の開始日を、今日から" + START_DAYS_BACK + "日前〜"
+                    + START_DAYS_AHEAD + "日後の範囲で指定してください");
         }
         UUID id = UUID.randomUUID();
         try {
@@ -71,20 +98,26 @@ public class OfficesInCharge {
                     insert into relationship.offices_in_charge (relationship_id, insurer_no, insured_no, office_no,
                            service_type, start_date, confirmed_by, registered_job)
                     values (:id, :insurer, :insured, :office, :type, :start, :method, :job)
-                    """).param("id", id).param("insurer", claims.insurerNo()).param("insured", claims.insuredNo())
+                    """).param("id", id).param("insurer", person.insurerNo()).param("insured", person.insuredNo())
                     .param("office", officeNo).param("type", type.code()).param("start", startDate)
-                    .param("method", claims.method()).param("job", staffJob).update();
+                    .param("method", person.method()).param("job", staffJob).update();
         } catch (DuplicateKeyException e) {
             throw new InvalidValue("serviceType", ServiceType.LABEL, "このサービス種類では既に担当事業所として登録されています");
         }
-        audit.record(new AuditEntry("relationship", "office", officeNo, staffJob, claims.insurerNo(), claims.insuredNo(),
-                "担当事業所の登録(サービス種類 " + type.code() + ")", null, "REGISTERED"));
+        audit.record(new AuditEntry("relationship", "office", officeNo, staffJob, person.insurerNo(), person.insuredNo(),
+                "担当事業所の登録(サービス種類 " + type.code() + ")", null, "REGISTERED").by(staffId, null));
         return id;
     }
 
-    /** The office ends its own relationship. */
-    public void endByOffice(String officeNo, UUID relationshipId, LocalDate endDate) {
+    /** The office ends its own relationship (audited with the staff account); returns it as it was. */
+    public OfficeInCharge endByOffice(String officeNo, UUID relationshipId, LocalDate endDate, String staffJob,
+            UUID staffId) {
+        OfficeInCharge ending = relationship(relationshipId).filter(r -> r.officeNo().equals(officeNo))
+                .orElseThrow(() -> new NoSuchRecord("担当事業所の登録が見つかりません"));
         end("office", endDate, "relationship_id = :id and office_no = :office", relationshipId, officeNo, null, null);
+        audit.record(new AuditEntry("relationship", "office", officeNo, staffJob, ending.insurerNo(), ending.insuredNo(),
+                "担当事業所の終了(サービス種類 " + ending.serviceType() + ")", null, "ENDED").by(staffId, null));
+        return ending;
     }
 
     /** The person ends one of their relationships ({@code actingAs}: their representative's kind, or null); audited. */
@@ -95,13 +128,31 @@ public class OfficesInCharge {
                 insurerNo, insuredNo, "担当事業所の終了(本人による)", null, "ENDED"));
     }
 
-    /** 資格喪失: every open relationship of the person ends on the day the qualification was lost. */
-    public int endOnLoss(String insurerNo, String insuredNo, LocalDate lostOn) {
-        return sql.sql("""
-                update relationship.offices_in_charge set end_date = greatest(:lost, start_date), end_reason = 'lost',
-                       ended_at = now()
-                 where insurer_no = :insurer and insured_no = :insured and ended_at is null
-                """).param("lost", lostOn).param("insurer", insurerNo).param("insured", insuredNo).update();
+    /**
+     * 資格喪失 as the registry records it, once its date is reached: every open relationship of each such person
+     * ends on the day the qualification was lost. Runs nightly (and after each import of insured persons);
+     * never on a 資格確認's answer. Returns how many relationships ended.
+     */
+    public int endOnLoss(LocalDate today) {
+        Map<String, List<String>> open = new HashMap<>();
+        sql.sql("select distinct insurer_no, insured_no from relationship.offices_in_charge where ended_at is null")
+                .query((rs, n) -> open.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2)))
+                .list();
+        int ended = 0;
+        for (var insurer : open.entrySet()) {
+            for (var lost : persons.lostOnOrBefore(insurer.getKey(), insurer.getValue(), today).entrySet()) {
+                ended += sql.sql("""
+                        update relationship.offices_in_charge set end_date = greatest(:lost, start_date), end_reason = 'lost',
+                               ended_at = now()
+                         where insurer_no = :insurer and insured_no = :insured and ended_at is null
+                        """).param("lost", lost.getValue()).param("insurer", insurer.getKey())
+                        .param("insured", lost.getKey()).update();
+            }
+        }
+        if (ended > 0) {
+            log.info("{} 担当事業所 relationships ended on 資格喪失", ended);
+        }
+        return ended;
     }
 
     /** 給付実績 arrived: each office's claim for a person keeps their relationship alive (one statement). */
@@ -138,6 +189,7 @@ public class OfficesInCharge {
 
     @Scheduled(cron = "0 30 3 * * *", zone = "Asia/Tokyo")
     void nightly() {
+        endOnLoss(LocalDate.now(JAPAN));
         endWithoutClaims(LocalDate.now(JAPAN));
     }
 

@@ -1,6 +1,8 @@
 package jp.kaigo.shared;
 
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.Map;
 
 /**
  * Whether 保険者番号, 被保険者番号 and 生年月日 name one insured person today (the registry answers; unknown
@@ -10,4 +12,7 @@ import java.time.LocalDate;
 public interface InsuredPersons {
 
     boolean matches(String insurerNo, String insuredNo, LocalDate birthDate);
+
+    /** Of these insured persons of the insurer, those whose 資格喪失日 as recorded is on or before the day, with it. */
+    Map<String, LocalDate> lostOnOrBefore(String insurerNo, Collection<String> insuredNos, LocalDate day);
 }

@@ -27,7 +27,7 @@ class CarePlanIntegrationTests extends MunicipalityApiTests {
                 + insuredRow(insurer, PERSON, 1, "2020-04-01", null, "1940-05-06", null) + "\n"
                 + insuredRow(insurer, "0000000002", 1, "2020-04-01", null, "1941-01-02", null) + "\n");
         careManager = staffOf(office, "care.manager", "CARE_MANAGER");
-        registerInCharge(careManager, PERSON, "1940-05-06", "43", "2026-10-01");
+        registerInCharge(careManager, PERSON, "1940-05-06", "43", RECENT_START);
         assertThat(api.post("/api/municipalities/" + insurer + "/insured/" + PERSON + "/blanket-consent",
                 "{\"occasion\":\"認定申請\"}").status()).isEqualTo(201);
     }
@@ -172,7 +172,7 @@ class CarePlanIntegrationTests extends MunicipalityApiTests {
                 "", "1000", "1100", "1", "111111", "", "", "", "", helperNo, "デモ訪問介護", "", "0", "", "") + "\r\n";
         assertThat(helper.postBytes("/api/care-plans/files/UPJSK", "text/csv", actuals.getBytes(MS932)).json()
                 .get("rejections").get(0).get("field").asString()).as("not yet in charge").isEqualTo("insuredNo");
-        registerInCharge(helper, PERSON, "1940-05-06", "11", "2026-11-01");
+        registerInCharge(helper, PERSON, "1940-05-06", "11", RECENT_START);
         assertThat(helper.postBytes("/api/care-plans/files/UPJSK", "text/csv", actuals.getBytes(MS932)).json()
                 .get("rejections")).isEmpty();
         assertThat(careManager.postBytes("/api/care-plans/files/UPJSK", "text/csv", actuals.getBytes(MS932)).json()

@@ -29,7 +29,6 @@ import tools.jackson.databind.JsonNode;
  */
 class CareRecordsIntegrationTests extends MunicipalityApiTests {
     private static final String PERSON = "0000000001";
-    private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Tokyo"));
     private static final AtomicInteger NEXT_INSTITUTION = new AtomicInteger();
     /** The institution asked for this test's person's 意見書 (a new one per test: its first administrator is enrolled once). */
     private final String DOCTOR_INSTITUTION = MedicalInstitutionCode.withCheckDigit(

@@ -21,7 +21,7 @@ class LifeIntegrationTests extends MunicipalityApiTests {
         api.uploadCsv(insurer, "insured", "full", INSURED_HEADER + "\n"
                 + insuredRow(insurer, PERSON, 1, "2020-04-01", null, "1940-05-06", null) + "\n"
                 + insuredRow(insurer, "0000000002", 1, "2020-04-01", null, "1941-01-02", null) + "\n");
-        registerInCharge(office, PERSON, "1940-05-06", "15", "2026-10-01");
+        registerInCharge(office, PERSON, "1940-05-06", "15", RECENT_START);
     }
 
     private String row(String insured, String external, String evaluated, String meal) {

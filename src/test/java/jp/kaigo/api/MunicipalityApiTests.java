@@ -1,6 +1,8 @@
 package jp.kaigo.api;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.concurrent.atomic.AtomicInteger;
 import jp.kaigo.identity.PlatformPki;
 import jp.kaigo.identity.Totp;
@@ -21,6 +23,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 abstract class MunicipalityApiTests {
     static final String OFFICE = OfficeNumber.withCheckDigit("477010000").value();
     static final String STAFF_PASSWORD = "correct horse battery";
+    /** Today in Japan, and a contract start ten days ago (a start date may lie at most a month back). */
+    static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Tokyo"));
+    static final String RECENT_START = TODAY.minusDays(10).toString();
     private static final AtomicInteger NEXT_OFFICE = new AtomicInteger();
     @LocalServerPort
     int port;

@@ -34,7 +34,7 @@ class PersonIntegrationTests extends MunicipalityApiTests {
                 + "\",\"insuredNo\":\"0000000001\",\"birthDate\":\"1940-05-06\",\"asOf\":\"2026-10-01\"}")
                 .json().get("confirmation").asString();
         String relationshipId = office.post("/api/relationships", "{\"confirmation\":\"" + confirmation
-                + "\",\"serviceType\":\"43\",\"startDate\":\"2026-10-01\"}").json().get("relationshipId").asString();
+                + "\",\"serviceType\":\"43\",\"startDate\":\"" + RECENT_START + "\"}").json().get("relationshipId").asString();
 
         ApiClient.Response signedIn = signIn(home, card);
         assertThat(signedIn.status()).as(signedIn.body()).isEqualTo(200);

@@ -34,14 +34,14 @@ class RelationshipIntegrationTests extends MunicipalityApiTests {
         assertThat(wrongBirth.json().has("confirmation")).as("no proof without 本人確認").isFalse();
         String confirmation = verify("1940-05-06").json().get("confirmation").asString();
 
-        ApiClient.Response registered = register(office, confirmation, "43", "2026-05-01");
+        ApiClient.Response registered = register(office, confirmation, "43", RECENT_START);
         assertThat(registered.status()).as(registered.body()).isEqualTo(201);
-        assertThat(register(office, confirmation, "43", "2026-05-01").json().get("errors").get(0).get("reason").asString())
+        assertThat(register(office, confirmation, "43", RECENT_START).json().get("errors").get(0).get("reason").asString())
                 .contains("既に");
-        assertThat(register(office, confirmation, "99", "2026-05-01").status()).isEqualTo(400);
-        assertThat(register(newSignedInOffice(), confirmation, "11", "2026-05-01").json().get("errors").get(0)
+        assertThat(register(office, confirmation, "99", RECENT_START).status()).isEqualTo(400);
+        assertThat(register(newSignedInOffice(), confirmation, "11", RECENT_START).json().get("errors").get(0)
                 .get("field").asString()).as("another office cannot use this office's proof").isEqualTo("confirmation");
-        assertThat(register(office, confirmation.substring(0, confirmation.length() - 2) + "xx", "11", "2026-05-01")
+        assertThat(register(office, confirmation.substring(0, confirmation.length() - 2) + "xx", "11", RECENT_START)
                 .status()).as("an altered proof").isEqualTo(400);
 
         JsonNode listed = api.post("/api/insured/offices", PERSON.formatted(insurer)).json();
@@ -52,11 +52,11 @@ class RelationshipIntegrationTests extends MunicipalityApiTests {
         assertThat(office.post("/api/insured/offices", PERSON.formatted(insurer)).status()).isEqualTo(403);
 
         String id = registered.json().get("relationshipId").asString();
-        assertThat(newSignedInOffice().post("/api/relationships/" + id + "/end", "{\"endDate\":\"2026-09-30\"}").status())
+        assertThat(newSignedInOffice().post("/api/relationships/" + id + "/end", "{\"endDate\":\"" + TODAY + "\"}").status())
                 .isEqualTo(404);
-        assertThat(office.post("/api/relationships/" + id + "/end", "{\"endDate\":\"2026-09-30\"}").status()).isEqualTo(204);
+        assertThat(office.post("/api/relationships/" + id + "/end", "{\"endDate\":\"" + TODAY + "\"}").status()).isEqualTo(204);
         JsonNode ended = api.post("/api/insured/offices", PERSON.formatted(insurer)).json().get(0);
-        assertThat(ended.get("endDate").asString()).isEqualTo("2026-09-30");
+        assertThat(ended.get("endDate").asString()).isEqualTo(TODAY.toString());
         assertThat(ended.get("endReason").asString()).isEqualTo("office");
         assertThat(audit.accessesTo(insurer, "0000000001")).extracting(AccessRecord::event)
                 .contains("relationship", "eligibility");
@@ -64,21 +64,25 @@ class RelationshipIntegrationTests extends MunicipalityApiTests {
 
     @Test
     void aLostQualificationEndsEveryRelationshipOfThePerson() {
-        register(office, verify("1940-05-06").json().get("confirmation").asString(), "43", "2026-05-01");
+        register(office, verify("1940-05-06").json().get("confirmation").asString(), "43", RECENT_START);
         api.uploadCsv(insurer, "insured", "full", INSURED_HEADER + "\n"
-                + insuredRow(insurer, "0000000001", 1, "2020-04-01", null, "1940-05-06", "2026-07-15") + "\n");
-        assertThat(verify("1940-05-06").json().get("status").asString()).isEqualTo("LOST");
+                + insuredRow(insurer, "0000000001", 1, "2020-04-01", null, "1940-05-06", TODAY.minusDays(2).toString()) + "\n");
+        assertThat(office.post("/api/eligibility", "{\"insurerNo\":\"" + insurer + "\",\"insuredNo\":\"0000000001\","
+                + "\"birthDate\":\"1940-05-06\"}").json().get("status").asString()).isEqualTo("LOST");
+        assertThat(offices.officesOf(insurer, "0000000001").get(0).current())
+                .as("a 資格確認 ends nothing: only the registry's own record does").isTrue();
+        offices.endOnLoss(TODAY);
         OfficeInCharge ended = offices.officesOf(insurer, "0000000001").get(0);
         assertThat(ended.endReason()).isEqualTo("lost");
-        assertThat(ended.endDate()).isEqualTo(LocalDate.parse("2026-07-15"));
+        assertThat(ended.endDate()).isEqualTo(TODAY.minusDays(2));
         assertThat(offices.isInCharge(officeNo, insurer, "0000000001")).isFalse();
     }
 
     @Test
     void relationshipsWithoutClaimsEndButClaimsKeepThemAlive() {
         String confirmation = verify("1940-05-06").json().get("confirmation").asString();
-        register(office, confirmation, "43", "2026-05-01");
-        register(office, confirmation, "11", "2026-05-01");
+        register(office, confirmation, "43", RECENT_START);
+        register(office, confirmation, "11", RECENT_START);
         // 給付実績 for August from this office (and one from another office, which keeps nothing alive here)
         JsonNode report = api.uploadCsv(insurer, "claims", "full",
                 "insurerNo,insuredNo,historyNo,validFrom,serviceMonth,officeNo,serviceType,units,insuranceClaim\n"

@@ -33,7 +33,7 @@ class TerminalConsentIntegrationTests extends MunicipalityApiTests {
         assertThat(api.post("/api/municipalities/" + insurer + "/card-links", "{\"certificate\":\""
                 + b64(card.authCertificate().getEncoded()) + "\",\"insuredNo\":\"" + PERSON + "\"}").status()).isEqualTo(201);
         careManager = staffOf(office, "care.manager", "CARE_MANAGER");
-        registerInCharge(careManager, PERSON, "1940-05-06", "43", "2026-10-01");
+        registerInCharge(careManager, PERSON, "1940-05-06", "43", RECENT_START);
     }
 
     private static String b64(byte[] bytes) {

@@ -45,7 +45,7 @@ class PortalSecurityTests {
 
     @Test
     void pagesCarryStrictHeadersAndFormsNeedTheirCsrfToken() throws Exception {
-        Terminal anonymous = new Terminal(IssuedCredential.anonymous(pki.caCertificate()));
+        PortalTerminal anonymous = new PortalTerminal(port, IssuedCredential.anonymous(pki.caCertificate()));
         HttpResponse<String> landing = anonymous.get("/portal");
         assertThat(landing.statusCode()).isEqualTo(200);
         assertThat(landing.headers().firstValue("Content-Security-Policy")).hasValue(PortalSecurity.CSP);
@@ -65,7 +65,7 @@ class PortalSecurityTests {
 
     @Test
     void japaneseFirstWithAnEnglishSwitchKeptForTheSession() throws Exception {
-        Terminal browser = new Terminal(IssuedCredential.anonymous(pki.caCertificate()));
+        PortalTerminal browser = new PortalTerminal(port, IssuedCredential.anonymous(pki.caCertificate()));
         assertThat(browser.get("/portal").body()).contains("職員ログイン").contains("lang=\"ja\"");
         assertThat(browser.get("/portal?lang=en").body()).contains("Staff sign-in").contains("lang=\"en\"");
         assertThat(browser.get("/portal/sign-in/card").body()).contains("Sign in with My Number card");
@@ -74,7 +74,7 @@ class PortalSecurityTests {
 
     @Test
     void aStaffSessionEndsWhenTheCertificateChangesAndAfterSignOut() throws Exception {
-        Terminal terminal = signedIn(Party.office(OfficeNumber.withCheckDigit("477300001").value()));
+        PortalTerminal terminal = signedIn(Party.office(OfficeNumber.withCheckDigit("477300001").value()));
         assertThat(terminal.get("/portal/office").statusCode()).isEqualTo(200);
         // a hand-made form without the birth date is answered 400 with a page, not a failure
         HttpResponse<String> incomplete = terminal.post("/portal/office/eligibility", "_csrf="
@@ -84,7 +84,7 @@ class PortalSecurityTests {
 
         // the same session cookie from a browser presenting another office's certificate is worthless
         Party other = Party.office(OfficeNumber.withCheckDigit("477300002").value());
-        Terminal thief = new Terminal(pki.issue(other, "他の端末", Duration.ofHours(1)).sslContext(pki.caCertificate()),
+        PortalTerminal thief = new PortalTerminal(port, pki.issue(other, "他の端末", Duration.ofHours(1)).sslContext(pki.caCertificate()),
                 terminal.cookies);
         HttpResponse<String> stolen = thief.get("/portal/office");
         assertThat(stolen.statusCode()).isEqualTo(302);
@@ -94,7 +94,7 @@ class PortalSecurityTests {
 
     @Test
     void signOutEndsThePortalSession() throws Exception {
-        Terminal terminal = signedIn(Party.office(OfficeNumber.withCheckDigit("477300003").value()));
+        PortalTerminal terminal = signedIn(Party.office(OfficeNumber.withCheckDigit("477300003").value()));
         String token = terminal.csrf("/portal/office");
         assertThat(terminal.post("/portal/sign-out", "_csrf=" + enc(token)).headers().firstValue("Location")
                 .orElseThrow()).endsWith("/portal?signedOut");
@@ -102,9 +102,9 @@ class PortalSecurityTests {
     }
 
     /** A terminal with the office's certificate, its new administrator signed in through the form. */
-    private Terminal signedIn(Party office) throws IOException, InterruptedException {
+    private PortalTerminal signedIn(Party office) throws IOException, InterruptedException {
         Enrolment enrolment = staff.registerFirstAdmin(office, "portal.admin", "correct horse battery", JobType.CLERK);
-        Terminal terminal = new Terminal(pki.issue(office, "端末", Duration.ofHours(1)).sslContext(pki.caCertificate()));
+        PortalTerminal terminal = new PortalTerminal(port, pki.issue(office, "端末", Duration.ofHours(1)).sslContext(pki.caCertificate()));
         HttpResponse<String> signedIn = terminal.post("/portal/sign-in/staff", "_csrf="
                 + enc(terminal.csrf("/portal/sign-in/staff")) + "&loginId=portal.admin&password="
                 + enc("correct horse battery") + "&oneTimeCode="
@@ -115,39 +115,5 @@ class PortalSecurityTests {
 
     private static String enc(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
-    }
-
-    /** A browser stand-in: one TLS identity, its own cookies, no redirects followed. */
-    private final class Terminal {
-        final CookieManager cookies;
-        final HttpClient http;
-
-        Terminal(SSLContext tls) {
-            this(tls, new CookieManager());
-        }
-
-        Terminal(SSLContext tls, CookieManager cookies) {
-            this.cookies = cookies;
-            this.http = HttpClient.newBuilder().sslContext(tls).cookieHandler(cookies)
-                    .followRedirects(HttpClient.Redirect.NEVER).build();
-        }
-
-        HttpResponse<String> get(String path) throws IOException, InterruptedException {
-            return http.send(HttpRequest.newBuilder(URI.create("https://localhost:" + port + path)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-        }
-
-        HttpResponse<String> post(String path, String form) throws IOException, InterruptedException {
-            return http.send(HttpRequest.newBuilder(URI.create("https://localhost:" + port + path))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-        }
-
-        /** The CSRF token of the page's forms. */
-        String csrf(String path) throws IOException, InterruptedException {
-            Matcher m = CSRF.matcher(get(path).body());
-            assertThat(m.find()).as("a CSRF token on " + path).isTrue();
-            return m.group(1);
-        }
     }
 }
