@@ -94,9 +94,11 @@ public class AccessDecisions {
 
     /** Decides and audits; reads nothing. */
     public Decision decide(Actor actor, String insurerNo, String insuredNo, InformationCategory category, String purpose) {
-        Decision decision = Decision.of(category, reason(actor, insurerNo, insuredNo, category));
+        AccessRules.Facts facts = facts(actor, insurerNo, insuredNo, category);
+        Decision decision = Decision.of(category, AccessRules.decide(facts));
         audit.record(entry(actor, insurerNo, insuredNo, category.label(), purpose,
-                (decision.permitted() ? "permit:" : "deny:") + decision.reason().name()));
+                (decision.permitted() ? "permit:" : "deny:") + decision.reason().name())
+                .by(actor.staffId(), AccessRules.qualificationRelied(facts, decision.reason())));
         return decision;
     }
 
@@ -119,6 +121,11 @@ public class AccessDecisions {
         return new Disclosure(decision, records);
     }
 
+    /** Every category held, in order, each decided, audited and (when permitted) read on its own. */
+    public List<Disclosure> readAll(Actor actor, String insurerNo, String insuredNo, String purpose) {
+        return categoriesHeld().stream().sorted().map(c -> read(actor, insurerNo, insuredNo, c, purpose)).toList();
+    }
+
     /**
      * Whether the actor may write the person's records of the category: a care plan (the 介護支援専門員 of
      * the 居宅介護支援 or 介護予防支援 office in charge), LIFE assessments (an office in charge); audited.
@@ -127,9 +134,11 @@ public class AccessDecisions {
         if (category != InformationCategory.CARE_PLAN && category != InformationCategory.LIFE) {
             throw new IllegalArgumentException("not written by organisations through access: " + category);
         }
-        Decision decision = Decision.of(category, AccessRules.write(facts(actor, insurerNo, insuredNo, category)));
+        AccessRules.Facts facts = facts(actor, insurerNo, insuredNo, category);
+        Decision decision = Decision.of(category, AccessRules.write(facts));
         audit.record(entry(actor, insurerNo, insuredNo, category.label() + "の登録", "記録の登録",
-                (decision.permitted() ? "permit:" : "deny:") + decision.reason().name()));
+                (decision.permitted() ? "permit:" : "deny:") + decision.reason().name())
+                .by(actor.staffId(), AccessRules.qualificationRelied(facts, decision.reason())));
         return decision;
     }
 
@@ -190,10 +199,6 @@ public class AccessDecisions {
                     }
                 });
         return found;
-    }
-
-    private AccessReason reason(Actor actor, String insurerNo, String insuredNo, InformationCategory category) {
-        return AccessRules.decide(facts(actor, insurerNo, insuredNo, category));
     }
 
     private AccessRules.Facts facts(Actor actor, String insurerNo, String insuredNo, InformationCategory category) {
@@ -389,6 +394,6 @@ public class AccessDecisions {
                 : actor.kind().code(),
                 actor.isPerson() ? null : actor.organisation().number(),
                 actor.job() != null ? actor.job().name() : actor.representing(),
-                insurerNo, insuredNo, subject, purpose, outcome);
+                insurerNo, insuredNo, subject, purpose, outcome).by(actor.staffId(), null);
     }
 }

@@ -148,6 +148,16 @@ final class AccessRules {
     }
 
     /**
+     * The qualification a permit relied on, for the audit trail: the 介護支援専門員 registration where the
+     * assessments or the care plan were opened to a care manager.
+     */
+    static String qualificationRelied(Facts f, AccessReason reason) {
+        boolean reliedOnCareManager = reason == AccessReason.CARE_PLAN_AUTHOR
+                || reason.permits() && ASSESSMENTS.contains(f.category()) && f.actor().kind() == PartyKind.OFFICE;
+        return reliedOnCareManager ? JobType.CARE_MANAGER.label() : null;
+    }
+
+    /**
      * Who may write a person's records of the category: LIFE assessments, any office in charge; the care
      * plan, the care manager of an office in charge with care management built in; both while insured.
      */

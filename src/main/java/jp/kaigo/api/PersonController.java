@@ -8,21 +8,17 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import jp.kaigo.access.AccessDecisions;
-import jp.kaigo.access.Actor;
 import jp.kaigo.access.EmergencyOpening;
 import jp.kaigo.audit.AccessRecord;
 import jp.kaigo.consent.ConsentDecision;
-import jp.kaigo.consent.Consents;
 import jp.kaigo.shared.InformationCategory;
 import jp.kaigo.shared.InvalidValue;
 import jp.kaigo.shared.Party;
 import jp.kaigo.shared.PartyKind;
-import jp.kaigo.audit.AuditLog;
 import jp.kaigo.identity.MyNumberCards;
+import jp.kaigo.person.PersonalPage;
 import jp.kaigo.identity.SignInRefused;
 import jp.kaigo.relationship.OfficeInCharge;
-import jp.kaigo.relationship.OfficesInCharge;
 import jp.kaigo.shared.InsuredNumber;
 import jp.kaigo.shared.InsurerNumber;
 import org.springframework.http.HttpStatus;
@@ -41,18 +37,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class PersonController {
     private final MyNumberCards cards;
-    private final OfficesInCharge offices;
-    private final AuditLog audit;
-    private final AccessDecisions access;
-    private final Consents consents;
+    private final PersonalPage page;
 
-    PersonController(MyNumberCards cards, OfficesInCharge offices, AuditLog audit,
-            AccessDecisions access, Consents consents) {
-        this.access = access;
-        this.consents = consents;
+    PersonController(MyNumberCards cards, PersonalPage page) {
         this.cards = cards;
-        this.offices = offices;
-        this.audit = audit;
+        this.page = page;
     }
 
     /** A card's answer; with 保険者番号 and 被保険者番号, a registered representative signs in for that person. */
@@ -112,14 +101,12 @@ class PersonController {
     /** Who accessed my data: organisation, staff job type (never the name), when, what, why. */
     @GetMapping("/api/person/accesses")
     List<AccessRecord> accesses(HttpServletRequest http) {
-        var me = me(http);
-        return audit.accessesTo(me.insurerNo(), me.insuredNo());
+        return page.accesses(me(http));
     }
 
     @GetMapping("/api/person/offices")
     List<OfficeInCharge> myOffices(HttpServletRequest http) {
-        var me = me(http);
-        return offices.officesOf(me.insurerNo(), me.insuredNo());
+        return page.offices(me(http));
     }
 
     @PostMapping("/api/person/offices/{relationshipId}/end")
@@ -129,7 +116,7 @@ class PersonController {
         Inputs in = new Inputs();
         LocalDate end = in.date(request.endDate(), "endDate", "終了日", true);
         in.check();
-        offices.endByPerson(me.insurerNo(), me.insuredNo(), relationshipId, end, me.actingAs());
+        page.endOffice(me, relationshipId, end);
     }
 
     record ConsentRequest(String partyKind, String partyNumber, String category, String decision) {
@@ -138,17 +125,13 @@ class PersonController {
     /** My own records of one category (no consent needed for oneself; audited like every read). */
     @GetMapping("/api/person/records/{category}")
     Map<String, Object> myRecords(HttpServletRequest http, @PathVariable String category) {
-        var me = me(http);
-        Actor actor = Actor.person(me.insurerNo(), me.insuredNo(), me.actingAs());
-        return CareRecordsController.disclose(access.read(actor, me.insurerNo(),
-                me.insuredNo(), CareRecordsController.category(category), "本人による閲覧"));
+        return CareRecordsController.disclose(page.records(me(http), CareRecordsController.category(category)));
     }
 
     /** My consent decisions, oldest first: the municipality's 包括同意 and my own consents and refusals. */
     @GetMapping("/api/person/consents")
     List<ConsentDecision> myConsents(HttpServletRequest http) {
-        var me = me(http);
-        return consents.decisions(me.insurerNo(), me.insuredNo());
+        return page.consents(me(http));
     }
 
     /**
@@ -167,15 +150,13 @@ class PersonController {
         InformationCategory category = in.category(request.category());
         boolean give = in.consentDecision(request.decision());
         in.check();
-        UUID id = consents.decide(me.insurerNo(), me.insuredNo(), party, category, give, me.actingAs());
-        return Map.of("decisionId", id);
+        return Map.of("decisionId", page.decide(me, party, category, give));
     }
 
     /** Break-glass openings of my records: who, why, until when, and whether the municipality reviewed it. */
     @GetMapping("/api/person/emergency-openings")
     List<EmergencyOpening> myEmergencyOpenings(HttpServletRequest http) {
-        var me = me(http);
-        return access.emergencyOpeningsOf(me.insurerNo(), me.insuredNo());
+        return page.openings(me(http));
     }
 
 

@@ -1,19 +1,11 @@
 package jp.kaigo.portal;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
 import java.util.UUID;
-import jp.kaigo.access.AccessDecisions;
-import jp.kaigo.access.Actor;
 import jp.kaigo.audit.AccessRecord;
-import jp.kaigo.audit.AuditLog;
-import jp.kaigo.consent.ConsentDecision;
-import jp.kaigo.consent.Consents;
 import jp.kaigo.identity.MyNumberCards;
+import jp.kaigo.person.PersonalPage;
 import jp.kaigo.ingest.Inputs;
-import jp.kaigo.relationship.OfficesInCharge;
 import jp.kaigo.shared.InformationCategory;
 import jp.kaigo.shared.JobType;
 import jp.kaigo.shared.MedicalInstitutionCode;
@@ -36,21 +28,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 @RequestMapping("/portal/me")
 class MyPageController {
-    static final int SHOWN_ACCESSES = 200;
     private final SignedIn signedIn;
-    private final AccessDecisions access;
-    private final Consents consents;
-    private final OfficesInCharge offices;
-    private final AuditLog audit;
+    private final PersonalPage page;
     private final PersonSections personSections;
 
-    MyPageController(SignedIn signedIn, AccessDecisions access, Consents consents, OfficesInCharge offices,
-            AuditLog audit, PersonSections personSections) {
+    MyPageController(SignedIn signedIn, PersonalPage page, PersonSections personSections) {
         this.signedIn = signedIn;
-        this.access = access;
-        this.consents = consents;
-        this.offices = offices;
-        this.audit = audit;
+        this.page = page;
         this.personSections = personSections;
     }
 
@@ -79,19 +63,16 @@ class MyPageController {
     @GetMapping
     String home(Model model) {
         MyNumberCards.LinkedPerson me = signedIn.person();
-        Actor actor = Actor.person(me.insurerNo(), me.insuredNo(), me.actingAs());
+        PersonalPage.Home home = page.home(me);
         model.addAttribute("me", me);
         model.addAttribute("acting", me.actingAs() == null ? null
                 : MunicipalityController.REPRESENTATIVE_KINDS.getOrDefault(me.actingAs(), me.actingAs()));
-        model.addAttribute("page", personSections.read(actor, me.insurerNo(), me.insuredNo(), "本人による閲覧", true));
-        List<ConsentDecision> decisions = new ArrayList<>(consents.decisions(me.insurerNo(), me.insuredNo()));
-        Collections.reverse(decisions);
-        model.addAttribute("consents", decisions);
-        model.addAttribute("offices", offices.officesOf(me.insurerNo(), me.insuredNo()));
+        model.addAttribute("page", personSections.page(home.records(), true));
+        model.addAttribute("consents", home.consentsNewestFirst());
+        model.addAttribute("offices", home.offices());
         // others' accesses, newest first (the person's own views are not news to them)
-        model.addAttribute("accesses", audit.recentAccessesByOthers(me.insurerNo(), me.insuredNo(), SHOWN_ACCESSES)
-                .stream().map(AccessLine::of).toList());
-        model.addAttribute("openings", access.emergencyOpeningsOf(me.insurerNo(), me.insuredNo()));
+        model.addAttribute("accesses", home.accessesByOthers().stream().map(AccessLine::of).toList());
+        model.addAttribute("openings", home.openings());
         model.addAttribute("categories", InformationCategory.values());
         return "portal/me/home";
     }
@@ -120,7 +101,7 @@ class MyPageController {
         InformationCategory asked = in.category(category);
         boolean give = in.consentDecision(decision);
         in.check();
-        consents.decide(me.insurerNo(), me.insuredNo(), party, asked, give, me.actingAs());
+        page.decide(me, party, asked, give);
         return "redirect:/portal/me?consent=" + decision;
     }
 
@@ -128,7 +109,7 @@ class MyPageController {
     @PostMapping("/offices/{relationshipId}/end")
     String endOffice(@PathVariable UUID relationshipId) {
         MyNumberCards.LinkedPerson me = signedIn.person();
-        offices.endByPerson(me.insurerNo(), me.insuredNo(), relationshipId, Inputs.today(), me.actingAs());
+        page.endOffice(me, relationshipId, Inputs.today());
         return "redirect:/portal/me?officeEnded#offices";
     }
 }

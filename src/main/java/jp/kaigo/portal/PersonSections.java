@@ -43,17 +43,17 @@ class PersonSections {
         model.addAttribute("ref", ref);
         model.addAttribute("insurerNo", person.insurerNo());
         model.addAttribute("insuredNo", person.insuredNo());
-        model.addAttribute("page", read(actor, person.insurerNo(), person.insuredNo(), purpose, false));
+        model.addAttribute("page", page(access.readAll(actor, person.insurerNo(), person.insuredNo(), purpose), false));
         return "portal/person";
     }
 
-    /** Every category; {@code inForceOnly}: of the histories, only those in force today (the person's own view). */
-    Page read(Actor actor, String insurerNo, String insuredNo, String purpose, boolean inForceOnly) {
+    /** Every category as decided; {@code inForceOnly}: of the histories, only those in force today (the person's own view). */
+    Page page(List<Disclosure> disclosures, boolean inForceOnly) {
         List<Section> sections = new ArrayList<>();
         String name = null;
-        for (InformationCategory category : access.categoriesHeld().stream().sorted().toList()) {
-            Disclosure disclosure = access.read(actor, insurerNo, insuredNo, category, purpose);
+        for (Disclosure disclosure : disclosures) {
             var decision = disclosure.decision();
+            InformationCategory category = decision.category();
             List<RecordSheets.Sheet> shown = disclosure.records().stream().map(sheets::sheet)
                     .filter(s -> !inForceOnly || s.inForce() || s.period() == null).toList();
             if (category == InformationCategory.INSURANCE_CARD && decision.permitted()) {
