@@ -64,6 +64,18 @@ class ArchitectureTests {
                 .check(classes);
     }
 
+    /**
+     * The exits never write the audit trail: every use case below them writes its own entries (so the API and
+     * the portal cannot record the same step differently, or forget it).
+     */
+    @Test
+    void exitsNeverWriteTheAudit() {
+        noClasses().that().resideInAnyPackage("jp.kaigo.api..", "jp.kaigo.portal..")
+                .should().dependOnClassesThat().haveFullyQualifiedName("jp.kaigo.audit.AuditLog")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("jp.kaigo.audit.AuditEntry")
+                .check(classes);
+    }
+
     /** Where shared care records live; exits reach them only through the access decision. */
     private static final String[] RECORD_MODULES = {"jp.kaigo.certification..", "jp.kaigo.careplan..",
         "jp.kaigo.claims..", "jp.kaigo.life.."};

@@ -1,14 +1,11 @@
 package jp.kaigo.api;
 
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Base64;
+import java.util.Map;
+import jp.kaigo.identity.StaffAccounts;
 import jp.kaigo.ingest.Inputs;
-
-import java.time.LocalDate;
-import jp.kaigo.audit.AuditEntry;
-import jp.kaigo.audit.AuditLog;
-import jp.kaigo.identity.MyNumberCards;
-import jp.kaigo.registry.InsuredRegistry;
-import jp.kaigo.shared.InsuredNumber;
-import jp.kaigo.shared.InsurerNumber;
+import jp.kaigo.municipality.MunicipalDesk;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -18,83 +15,74 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * A municipality links a person's My Number card (its 利用者証明用 certificate) to one of its own
- * insured, e.g. at the counter after checking the card. Only the certificate's issuer and serial
- * are kept.
+ * At the municipality's counter, with the card present: the person's (or a representative's) card answers a
+ * challenge of this counter, then the municipal staff member links it to one of the municipality's insured or
+ * registers the representative. Only the certificate's issuer and serial are kept; every step is audited.
  */
 @RestController
 class CardLinkController {
-    private final MyNumberCards cards;
-    private final InsuredRegistry registry;
-    private final AuditLog audit;
+    private final MunicipalDesk desk;
+    private final StaffAccounts staff;
 
-    CardLinkController(MyNumberCards cards, InsuredRegistry registry, AuditLog audit) {
-        this.cards = cards;
-        this.registry = registry;
-        this.audit = audit;
+    CardLinkController(MunicipalDesk desk, StaffAccounts staff) {
+        this.desk = desk;
+        this.staff = staff;
     }
 
-    record LinkRequest(String certificate, String insuredNo) {
+    record CardAtCounter(String challengeId, String certificate, String signature, String insuredNo, String kind) {
     }
 
-    record RepresentativeRequest(String certificate, String insuredNo, String kind) {
-    }
-
-    /**
-     * Registers a representative (法定代理人 {@code legal-agent}, 成年後見人 {@code guardian}) of one of the
-     * municipality's insured, by the representative's own card; they then sign in with it for the person.
-     */
-    @PostMapping("/api/municipalities/{insurerNo}/representatives")
-    @ResponseStatus(HttpStatus.CREATED)
-    void registerRepresentative(@AuthenticationPrincipal PartyUser caller, @PathVariable String insurerNo,
-            @RequestBody RepresentativeRequest request) {
-        byte[] certificate = representativeCard(request);
-        InsuredNumber insured = ownInsured(registry, caller, insurerNo, request.insuredNo());
-        cards.linkRepresentative(certificate, insurerNo, insured.value(), request.kind(), caller.party());
-    }
-
-    @PostMapping("/api/municipalities/{insurerNo}/representatives/end")
-    @ResponseStatus(HttpStatus.NO_CONTENT)
-    void endRepresentative(@AuthenticationPrincipal PartyUser caller, @PathVariable String insurerNo,
-            @RequestBody RepresentativeRequest request) {
-        byte[] certificate = representativeCard(request);
-        InsuredNumber insured = ownInsured(registry, caller, insurerNo, request.insuredNo());
-        cards.endRepresentative(certificate, insurerNo, insured.value(), caller.party());
-    }
-
-    private static byte[] representativeCard(RepresentativeRequest request) {
-        Inputs in = new Inputs();
-        byte[] certificate = in.value(request.certificate(), v -> Inputs.base64(v, "certificate", "代理人のカードの証明書"));
-        in.check();
-        return certificate;
-    }
-
-    /** The insured person of the calling municipality named in the request (404 when unknown). */
-    static InsuredNumber ownInsured(InsuredRegistry registry, PartyUser caller, String insurerNo, String insuredNo) {
+    /** A one-time challenge for the card reader at this municipality's counter (60 seconds, once). */
+    @PostMapping("/api/municipalities/{insurerNo}/card-challenge")
+    Map<String, Object> challenge(@AuthenticationPrincipal PartyUser caller, HttpServletRequest http,
+            @PathVariable String insurerNo) {
         caller.requireMunicipality(insurerNo);
-        Inputs in = new Inputs();
-        InsuredNumber insured = in.value(insuredNo, InsuredNumber::new);
-        in.check();
-        if (registry.snapshot(new InsurerNumber(insurerNo), insured, LocalDate.now(Inputs.JAPAN)).isEmpty()) {
-            throw new NotFound("該当する被保険者が見つかりません");
-        }
-        return insured;
+        var challenge = desk.counterChallenge(StaffController.session(staff, caller, http));
+        return Map.of("challengeId", challenge.challengeId(), "challenge",
+                Base64.getEncoder().encodeToString(challenge.nonce()), "expiresInSeconds", 60);
     }
 
     @PostMapping("/api/municipalities/{insurerNo}/card-links")
     @ResponseStatus(HttpStatus.CREATED)
-    void link(@AuthenticationPrincipal PartyUser caller, @PathVariable String insurerNo, @RequestBody LinkRequest request) {
+    void link(@AuthenticationPrincipal PartyUser caller, HttpServletRequest http, @PathVariable String insurerNo,
+            @RequestBody CardAtCounter request) {
+        caller.requireMunicipality(insurerNo);
+        var session = StaffController.session(staff, caller, http);
+        Inputs.CardAnswer card = card(request);
+        desk.linkCard(session, request.insuredNo(), card.challengeId(), card.certificate(), card.signature());
+    }
+
+    /**
+     * Registers a representative (法定代理人 {@code legal-agent}, 成年後見人 {@code guardian}) of one of the
+     * municipality's insured, by the representative's own card answering this counter's challenge.
+     */
+    @PostMapping("/api/municipalities/{insurerNo}/representatives")
+    @ResponseStatus(HttpStatus.CREATED)
+    void registerRepresentative(@AuthenticationPrincipal PartyUser caller, HttpServletRequest http,
+            @PathVariable String insurerNo, @RequestBody CardAtCounter request) {
+        caller.requireMunicipality(insurerNo);
+        var session = StaffController.session(staff, caller, http);
+        Inputs.CardAnswer card = card(request);
+        desk.registerRepresentative(session, request.insuredNo(), request.kind(), card.challengeId(), card.certificate(),
+                card.signature());
+    }
+
+    @PostMapping("/api/municipalities/{insurerNo}/representatives/end")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void endRepresentative(@AuthenticationPrincipal PartyUser caller, HttpServletRequest http,
+            @PathVariable String insurerNo, @RequestBody CardAtCounter request) {
         caller.requireMunicipality(insurerNo);
         Inputs in = new Inputs();
-        InsuredNumber insured = in.value(request.insuredNo(), InsuredNumber::new);
-        byte[] certificate = in.value(request.certificate(), v -> Inputs.base64(v, "certificate", "カードの証明書"));
+        byte[] certificate = in.value(request.certificate(), v -> Inputs.base64(v, "certificate", "代理人のカードの証明書"));
         in.check();
-        InsurerNumber insurer = new InsurerNumber(insurerNo);
-        if (registry.snapshot(insurer, insured, LocalDate.now(Inputs.JAPAN)).isEmpty()) {
-            throw new NotFound("該当する被保険者が見つかりません");
-        }
-        cards.link(certificate, insurer.value(), insured.value(), caller.party());
-        audit.record(new AuditEntry("card-link", caller.party().kind().code(), caller.party().number(), null,
-                insurer.value(), insured.value(), "マイナンバーカードの紐付け", "本人確認の準備", "LINKED"));
+        desk.endRepresentative(StaffController.session(staff, caller, http), request.insuredNo(), certificate);
+    }
+
+    private static Inputs.CardAnswer card(CardAtCounter request) {
+        Inputs in = new Inputs();
+        Inputs.CardAnswer card = in.cardAnswer(request.challengeId(), request.certificate(), request.signature());
+        in.value(request.insuredNo(), jp.kaigo.shared.InsuredNumber::new);
+        in.check();
+        return card;
     }
 }

@@ -178,10 +178,8 @@ class CareRecordsController {
                 .orElseThrow(() -> new InvalidValue("category", "情報の種類", "情報の種類が正しくありません"));
     }
 
+    /** Every reader is a signed-in staff member: a municipality's certificate alone reads no care record. */
     private Actor actor(PartyUser caller, HttpServletRequest http) {
-        if (caller.party().kind() == PartyKind.MUNICIPALITY) {
-            return Actor.system(caller.party());
-        }
         return Actor.staff(StaffController.session(staff, caller, http));
     }
 

@@ -3,23 +3,19 @@ package jp.kaigo.api;
 import jp.kaigo.shared.InvalidValue;
 import jp.kaigo.shared.PartyKind;
 import jp.kaigo.shared.Party;
-import jp.kaigo.access.Actor;
 import java.util.ArrayList;
 import java.time.LocalDate;
 import jp.kaigo.ingest.Inputs;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import jp.kaigo.access.AccessDecisions;
 import jp.kaigo.access.EmergencyOpening;
-import jp.kaigo.consent.Consents;
-import jp.kaigo.identity.MyNumberCards;
 import jp.kaigo.identity.StaffAccounts;
 import jp.kaigo.identity.StaffSession;
-import jp.kaigo.registry.InsuredRegistry;
+import jp.kaigo.municipality.MunicipalDesk;
+import jp.kaigo.eligibility.EligibilityVerification;
 import jp.kaigo.shared.InformationCategory;
 import jp.kaigo.shared.InsuredNumber;
 import org.springframework.http.HttpStatus;
@@ -37,18 +33,13 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 class ConsentController {
-    private final Consents consents;
-    private final AccessDecisions access;
-    private final InsuredRegistry registry;
-    private final MyNumberCards cards;
+    private final EligibilityVerification eligibility;
+    private final MunicipalDesk desk;
     private final StaffAccounts staff;
 
-    ConsentController(Consents consents, AccessDecisions access, InsuredRegistry registry,
-            MyNumberCards cards, StaffAccounts staff) {
-        this.consents = consents;
-        this.access = access;
-        this.registry = registry;
-        this.cards = cards;
+    ConsentController(EligibilityVerification eligibility, MunicipalDesk desk, StaffAccounts staff) {
+        this.eligibility = eligibility;
+        this.desk = desk;
         this.staff = staff;
     }
 
@@ -66,13 +57,13 @@ class ConsentController {
     @PostMapping("/api/consents/terminal/statement")
     Map<String, String> statement(@AuthenticationPrincipal PartyUser caller, HttpServletRequest http,
             @RequestBody StatementRequest request) {
-        StaffController.session(staff, caller, http);
+        StaffSession session = StaffController.session(staff, caller, http);
         Inputs in = new Inputs();
         UUID challenge = in.value(request.challengeId(), v -> Inputs.uuid(v, "challengeId", "チャレンジID"));
         InformationCategory category = in.category(request.category());
         boolean give = in.consentDecision(request.decision());
         in.check();
-        return Map.of("statement", Consents.terminalStatement(caller.party(), category, give, challenge));
+        return Map.of("statement", eligibility.terminalStatement(session, challenge, category, give));
     }
 
     /**
@@ -91,12 +82,10 @@ class ConsentController {
         InformationCategory category = in.category(request.category());
         boolean give = in.consentDecision(request.decision());
         in.check();
-        String statement = Consents.terminalStatement(caller.party(), category, give, card.challengeId());
-        var person = cards.identifySigned(caller.party(), card.challengeId(), card.certificate(), card.signature(), signing,
-                statement.getBytes(StandardCharsets.UTF_8), signature);
-        UUID id = consents.recordSigned(person.insurerNo(), person.insuredNo(), caller.party(), session.jobType().name(),
-                category, give, statement, signature, signing);
-        return Map.of("decisionId", id, "insurerNo", person.insurerNo(), "insuredNo", person.insuredNo());
+        var decided = eligibility.consentAtTerminal(session, card.challengeId(), card.certificate(), card.signature(),
+                signing, signature, category, give);
+        return Map.of("decisionId", decided.decisionId(), "insurerNo", decided.insurerNo(), "insuredNo",
+                decided.insuredNo());
     }
 
     record Blanket(String occasion) {
@@ -107,11 +96,11 @@ class ConsentController {
 
     @PostMapping("/api/municipalities/{insurerNo}/insured/{insuredNo}/blanket-consent")
     @ResponseStatus(HttpStatus.CREATED)
-    Map<String, UUID> registerBlanket(@AuthenticationPrincipal PartyUser caller, @PathVariable String insurerNo,
-            @PathVariable String insuredNo, @RequestBody Blanket request) {
-        InsuredNumber insured = CardLinkController.ownInsured(registry, caller, insurerNo, insuredNo);
-        UUID id = consents.registerBlanket(insurerNo, insured.value(), request.occasion());
-        return Map.of("decisionId", id);
+    Map<String, UUID> registerBlanket(@AuthenticationPrincipal PartyUser caller, HttpServletRequest http,
+            @PathVariable String insurerNo, @PathVariable String insuredNo, @RequestBody Blanket request) {
+        caller.requireMunicipality(insurerNo);
+        return Map.of("decisionId", desk.registerBlanketConsent(StaffController.session(staff, caller, http), insuredNo,
+                request.occasion()));
     }
 
     record PartyRef(String kind, String number) {
@@ -129,7 +118,7 @@ class ConsentController {
     Map<String, UUID> declareDisaster(@AuthenticationPrincipal PartyUser caller, HttpServletRequest http,
             @PathVariable String insurerNo, @RequestBody Disaster request) {
         caller.requireMunicipality(insurerNo);
-        Actor actor = Actor.staff(StaffController.session(staff, caller, http));
+        StaffSession session = StaffController.session(staff, caller, http);
         Inputs in = new Inputs();
         LocalDate from = in.date(request.validFrom(), "validFrom", "開始日", true);
         LocalDate to = in.date(request.validTo(), "validTo", "終了日", true);
@@ -143,7 +132,7 @@ class ConsentController {
             }
         }
         in.check();
-        return Map.of("disasterId", access.declareDisaster(actor, request.area(), from, to, parties));
+        return Map.of("disasterId", desk.declareDisaster(session, request.area(), from, to, parties));
     }
 
     @PostMapping("/api/municipalities/{insurerNo}/disaster-modes/{disasterId}/end")
@@ -151,20 +140,21 @@ class ConsentController {
     void endDisaster(@AuthenticationPrincipal PartyUser caller, HttpServletRequest http, @PathVariable String insurerNo,
             @PathVariable UUID disasterId) {
         caller.requireMunicipality(insurerNo);
-        access.endDisaster(Actor.staff(StaffController.session(staff, caller, http)), disasterId);
+        desk.endDisaster(StaffController.session(staff, caller, http), disasterId);
     }
 
     @GetMapping("/api/municipalities/{insurerNo}/emergency-openings")
-    List<EmergencyOpening> toReview(@AuthenticationPrincipal PartyUser caller, @PathVariable String insurerNo) {
+    List<EmergencyOpening> toReview(@AuthenticationPrincipal PartyUser caller, HttpServletRequest http,
+            @PathVariable String insurerNo) {
         caller.requireMunicipality(insurerNo);
-        return access.emergencyOpeningsToReview(insurerNo);
+        return desk.openingsToReview(StaffController.session(staff, caller, http));
     }
 
     @PostMapping("/api/municipalities/{insurerNo}/emergency-openings/{openingId}/review")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void review(@AuthenticationPrincipal PartyUser caller, @PathVariable String insurerNo, @PathVariable UUID openingId,
-            @RequestBody Review request) {
+    void review(@AuthenticationPrincipal PartyUser caller, HttpServletRequest http, @PathVariable String insurerNo,
+            @PathVariable UUID openingId, @RequestBody Review request) {
         caller.requireMunicipality(insurerNo);
-        access.review(insurerNo, openingId, request.note());
+        desk.review(StaffController.session(staff, caller, http), openingId, request.note());
     }
 }

@@ -4,16 +4,11 @@ import jp.kaigo.ingest.Inputs;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import jp.kaigo.eligibility.EligibilityVerification;
 import jp.kaigo.identity.StaffAccounts;
 import jp.kaigo.identity.StaffSession;
-import jp.kaigo.relationship.OfficeInCharge;
-import jp.kaigo.relationship.OfficesInCharge;
-import jp.kaigo.shared.InsuredNumber;
-import jp.kaigo.shared.InsurerNumber;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -24,17 +19,15 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * 担当事業所: an office registers with the proof of 本人確認 its 資格確認 answer carried, and ends its
- * relationships; the municipality sees its insured person's offices, current and past. Every change
+ * relationships (the municipality sees a person's offices through its desk). Every change
  * is audited.
  */
 @RestController
 class RelationshipController {
-    private final OfficesInCharge offices;
     private final StaffAccounts staff;
     private final EligibilityVerification eligibility;
 
-    RelationshipController(OfficesInCharge offices, StaffAccounts staff, EligibilityVerification eligibility) {
-        this.offices = offices;
+    RelationshipController(StaffAccounts staff, EligibilityVerification eligibility) {
         this.staff = staff;
         this.eligibility = eligibility;
     }
@@ -43,9 +36,6 @@ class RelationshipController {
     }
 
     record Ending(String endDate) {
-    }
-
-    record PersonRequest(String insurerNo, String insuredNo) {
     }
 
     @PostMapping("/api/relationships")
@@ -71,15 +61,5 @@ class RelationshipController {
         eligibility.endInCharge(session, relationshipId, end);
     }
 
-    /** The municipality's view of its insured person's offices (the person's own view comes with card sign-in). */
-    @PostMapping("/api/insured/offices")
-    List<OfficeInCharge> officesOf(@AuthenticationPrincipal PartyUser caller, @RequestBody PersonRequest request) {
-        Inputs in = new Inputs();
-        InsurerNumber insurer = in.value(request.insurerNo(), InsurerNumber::new);
-        InsuredNumber insured = in.value(request.insuredNo(), InsuredNumber::new);
-        in.check();
-        caller.requireMunicipality(insurer.value());
-        return offices.officesOf(insurer.value(), insured.value());
-    }
 
 }

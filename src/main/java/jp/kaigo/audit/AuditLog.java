@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.HashMap;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -124,6 +125,38 @@ public class AuditLog {
                 select at, event, actor_kind, actor_number, staff_job, subject, purpose, outcome from audit.entries
                  where person_insurer = ? and person_insured = ? order by at desc, seq desc
                 """, AuditLog::accessRecord, insurerNo, insuredNo);
+    }
+
+    private static final String INVESTIGATION = """
+            select seq, at, event, actor_kind, actor_number, staff_id, staff_job, qualification, person_insurer,
+                   person_insured, subject, purpose, outcome from audit.entries
+            """;
+
+    /** Every entry about one person, newest first (an investigation by the person's municipality or the operator). */
+    public List<Investigation> aboutPerson(String insurerNo, String insuredNo, int limit) {
+        return jdbc.query(INVESTIGATION + " where person_insurer = ? and person_insured = ? order by at desc, seq desc limit ?",
+                AuditLog::investigation, insurerNo, insuredNo, limit);
+    }
+
+    /**
+     * Every entry of one staff account, newest first; {@code insurerNo}: only about that insurer's insured
+     * (a municipality's investigation), or null for all (the operator).
+     */
+    public List<Investigation> byStaff(UUID staffId, String insurerNo, int limit) {
+        return jdbc.query(INVESTIGATION + " where staff_id = ? and (cast(? as text) is null or person_insurer = ?)"
+                + " order by at desc, seq desc limit ?", AuditLog::investigation, staffId, insurerNo, insurerNo, limit);
+    }
+
+    /** An organisation's own access log (for its administrator): its staff's entries, newest first. */
+    public List<Investigation> byOrganisation(String actorKind, String actorNumber, int limit) {
+        return jdbc.query(INVESTIGATION + " where actor_kind = ? and actor_number = ? order by at desc, seq desc limit ?",
+                AuditLog::investigation, actorKind, actorNumber, limit);
+    }
+
+    private static Investigation investigation(ResultSet rs, int n) throws SQLException {
+        return new Investigation(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getString(3), rs.getString(4),
+                rs.getString(5), rs.getObject(6, UUID.class), rs.getString(7), rs.getString(8), rs.getString(9),
+                rs.getString(10), rs.getString(11), rs.getString(12), rs.getString(13));
     }
 
     /** The newest accesses to this person's data by others than the person (for the person's own page). */

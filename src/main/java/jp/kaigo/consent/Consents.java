@@ -30,12 +30,17 @@ public class Consents {
 
     /** The municipality registers the 包括同意 the person gave at 認定申請 or 更新. */
     public UUID registerBlanket(String insurerNo, String insuredNo, String occasion) {
+        return registerBlanket(insurerNo, insuredNo, occasion, null);
+    }
+
+    /** The 包括同意, registered by a municipal staff member ({@code staffId}, audited), or by the municipality's system. */
+    public UUID registerBlanket(String insurerNo, String insuredNo, String occasion, UUID staffId) {
         if (occasion == null || !OCCASIONS.contains(occasion.strip())) {
             throw new InvalidValue("occasion", "同意の機会", String.join("・", OCCASIONS) + "のいずれかを指定してください");
         }
         UUID id = insert(insurerNo, insuredNo, null, null, true, "municipality", occasion.strip(), null);
         audit.record(new AuditEntry("consent", "municipality", insurerNo, null, insurerNo, insuredNo,
-                "包括同意の登録(" + occasion.strip() + ")", null, "GIVEN"));
+                "包括同意の登録(" + occasion.strip() + ")", null, "GIVEN").by(staffId, null));
         return id;
     }
 

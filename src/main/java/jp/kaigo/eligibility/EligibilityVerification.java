@@ -150,6 +150,34 @@ public class EligibilityVerification {
                 asking.jobType().name(), InformationCategory.BURDEN_LIMIT, how);
     }
 
+    /** The statement the person signs with the card's 署名用 key at this terminal (this office, the category, the decision). */
+    public String terminalStatement(StaffSession asking, UUID challengeId, InformationCategory category, boolean give) {
+        permitted(asking);
+        return Consents.terminalStatement(asking.organisation(), category, give, challengeId);
+    }
+
+    /** What the person decided with the card at the office terminal: who the card is linked to, and the decision. */
+    public record TerminalConsent(String insurerNo, String insuredNo, UUID decisionId) {
+    }
+
+    /**
+     * Consent given or refused at this office's terminal with the My Number card: the 利用者証明用 key answers the
+     * terminal's challenge (who), the 署名用 key signs the statement (what: this office, the category, the
+     * decision); the statement, signature and certificate are kept as evidence (audited by {@code consent}).
+     */
+    public TerminalConsent consentAtTerminal(StaffSession asking, UUID challengeId, byte[] authCertificate,
+            byte[] authSignature, byte[] signingCertificate, byte[] statementSignature, InformationCategory category,
+            boolean give) {
+        permitted(asking);
+        String statement = Consents.terminalStatement(asking.organisation(), category, give, challengeId);
+        MyNumberCards.LinkedPerson person = cards.identifySigned(asking.organisation(), challengeId, authCertificate,
+                authSignature, signingCertificate, statement.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                statementSignature);
+        UUID id = consents.recordSigned(person.insurerNo(), person.insuredNo(), asking.organisation(),
+                asking.jobType().name(), category, give, statement, statementSignature, signingCertificate);
+        return new TerminalConsent(person.insurerNo(), person.insuredNo(), id);
+    }
+
     /** For the municipality's staff: offices that tried wrong birth dates on its insured in the last 30 days. */
     public List<GuessingAlert> guessingAlerts(StaffSession municipalStaff) {
         if (municipalStaff.organisation().kind() != PartyKind.MUNICIPALITY) {

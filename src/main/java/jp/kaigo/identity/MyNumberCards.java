@@ -1,5 +1,7 @@
 package jp.kaigo.identity;
 
+import org.springframework.scheduling.annotation.Scheduled;
+import jp.kaigo.shared.TooManyAttempts;
 import java.time.LocalDate;
 
 import jp.kaigo.audit.AuditEntry;
@@ -29,6 +31,7 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class MyNumberCards {
+    static final int PERSON_CHALLENGES_PER_MINUTE = 600;
     static final Duration CHALLENGE_LIFETIME = Duration.ofSeconds(60);
     static final Duration PERSON_SESSION = Duration.ofMinutes(30);
     private static final String PERSON = "person";
@@ -67,9 +70,25 @@ public class MyNumberCards {
         return newChallenge(terminal.kind().code(), terminal.number());
     }
 
-    /** A challenge for a person signing in with their own card (マイナポータル-style, no terminal). */
+    /**
+     * A challenge for a person signing in with their own card (マイナポータル-style, no terminal). Anyone may
+     * ask, so at most {@value #PERSON_CHALLENGES_PER_MINUTE} a minute are handed out across the platform, and
+     * unanswered ones are purged.
+     */
     public Challenge newPersonChallenge() {
+        int recent = sql.sql("select count(*) from identity.card_challenges where org_kind = ? and used_at is null"
+                + " and created_at > now() - interval '1 minute'").params(PERSON).query(Integer.class).single();
+        if (recent >= PERSON_CHALLENGES_PER_MINUTE) {
+            throw new TooManyAttempts("ただいま混み合っています。1分ほどおいてからもう一度お試しください");
+        }
         return newChallenge(PERSON, "");
+    }
+
+    /** Unanswered challenges past their lifetime, and answered ones after a day, are deleted. */
+    @Scheduled(fixedDelay = 60_000)
+    int purgeChallenges() {
+        return sql.sql("delete from identity.card_challenges where (used_at is null and created_at < now() - ?::interval)"
+                + " or used_at < now() - interval '1 day'").params(CHALLENGE_LIFETIME.toSeconds() + " seconds").update();
     }
 
     private Challenge newChallenge(String kind, String number) {
@@ -236,6 +255,11 @@ public class MyNumberCards {
                     .params(insurerNo, insuredNo, serial).update();
             return false;
         }
+        // a person with a linked card links another (a renewed or replaced card) only at the municipality's counter
+        if (sql.sql("select exists (select 1 from identity.card_links where insurer_no = ? and insured_no = ?)")
+                .params(insurerNo, insuredNo).query(Boolean.class).single()) {
+            throw new CardRefused("この被保険者には既にカードが紐付けられています(別のカードの紐付けは市町村の窓口で行います)");
+        }
         link(certificate, insurerNo, insuredNo, null);
         audit.record(new AuditEntry("card-link", "person", null, null, insurerNo, insuredNo,
                 "マイナンバーカードの紐付け(本人)", "本人確認の準備", "LINKED"));
@@ -271,6 +295,21 @@ public class MyNumberCards {
             throw new CardRefused("カードの署名を確認できません(別のカードで署名された可能性があります)");
         }
         return cert;
+    }
+
+    /**
+     * The municipality links a card at its counter: the card answers this terminal's challenge (the card is
+     * there, not a copied certificate), the staff member has checked who the person is; audited with the
+     * staff account. A card already linked keeps its link.
+     */
+    public void linkAtCounter(StaffSession staff, UUID challengeId, byte[] certificate, byte[] signature,
+            String insurerNo, String insuredNo) {
+        Party counter = staff.organisation();
+        checkAnswer(counter.kind().code(), counter.number(), challengeId, certificate, signature);
+        link(certificate, insurerNo, insuredNo, counter);
+        audit.record(new AuditEntry("card-link", counter.kind().code(), counter.number(), staff.jobType().name(),
+                insurerNo, insuredNo, "マイナンバーカードの紐付け(窓口でカードを確認)", "本人確認の準備", "LINKED")
+                .by(staff.staffId(), null));
     }
 
     /**

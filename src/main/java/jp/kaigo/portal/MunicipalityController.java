@@ -12,6 +12,7 @@ import java.util.UUID;
 import jp.kaigo.access.AccessDecisions;
 import jp.kaigo.access.Actor;
 import jp.kaigo.consent.Consents;
+import jp.kaigo.municipality.MunicipalDesk;
 import jp.kaigo.identity.MyNumberCards;
 import jp.kaigo.identity.StaffSession;
 import jp.kaigo.ingest.FileFormat;
@@ -21,7 +22,6 @@ import jp.kaigo.ingest.ImportReport;
 import jp.kaigo.ingest.ImportRequest;
 import jp.kaigo.ingest.Inputs;
 import jp.kaigo.registry.InsuredList;
-import jp.kaigo.registry.InsuredRegistry;
 import jp.kaigo.shared.CareLevel;
 import jp.kaigo.shared.InsuredNumber;
 import jp.kaigo.shared.InsurerNumber;
@@ -46,23 +46,17 @@ class MunicipalityController {
     static final Map<String, String> REPRESENTATIVE_KINDS = Map.of("legal-agent", "法定代理人", "guardian", "成年後見人");
     private final SignedIn signedIn;
     private final FileImports imports;
-    private final Consents consents;
-    private final AccessDecisions access;
-    private final InsuredRegistry registry;
+    private final MunicipalDesk desk;
     private final Uploads uploads;
     private final PersonSections personSections;
-    private final MyNumberCards cards;
 
-    MunicipalityController(SignedIn signedIn, FileImports imports, Consents consents, AccessDecisions access,
-            InsuredRegistry registry, Uploads uploads, PersonSections personSections, MyNumberCards cards) {
-        this.cards = cards;
+    MunicipalityController(SignedIn signedIn, FileImports imports, MunicipalDesk desk, Uploads uploads,
+            PersonSections personSections) {
         this.uploads = uploads;
         this.personSections = personSections;
         this.signedIn = signedIn;
         this.imports = imports;
-        this.consents = consents;
-        this.access = access;
-        this.registry = registry;
+        this.desk = desk;
     }
 
     @GetMapping
@@ -71,7 +65,7 @@ class MunicipalityController {
         model.addAttribute("me", me);
         model.addAttribute("layouts", imports.layouts());
         model.addAttribute("occasions", Consents.OCCASIONS);
-        model.addAttribute("openings", access.emergencyOpeningsToReview(me.organisation().number()));
+        model.addAttribute("openings", desk.openingsToReview(me));
         return "portal/municipality/home";
     }
 
@@ -155,7 +149,7 @@ class MunicipalityController {
         InsuredList.Query query = new InsuredList.Query(blankToNull(nameKana), blankToNull(insuredNo),
                 blankToNull(careLevel), Boolean.TRUE.equals(expiring) ? OfficeController.EXPIRING_DAYS : null,
                 Boolean.TRUE.equals(includeLost), Inputs.today(), Math.max(page, 0));
-        InsuredList.Page found = access.listOwnInsured(Actor.staff(me), query, "保険者事務");
+        InsuredList.Page found = desk.list(me, query);
         model.addAttribute("me", me);
         model.addAttribute("query", query);
         model.addAttribute("rows", found.entries().stream().map(e -> new ListedPerson(
@@ -188,7 +182,7 @@ class MunicipalityController {
     String blanketConsent(HttpServletRequest request, HttpServletResponse response, @RequestParam String insuredNo,
             @RequestParam String occasion) {
         StaffSession me = signedIn.staff(request, response);
-        consents.registerBlanket(me.organisation().number(), ownInsured(me, insuredNo), occasion);
+        desk.registerBlanketConsent(me, insuredNo, occasion);
         return "redirect:/portal/municipality?consentRegistered";
     }
 
@@ -203,9 +197,9 @@ class MunicipalityController {
         if (!REPRESENTATIVE_KINDS.containsKey(kind)) {
             throw new InvalidValue("kind", "代理人の種別", "法定代理人または成年後見人を選んでください");
         }
-        var challenge = cards.newChallenge(me.organisation());
+        var challenge = desk.counterChallenge(me);
         model.addAttribute("me", me);
-        model.addAttribute("insuredNo", ownInsured(me, insuredNo));
+        model.addAttribute("insuredNo", insuredNo);
         model.addAttribute("kind", kind);
         model.addAttribute("kindLabel", REPRESENTATIVE_KINDS.get(kind));
         model.addAttribute("challengeId", challenge.challengeId());
@@ -219,31 +213,18 @@ class MunicipalityController {
             @RequestParam String insuredNo, @RequestParam String kind, @RequestParam String challengeId,
             @RequestParam String cardAnswer) {
         StaffSession me = signedIn.staff(request, response);
-        String insured = ownInsured(me, insuredNo);
         Inputs in = new Inputs();
         Inputs.CardAnswer card = CardAnswers.parse(in, challengeId, cardAnswer);
         in.check();
-        cards.proveCard(me.organisation(), card.challengeId(), card.certificate(), card.signature());
-        cards.linkRepresentative(card.certificate(), me.organisation().number(), insured, kind, me.organisation());
+        desk.registerRepresentative(me, insuredNo, kind, card.challengeId(), card.certificate(), card.signature());
         return "redirect:/portal/municipality?representativeRegistered";
-    }
-
-    /** One of this municipality's insured persons (registered today), or a clear refusal. */
-    private String ownInsured(StaffSession me, String insuredNo) {
-        Inputs in = new Inputs();
-        InsuredNumber insured = in.value(insuredNo, InsuredNumber::new);
-        in.check();
-        if (registry.snapshot(new InsurerNumber(me.organisation().number()), insured, Inputs.today()).isEmpty()) {
-            throw new InvalidValue("insuredNo", "被保険者番号", "この保険者の被保険者として登録されていません");
-        }
-        return insured.value();
     }
 
     @PostMapping("/emergency-openings/{openingId}/review")
     String review(HttpServletRequest request, HttpServletResponse response, @PathVariable UUID openingId,
             @RequestParam String note) {
         StaffSession me = signedIn.staff(request, response);
-        access.review(me.organisation().number(), openingId, note);
+        desk.review(me, openingId, note);
         return "redirect:/portal/municipality?reviewed";
     }
 }

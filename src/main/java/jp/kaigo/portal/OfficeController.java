@@ -255,8 +255,8 @@ class OfficeController {
         InformationCategory asked = in.category(category);
         boolean give = in.consentDecision(decision);
         in.check();
-        var challenge = cards.newChallenge(me.organisation());
-        String statement = Consents.terminalStatement(me.organisation(), asked, give, challenge.challengeId());
+        var challenge = eligibility.cardChallenge(me);
+        String statement = eligibility.terminalStatement(me, challenge.challengeId(), asked, give);
         model.addAttribute("me", me);
         model.addAttribute("challengeId", challenge.challengeId());
         model.addAttribute("challenge", Base64.getEncoder().encodeToString(challenge.nonce()));
@@ -282,11 +282,8 @@ class OfficeController {
         CardAnswers.Signed signed = CardAnswers.parseSigned(in, challengeId, cardAnswer);
         in.check();
         Inputs.CardAnswer card = signed.card();
-        String statement = Consents.terminalStatement(me.organisation(), asked, give, card.challengeId());
-        var person = cards.identifySigned(me.organisation(), card.challengeId(), card.certificate(), card.signature(),
-                signed.signingCertificate(), statement.getBytes(StandardCharsets.UTF_8), signed.statementSignature());
-        consents.recordSigned(person.insurerNo(), person.insuredNo(), me.organisation(), me.jobType().name(), asked, give,
-                statement, signed.statementSignature(), signed.signingCertificate());
+        var person = eligibility.consentAtTerminal(me, card.challengeId(), card.certificate(), card.signature(),
+                signed.signingCertificate(), signed.statementSignature(), asked, give);
         return "redirect:/portal/office/persons/" + PersonRefs.refer(request.getSession(), person.insurerNo(),
                 person.insuredNo()) + "?consent=" + (give ? "give" : "refuse");
     }

@@ -98,6 +98,11 @@ public class InsuredRegistry implements InsuredPersons {
         return Optional.of(new InsuredSnapshot(insurer.value(), insured.value(), asOf, byType));
     }
 
+    /** Whether the insurer has ever registered this person (whatever the qualification's state). */
+    public boolean exists(InsurerNumber insurer, InsuredNumber insured) {
+        return queries.personExists(insurer.value(), insured.value());
+    }
+
     /** Every revision ever stored for one person, superseded and deleted ones included. */
     public List<RecordRevision> history(InsurerNumber insurer, InsuredNumber insured) {
         return queries.history(insurer.value(), insured.value());

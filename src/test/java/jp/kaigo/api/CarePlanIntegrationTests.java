@@ -28,7 +28,7 @@ class CarePlanIntegrationTests extends MunicipalityApiTests {
                 + insuredRow(insurer, "0000000002", 1, "2020-04-01", null, "1941-01-02", null) + "\n");
         careManager = staffOf(office, "care.manager", "CARE_MANAGER");
         registerInCharge(careManager, PERSON, "1940-05-06", "43", RECENT_START);
-        assertThat(api.post("/api/municipalities/" + insurer + "/insured/" + PERSON + "/blanket-consent",
+        assertThat(clerk().post("/api/municipalities/" + insurer + "/insured/" + PERSON + "/blanket-consent",
                 "{\"occasion\":\"認定申請\"}").status()).isEqualTo(201);
     }
 
@@ -68,7 +68,7 @@ class CarePlanIntegrationTests extends MunicipalityApiTests {
         // the next plan supersedes it once issued
         String next = careManager.post("/api/care-plans", plan("2026-11-01", "通所を増やす")).json().get("planId").asString();
         careManager.post("/api/care-plans/" + next + "/issue", "");
-        JsonNode shared = api.get(records()).json().get("records");
+        JsonNode shared = clerk().get(records()).json().get("records");
         assertThat(shared).hasSize(2);
         assertThat(shared.get(0).get("status").asString()).isEqualTo("issued");
         assertThat(shared.get(1).get("status").asString()).isEqualTo("superseded");

@@ -85,15 +85,13 @@ class CareRecordsIntegrationTests extends MunicipalityApiTests {
     }
 
     private void blanketConsent() {
-        assertThat(api.post("/api/municipalities/" + insurer + "/insured/" + PERSON + "/blanket-consent",
+        assertThat(clerk().post("/api/municipalities/" + insurer + "/insured/" + PERSON + "/blanket-consent",
                 "{\"occasion\":\"更新申請\"}").status()).isEqualTo(201);
     }
 
     private ApiClient personSignedIn() throws Exception {
         SimulatedCard card = jlis.issueCard();
-        assertThat(api.post("/api/municipalities/" + insurer + "/card-links", "{\"certificate\":\""
-                + Base64.getEncoder().encodeToString(card.authCertificate().getEncoded()) + "\",\"insuredNo\":\"" + PERSON
-                + "\"}").status()).isEqualTo(201);
+        assertThat(atCounter(card, PERSON, null).status()).isEqualTo(201);
         return PersonCards.signedIn(ApiClient.anonymous(pki, port), card);
     }
 
@@ -185,10 +183,14 @@ class CareRecordsIntegrationTests extends MunicipalityApiTests {
         assertThat(outcome(otherHospital.get(path("burden-ratio")))).isEqualTo("403:NOT_FOR_MEDICAL");
         assertThat(outcome(otherHospital.get(path("doctor-opinion")))).isEqualTo("403:CARE_MANAGER_ONLY");
 
-        assertThat(outcome(api.get(path("care-survey")))).isEqualTo("200");
-        assertThat(api.get(path("doctor-opinion")).json().get("records")).as("the municipality sees both").hasSize(2);
+        assertThat(outcome(clerk().get(path("care-survey")))).isEqualTo("200");
+        assertThat(clerk().get(path("doctor-opinion")).json().get("records")).as("the municipality sees both").hasSize(2);
         String otherInsurer = MunicipalityFiles.newInsurerNumber();
-        assertThat(outcome(municipality(otherInsurer).get(path("care-survey")))).isEqualTo("403:OTHER_INSURER");
+        ApiClient otherMunicipality = municipality(otherInsurer);
+        assertThat(outcome(otherMunicipality.get(path("care-survey")))).as("a certificate alone reads nothing")
+                .isEqualTo("401:");
+        assertThat(outcome(signedIn(otherMunicipality, "clerk", enrolFirstAdmin(otherMunicipality, "clerk"))
+                .get(path("care-survey")))).isEqualTo("403:OTHER_INSURER");
 
         JsonNode overview = careManager.get("/api/records/" + insurer + "/" + PERSON).json();
         assertThat(overview).hasSize(InformationCategory.values().length);
@@ -205,7 +207,7 @@ class CareRecordsIntegrationTests extends MunicipalityApiTests {
                 + insuredRow(insurer, PERSON, 1, "2020-04-01", null, "1940-05-06", "2026-06-30") + "\n").json()
                 .get("updated").asLong()).isEqualTo(1);
         assertThat(outcome(careManager.get(path("certification")))).isEqualTo("403:QUALIFICATION_LOST");
-        assertThat(outcome(api.get(path("certification")))).as("the municipality still sees").isEqualTo("200");
+        assertThat(outcome(clerk().get(path("certification")))).as("the municipality still sees").isEqualTo("200");
     }
 
     @Test
@@ -240,14 +242,14 @@ class CareRecordsIntegrationTests extends MunicipalityApiTests {
         assertThat(strangerNurse.post(emergency, "{\"reason\":\"訪問時に意識低下、救急搬送先へ伝えるため\"}").status())
                 .isEqualTo(403);
 
-        JsonNode toReview = api.get("/api/municipalities/" + insurer + "/emergency-openings").json();
+        JsonNode toReview = clerk().get("/api/municipalities/" + insurer + "/emergency-openings").json();
         assertThat(toReview).hasSize(1);
         ApiClient me = personSignedIn();
         assertThat(me.get("/api/person/emergency-openings").json().get(0).get("reason").asString()).contains("救急搬送");
-        assertThat(api.post("/api/municipalities/" + insurer + "/emergency-openings/"
+        assertThat(clerk().post("/api/municipalities/" + insurer + "/emergency-openings/"
                 + opening.get("openingId").asString() + "/review", "{\"note\":\"救急隊からの要請を確認\"}").status())
                 .isEqualTo(204);
-        assertThat(api.get("/api/municipalities/" + insurer + "/emergency-openings").json()).isEmpty();
+        assertThat(clerk().get("/api/municipalities/" + insurer + "/emergency-openings").json()).isEmpty();
 
         // the person's refusal holds against break-glass
         assertThat(me.post("/api/person/consents", "{\"partyKind\":\"office\",\"partyNumber\":\"" + officeNo
@@ -261,7 +263,7 @@ class CareRecordsIntegrationTests extends MunicipalityApiTests {
 
     @Test
     void inADisasterTheNamedOrganisationsMayOpenEvenWithoutARelationship() throws Exception {
-        ApiClient clerk = signedIn(api, "admin", enrolFirstAdmin(api, "admin"));
+        ApiClient clerk = clerk();
         ApiClient shelterOffice = newSignedInOffice();
         ApiClient shelterNurse = staffOf(shelterOffice, "nurse", "NURSE");
         String shelter = shelterNurse.get("/api/staff/me").json().get("organisation").asString().substring("office:".length());

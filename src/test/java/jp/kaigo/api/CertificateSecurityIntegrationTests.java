@@ -108,7 +108,7 @@ class CertificateSecurityIntegrationTests extends MunicipalityApiTests {
         assertThat(other.post("/api/insured/history", person).status()).isEqualTo(403);
 
         assertThat(api.get("/api/imports/" + importId).status()).isEqualTo(200);
-        assertThat(api.post("/api/insured/history", person).json()).hasSize(1);
+        assertThat(clerk().post("/api/insured/history", person).json()).hasSize(1);
     }
 
     private void assertRefused(ApiClient client) {

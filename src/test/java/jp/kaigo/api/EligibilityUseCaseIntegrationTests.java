@@ -128,8 +128,7 @@ class EligibilityUseCaseIntegrationTests extends MunicipalityApiTests {
         assertThat(newSignedInOffice().post("/api/eligibility", query("0000000001", "1940-05-06", insurer)).json()
                 .get("status").asString()).as("other offices go on").isEqualTo("INSURED");
 
-        ApiClient clerk = signedIn(api, "admin", enrolFirstAdmin(api, "admin"));
-        JsonNode alerts = clerk.get("/api/municipalities/" + insurer + "/wrong-birth-dates").json();
+        JsonNode alerts = clerk().get("/api/municipalities/" + insurer + "/wrong-birth-dates").json();
         assertThat(alerts).hasSize(1);
         assertThat(alerts.get(0).get("officeNo").asString()).isEqualTo(officeNo);
         assertThat(alerts.get(0).get("wrongBirthDates").asInt()).isEqualTo(20);

@@ -51,7 +51,7 @@ class LifeIntegrationTests extends MunicipalityApiTests {
         assertThat(office.postBytes("/api/life/files", "text/csv", adl.getBytes(Charset.forName("windows-31j"))).json()
                 .get("written").asLong()).isEqualTo(1);
 
-        assertThat(api.post("/api/municipalities/" + insurer + "/insured/" + PERSON + "/blanket-consent",
+        assertThat(clerk().post("/api/municipalities/" + insurer + "/insured/" + PERSON + "/blanket-consent",
                 "{\"occasion\":\"更新申請\"}").status()).isEqualTo(201);
         assertThat(office.get("/api/records/" + insurer + "/" + PERSON + "/life").json().get("reason").asString())
                 .as("the office's clerk records LIFE data but does not read it").isEqualTo("CLERK");

@@ -1,6 +1,9 @@
 package jp.kaigo.api;
 
 import java.time.Instant;
+import java.util.Base64;
+import jp.kaigo.identity.SimulatedCard;
+import tools.jackson.databind.JsonNode;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -103,6 +106,33 @@ abstract class MunicipalityApiTests {
             throw new IllegalStateException(tokens.body());
         }
         return terminal.withToken(tokens.json().get("accessToken").asString());
+    }
+
+    private ApiClient clerk;
+
+    /**
+     * A signed-in staff member of the test's municipality (its first administrator): reads of personal data,
+     * card links and the 包括同意 need one; the certificate alone only sends files.
+     */
+    ApiClient clerk() {
+        if (clerk == null) {
+            clerk = signedIn(api, "clerk", enrolFirstAdmin(api, "clerk"));
+        }
+        return clerk;
+    }
+
+    /**
+     * At the municipality's counter: the card answers the counter's challenge and the clerk links it to the
+     * insured person ({@code kind} null) or registers its holder as their representative of that kind.
+     */
+    ApiClient.Response atCounter(SimulatedCard card, String insuredNo, String kind) {
+        JsonNode challenge = clerk().post("/api/municipalities/" + insurer + "/card-challenge", "").json();
+        var signed = PersonCards.sign(card, challenge);
+        String body = "{\"challengeId\":\"" + challenge.get("challengeId").asString() + "\",\"certificate\":\""
+                + Base64.getEncoder().encodeToString(signed.certificate()) + "\",\"signature\":\""
+                + Base64.getEncoder().encodeToString(signed.signature()) + "\",\"insuredNo\":\"" + insuredNo + "\""
+                + (kind == null ? "" : ",\"kind\":\"" + kind + "\"") + "}";
+        return clerk().post("/api/municipalities/" + insurer + (kind == null ? "/card-links" : "/representatives"), body);
     }
 
     ApiClient municipality(String insurerNo) {

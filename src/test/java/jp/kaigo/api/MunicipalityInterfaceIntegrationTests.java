@@ -111,13 +111,13 @@ class MunicipalityInterfaceIntegrationTests extends MunicipalityApiTests {
         assertThat(verify("0000000003", "1942-07-08", "2026-05-01").get("status").asString()).isEqualTo("UNKNOWN");
         assertThat(verify("0000000004", "1943-08-09", "2026-05-01").get("status").asString()).isEqualTo("INSURED");
 
-        JsonNode history = api.post("/api/insured/history",
+        JsonNode history = clerk().post("/api/insured/history",
                 "{\"insurerNo\":\"" + insurer + "\",\"insuredNo\":\"0000000001\"}").json();
         assertThat(history).hasSize(2);
         assertThat(history.get(0).get("current").asBoolean()).isFalse();
         assertThat(history.get(0).get("record").get("fields").get("address").asString()).endsWith("1番地");
         assertThat(history.get(1).get("revision").asInt()).isEqualTo(2);
-        JsonNode deleted = api.post("/api/insured/history",
+        JsonNode deleted = clerk().post("/api/insured/history",
                 "{\"insurerNo\":\"" + insurer + "\",\"insuredNo\":\"0000000003\"}").json();
         assertThat(deleted).hasSize(2);
         assertThat(deleted.get(1).get("deleted").asBoolean()).isTrue();
@@ -136,7 +136,7 @@ class MunicipalityInterfaceIntegrationTests extends MunicipalityApiTests {
         assertThat(second.get("deleted").asLong()).isZero();
         assertThat(second.get("unchanged").asLong()).isEqualTo(2);
         assertThat(second.get("sha256").asString()).isEqualTo(first.get("sha256").asString());
-        JsonNode history = api.post("/api/insured/history",
+        JsonNode history = clerk().post("/api/insured/history",
                 "{\"insurerNo\":\"" + insurer + "\",\"insuredNo\":\"0000000001\"}").json();
         assertThat(history).hasSize(2);
     }
@@ -317,7 +317,7 @@ class MunicipalityInterfaceIntegrationTests extends MunicipalityApiTests {
     }
 
     private JsonNode records(String insuredNo, String asOf) {
-        ApiClient.Response response = api.post("/api/insured/records",
+        ApiClient.Response response = clerk().post("/api/insured/records",
                 "{\"insurerNo\":\"" + insurer + "\",\"insuredNo\":\"" + insuredNo + "\",\"asOf\":\"" + asOf + "\"}");
         assertThat(response.status()).as(response.body()).isEqualTo(200);
         return response.json();

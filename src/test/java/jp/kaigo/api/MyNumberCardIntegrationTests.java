@@ -105,7 +105,7 @@ class MyNumberCardIntegrationTests extends MunicipalityApiTests {
     }
 
     @Test
-    void onlyTheMunicipalityOfThePersonLinksACardAndOnlyOnce() {
+    void onlyTheMunicipalityOfThePersonLinksACardAndOnlyOnce() throws Exception {
         assertThat(link(card, "0000000001").status()).isEqualTo(400);
         assertThat(link(jlis.issueCard(), "0000000099").status()).isEqualTo(404);
         String otherNo = MunicipalityFiles.newInsurerNumber();
@@ -113,12 +113,24 @@ class MyNumberCardIntegrationTests extends MunicipalityApiTests {
         MunicipalityFiles.register(other, otherNo);
         assertThat(other.post("/api/municipalities/" + insurer + "/card-links", "{\"insuredNo\":\"0000000001\",\"certificate\":\""
                 + encoded(jlis.issueCard()) + "\"}").status()).isEqualTo(403);
+        // the certificate alone, without the card answering at the counter and without a staff member, links nothing
+        assertThat(api.post("/api/municipalities/" + insurer + "/card-links", "{\"insuredNo\":\"0000000001\",\"certificate\":\""
+                + encoded(jlis.issueCard()) + "\"}").status()).isEqualTo(401);
+        JsonNode challenge = clerk().post("/api/municipalities/" + insurer + "/card-challenge", "").json();
+        SimulatedCard present = jlis.issueCard();
+        SimulatedCard copied = jlis.issueCard();
+        var forged = new CardReader.SignedChallenge(copied.authCertificate().getEncoded(),
+                PersonCards.sign(present, challenge).signature());
+        assertThat(clerk().post("/api/municipalities/" + insurer + "/card-links", "{\"challengeId\":\""
+                + challenge.get("challengeId").asString() + "\",\"certificate\":\""
+                + Base64.getEncoder().encodeToString(forged.certificate()) + "\",\"signature\":\""
+                + Base64.getEncoder().encodeToString(forged.signature()) + "\",\"insuredNo\":\"0000000001\"}").status())
+                .as("a certificate whose card did not answer").isEqualTo(403);
         assertThat(office.post("/api/municipalities/" + insurer + "/card-links", "{}").status()).isEqualTo(403);
     }
 
     private ApiClient.Response link(SimulatedCard c, String insuredNo) {
-        return api.post("/api/municipalities/" + insurer + "/card-links",
-                "{\"insuredNo\":\"" + insuredNo + "\",\"certificate\":\"" + encoded(c) + "\"}");
+        return atCounter(c, insuredNo, null);
     }
 
     private static String encoded(SimulatedCard c) {

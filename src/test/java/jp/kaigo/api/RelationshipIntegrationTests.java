@@ -44,7 +44,7 @@ class RelationshipIntegrationTests extends MunicipalityApiTests {
         assertThat(register(office, confirmation.substring(0, confirmation.length() - 2) + "xx", "11", RECENT_START)
                 .status()).as("an altered proof").isEqualTo(400);
 
-        JsonNode listed = api.post("/api/insured/offices", PERSON.formatted(insurer)).json();
+        JsonNode listed = clerk().post("/api/insured/offices", PERSON.formatted(insurer)).json();
         assertThat(listed).hasSize(1);
         assertThat(listed.get(0).get("officeNo").asString()).isEqualTo(officeNo);
         assertThat(listed.get(0).get("serviceName").asString()).isEqualTo("居宅介護支援");
@@ -55,7 +55,7 @@ class RelationshipIntegrationTests extends MunicipalityApiTests {
         assertThat(newSignedInOffice().post("/api/relationships/" + id + "/end", "{\"endDate\":\"" + TODAY + "\"}").status())
                 .isEqualTo(404);
         assertThat(office.post("/api/relationships/" + id + "/end", "{\"endDate\":\"" + TODAY + "\"}").status()).isEqualTo(204);
-        JsonNode ended = api.post("/api/insured/offices", PERSON.formatted(insurer)).json().get(0);
+        JsonNode ended = clerk().post("/api/insured/offices", PERSON.formatted(insurer)).json().get(0);
         assertThat(ended.get("endDate").asString()).isEqualTo(TODAY.toString());
         assertThat(ended.get("endReason").asString()).isEqualTo("office");
         assertThat(audit.accessesTo(insurer, "0000000001")).extracting(AccessRecord::event)

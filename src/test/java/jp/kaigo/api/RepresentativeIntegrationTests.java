@@ -42,10 +42,10 @@ class RepresentativeIntegrationTests extends MunicipalityApiTests {
                 + insuredRow(insurer, "0000000002", 1, "2020-04-01", null, "1941-01-02", null) + "\n");
         SimulatedCard guardianCard = jlis.issueCard();
         assertThat(signInFor(guardianCard, PERSON).status()).as("not registered yet").isEqualTo(403);
-        assertThat(api.post("/api/municipalities/" + insurer + "/representatives", representative(guardianCard, "uncle"))
-                .status()).isEqualTo(400);
+        assertThat(atCounter(guardianCard, PERSON, "uncle").status()).isEqualTo(400);
         assertThat(api.post("/api/municipalities/" + insurer + "/representatives", representative(guardianCard, "guardian"))
-                .status()).isEqualTo(201);
+                .status()).as("the certificate alone, no staff member, no card at the counter").isEqualTo(401);
+        assertThat(atCounter(guardianCard, PERSON, "guardian").status()).isEqualTo(201);
 
         ApiClient.Response signedIn = signInFor(guardianCard, PERSON);
         assertThat(signedIn.status()).as(signedIn.body()).isEqualTo(200);
@@ -58,7 +58,7 @@ class RepresentativeIntegrationTests extends MunicipalityApiTests {
         JsonNode accesses = guardian.get("/api/person/accesses").json();
         assertThat(accesses.toString()).contains("\"actorKind\":\"representative\"").contains("\"staffJob\":\"guardian\"");
 
-        assertThat(api.post("/api/municipalities/" + insurer + "/representatives/end", representative(guardianCard, "guardian"))
+        assertThat(clerk().post("/api/municipalities/" + insurer + "/representatives/end", representative(guardianCard, "guardian"))
                 .status()).isEqualTo(204);
         assertThat(guardian.get("/api/person/consents").status()).as("the token ends with the registration").isEqualTo(401);
         assertThat(signInFor(guardianCard, PERSON).status()).isEqualTo(403);

@@ -30,8 +30,7 @@ class TerminalConsentIntegrationTests extends MunicipalityApiTests {
         api.uploadCsv(insurer, "insured", "full", INSURED_HEADER + "\n"
                 + insuredRow(insurer, PERSON, 1, "2020-04-01", null, "1940-05-06", null) + "\n");
         card = jlis.issueCard();
-        assertThat(api.post("/api/municipalities/" + insurer + "/card-links", "{\"certificate\":\""
-                + b64(card.authCertificate().getEncoded()) + "\",\"insuredNo\":\"" + PERSON + "\"}").status()).isEqualTo(201);
+        assertThat(atCounter(card, PERSON, null).status()).isEqualTo(201);
         careManager = staffOf(office, "care.manager", "CARE_MANAGER");
         registerInCharge(careManager, PERSON, "1940-05-06", "43", RECENT_START);
     }

@@ -1,0 +1,179 @@
+package jp.kaigo.municipality;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import jp.kaigo.access.AccessDecisions;
+import jp.kaigo.access.Actor;
+import jp.kaigo.access.EmergencyOpening;
+import jp.kaigo.audit.AuditLog;
+import jp.kaigo.audit.Investigation;
+import jp.kaigo.consent.Consents;
+import jp.kaigo.identity.MyNumberCards;
+import jp.kaigo.identity.NotPermitted;
+import jp.kaigo.identity.StaffSession;
+import jp.kaigo.registry.InsuredList;
+import jp.kaigo.registry.InsuredRegistry;
+import jp.kaigo.registry.InsuredSnapshot;
+import jp.kaigo.registry.RecordRevision;
+import jp.kaigo.relationship.OfficeInCharge;
+import jp.kaigo.relationship.OfficesInCharge;
+import jp.kaigo.shared.InformationCategory;
+import jp.kaigo.shared.InsuredNumber;
+import jp.kaigo.shared.InsurerNumber;
+import jp.kaigo.shared.NoSuchRecord;
+import jp.kaigo.shared.Party;
+import jp.kaigo.shared.PartyKind;
+import org.springframework.stereotype.Service;
+
+/**
+ * The municipality's desk (facade): what its signed-in staff do with their own insured. Each read of a person
+ * is decided by {@code access} (the municipality's own insured) and audited with the staff account; changes
+ * are audited by the module that makes them.
+ */
+@Service
+public class MunicipalDesk {
+    /** How many entries an investigation report lists, newest first. */
+    public static final int REPORT_LIMIT = 5000;
+    private static final String PURPOSE = "保険者事務";
+    private final AccessDecisions access;
+    private final InsuredRegistry registry;
+    private final OfficesInCharge offices;
+    private final MyNumberCards cards;
+    private final Consents consents;
+    private final AuditLog audit;
+
+    MunicipalDesk(AccessDecisions access, InsuredRegistry registry, OfficesInCharge offices, MyNumberCards cards,
+            Consents consents, AuditLog audit) {
+        this.access = access;
+        this.registry = registry;
+        this.offices = offices;
+        this.cards = cards;
+        this.consents = consents;
+        this.audit = audit;
+    }
+
+    /** Everything in force on the day for one of the municipality's insured (audited). */
+    public InsuredSnapshot records(StaffSession me, String insuredNo, LocalDate asOf) {
+        InsuredNumber insured = own(me, insuredNo, "被保険者の記録(" + asOf + "時点)");
+        return registry.snapshot(insurer(me), insured, asOf).orElseThrow(MunicipalDesk::unknown);
+    }
+
+    /** Every revision ever stored for one of the municipality's insured (audited). */
+    public List<RecordRevision> history(StaffSession me, String insuredNo) {
+        InsuredNumber insured = own(me, insuredNo, "被保険者の記録の履歴");
+        return registry.history(insurer(me), insured);
+    }
+
+    /** The person's offices, current and past (audited). */
+    public List<OfficeInCharge> offices(StaffSession me, String insuredNo) {
+        InsuredNumber insured = own(me, insuredNo, "担当事業所の一覧");
+        return offices.officesOf(insurer(me).value(), insured.value());
+    }
+
+    /** One page of the municipality's insured, each listed person audited as a disclosure. */
+    public InsuredList.Page list(StaffSession me, InsuredList.Query query) {
+        requireMunicipality(me);
+        return access.listOwnInsured(Actor.staff(me), query, PURPOSE);
+    }
+
+    /** A one-time challenge the person's (or representative's) card answers at this counter. */
+    public MyNumberCards.Challenge counterChallenge(StaffSession me) {
+        requireMunicipality(me);
+        return cards.newChallenge(me.organisation());
+    }
+
+    /** Links the person's card at the counter: the card answered this counter's challenge (audited). */
+    public void linkCard(StaffSession me, String insuredNo, UUID challengeId, byte[] certificate, byte[] signature) {
+        InsuredNumber insured = existing(me, insuredNo);
+        cards.linkAtCounter(me, challengeId, certificate, signature, insurer(me).value(), insured.value());
+    }
+
+    /** Registers a representative whose own card answered this counter's challenge (audited). */
+    public void registerRepresentative(StaffSession me, String insuredNo, String kind, UUID challengeId,
+            byte[] certificate, byte[] signature) {
+        InsuredNumber insured = existing(me, insuredNo);
+        cards.proveCard(me.organisation(), challengeId, certificate, signature);
+        cards.linkRepresentative(certificate, insurer(me).value(), insured.value(), kind, me.organisation());
+    }
+
+    /** Ends a representative's registration (audited). */
+    public void endRepresentative(StaffSession me, String insuredNo, byte[] certificate) {
+        InsuredNumber insured = existing(me, insuredNo);
+        cards.endRepresentative(certificate, insurer(me).value(), insured.value(), me.organisation());
+    }
+
+    /** The 包括同意 the person gave at 認定申請, 更新申請 or 区分変更申請 (audited). */
+    public UUID registerBlanketConsent(StaffSession me, String insuredNo, String occasion) {
+        InsuredNumber insured = existing(me, insuredNo);
+        return consents.registerBlanket(insurer(me).value(), insured.value(), occasion, me.staffId());
+    }
+
+    /** Break-glass openings about the municipality's insured waiting for review, oldest first. */
+    public List<EmergencyOpening> openingsToReview(StaffSession me) {
+        requireMunicipality(me);
+        return access.emergencyOpeningsToReview(insurer(me).value());
+    }
+
+    public void review(StaffSession me, UUID openingId, String note) {
+        requireMunicipality(me);
+        access.review(insurer(me).value(), openingId, note);
+    }
+
+    /** Declares a disaster mode for the municipality's insured (national-design.md A3; audited). */
+    public UUID declareDisaster(StaffSession me, String area, LocalDate from, LocalDate to, List<Party> parties) {
+        requireMunicipality(me);
+        return access.declareDisaster(Actor.staff(me), area, from, to, parties);
+    }
+
+    /** Ends a disaster mode early; break-glass openings under it stop at once (audited). */
+    public void endDisaster(StaffSession me, UUID disasterId) {
+        requireMunicipality(me);
+        access.endDisaster(Actor.staff(me), disasterId);
+    }
+
+    /** Investigation report: every audit entry about one of the municipality's insured (the report is audited too). */
+    public List<Investigation> investigatePerson(StaffSession me, String insuredNo) {
+        InsuredNumber insured = own(me, insuredNo, "閲覧記録の調査");
+        return audit.aboutPerson(insurer(me).value(), insured.value(), REPORT_LIMIT);
+    }
+
+    /** Investigation report: what one staff account (of any organisation) did with the municipality's insured. */
+    public List<Investigation> investigateStaff(StaffSession me, UUID staffId) {
+        requireMunicipality(me);
+        return audit.byStaff(staffId, insurer(me).value(), REPORT_LIMIT);
+    }
+
+    private InsuredNumber own(StaffSession me, String insuredNo, String subject) {
+        InsuredNumber insured = existing(me, insuredNo);
+        if (!access.decide(Actor.staff(me), insurer(me).value(), insured.value(), InformationCategory.INSURANCE_CARD,
+                PURPOSE + "(" + subject + ")").permitted()) {
+            throw unknown();
+        }
+        return insured;
+    }
+
+    /** One of the municipality's insured persons, or 404. */
+    private InsuredNumber existing(StaffSession me, String insuredNo) {
+        requireMunicipality(me);
+        InsuredNumber insured = new InsuredNumber(insuredNo == null ? "" : insuredNo.strip());
+        if (!registry.exists(insurer(me), insured)) {
+            throw unknown();
+        }
+        return insured;
+    }
+
+    private static void requireMunicipality(StaffSession me) {
+        if (me.organisation().kind() != PartyKind.MUNICIPALITY) {
+            throw new NotPermitted("保険者(市町村)の職員だけが使えます");
+        }
+    }
+
+    private static InsurerNumber insurer(StaffSession me) {
+        return new InsurerNumber(me.organisation().number());
+    }
+
+    private static NoSuchRecord unknown() {
+        return new NoSuchRecord("該当する被保険者が見つかりません");
+    }
+}
