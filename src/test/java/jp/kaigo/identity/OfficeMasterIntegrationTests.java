@@ -6,6 +6,7 @@ import static jp.kaigo.identity.OfficeMasterSamples.file;
 import static jp.kaigo.identity.OfficeMasterSamples.publication;
 import static jp.kaigo.identity.OfficeMasterSamples.publishedRow;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -140,8 +141,8 @@ class OfficeMasterIntegrationTests {
         assertThat(master.nameOf(Party.municipality("131011"))).isEmpty();
         assertThat(master.namesOf(List.of(Party.office(office), Party.medicalInstitution(clinic), Party.office(unknownOffice))))
                 .containsOnly(
-                        org.assertj.core.api.Assertions.entry(Party.office(office).toString(), "居宅介護支援センター霞が関"),
-                        org.assertj.core.api.Assertions.entry(Party.medicalInstitution(clinic).toString(), "霞が関クリニック"));
+                        entry(Party.office(office).toString(), "居宅介護支援センター霞が関"),
+                        entry(Party.medicalInstitution(clinic).toString(), "霞が関クリニック"));
         assertThat(master.namesOf(List.of())).isEmpty();
     }
 
