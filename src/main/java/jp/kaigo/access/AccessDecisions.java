@@ -31,6 +31,7 @@ import jp.kaigo.shared.InvalidValue;
 import jp.kaigo.shared.JobType;
 import jp.kaigo.shared.Party;
 import jp.kaigo.identity.NotPermitted;
+import jp.kaigo.identity.OfficeMaster;
 import jp.kaigo.shared.PartyKind;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -51,10 +52,12 @@ public class AccessDecisions {
     private final OfficesInCharge offices;
     private final AuditLog audit;
     private final JdbcClient sql;
+    private final OfficeMaster master;
     private final Map<InformationCategory, CareRecordSource> sources = new EnumMap<>(InformationCategory.class);
 
     AccessDecisions(Consents consents, OfficesInCharge offices, InsuredRegistry registry, AuditLog audit,
-            JdbcClient sql, List<CareRecordSource> sources) {
+            JdbcClient sql, List<CareRecordSource> sources, OfficeMaster master) {
+        this.master = master;
         this.registry = registry;
         this.consents = consents;
         this.offices = offices;
@@ -78,6 +81,12 @@ public class AccessDecisions {
         return EligibilityRules.decide(eligibilityFacts(actor, ConsentState.NONE));
     }
 
+    /** A medical institution designated for a care service today (みなし指定, from the office and institution master). */
+    private boolean designatedForCare(Actor actor) {
+        return actor.kind() == PartyKind.MEDICAL_INSTITUTION
+                && master.designatedForCare(actor.organisation().number(), LocalDate.now(JAPAN));
+    }
+
     /**
      * What a 資格確認 about the person may show the actor, the 負担限度額認定証 included: asked only when the
      * person has one in force (most have none), so that the common answer costs no consent lookup.
@@ -88,8 +97,9 @@ public class AccessDecisions {
         return EligibilityRules.decide(eligibilityFacts(actor, limit));
     }
 
-    private static EligibilityRules.Facts eligibilityFacts(Actor actor, ConsentState burdenLimit) {
-        return new EligibilityRules.Facts(actor.kind(), !actor.isPerson() && actor.staffId() != null, false, burdenLimit);
+    private EligibilityRules.Facts eligibilityFacts(Actor actor, ConsentState burdenLimit) {
+        return new EligibilityRules.Facts(actor.kind(), !actor.isPerson() && actor.staffId() != null,
+                designatedForCare(actor), burdenLimit);
     }
 
     /** Decides and audits; reads nothing. */
@@ -228,7 +238,7 @@ public class AccessDecisions {
         // the 介護支援専門員 registration (number, expiry, attested) is checked where the session is made
         boolean qualifiedCareManager = actor.job() == JobType.CARE_MANAGER;
         return new AccessRules.Facts(actor, self, ownInsured, category, lost, inCharge, qualifiedCareManager, consent,
-                opinionOpen, false, emergency);
+                opinionOpen, designatedForCare(actor), emergency);
     }
 
     private boolean opinionRequestOpen(Actor actor, String insurerNo, String insuredNo, LocalDate today) {

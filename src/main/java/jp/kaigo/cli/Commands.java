@@ -13,7 +13,7 @@ public final class Commands {
     }
 
     public static boolean handles(String[] args) {
-        return args.length > 0 && List.of("generate", "import", "pki", "totp", "card", "audit", "help").contains(args[0]);
+        return args.length > 0 && List.of("generate", "import", "master", "pki", "totp", "card", "audit", "help").contains(args[0]);
     }
 
     /** Runs a command and returns the process exit code. */
@@ -23,6 +23,7 @@ public final class Commands {
             return switch (args[0]) {
                 case "generate" -> GenerateCommand.run(options, out);
                 case "import" -> ImportCommand.run(options, out, err);
+                case "master" -> MasterCommand.run(options, out, err);
                 case "pki" -> PkiCommand.run(options, out);
                 case "totp" -> TotpCommand.run(options, out);
                 case "card" -> CardCommand.run(options, out);
@@ -49,6 +50,10 @@ public final class Commands {
                          [--cert 保険者の証明書.p12 --password パスワード --cacert ca.pem | --pki data/pki]
                       ファイルを取り込みます(進捗を表示)。種別: insured, care-certificate, burden-ratio,
                       burden-limit, home-modification, welfare-equipment。証明書を省くとデモ証明書を使います
+                  master --kind publication|designations|institutions --insurer 保険者番号 FILE [--url https://localhost:8443]
+                         [--cert 証明書.p12 --password パスワード --cacert ca.pem | --pki data/pki]
+                      事業所台帳を送ります: 介護サービス情報公表のオープンデータ(jigyosho_NNN.csv)、指定の一覧
+                      (事業所番号,サービス種類コード,指定年月日,指定有効期間満了日,指定権者)、医療機関とみなし指定
                   pki init [--dir data/pki]
                       プラットフォームの認証局とサーバ証明書を作ります(起動時にも自動で作られます)
                   pki issue --kind municipality|office|medical-institution --number 番号 --name 名称

@@ -1,5 +1,7 @@
 package jp.kaigo.demo;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -15,6 +17,7 @@ import java.time.Duration;
 import jp.kaigo.identity.Enrolment;
 import jp.kaigo.identity.IssuedCredential;
 import jp.kaigo.identity.MyNumberCards;
+import jp.kaigo.identity.OfficeMaster;
 import jp.kaigo.identity.PlatformPki;
 import jp.kaigo.identity.SimulatedCard;
 import jp.kaigo.identity.SimulatedJlis;
@@ -68,11 +71,12 @@ class DemoData implements ApplicationRunner {
     private final MyNumberCards cards;
     private final Consents consents;
     private final ApplicationContext context;
+    private final OfficeMaster master;
     private final int persons;
     private final int municipalities;
 
     DemoData(InsuredRegistry registry, FileImports imports, PlatformPki pki, StaffAccounts staff, SimulatedJlis jlis,
-            MyNumberCards cards, Consents consents, ApplicationContext context,
+            MyNumberCards cards, Consents consents, ApplicationContext context, OfficeMaster master,
             @Value("${kaigo.demo.persons:3000}") int persons, @Value("${kaigo.demo.municipalities:3}") int municipalities) {
         this.registry = registry;
         this.imports = imports;
@@ -82,6 +86,7 @@ class DemoData implements ApplicationRunner {
         this.cards = cards;
         this.consents = consents;
         this.context = context;
+        this.master = master;
         this.persons = persons;
         this.municipalities = municipalities;
     }
@@ -97,6 +102,7 @@ class DemoData implements ApplicationRunner {
             issueOnce(demo, Party.municipality(m.insurerNo()), m.name());
         }
         issueOnce(demo, Party.office(DEMO_OFFICE), "デモ居宅介護支援事業所");
+        demoMaster();
         String totpSecret = demoStaff(demo, Party.office(DEMO_OFFICE), DEMO_STAFF, JobType.CARE_MANAGER);
         String clerkSecret = demoStaff(demo, Party.municipality(data.municipalities().get(0).insurerNo()), DEMO_CLERK,
                 JobType.MUNICIPAL_OFFICER);
@@ -105,6 +111,28 @@ class DemoData implements ApplicationRunner {
             demoCard(demo, person);
         }
         banner(data, demo, totpSecret, clerkSecret);
+    }
+
+    /**
+     * The demo office in the office master, once: its name as the MHLW open data would list it (居宅介護支援,
+     * file 430) and its designation with a period, so that it registers for 43 and the person reads its name.
+     */
+    private void demoMaster() {
+        if (!master.designatedServices(DEMO_OFFICE, LocalDate.now(JAPAN)).isEmpty()) {
+            return;
+        }
+        String header = "都道府県コード又は市町村コード,No,都道府県名,市区町村名,事業所名,事業所名カナ,サービスの種類,住所,"
+                + "方書（ビル名等）,緯度,経度,電話番号,FAX番号,法人番号,法人の名称,事業所番号,利用可能曜日,"
+                + "利用可能曜日特記事項,定員,URL,高齢者の方と障害者の方が同時一体的に利用できるサービス,"
+                + "介護保険の通常の指定基準を満たしている,障害福祉の通常の指定基準を満たしている,備考";
+        String row = String.join(",", "472018", "1", "沖縄県", "那覇市", "デモ居宅介護支援事業所", "デモキョタクカイゴシエンジギョウショ",
+                "居宅介護支援", "沖縄県那覇市泉崎1丁目", "", "26.2124", "127.6792", "098-000-0000", "", "", "デモ福祉会",
+                DEMO_OFFICE, "月火水木金", "", "", "", "", "", "", "");
+        var published = master.importPublication("jigyosho_430.csv", (header + "\n" + row + "\n").getBytes(UTF_8));
+        var designated = master.importDesignations(("事業所番号,サービス種類コード,指定年月日,指定有効期間満了日,指定権者\n"
+                + DEMO_OFFICE + ",43,2021-04-01,2027-03-31,那覇市\n").getBytes(UTF_8));
+        log.info("demo office master: {} problems in the publication, {} in the designations",
+                published.problems().size(), designated.problems().size());
     }
 
     private void load(SyntheticData data) throws IOException {

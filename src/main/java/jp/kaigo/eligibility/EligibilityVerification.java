@@ -12,6 +12,7 @@ import jp.kaigo.audit.AuditLog;
 import jp.kaigo.consent.Consents;
 import jp.kaigo.identity.MyNumberCards;
 import jp.kaigo.identity.NotPermitted;
+import jp.kaigo.identity.OfficeMaster;
 import jp.kaigo.identity.StaffSession;
 import jp.kaigo.registry.Eligibility;
 import jp.kaigo.registry.EligibilityQuery;
@@ -23,6 +24,7 @@ import jp.kaigo.shared.InsuredNumber;
 import jp.kaigo.shared.InsurerNumber;
 import jp.kaigo.shared.InvalidValue;
 import jp.kaigo.shared.PartyKind;
+import jp.kaigo.shared.ServiceType;
 import jp.kaigo.shared.Violation;
 import org.springframework.stereotype.Service;
 
@@ -43,9 +45,11 @@ public class EligibilityVerification {
     private final Consents consents;
     private final AuditLog audit;
     private final BirthDateGuesses guesses;
+    private final OfficeMaster master;
 
     EligibilityVerification(InsuredRegistry registry, AccessDecisions access, OfficesInCharge offices,
-            MyNumberCards cards, Consents consents, AuditLog audit, BirthDateGuesses guesses) {
+            MyNumberCards cards, Consents consents, AuditLog audit, BirthDateGuesses guesses, OfficeMaster master) {
+        this.master = master;
         this.registry = registry;
         this.access = access;
         this.offices = offices;
@@ -125,6 +129,13 @@ public class EligibilityVerification {
     public OfficeInCharge registerInCharge(StaffSession asking, String confirmation, String serviceType,
             LocalDate startDate) {
         requireOffice(asking);
+        String officeNo = asking.organisation().number();
+        String type = serviceType == null ? "" : serviceType.strip();
+        if (startDate != null && ServiceType.find(type).isPresent() && !master.designatedFor(officeNo, type, startDate)) {
+            throw new InvalidValue("serviceType", ServiceType.LABEL, "この事業所は開始日(" + startDate + ")に、サービス種類 "
+                    + type + "(" + ServiceType.find(type).orElseThrow().name() + ")の指定を受けていません(事業所台帳。"
+                    + "指定を受けているサービス種類: " + String.join("・", master.designatedServices(officeNo, startDate)) + ")");
+        }
         UUID id = offices.register(asking.organisation().number(), confirmation, serviceType, startDate,
                 asking.jobType().name(), asking.staffId());
         return offices.relationship(id).orElseThrow();

@@ -3,7 +3,10 @@ package jp.kaigo.person;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import jp.kaigo.access.AccessDecisions;
 import jp.kaigo.access.Actor;
@@ -14,6 +17,8 @@ import jp.kaigo.audit.AuditLog;
 import jp.kaigo.consent.ConsentDecision;
 import jp.kaigo.consent.Consents;
 import jp.kaigo.identity.MyNumberCards.LinkedPerson;
+import jp.kaigo.identity.OfficeMaster;
+import jp.kaigo.shared.PartyKind;
 import jp.kaigo.relationship.OfficeInCharge;
 import jp.kaigo.relationship.OfficesInCharge;
 import jp.kaigo.shared.InformationCategory;
@@ -33,8 +38,10 @@ public class PersonalPage {
     private final AuditLog audit;
     private final Consents consents;
     private final OfficesInCharge offices;
+    private final OfficeMaster master;
 
-    PersonalPage(AccessDecisions access, AuditLog audit, Consents consents, OfficesInCharge offices) {
+    PersonalPage(AccessDecisions access, AuditLog audit, Consents consents, OfficesInCharge offices, OfficeMaster master) {
+        this.master = master;
         this.access = access;
         this.audit = audit;
         this.consents = consents;
@@ -42,17 +49,30 @@ public class PersonalPage {
     }
 
     /** Everything the person's page shows, gathered in one call. */
+    /**
+     * Everything the person's page shows, gathered in one call; {@code names}: the name of every organisation
+     * on the page, by {@code kind:number} (from the office and institution master), so the person reads names,
+     * not numbers.
+     */
     public record Home(List<Disclosure> records, List<ConsentDecision> consentsNewestFirst, List<OfficeInCharge> offices,
-            List<AccessRecord> accessesByOthers, List<EmergencyOpening> openings) {
+            List<AccessRecord> accessesByOthers, List<EmergencyOpening> openings, Map<String, String> names) {
     }
 
     public Home home(LinkedPerson me) {
         List<ConsentDecision> decisions = new ArrayList<>(consents.decisions(me.insurerNo(), me.insuredNo()));
         Collections.reverse(decisions);
-        return new Home(access.readAll(Actor.person(me), me.insurerNo(), me.insuredNo(), PURPOSE), decisions,
-                offices.officesOf(me.insurerNo(), me.insuredNo()),
-                audit.recentAccessesByOthers(me.insurerNo(), me.insuredNo(), SHOWN_ACCESSES),
-                access.emergencyOpeningsOf(me.insurerNo(), me.insuredNo()));
+        List<OfficeInCharge> mine = offices.officesOf(me.insurerNo(), me.insuredNo());
+        List<AccessRecord> accesses = audit.recentAccessesByOthers(me.insurerNo(), me.insuredNo(), SHOWN_ACCESSES);
+        List<EmergencyOpening> openings = access.emergencyOpeningsOf(me.insurerNo(), me.insuredNo());
+        Set<Party> named = new HashSet<>();
+        mine.forEach(o -> named.add(Party.office(o.officeNo())));
+        for (AccessRecord a : accesses) {
+            PartyKind.ofCode(a.actorKind()).filter(k -> k != PartyKind.MUNICIPALITY && a.actorNumber() != null)
+                    .ifPresent(k -> named.add(new Party(k, a.actorNumber())));
+        }
+        decisions.stream().map(ConsentDecision::party).filter(p -> p != null).forEach(named::add);
+        return new Home(access.readAll(Actor.person(me), me.insurerNo(), me.insuredNo(), PURPOSE), decisions, mine,
+                accesses, openings, master.namesOf(named));
     }
 
     /** My own records of one category (audited like every read). */

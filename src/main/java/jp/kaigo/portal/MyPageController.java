@@ -1,6 +1,7 @@
 package jp.kaigo.portal;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 import jp.kaigo.audit.AccessRecord;
 import jp.kaigo.identity.MyNumberCards;
@@ -40,7 +41,7 @@ class MyPageController {
 
     /** One access as the person reads it: organisation kind and number, job in words, what, why, result. */
     record AccessLine(Instant at, String who, String what, String why, String outcome) {
-        static AccessLine of(AccessRecord a) {
+        static AccessLine of(AccessRecord a, Map<String, String> names) {
             String kind = PartyKind.ofCode(a.actorKind()).map(PartyKind::label)
                     .orElse("representative".equals(a.actorKind()) ? "代理人" : a.actorKind());
             String job = a.staffJob() == null ? "" : "(" + JobType.parse(a.staffJob()).map(JobType::label)
@@ -55,7 +56,9 @@ class MyPageController {
                         case "REFUSED" -> "同意しない・撤回";
                         default -> a.outcome();
                     };
-            return new AccessLine(a.at(), kind + " " + (a.actorNumber() == null ? "" : a.actorNumber()) + job,
+            String name = names.get(a.actorKind() + ":" + a.actorNumber());
+            return new AccessLine(a.at(), (name == null ? kind + " " + (a.actorNumber() == null ? "" : a.actorNumber())
+                    : name + "(" + kind + ")") + job,
                     a.subject(), a.purpose(), outcome);
         }
     }
@@ -71,7 +74,8 @@ class MyPageController {
         model.addAttribute("consents", home.consentsNewestFirst());
         model.addAttribute("offices", home.offices());
         // others' accesses, newest first (the person's own views are not news to them)
-        model.addAttribute("accesses", home.accessesByOthers().stream().map(AccessLine::of).toList());
+        model.addAttribute("accesses", home.accessesByOthers().stream().map(a -> AccessLine.of(a, home.names())).toList());
+        model.addAttribute("names", home.names());
         model.addAttribute("openings", home.openings());
         model.addAttribute("categories", InformationCategory.values());
         return "portal/me/home";

@@ -7,6 +7,8 @@ import tools.jackson.databind.JsonNode;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.List;
+import jp.kaigo.identity.OfficeMaster;
 import jp.kaigo.identity.PlatformPki;
 import jp.kaigo.identity.Totp;
 import org.bouncycastle.util.encoders.Base32;
@@ -34,6 +36,8 @@ abstract class MunicipalityApiTests {
     int port;
     @Autowired
     PlatformPki pki;
+    @Autowired
+    OfficeMaster master;
     ApiClient api;
     /** A care office's terminal with a signed-in staff member (its administrator, job type 事務). */
     ApiClient office;
@@ -48,6 +52,7 @@ abstract class MunicipalityApiTests {
         api = municipality(insurer);
         MunicipalityFiles.register(api, insurer);
         officeNo = newOfficeNumber();
+        designate(officeNo);
         officeTerminal = client(Party.office(officeNo));
         office = signedIn(officeTerminal, "admin", enrolFirstAdmin(officeTerminal, "admin"));
     }
@@ -58,8 +63,23 @@ abstract class MunicipalityApiTests {
 
     /** Another office's terminal, its administrator signed in. */
     ApiClient newSignedInOffice() {
-        ApiClient terminal = client(Party.office(newOfficeNumber()));
+        String number = newOfficeNumber();
+        designate(number);
+        ApiClient terminal = client(Party.office(number));
         return signedIn(terminal, "admin", enrolFirstAdmin(terminal, "admin"));
+    }
+
+    /** The office in the office master, designated for the services the tests register (a year back to a year ahead). */
+    void designate(String number) {
+        StringBuilder file = new StringBuilder("事業所番号,サービス種類コード,指定年月日,指定有効期間満了日,指定権者\n");
+        for (String type : List.of("43", "46", "11", "13", "15")) {
+            file.append(String.join(",", number, type, TODAY.minusYears(1).toString(), TODAY.plusYears(1).toString(),
+                    "沖縄県")).append('\n');
+        }
+        var report = master.importDesignations(file.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        if (report.refused()) {
+            throw new IllegalStateException(report.problems().toString());
+        }
     }
 
     /**

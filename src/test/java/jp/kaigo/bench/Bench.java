@@ -48,6 +48,7 @@ public final class Bench {
     /** Municipalities in the generated data; each uploads its files while the others upload theirs. */
     private static final int MUNICIPALITIES = Integer.getInteger("bench.municipalities", 3);
     private static final String OFFICE = OfficeNumber.withCheckDigit("131010001").value();
+    private static final java.time.LocalDate TODAY = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Tokyo"));
     /** Persons whose 認定 record the office reads in the read phase (each set up through the API first). */
     private static final int READ_PERSONS = Integer.getInteger("bench.readPersons", 2_000);
     /** The read path runs after 資格確認 has warmed the shared code up. */
@@ -76,7 +77,7 @@ public final class Bench {
             reimport(port, files.get(0));
             SSLSocketFactory office = pki.issue(Party.office(OFFICE), "ベンチマーク事業所", Duration.ofDays(1))
                     .sslContext(pki.caCertificate()).getSocketFactory();
-            String token = signInStaff(port);
+            String token = signInStaff(port, Party.office(OFFICE), "CARE_MANAGER");
             double[] verify = verifyLoad(port, data, persons, office, token);
             double[] read = readLoad(port, data, persons, office, token);
             System.out.printf(Locale.ROOT,
@@ -271,11 +272,19 @@ public final class Bench {
             }
             SSLSocketFactory municipality = pki.issue(Party.municipality(m.insurerNo()), "ベンチマーク " + m.name(),
                     Duration.ofDays(1)).sslContext(pki.caCertificate()).getSocketFactory();
-            try (RawHttp http = new RawHttp(municipality, port, "/", null)) {
+            String clerk = signInStaff(port, Party.municipality(m.insurerNo()), "MUNICIPAL_OFFICER");
+            try (RawHttp http = new RawHttp(municipality, port, "/", clerk)) {
                 String report = http.post("/api/municipalities/" + m.insurerNo() + "/files/certification?mode=full",
                         "text/csv", csv.toString());
                 if (!report.contains("\"rejectedRows\":0")) {
                     throw new IllegalStateException("certification import failed: " + report);
+                }
+                // the bench office in the office master: designated for 居宅介護支援 (43)
+                String designated = http.post("/api/master/designations", "text/csv",
+                        "事業所番号,サービス種類コード,指定年月日,指定有効期間満了日,指定権者\n" + OFFICE + ",43,2021-04-01,"
+                                + TODAY.plusYears(1) + ",沖縄県\n");
+                if (designated.contains("\"problems\":[{")) {
+                    throw new IllegalStateException("designation refused: " + designated);
                 }
                 for (var p : own) {
                     http.post("/api/municipalities/" + m.insurerNo() + "/insured/" + p.insuredNo() + "/blanket-consent",
@@ -292,7 +301,7 @@ public final class Bench {
                     throw new IllegalStateException("no proof of 本人確認 for a generated person");
                 }
                 http.post("/api/relationships", "{\"confirmation\":\"" + proof.group(1)
-                        + "\",\"serviceType\":\"43\",\"startDate\":\"2026-04-01\"}");
+                        + "\",\"serviceType\":\"43\",\"startDate\":\"" + TODAY.minusDays(10) + "\"}");
             }
             if (!http.get("/api/records/" + sample.get(0).insurerNo() + "/" + sample.get(0).insuredNo() + "/certification")
                     .contains("\"reason\":\"CONSENTED\"")) {
@@ -430,13 +439,13 @@ public final class Bench {
         }
     }
 
-    /** Enrols the bench office's administrator and signs in (password + one-time code); returns the access token. */
-    private static String signInStaff(int port) throws Exception {
-        HttpClient terminal = client(Party.office(OFFICE));
+    /** Enrols an organisation's administrator and signs in (password + one-time code); returns the access token. */
+    private static String signInStaff(int port, Party party, String job) throws Exception {
+        HttpClient terminal = client(party);
         String password = "load-test-secret-" + System.nanoTime();
         var enrolled = terminal.send(HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + port + "/api/staff/first-admin"))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
-                        "{\"loginId\":\"bench\",\"password\":\"" + password + "\",\"jobType\":\"CARE_MANAGER\"}"))
+                        "{\"loginId\":\"bench\",\"password\":\"" + password + "\",\"jobType\":\"" + job + "\"}"))
                 .build(), HttpResponse.BodyHandlers.ofString());
         Matcher secret = Pattern.compile("\"totpSecret\":\"([A-Z2-7]+)\"").matcher(enrolled.body());
         if (!secret.find()) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,6 +16,7 @@ import jp.kaigo.identity.CardReader;
 import jp.kaigo.identity.Enrolment;
 import jp.kaigo.identity.IssuedCredential;
 import jp.kaigo.identity.MyNumberCards;
+import jp.kaigo.identity.OfficeMaster;
 import jp.kaigo.identity.PlatformPki;
 import jp.kaigo.identity.SimulatedCard;
 import jp.kaigo.identity.SimulatedJlis;
@@ -74,6 +76,8 @@ class PortalJourneysTests {
     SimulatedJlis jlis;
     @Autowired
     MyNumberCards cards;
+    @Autowired
+    OfficeMaster master;
 
     String insurer;
     String insuredNo;
@@ -323,8 +327,14 @@ class PortalJourneysTests {
         return opened;
     }
 
-    private static String newOffice() {
-        return OfficeNumber.withCheckDigit("4772" + String.format("%05d", NEXT.getAndIncrement())).value();
+    /** A new 居宅介護支援事業所, designated for 43 in the office master (its staff register as 担当事業所). */
+    private String newOffice() {
+        String office = OfficeNumber.withCheckDigit("4772" + String.format("%05d", NEXT.getAndIncrement())).value();
+        var designated = master.importDesignations(("事業所番号,サービス種類コード,指定年月日,指定有効期間満了日,指定権者\n"
+                + office + ",43," + LocalDate.now().minusYears(1) + "," + LocalDate.now().plusYears(1) + ",沖縄県\n")
+                .getBytes(StandardCharsets.UTF_8));
+        assertThat(designated.refused()).as(designated.problems().toString()).isFalse();
+        return office;
     }
 
     private String row(String insuredNo, String name, String birth) {
