@@ -221,8 +221,7 @@ public class AccessDecisions {
         boolean lost = false;
         AccessRules.Emergency emergency = AccessRules.Emergency.NONE;
         if (actor.kind() == PartyKind.OFFICE || actor.kind() == PartyKind.MEDICAL_INSTITUTION) {
-            lost = registry.verifyIdentified(new InsurerNumber(insurerNo), new InsuredNumber(insuredNo),
-                    today) instanceof Eligibility.NotInsured n && n.reason() == Eligibility.Reason.LOST;
+            lost = !registry.lostOnOrBefore(insurerNo, List.of(insuredNo), today).isEmpty();
             emergency = emergency(actor, insurerNo, insuredNo, today);
             if (actor.kind() == PartyKind.OFFICE) {
                 boolean open = emergency != AccessRules.Emergency.NONE;
@@ -235,8 +234,7 @@ public class AccessDecisions {
             }
             consent = consents.state(insurerNo, insuredNo, actor.organisation(), category);
         }
-        // the 介護支援専門員 registration (number, expiry, attested) is checked where the session is made
-        boolean qualifiedCareManager = actor.job() == JobType.CARE_MANAGER;
+        boolean qualifiedCareManager = actor.qualifiedCareManager();
         return new AccessRules.Facts(actor, self, ownInsured, category, lost, inCharge, qualifiedCareManager, consent,
                 opinionOpen, designatedForCare(actor), emergency);
     }

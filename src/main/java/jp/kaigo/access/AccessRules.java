@@ -6,6 +6,7 @@ import jp.kaigo.consent.ConsentState;
 import jp.kaigo.shared.InformationCategory;
 import jp.kaigo.shared.JobType;
 import jp.kaigo.shared.PartyKind;
+import jp.kaigo.shared.Qualification;
 
 /**
  * The rules, as a pure function of the facts about one request. Each rule names its source in
@@ -154,7 +155,7 @@ final class AccessRules {
     static String qualificationRelied(Facts f, AccessReason reason) {
         boolean reliedOnCareManager = reason == AccessReason.CARE_PLAN_AUTHOR
                 || reason.permits() && ASSESSMENTS.contains(f.category()) && f.actor().kind() == PartyKind.OFFICE;
-        return reliedOnCareManager ? JobType.CARE_MANAGER.label() : null;
+        return reliedOnCareManager ? Qualification.CARE_MANAGER.label() : null;
     }
 
     /**

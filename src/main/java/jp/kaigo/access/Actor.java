@@ -1,19 +1,25 @@
 package jp.kaigo.access;
 
+import java.util.Set;
 import java.util.UUID;
 import jp.kaigo.identity.MyNumberCards;
 import jp.kaigo.identity.StaffSession;
 import jp.kaigo.shared.JobType;
 import jp.kaigo.shared.Party;
 import jp.kaigo.shared.PartyKind;
+import jp.kaigo.shared.Qualification;
 
 /**
  * Who asks: the insured person themselves or their registered representative (signed in with their own
  * card), a signed-in staff member of an organisation (municipality, office, medical institution: the
  * account's stable ID and job type, never a name), or a municipality's own system by its certificate alone.
  */
-public record Actor(Party organisation, UUID staffId, JobType job, String personInsurer, String personInsured,
-        String representing) {
+public record Actor(Party organisation, UUID staffId, JobType job, Set<Qualification> qualifications,
+        String personInsurer, String personInsured, String representing) {
+
+    public Actor {
+        qualifications = qualifications == null ? Set.of() : Set.copyOf(qualifications);
+    }
 
     public static Actor person(String insurerNo, String insuredNo) {
         return person(insurerNo, insuredNo, null);
@@ -21,7 +27,7 @@ public record Actor(Party organisation, UUID staffId, JobType job, String person
 
     /** Signed in with a card: the person ({@code representing} null) or their registered representative of that kind. */
     public static Actor person(String insurerNo, String insuredNo, String representing) {
-        return new Actor(null, null, null, insurerNo, insuredNo, representing);
+        return new Actor(null, null, null, Set.of(), insurerNo, insuredNo, representing);
     }
 
     /** The person signed in with their card, or their representative. */
@@ -36,17 +42,27 @@ public record Actor(Party organisation, UUID staffId, JobType job, String person
 
     /** A signed-in staff member. */
     public static Actor staff(StaffSession session) {
-        return new Actor(session.organisation(), session.staffId(), session.jobType(), null, null, null);
+        return new Actor(session.organisation(), session.staffId(), session.jobType(), session.qualifications(), null,
+                null, null);
     }
 
     /** A municipality's own system, by its certificate alone (no staff member). */
     public static Actor system(Party municipality) {
-        return new Actor(municipality, null, null, null, null, null);
+        return new Actor(municipality, null, null, Set.of(), null, null, null);
     }
 
-    /** A staff member known by organisation, account and job (tests and tools). */
-    public static Actor staff(Party organisation, UUID staffId, JobType job) {
-        return new Actor(organisation, staffId, job, null, null, null);
+    /** A staff member known by organisation, account, job and qualifications in force (tests and tools). */
+    public static Actor staff(Party organisation, UUID staffId, JobType job, Set<Qualification> qualifications) {
+        return new Actor(organisation, staffId, job, qualifications, null, null, null);
+    }
+
+    /**
+     * A 介護支援専門員 by job whose registration (or 主任介護支援専門員's) is attested and in force: the rules on
+     * 認定調査票・主治医意見書 and care plans rely on it (office-master.md §3).
+     */
+    public boolean qualifiedCareManager() {
+        return job == JobType.CARE_MANAGER && (qualifications.contains(Qualification.CARE_MANAGER)
+                || qualifications.contains(Qualification.CHIEF_CARE_MANAGER));
     }
 
     public boolean isPerson() {

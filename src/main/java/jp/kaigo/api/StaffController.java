@@ -1,5 +1,9 @@
 package jp.kaigo.api;
 
+import jp.kaigo.shared.Qualification;
+import jp.kaigo.ingest.Inputs;
+import jp.kaigo.audit.Investigation;
+import java.time.LocalDate;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import jp.kaigo.identity.Enrolment;
@@ -31,7 +35,11 @@ class StaffController {
         this.staff = staff;
     }
 
-    record NewStaff(String loginId, String password, String jobType, List<String> qualifications) {
+    /** A qualification as the administrator attests it: kind (e.g. CARE_MANAGER), registration number, expiry. */
+    record QualificationRequest(String qualification, String number, String validUntil) {
+    }
+
+    record NewStaff(String loginId, String password, String jobType, List<QualificationRequest> qualifications) {
     }
 
     record SignIn(String loginId, String password, String oneTimeCode) {
@@ -77,7 +85,8 @@ class StaffController {
     @ResponseStatus(HttpStatus.CREATED)
     Enrolment create(@AuthenticationPrincipal PartyUser caller, HttpServletRequest http, @RequestBody NewStaff request) {
         return staff.createStaff(session(staff, caller, http), request.loginId(), request.password(),
-                jobType(request.jobType()), request.qualifications());
+                jobType(request.jobType()), request.qualifications() == null ? List.of()
+                        : request.qualifications().stream().map(StaffController::attested).toList());
     }
 
     @PostMapping("/api/staff/{loginId}/disable")
@@ -90,6 +99,33 @@ class StaffController {
     static StaffSession session(StaffAccounts staff, PartyUser caller, HttpServletRequest http) {
         return staff.authenticate(caller.party(), bearer(http))
                 .orElseThrow(() -> new SignInRefused("ログインしてください(アクセストークンがないか、期限切れ・無効です)"));
+    }
+
+    /** The administrator attests (or renews) a staff member's qualification: number and expiry (audited). */
+    @PostMapping("/api/staff/{loginId}/qualifications")
+    @ResponseStatus(HttpStatus.CREATED)
+    void attest(@AuthenticationPrincipal PartyUser caller, HttpServletRequest http, @PathVariable String loginId,
+            @RequestBody QualificationRequest request) {
+        var q = attested(request);
+        staff.attest(session(staff, caller, http), loginId, q.qualification(), q.number(), q.validUntil());
+    }
+
+    /** The organisation's own access log, newest first, for its administrator (who looked at what, by account). */
+    @GetMapping("/api/staff/access-log")
+    List<Investigation> accessLog(@AuthenticationPrincipal PartyUser caller, HttpServletRequest http) {
+        return staff.accessLog(session(staff, caller, http));
+    }
+
+    private static StaffAccounts.AttestedQualification attested(QualificationRequest r) {
+        Inputs in = new Inputs();
+        Qualification q = r == null ? null : in.value(r.qualification(), v -> Qualification.parse(v.strip()).orElseThrow(
+                () -> new InvalidValue("qualification", "資格", "資格の種類が正しくありません")));
+        LocalDate until = r == null ? null : in.date(r.validUntil(), "validUntil", "有効期限", true);
+        if (r == null) {
+            in.reject("qualifications", "資格", "資格の内容を指定してください");
+        }
+        in.check();
+        return new StaffAccounts.AttestedQualification(q, r.number(), until);
     }
 
     private static JobType jobType(String value) {

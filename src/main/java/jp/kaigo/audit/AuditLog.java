@@ -127,6 +127,8 @@ public class AuditLog {
                 """, AuditLog::accessRecord, insurerNo, insuredNo);
     }
 
+    /** How far back the reports by staff account and by organisation look. */
+    public static final int REPORT_DAYS = 92;
     private static final String INVESTIGATION = """
             select seq, at, event, actor_kind, actor_number, staff_id, staff_job, qualification, person_insurer,
                    person_insured, subject, purpose, outcome from audit.entries
@@ -139,18 +141,21 @@ public class AuditLog {
     }
 
     /**
-     * Every entry of one staff account, newest first; {@code insurerNo}: only about that insurer's insured
-     * (a municipality's investigation), or null for all (the operator).
+     * Every entry of one staff account within the last {@value #REPORT_DAYS} days, newest first; {@code insurerNo}:
+     * only about that insurer's insured (a municipality's investigation), or null for all (the operator). The
+     * window keeps the scan to a few monthly partitions: the hot path writes no index on the staff account.
      */
     public List<Investigation> byStaff(UUID staffId, String insurerNo, int limit) {
-        return jdbc.query(INVESTIGATION + " where staff_id = ? and (cast(? as text) is null or person_insurer = ?)"
-                + " order by at desc, seq desc limit ?", AuditLog::investigation, staffId, insurerNo, insurerNo, limit);
+        return jdbc.query(INVESTIGATION + " where at > now() - make_interval(days => ?) and staff_id = ?"
+                + " and (cast(? as text) is null or person_insurer = ?) order by at desc, seq desc limit ?",
+                AuditLog::investigation, REPORT_DAYS, staffId, insurerNo, insurerNo, limit);
     }
 
-    /** An organisation's own access log (for its administrator): its staff's entries, newest first. */
+    /** An organisation's own access log (for its administrator): its staff's entries of the window, newest first. */
     public List<Investigation> byOrganisation(String actorKind, String actorNumber, int limit) {
-        return jdbc.query(INVESTIGATION + " where actor_kind = ? and actor_number = ? order by at desc, seq desc limit ?",
-                AuditLog::investigation, actorKind, actorNumber, limit);
+        return jdbc.query(INVESTIGATION + " where at > now() - make_interval(days => ?) and actor_kind = ?"
+                + " and actor_number = ? order by at desc, seq desc limit ?",
+                AuditLog::investigation, REPORT_DAYS, actorKind, actorNumber, limit);
     }
 
     private static Investigation investigation(ResultSet rs, int n) throws SQLException {

@@ -1,8 +1,14 @@
 package jp.kaigo.identity;
 
+import java.time.ZoneId;
+import java.time.LocalDate;
+import jp.kaigo.shared.Qualification;
+import java.util.Set;
+import java.util.EnumSet;
 import java.time.ZoneOffset;
 import jp.kaigo.audit.AuditEntry;
 import jp.kaigo.audit.AuditLog;
+import jp.kaigo.audit.Investigation;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -37,6 +43,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class StaffAccounts {
+    private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
     public static final Duration ACCESS_TTL = Duration.ofMinutes(60);
     public static final Duration REFRESH_TTL = Duration.ofHours(8);
     static final int MAX_FAILURES = 5;
@@ -79,15 +86,19 @@ public class StaffAccounts {
         if (existing > 0) {
             throw new InvalidValue("loginId", "職員ID", "管理者は登録済みです(職員の追加は管理者が行います)");
         }
-        return create(organisation, loginId, password, jobType, List.of(), true);
+        return create(organisation, loginId, password, jobType, true);
     }
 
     /** A new staff account of the administrator's organisation. */
     @Transactional
     public Enrolment createStaff(StaffSession admin, String loginId, String password, JobType jobType,
-            List<String> qualifications) {
+            List<AttestedQualification> qualifications) {
         requireAdmin(admin);
-        return create(admin.organisation(), loginId, password, jobType, qualifications, false);
+        Enrolment enrolment = create(admin.organisation(), loginId, password, jobType, false);
+        for (AttestedQualification q : qualifications == null ? List.<AttestedQualification>of() : qualifications) {
+            attest(admin, loginId, q.qualification(), q.number(), q.validUntil());
+        }
+        return enrolment;
     }
 
     /** One account as its organisation's administrator sees it. */
@@ -214,15 +225,18 @@ public class StaffAccounts {
             return Optional.of(cached.session()).filter(s -> s.organisation().equals(organisation));
         }
         Optional<Cached> found = sql.sql("""
-                select t.session_id, s.staff_id, s.login_id, s.job_type, s.admin, t.expires_at
+                select t.session_id, s.staff_id, s.login_id, s.job_type, s.admin, t.expires_at,
+                       array(select q.qualification from identity.staff_qualifications q
+                              where q.staff_id = s.staff_id and q.revoked_at is null
+                                and q.valid_until >= (now() at time zone 'Asia/Tokyo')::date) as qualifications
                   from identity.tokens t join identity.staff s using (staff_id)
                  where t.token_hash = :hash and t.kind = 'access' and t.revoked_at is null and t.expires_at > now()
                    and s.disabled_at is null and s.org_kind = :kind and s.org_number = :number
                 """).param("hash", sha256(accessToken)).param("kind", organisation.kind().code())
                 .param("number", organisation.number())
                 .query((rs, i) -> new Cached(new StaffSession(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
-                        organisation, rs.getString(3), JobType.valueOf(rs.getString(4)), rs.getBoolean(5)),
-                        rs.getTimestamp(6).toInstant(), now))
+                        organisation, rs.getString(3), JobType.valueOf(rs.getString(4)), rs.getBoolean(5),
+                        qualifications((String[]) rs.getArray(7).getArray())), rs.getTimestamp(6).toInstant(), now))
                 .optional();
         if (found.isEmpty()) {
             sessions.remove(accessToken);
@@ -235,12 +249,60 @@ public class StaffAccounts {
         return Optional.of(found.get().session());
     }
 
+    private static Set<Qualification> qualifications(String[] names) {
+        Set<Qualification> held = EnumSet.noneOf(Qualification.class);
+        for (String name : names) {
+            Qualification.parse(name).ifPresent(held::add);
+        }
+        return held;
+    }
+
+    /** A qualification as its administrator attested it. */
+    public record AttestedQualification(Qualification qualification, String number, LocalDate validUntil) {
+    }
+
+    /**
+     * The administrator attests a staff member's qualification of the same organisation (number and expiry;
+     * audited with both accounts). It counts from the staff member's next sign-in or token check, until expiry.
+     */
+    public void attest(StaffSession admin, String loginId, Qualification qualification, String number,
+            LocalDate validUntil) {
+        requireAdmin(admin);
+        if (qualification == null) {
+            throw new InvalidValue("qualification", "資格", "資格の種類を選んでください");
+        }
+        if (!qualification.validNumber(number == null ? null : number.strip())) {
+            throw new InvalidValue("number", "登録番号", qualification.label() + "の登録番号の形式が正しくありません"
+                    + (qualification == Qualification.CARE_MANAGER ? "(8桁の数字)" : ""));
+        }
+        LocalDate today = LocalDate.now(JAPAN);
+        if (validUntil == null || validUntil.isBefore(today) || validUntil.isAfter(today.plusYears(10))) {
+            throw new InvalidValue("validUntil", "有効期限", "今日から10年以内の有効期限を指定してください(期限切れの資格は登録できません)");
+        }
+        UUID staffId = account(admin.organisation(), loginId, false).map(Account::staffId)
+                .orElseThrow(() -> new InvalidValue("loginId", "職員ID", "この事業所の職員IDではありません"));
+        sql.sql("""
+                insert into identity.staff_qualifications (staff_id, qualification, number, valid_until, attested_by)
+                values (?, ?, ?, ?, ?)
+                """).params(staffId, qualification.name(), number.strip(), validUntil, admin.staffId()).update();
+        sessions.clear();
+        audit.record(new AuditEntry("qualification", admin.organisation().kind().code(), admin.organisation().number(),
+                admin.jobType().name(), null, null, "資格の確認・登録(" + qualification.label() + "、" + validUntil + "まで)",
+                null, "ATTESTED").by(admin.staffId(), qualification.label()));
+    }
+
+    /** The organisation's own access log (its staff's audit entries, newest first), for its administrator. */
+    public List<Investigation> accessLog(StaffSession admin) {
+        requireAdmin(admin);
+        return audit.byOrganisation(admin.organisation().kind().code(), admin.organisation().number(), 2000);
+    }
+
     /** A token checked against the database at {@code checkedAt} (System.nanoTime). */
     private record Cached(StaffSession session, Instant expiresAt, long checkedAt) {
     }
 
     private Enrolment create(Party organisation, String loginId, String password, JobType jobType,
-            List<String> qualifications, boolean admin) {
+            boolean admin) {
         checkLoginId(loginId);
         checkPassword(loginId, password);
         if (jobType == null) {
@@ -252,12 +314,11 @@ public class StaffAccounts {
         byte[] secret = new byte[20];
         RANDOM.nextBytes(secret);
         sql.sql("""
-                insert into identity.staff (staff_id, org_kind, org_number, login_id, job_type, qualifications, admin,
+                insert into identity.staff (staff_id, org_kind, org_number, login_id, job_type, admin,
                                             password_hash, totp_secret)
-                values (:id, :kind, :number, :login, :job, :qualifications, :admin, :hash, :secret)
+                values (:id, :kind, :number, :login, :job, :admin, :hash, :secret)
                 """).param("id", UUID.randomUUID()).param("kind", organisation.kind().code())
                 .param("number", organisation.number()).param("login", loginId).param("job", jobType.name())
-                .param("qualifications", qualifications == null ? new String[0] : qualifications.toArray(String[]::new))
                 .param("admin", admin).param("hash", passwords.encode(password)).param("secret", secret).update();
         String base32 = Base32.toBase32String(secret).replace("=", "");
         String uri = "otpauth://totp/kaigo-platform:" + organisation.number() + "-" + loginId + "?secret=" + base32

@@ -175,14 +175,18 @@ class RegistryQueries {
                 """, insurerNo, name);
     }
 
-    /** The current history's 資格喪失日 of each of these persons, where it is on or before the day. */
+    /**
+     * The 資格喪失日 of each of these persons' newest history, where it is on or before the day (a person who lost
+     * the qualification and acquired it again has a newer history without one).
+     */
     Map<String, LocalDate> lostOnOrBefore(String insurerNo, java.util.Collection<String> insuredNos, LocalDate day) {
         Map<String, LocalDate> lost = new java.util.HashMap<>();
         jdbc.query("""
-                select insured_no, max(lost_on) from registry.insured_records
-                 where insurer_no = cast(? as char(6)) and insured_no = any(?) and current and not deleted
-                   and lost_on <= ?
-                 group by insured_no
+                select insured_no, lost_on from (
+                    select distinct on (insured_no) insured_no, lost_on from registry.insured_records
+                     where insurer_no = cast(? as char(6)) and insured_no = any(?) and current and not deleted
+                     order by insured_no, history_no desc) newest
+                 where lost_on <= ?
                 """, rs -> {
                     lost.put(rs.getString(1), rs.getObject(2, LocalDate.class));
                 }, insurerNo, insuredNos.toArray(String[]::new), day);

@@ -14,6 +14,7 @@ import jp.kaigo.shared.InformationCategory;
 import jp.kaigo.shared.JobType;
 import jp.kaigo.shared.MedicalInstitutionCode;
 import jp.kaigo.shared.Party;
+import jp.kaigo.shared.Qualification;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -40,7 +41,7 @@ class AccessDecisionTableTests {
             office             | *     | burden-limit | *   | *        | GIVEN,GIVEN_ALL | * | * | * | CONSENTED | 別紙02 ※1: 口頭若しくは書面による本人同意の上
             office             | *     | burden-limit | *   | *        | REFUSED | * | *   | *     | REFUSED     | 別紙02 ※1; issue 13.9
             office             | *     | burden-limit | *   | *        | NONE,BLANKET | * | * | *  | BURDEN_LIMIT_CONSENT | 別紙02 ※1: the 包括同意 is not the person's consent to this
-            office             | NURSE | care-survey,doctor-opinion | * | * | *  | *   | *   | *     | CARE_MANAGER_ONLY | ND A2 (WG-mid): the care manager who makes the plan
+            office             | NURSE,UNQUALIFIED_CM | care-survey,doctor-opinion | * | * | * | * | * | * | CARE_MANAGER_ONLY | ND A2 (WG-mid): the care manager who makes the plan; issue 13.6: registration attested and in force
             office             | *     | care-survey,doctor-opinion | * | none,11 | * | * | * | *   | CARE_MANAGER_ONLY | ND A2 (WG-mid); office-master.md §3: services with care management
             office             | *     | *            | *   | *        | REFUSED | * | *   | DISASTER | BREAK_GLASS | ND A3 (S123): the disaster exception; issue 13.10
             office             | *     | *            | *   | *        | REFUSED | * | *   | *     | REFUSED     | issue 13.9/13.10: the person's word stands, break-glass included
@@ -74,9 +75,10 @@ class AccessDecisionTableTests {
 
     private static final List<String> ACTORS = List.of("person-self", "person-other", "municipality-own",
             "municipality-other", "office", "medical");
-    private static final List<JobType> JOBS = List.of(JobType.CARE_MANAGER, JobType.NURSE, JobType.CLERK);
+    /** CARE_MANAGER with the registration attested and in force; UNQUALIFIED_CM: the job without it (or expired). */
+    private static final List<String> JOBS = List.of("CARE_MANAGER", "UNQUALIFIED_CM", "NURSE", "CLERK");
 
-    record Row(String actor, JobType job, InformationCategory category, boolean lost, String inCharge,
+    record Row(String actor, String job, InformationCategory category, boolean lost, String inCharge,
             ConsentState consent, boolean opinion, boolean designated, AccessRules.Emergency emergency) {
     }
 
@@ -85,7 +87,7 @@ class AccessDecisionTableTests {
         boolean[] both = {false, true};
         for (String actor : ACTORS) {
             boolean staff = actor.equals("office") || actor.equals("medical");
-            for (JobType job : staff ? JOBS : List.of(JobType.MUNICIPAL_OFFICER)) {
+            for (String job : staff ? JOBS : List.of("MUNICIPAL_OFFICER")) {
                 for (InformationCategory category : InformationCategory.values()) {
                     for (boolean lost : both) {
                         for (String inCharge : staff ? IN_CHARGE.keySet() : Set.of("none")) {
@@ -149,7 +151,7 @@ class AccessDecisionTableTests {
     void onlyTheCareManagerOfACareManagementOfficeInChargeWritesThePlan() {
         Map<AccessReason, Integer> counts = new LinkedHashMap<>();
         for (String actor : ACTORS) {
-            for (JobType job : JOBS) {
+            for (String job : JOBS) {
                 for (boolean lost : new boolean[] {false, true}) {
                     for (String inCharge : IN_CHARGE.keySet()) {
                         Row row = new Row(actor, job, InformationCategory.CARE_PLAN, lost, inCharge, ConsentState.NONE,
@@ -157,7 +159,7 @@ class AccessDecisionTableTests {
                         AccessReason expected = !actor.equals("office") ? AccessReason.CARE_PLAN_AUTHOR_ONLY
                                 : inCharge.equals("none") ? AccessReason.NOT_INVOLVED
                                 : lost ? AccessReason.QUALIFICATION_LOST
-                                : job == JobType.CARE_MANAGER && IN_CHARGE.get(inCharge).contains("43")
+                                : job.equals("CARE_MANAGER") && IN_CHARGE.get(inCharge).contains("43")
                                         ? AccessReason.CARE_PLAN_AUTHOR : AccessReason.CARE_PLAN_AUTHOR_ONLY;
                         AccessReason actual = AccessRules.write(facts(row));
                         assertThat(actual).as(row.toString()).isEqualTo(expected);
@@ -169,7 +171,7 @@ class AccessDecisionTableTests {
         assertThat(counts).containsKeys(AccessReason.CARE_PLAN_AUTHOR, AccessReason.CARE_PLAN_AUTHOR_ONLY,
                 AccessReason.QUALIFICATION_LOST, AccessReason.NOT_INVOLVED);
         for (String type : List.of("46", "AF", "73", "77", "33", "32", "51", "52", "54", "55")) {
-            Row row = new Row("office", JobType.CARE_MANAGER, InformationCategory.CARE_PLAN, false, "43", ConsentState.NONE,
+            Row row = new Row("office", "CARE_MANAGER", InformationCategory.CARE_PLAN, false, "43", ConsentState.NONE,
                     false, false, AccessRules.Emergency.NONE);
             AccessRules.Facts f = facts(row);
             AccessRules.Facts planning = new AccessRules.Facts(f.actor(), false, false, f.category(), false, Set.of(type),
@@ -179,25 +181,27 @@ class AccessDecisionTableTests {
     }
 
     private static AccessRules.Facts facts(Row row) {
-        UUID staffId = UUID.nameUUIDFromBytes(row.job().name().getBytes());
+        UUID staffId = UUID.nameUUIDFromBytes(row.job().getBytes());
+        JobType job = row.job().equals("UNQUALIFIED_CM") ? JobType.CARE_MANAGER : JobType.valueOf(row.job());
+        Set<Qualification> held = row.job().equals("CARE_MANAGER") ? Set.of(Qualification.CARE_MANAGER) : Set.of();
         Actor actor = switch (row.actor()) {
             case "person-self", "person-other" -> Actor.person("131011", "0000100000");
-            case "municipality-own", "municipality-other" -> Actor.staff(Party.municipality("131011"), staffId, row.job());
-            case "office" -> Actor.staff(Party.office("1310100019"), staffId, row.job());
+            case "municipality-own", "municipality-other" -> Actor.staff(Party.municipality("131011"), staffId, job, held);
+            case "office" -> Actor.staff(Party.office("1310100019"), staffId, job, held);
             default -> Actor.staff(Party.medicalInstitution(MedicalInstitutionCode.withCheckDigit("131012345").value()),
-                    staffId, row.job());
+                    staffId, job, held);
         };
         boolean self = row.actor().equals("person-self");
         boolean own = row.actor().equals("municipality-own");
         Set<String> inCharge = row.actor().equals("office") ? IN_CHARGE.get(row.inCharge()) : Set.of();
         return new AccessRules.Facts(actor, self, own, row.category(), row.lost(), inCharge,
-                row.job() == JobType.CARE_MANAGER, row.consent(), row.opinion(), row.designated(), row.emergency());
+                actor.qualifiedCareManager(), row.consent(), row.opinion(), row.designated(), row.emergency());
     }
 
     private static AccessReason expected(Row row) {
         for (String line : RULES.strip().split("\n")) {
             String[] c = Arrays.stream(line.split("\\|")).map(String::strip).toArray(String[]::new);
-            if (matches(c[0], row.actor()) && matches(c[1], row.job().name()) && matches(c[2], row.category().key())
+            if (matches(c[0], row.actor()) && matches(c[1], row.job()) && matches(c[2], row.category().key())
                     && matches(c[3], row.lost() ? "yes" : "no") && matches(c[4], row.inCharge())
                     && matches(c[5], row.consent().name()) && matches(c[6], row.opinion() ? "yes" : "no")
                     && matches(c[7], row.designated() ? "yes" : "no") && matches(c[8], row.emergency().name())) {

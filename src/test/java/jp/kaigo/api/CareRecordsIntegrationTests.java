@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.Base64;
@@ -35,6 +37,8 @@ class CareRecordsIntegrationTests extends MunicipalityApiTests {
             "4713" + String.format("%05d", NEXT_INSTITUTION.getAndIncrement())).value();
     @Autowired
     SimulatedJlis jlis;
+    @Autowired
+    javax.sql.DataSource dataSource;
     /** The office's care manager (介護支援専門員), signed in. */
     ApiClient careManager;
 
@@ -152,6 +156,47 @@ class CareRecordsIntegrationTests extends MunicipalityApiTests {
         assertThat(outcome(careManager.get(path("care-survey")))).isEqualTo("403:CARE_MANAGER_ONLY");
         registerInCharge("43");
         assertThat(outcome(careManager.get(path("care-survey")))).isEqualTo("200");
+    }
+
+    @Test
+    void assessmentsNeedTheCareManagersRegistrationAttestedAndInForce() throws Exception {
+        registerInCharge("43");
+        blanketConsent();
+        ApiClient.Response created = office.post("/api/staff", "{\"loginId\":\"new.cm\",\"password\":\""
+                + STAFF_PASSWORD + "\",\"jobType\":\"CARE_MANAGER\"}");
+        ApiClient unattested = signedIn(office.withToken(null), "new.cm",
+                org.bouncycastle.util.encoders.Base32.decode(created.json().get("totpSecret").asString()));
+        assertThat(outcome(unattested.get(path("care-survey")))).as("the job alone").isEqualTo("403:CARE_MANAGER_ONLY");
+        assertThat(outcome(unattested.get(path("certification")))).isEqualTo("200");
+        assertThat(office.post("/api/staff/new.cm/qualifications", "{\"qualification\":\"CARE_MANAGER\",\"number\":\"47001234\","
+                + "\"validUntil\":\"" + TODAY.plusYears(5) + "\"}").status()).isEqualTo(201);
+        assertThat(careManager.post("/api/staff/new.cm/qualifications", "{\"qualification\":\"CARE_MANAGER\","
+                + "\"number\":\"47001234\",\"validUntil\":\"" + TODAY.plusYears(5) + "\"}").status())
+                .as("only the administrator attests").isEqualTo(403);
+        assertThat(outcome(unattested.get(path("care-survey")))).as("attested by the administrator").isEqualTo("200");
+
+        // the registration card expires: it no longer counts
+        try (Connection owner = dataSource.getConnection(); Statement sql = owner.createStatement()) {
+            sql.execute("reset role");
+            try {
+                sql.execute("update identity.staff_qualifications set valid_until = current_date - 1 where number = '47001234'");
+            } finally {
+                sql.execute("set role kaigo_app");
+            }
+        }
+        Thread.sleep(5_100); // a signed-in session's account is re-read at least every 5 seconds
+        assertThat(outcome(unattested.get(path("care-survey")))).isEqualTo("403:CARE_MANAGER_ONLY");
+
+        // who looked, pinned to the account: the office's administrator and the municipality see it
+        JsonNode log = office.get("/api/staff/access-log").json();
+        assertThat(log.toString()).contains("\"staffId\":").contains("\"qualification\":\"介護支援専門員\"");
+        assertThat(careManager.get("/api/staff/access-log").status()).isEqualTo(403);
+        JsonNode investigation = clerk().post("/api/insured/investigation", "{\"insurerNo\":\"" + insurer
+                + "\",\"insuredNo\":\"" + PERSON + "\"}").json();
+        String staffId = investigation.get(0).path("staffId").asString();
+        assertThat(staffId).isNotBlank();
+        assertThat(clerk().get("/api/municipalities/" + insurer + "/investigations/staff/" + staffId).json())
+                .isNotEmpty();
     }
 
     @Test

@@ -97,10 +97,15 @@ abstract class MunicipalityApiTests {
         return registered.json().get("relationshipId").asString();
     }
 
-    /** A new staff member of the organisation, created by its signed-in administrator, signed in. */
+    /**
+     * A new staff member of the organisation, created by its signed-in administrator, signed in; a 介護支援専門員
+     * with their registration attested (in force for four more years).
+     */
     static ApiClient staffOf(ApiClient admin, String loginId, String jobType) {
+        String qualifications = jobType.equals("CARE_MANAGER") ? ",\"qualifications\":[{\"qualification\":\"CARE_MANAGER\","
+                + "\"number\":\"47000001\",\"validUntil\":\"" + TODAY.plusYears(4) + "\"}]" : "";
         ApiClient.Response created = admin.post("/api/staff", "{\"loginId\":\"" + loginId + "\",\"password\":\""
-                + STAFF_PASSWORD + "\",\"jobType\":\"" + jobType + "\"}");
+                + STAFF_PASSWORD + "\",\"jobType\":\"" + jobType + "\"" + qualifications + "}");
         if (created.status() != 201) {
             throw new IllegalStateException(created.body());
         }

@@ -45,8 +45,13 @@ class StaffSignInIntegrationTests extends MunicipalityApiTests {
         assertThat(terminal.post("/api/staff/first-admin",
                 "{\"loginId\":\"second\",\"password\":\"" + PASSWORD + "\",\"jobType\":\"CLERK\"}").status()).isEqualTo(400);
         ApiClient admin = terminal.withToken(signIn("admin", PASSWORD, adminSecret, 0).get("accessToken").asString());
+        ApiClient.Response badNumber = admin.post("/api/staff", "{\"loginId\":\"cm.tanaka\",\"password\":\"" + PASSWORD
+                + "\",\"jobType\":\"介護支援専門員\",\"qualifications\":[{\"qualification\":\"介護支援専門員\","
+                + "\"number\":\"4700\",\"validUntil\":\"" + java.time.LocalDate.now().plusYears(4) + "\"}]}");
+        assertThat(badNumber.json().get("errors").get(0).get("field").asString()).isEqualTo("number");
         ApiClient.Response created = admin.post("/api/staff", "{\"loginId\":\"cm.tanaka\",\"password\":\"" + PASSWORD
-                + "\",\"jobType\":\"介護支援専門員\",\"qualifications\":[\"介護支援専門員 登録番号 47000001\"]}");
+                + "\",\"jobType\":\"介護支援専門員\",\"qualifications\":[{\"qualification\":\"介護支援専門員\","
+                + "\"number\":\"47000001\",\"validUntil\":\"" + java.time.LocalDate.now().plusYears(4) + "\"}]}");
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         byte[] secret = Base32.decode(created.json().get("totpSecret").asString());
 
