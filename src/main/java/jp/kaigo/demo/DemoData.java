@@ -18,6 +18,10 @@ import jp.kaigo.identity.Enrolment;
 import jp.kaigo.identity.IssuedCredential;
 import jp.kaigo.identity.MyNumberCards;
 import jp.kaigo.identity.OfficeMaster;
+import org.bouncycastle.util.encoders.Base32;
+import jp.kaigo.shared.Qualification;
+import jp.kaigo.identity.Totp;
+import jp.kaigo.identity.StaffSession;
 import jp.kaigo.identity.PlatformPki;
 import jp.kaigo.identity.SimulatedCard;
 import jp.kaigo.identity.SimulatedJlis;
@@ -104,6 +108,7 @@ class DemoData implements ApplicationRunner {
         issueOnce(demo, Party.office(DEMO_OFFICE), "デモ居宅介護支援事業所");
         demoMaster();
         String totpSecret = demoStaff(demo, Party.office(DEMO_OFFICE), DEMO_STAFF, JobType.CARE_MANAGER);
+        demoQualification(demo, totpSecret);
         String clerkSecret = demoStaff(demo, Party.municipality(data.municipalities().get(0).insurerNo()), DEMO_CLERK,
                 JobType.MUNICIPAL_OFFICER);
         SyntheticData.Person person = demoPerson(data);
@@ -176,6 +181,26 @@ class DemoData implements ApplicationRunner {
      * A demo staff account (its organisation's administrator), enrolled once; the one-time-code secret is
      * kept beside the demo certificates so that the {@code totp} command can play the authenticator.
      */
+    /**
+     * The demo care manager's 介護支援専門員 registration, attested once by the office's administrator (the same
+     * account, signed in as any administrator would), so that the demo shows 認定調査票 and 主治医意見書.
+     */
+    private void demoQualification(Path dir, String totpSecret) throws IOException {
+        Path marker = dir.resolve(IssuedCredential.fileBase(Party.office(DEMO_OFFICE)) + "-care-manager-attested.txt");
+        if (Files.exists(marker)) {
+            return;
+        }
+        Party office = Party.office(DEMO_OFFICE);
+        var tokens = staff.signIn(office, DEMO_STAFF, DEMO_STAFF_PASSWORD,
+                Totp.code(Base32.decode(totpSecret), Totp.step(java.time.Instant.now())));
+        StaffSession admin = staff.authenticate(office, tokens.accessToken()).orElseThrow();
+        if (!admin.qualifications().contains(Qualification.CARE_MANAGER)) {
+            staff.attest(admin, DEMO_STAFF, Qualification.CARE_MANAGER, "47000001", LocalDate.now(JAPAN).plusYears(5));
+        }
+        staff.signOut(admin);
+        Files.writeString(marker, "介護支援専門員 登録番号 47000001\n");
+    }
+
     private String demoStaff(Path dir, Party organisation, String loginId, JobType job) throws IOException {
         Path file = dir.resolve(IssuedCredential.fileBase(organisation) + "-totp-secret.txt");
         if (!Files.exists(file)) {

@@ -102,18 +102,23 @@ public class StaffAccounts {
     }
 
     /** One account as its organisation's administrator sees it. */
-    public record StaffMember(String loginId, JobType jobType, boolean admin, boolean disabled, boolean locked) {
+    public record StaffMember(String loginId, JobType jobType, boolean admin, boolean disabled, boolean locked,
+            String qualifications) {
     }
 
     /** The administrator's organisation's accounts, by login ID. */
     public List<StaffMember> staffOf(StaffSession admin) {
         requireAdmin(admin);
         return sql.sql("""
-                select login_id, job_type, admin, disabled_at is not null, coalesce(locked_until > now(), false)
-                  from identity.staff where org_kind = :kind and org_number = :number order by login_id
+                select login_id, job_type, admin, disabled_at is not null, coalesce(locked_until > now(), false),
+                       array(select q.qualification || '|' || q.number || '|' || q.valid_until
+                               from identity.staff_qualifications q
+                              where q.staff_id = s.staff_id and q.revoked_at is null and q.valid_until >= current_date
+                              order by q.attested_at)
+                  from identity.staff s where org_kind = :kind and org_number = :number order by login_id
                 """).param("kind", admin.organisation().kind().code()).param("number", admin.organisation().number())
                 .query((rs, i) -> new StaffMember(rs.getString(1), JobType.valueOf(rs.getString(2)), rs.getBoolean(3),
-                        rs.getBoolean(4), rs.getBoolean(5))).list();
+                        rs.getBoolean(4), rs.getBoolean(5), labels((String[]) rs.getArray(6).getArray()))).list();
     }
 
     /** Disables an account of the administrator's organisation and revokes its sessions at once. */
@@ -247,6 +252,16 @@ public class StaffAccounts {
         }
         sessions.put(accessToken, found.get());
         return Optional.of(found.get().session());
+    }
+
+    /** The qualifications in force as the administrator reads them: "介護支援専門員 47000001(2030-03-31まで)、…". */
+    private static String labels(String[] held) {
+        List<String> shown = new java.util.ArrayList<>();
+        for (String row : held) {
+            String[] f = row.split("\\|");
+            shown.add(Qualification.parse(f[0]).map(Qualification::label).orElse(f[0]) + " " + f[1] + "(" + f[2] + "まで)");
+        }
+        return String.join("、", shown);
     }
 
     private static Set<Qualification> qualifications(String[] names) {

@@ -33,6 +33,7 @@ import jp.kaigo.shared.InsurerNumber;
 import jp.kaigo.shared.InvalidValue;
 import jp.kaigo.shared.JobType;
 import jp.kaigo.shared.PartyKind;
+import jp.kaigo.shared.Qualification;
 import jp.kaigo.shared.ServiceType;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -294,6 +295,7 @@ class OfficeController {
         model.addAttribute("me", me);
         model.addAttribute("members", staff.staffOf(me));
         model.addAttribute("jobTypes", JobType.values());
+        model.addAttribute("qualifications", Qualification.values());
         return "portal/office/staff";
     }
 
@@ -306,6 +308,19 @@ class OfficeController {
         Enrolment enrolment = staff.createStaff(me, loginId, password, job, List.of());
         model.addAttribute("enrolment", enrolment);
         return staffList(request, response, model);
+    }
+
+    /** The administrator attests a staff member's qualification (number and expiry), e.g. the 介護支援専門員 registration. */
+    @PostMapping("/staff/qualifications")
+    String attest(HttpServletRequest request, HttpServletResponse response, @RequestParam String loginId,
+            @RequestParam String qualification, @RequestParam String number, @RequestParam String validUntil) {
+        Inputs in = new Inputs();
+        Qualification q = in.value(qualification, v -> Qualification.parse(v).orElseThrow(
+                () -> new InvalidValue("qualification", "資格", "資格の種類を選んでください")));
+        LocalDate until = in.date(validUntil, "validUntil", "有効期限", true);
+        in.check();
+        staff.attest(signedIn.staff(request, response), loginId, q, number, until);
+        return "redirect:/portal/office/staff?attested";
     }
 
     @PostMapping("/staff/disable")
