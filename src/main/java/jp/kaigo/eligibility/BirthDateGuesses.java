@@ -17,7 +17,8 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Wrong birth dates in 資格確認 by numbers, per office: each is recorded; after {@code limit} within 24 hours
+ * Unknown answers in 資格確認 by numbers (a wrong birth date, or numbers that name nobody: the two are never told
+ * apart), per office: each is recorded; after {@code limit} within 24 hours
  * the office's 資格確認 by numbers stops for 24 hours (the card still works) and the municipalities of the
  * persons tried see it. Kept in the database (evidence for the municipality, shared by every instance); the
  * locks in force are also held in memory, re-read every few seconds, so the common answer costs no query.
@@ -39,7 +40,7 @@ class BirthDateGuesses {
     void checkNotLocked(Party office) {
         Instant until = locked.get(office.number());
         if (until != null && until.isAfter(Instant.now())) {
-            throw new TooManyAttempts("生年月日の誤りが続いたため、この事業所の番号入力による資格確認を"
+            throw new TooManyAttempts("該当者なしの照会(番号または生年月日の誤り)が続いたため、この事業所の番号入力による資格確認を"
                     + until.atZone(ZoneOffset.ofHours(9)).toLocalDateTime().withNano(0).toString().replace('T', ' ')
                     + "まで停止しています(保険者に通知済み。マイナンバーカードによる資格確認は使えます)");
         }

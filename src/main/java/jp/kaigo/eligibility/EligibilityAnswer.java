@@ -23,7 +23,7 @@ public record EligibilityAnswer(Integer index, Status status, String message, Lo
         EXEMPT("基準日には適用除外です"),
         UNKNOWN("該当する被保険者が見つかりません(保険者番号・被保険者番号・生年月日をご確認ください)"),
         INVALID("照会内容に誤りがあります"),
-        STOPPED("生年月日の誤りが続いたため、この照会以降は答えていません");
+        STOPPED("該当者なしの照会(番号または生年月日の誤り)が続いたため、この照会以降は答えていません");
 
         private final String message;
 

@@ -211,9 +211,12 @@ public class EligibilityVerification {
         }
     }
 
-    /** Counts a wrong birth date for an existing person; true when the office is now stopped. */
+    /**
+     * Counts an unknown answer — a wrong birth date or numbers that name nobody: the platform does not tell them
+     * apart, not even in its own work, so both cost the same. True when the office is now stopped.
+     */
     private boolean countMismatch(StaffSession asking, EligibilityQuery query, Eligibility result) {
-        return result instanceof Eligibility.Unknown unknown && unknown.birthDateMismatch()
+        return result instanceof Eligibility.Unknown
                 && guesses.record(asking, query.insurer().value(), query.insured().value());
     }
 

@@ -22,10 +22,10 @@ public sealed interface Eligibility {
     }
 
     /**
-     * No such person, or the birth date does not match: deliberately the same answer, so that the numbers
-     * alone reveal nothing. {@code birthDateMismatch} is for counting wrong birth dates only and is never told.
+     * No such person, or the birth date does not match: deliberately the same answer (and the same work), so
+     * that the numbers alone reveal nothing.
      */
-    record Unknown(LocalDate asOf, boolean birthDateMismatch) implements Eligibility {
+    record Unknown(LocalDate asOf) implements Eligibility {
     }
 
     enum Reason {

@@ -60,7 +60,7 @@ public class InsuredRegistry implements InsuredPersons {
     private Eligibility verify(InsurerNumber insurer, InsuredNumber insured, LocalDate birthDate, LocalDate day) {
         var found = queries.verify(insurer.value(), insured.value(), birthDate, day);
         if (found.isEmpty() || found.get().insured() == null) {
-            return new Eligibility.Unknown(day, found.isPresent() && found.get().mismatch());
+            return new Eligibility.Unknown(day);
         }
         var row = found.get();
         Map<String, Object> person = row.insured().fields();

@@ -37,23 +37,25 @@ class RegistryQueries {
      */
     /**
      * 資格確認 in one statement. The birth date is compared inside it: for unknown numbers and for a wrong birth
-     * date alike, only the insurer row and an empty match come back, so both answers cost the same work
-     * (the match row says which, for counting wrong birth dates; it is never shown).
+     * date alike only the insurer row comes back, so both answers cost about the same work. The person's histories are
+     * read once (p) and give both the match and the 資格 rows (pgbench on the demo data: 25–35 µs more than the
+     * statement without the birth date, 20–25 µs less than reading them twice).
      */
     private static final String VERIFY = """
-            with p as (select bool_or(cast(? as date) is null or x.birth_date = cast(? as date)) as matches
+            with p as (select history_no, valid_from, valid_to, row_to_json(x)::text as data,
+                              cast(? as date) is null or x.birth_date = cast(? as date) as m
                          from registry.insured_records x
                         where x.insurer_no = cast(? as char(6)) and x.insured_no = cast(? as varchar(10))
-                          and x.current and not x.deleted)
+                          and x.current and not x.deleted),
+                 ok as (select bool_or(m) as matches from p)
             select 'insurer' as record_type, 0 as history_no, null::date as valid_from, null::date as valid_to,
                    name as data from registry.insurers where insurer_no = cast(? as char(6))
-            union all select 'match', 0, null, null, p.matches::text from p
-            """ + Stream.of(RecordType.INSURED, RecordType.CARE_CERTIFICATE, RecordType.BURDEN_RATIO, RecordType.BURDEN_LIMIT)
-                    .map(t -> "union all select '%s', history_no, valid_from, valid_to, row_to_json(x)::text from %s x, p"
+            union all select 'insured', history_no, valid_from, valid_to, data from p, ok where ok.matches
+            """ + Stream.of(RecordType.CARE_CERTIFICATE, RecordType.BURDEN_RATIO, RecordType.BURDEN_LIMIT)
+                    .map(t -> "union all select '%s', history_no, valid_from, valid_to, row_to_json(x)::text from %s x, ok"
                             .formatted(t.key(), t.table())
-                            + " where p.matches and x.insurer_no = cast(? as char(6)) and x.insured_no = cast(? as varchar(10))"
-                            + " and x.current and not x.deleted"
-                            + (t == RecordType.INSURED ? "" : " and x.valid_from <= ? and (x.valid_to is null or x.valid_to >= ?)"))
+                            + " where ok.matches and x.insurer_no = cast(? as char(6)) and x.insured_no = cast(? as varchar(10))"
+                            + " and x.current and not x.deleted and x.valid_from <= ? and (x.valid_to is null or x.valid_to >= ?)")
                     .collect(Collectors.joining("\n"));
 
     /** Every type's current histories in force on a day, as one union. */
@@ -76,16 +78,12 @@ class RegistryQueries {
         this.jdbc = jdbc;
     }
 
-    record VerifyRow(String insurerName, boolean mismatch, RecordView insured, RecordView card, RecordView ratio, RecordView limit) {
+    record VerifyRow(String insurerName, RecordView insured, RecordView card, RecordView ratio, RecordView limit) {
     }
 
-    /**
-     * The person's certificates on the day, if the numbers and (when given) the birth date match; {@code
-     * mismatch} when the numbers name a person born on another day.
-     */
+    /** The person's certificates on the day, if the numbers and (when given) the birth date match. */
     Optional<VerifyRow> verify(String insurerNo, String insuredNo, LocalDate birthDate, LocalDate day) {
         String[] insurerName = {null};
-        String[] match = {null};
         Map<RecordType, RecordView> newest = new EnumMap<>(RecordType.class);
         List<RecordView> insured = new ArrayList<>();
         SqlParameterValue birth = new SqlParameterValue(Types.DATE, birthDate);
@@ -93,10 +91,6 @@ class RegistryQueries {
             String key = rs.getString(1);
             if (key.equals("insurer")) {
                 insurerName[0] = rs.getString(5);
-                return;
-            }
-            if (key.equals("match")) {
-                match[0] = rs.getString(5);
                 return;
             }
             RecordType type = RecordType.byKey(key).orElseThrow();
@@ -107,7 +101,7 @@ class RegistryQueries {
             } else {
                 newest.merge(type, view, (a, b) -> a.historyNo() >= b.historyNo() ? a : b);
             }
-        }, birth, birth, insurerNo, insuredNo, insurerNo, insurerNo, insuredNo, insurerNo, insuredNo, day, day,
+        }, birth, birth, insurerNo, insuredNo, insurerNo, insurerNo, insuredNo, day, day,
                 insurerNo, insuredNo, day, day, insurerNo, insuredNo, day, day);
         if (insurerName[0] == null) {
             return Optional.empty();
@@ -116,7 +110,7 @@ class RegistryQueries {
         insured.sort(Comparator.comparingInt(RecordView::historyNo).reversed());
         RecordView person = insured.stream().filter(v -> v.inForceOn(day)).findFirst()
                 .orElse(insured.isEmpty() ? null : insured.get(0));
-        return Optional.of(new VerifyRow(insurerName[0], "false".equals(match[0]) || "f".equals(match[0]), person,
+        return Optional.of(new VerifyRow(insurerName[0], person,
                 newest.get(RecordType.CARE_CERTIFICATE), newest.get(RecordType.BURDEN_RATIO),
                 newest.get(RecordType.BURDEN_LIMIT)));
     }

@@ -1,6 +1,7 @@
 create schema if not exists eligibility;
 
--- 資格確認 by typed numbers whose birth date did not match an existing person (single and 一括照会 alike):
+-- 資格確認 by typed numbers answered "unknown" (a wrong birth date or numbers naming nobody: never told apart;
+-- single and 一括照会 alike):
 -- counted per office so that a birth date cannot be found by trying; the person's municipality sees them.
 -- The office, the staff account and the person; never the birth date that was tried.
 create table eligibility.birth_date_mismatches (

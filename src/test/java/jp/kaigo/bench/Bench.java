@@ -112,7 +112,9 @@ public final class Bench {
         command.addAll(List.of("-jar", "target/kaigo-platform.jar",
                 "--server.port=" + port, "--kaigo.database.data-dir=" + work.resolve("pg"),
                 "--kaigo.pki.dir=" + work.resolve("pki"),
-                "--kaigo.demo.enabled=false", "--logging.level.root=WARN"));
+                "--kaigo.demo.enabled=false", "--logging.level.root=WARN",
+                // the timing comparison below answers thousands of unknowns from one office
+                "--kaigo.eligibility.wrong-birth-dates-per-day=1000000"));
         return new ProcessBuilder(command)
                 .redirectErrorStream(true).redirectOutput(work.resolve("server.log").toFile()).start();
     }
@@ -248,8 +250,45 @@ public final class Bench {
                 }
             }
         }
-        return drive("資格確認", office, port, token, "/api/eligibility", WARMUP_SECONDS,
+        double[] result = drive("資格確認", office, port, token, "/api/eligibility", WARMUP_SECONDS,
                 (http, i) -> http.post(bodies.get(i % bodies.size())));
+        unknownTiming(port, data, persons, office, token);
+        return result;
+    }
+
+    /**
+     * A wrong birth date for numbers that exist against numbers that name nobody: the answers must be the same,
+     * and so must the time they take. Alternating, one client, 3,000 of each; logs the medians and the mean.
+     */
+    private static void unknownTiming(int port, SyntheticData data, int persons, SSLSocketFactory office, String token)
+            throws Exception {
+        List<SyntheticData.Person> sample = insuredSample(data, persons, 3000);
+        long[][] nanos = new long[2][sample.size()];
+        try (RawHttp http = new RawHttp(office, port, "/api/eligibility", token)) {
+            for (int i = 0; i < sample.size(); i++) {
+                var p = sample.get(i);
+                byte[] wrongBirth = ("{\"insurerNo\":\"" + p.insurerNo() + "\",\"insuredNo\":\"" + p.insuredNo()
+                        + "\",\"birthDate\":\"1900-01-01\"}").getBytes(StandardCharsets.UTF_8);
+                byte[] nobody = ("{\"insurerNo\":\"" + p.insurerNo() + "\",\"insuredNo\":\"99" + p.insuredNo().substring(2)
+                        + "\",\"birthDate\":\"" + p.birthDate() + "\"}").getBytes(StandardCharsets.UTF_8);
+                for (int k = 0; k < 2; k++) {
+                    long t = System.nanoTime();
+                    String answer = http.post(k == 0 ? wrongBirth : nobody);
+                    nanos[k][i] = System.nanoTime() - t;
+                    if (!answer.contains("\"status\":\"UNKNOWN\"")) {
+                        throw new IllegalStateException("not answered as unknown");
+                    }
+                }
+            }
+        }
+        for (int k = 0; k < 2; k++) {
+            long[] sorted = nanos[k].clone();
+            java.util.Arrays.sort(sorted);
+            log("unknown answers, %s: median %.3f ms, p90 %.3f ms, mean %.3f ms (%,d requests)",
+                    k == 0 ? "wrong birth date  " : "numbers of nobody", sorted[sorted.length / 2] / 1e6,
+                    sorted[sorted.length * 9 / 10] / 1e6, java.util.Arrays.stream(sorted).average().orElse(0) / 1e6,
+                    sorted.length);
+        }
     }
 
     /**
