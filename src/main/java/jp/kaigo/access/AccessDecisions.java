@@ -18,17 +18,14 @@ import jp.kaigo.audit.AuditEntry;
 import jp.kaigo.audit.AuditLog;
 import jp.kaigo.consent.ConsentState;
 import jp.kaigo.consent.Consents;
-import jp.kaigo.registry.Eligibility;
 import jp.kaigo.registry.InsuredList;
 import jp.kaigo.registry.InsuredRegistry;
 import jp.kaigo.relationship.OfficeInCharge;
 import jp.kaigo.relationship.OfficesInCharge;
 import jp.kaigo.shared.CareRecordSource;
 import jp.kaigo.shared.InformationCategory;
-import jp.kaigo.shared.InsuredNumber;
 import jp.kaigo.shared.InsurerNumber;
 import jp.kaigo.shared.InvalidValue;
-import jp.kaigo.shared.JobType;
 import jp.kaigo.shared.Party;
 import jp.kaigo.identity.NotPermitted;
 import jp.kaigo.identity.OfficeMaster;
@@ -216,6 +213,7 @@ public class AccessDecisions {
         boolean self = actor.isPerson() && insurerNo.equals(actor.personInsurer()) && insuredNo.equals(actor.personInsured());
         boolean ownInsured = actor.kind() == PartyKind.MUNICIPALITY && insurerNo.equals(actor.organisation().number());
         Set<String> inCharge = Set.of();
+        Set<String> recentlyEnded = Set.of();
         ConsentState consent = ConsentState.NONE;
         boolean opinionOpen = false;
         boolean lost = false;
@@ -224,10 +222,11 @@ public class AccessDecisions {
             lost = !registry.lostOnOrBefore(insurerNo, List.of(insuredNo), today).isEmpty();
             emergency = emergency(actor, insurerNo, insuredNo, today);
             if (actor.kind() == PartyKind.OFFICE) {
-                boolean open = emergency != AccessRules.Emergency.NONE;
-                inCharge = offices.officesOf(insurerNo, insuredNo).stream()
-                        .filter(o -> o.officeNo().equals(actor.organisation().number()))
-                        .filter(o -> o.inChargeOn(today) || open && o.endedWithin(today, RECENTLY_ENDED_DAYS))
+                List<OfficeInCharge> own = offices.officesOf(insurerNo, insuredNo).stream()
+                        .filter(o -> o.officeNo().equals(actor.organisation().number())).toList();
+                inCharge = own.stream().filter(o -> o.inChargeOn(today)).map(OfficeInCharge::serviceType)
+                        .collect(Collectors.toSet());
+                recentlyEnded = own.stream().filter(o -> o.endedWithin(today, RECENTLY_ENDED_DAYS))
                         .map(OfficeInCharge::serviceType).collect(Collectors.toSet());
             } else {
                 opinionOpen = opinionRequestOpen(actor, insurerNo, insuredNo, today);
@@ -235,7 +234,8 @@ public class AccessDecisions {
             consent = consents.state(insurerNo, insuredNo, actor.organisation(), category);
         }
         boolean qualifiedCareManager = actor.qualifiedCareManager();
-        return new AccessRules.Facts(actor, self, ownInsured, category, lost, inCharge, qualifiedCareManager, consent,
+        return new AccessRules.Facts(actor, self, ownInsured, category, lost, inCharge, recentlyEnded,
+                qualifiedCareManager, consent,
                 opinionOpen, designatedForCare(actor), emergency);
     }
 
@@ -306,11 +306,20 @@ public class AccessDecisions {
         for (Open o : open) {
             if (o.disaster() == null) {
                 found = found == AccessRules.Emergency.NONE ? AccessRules.Emergency.OPEN : found;
-            } else if (disasterCovering(insurerNo, actor.organisation(), today).filter(o.disaster()::equals).isPresent()) {
+            } else if (disasterInForce(o.disaster(), actor.organisation(), today)) {
                 found = AccessRules.Emergency.DISASTER;
             }
         }
         return found;
+    }
+
+    /** Whether the disaster mode an opening was made under is still in force today and names the organisation. */
+    private boolean disasterInForce(UUID disasterId, Party party, LocalDate today) {
+        return sql.sql("""
+                select exists (select 1 from access.disaster_modes
+                                where disaster_id = ? and ended_at is null and ? between valid_from and valid_to
+                                  and ? = any(parties))
+                """).params(disasterId, today, party.toString()).query(Boolean.class).single();
     }
 
     /** The disaster mode of the person's municipality in force today that names the organisation. */
@@ -374,14 +383,17 @@ public class AccessDecisions {
         return openings("where insurer_no = ? and reviewed_at is null order by opened_at", insurerNo);
     }
 
-    /** The municipality records its review of an opening about one of its insured. */
-    public void review(String insurerNo, UUID openingId, String note) {
-        int done = sql.sql("update access.emergency_openings set reviewed_at = now(), review_note = ? "
-                + "where opening_id = ? and insurer_no = ? and reviewed_at is null")
-                .params(note == null ? null : note.strip(), openingId, insurerNo).update();
-        if (done == 0) {
-            throw new InvalidValue("openingId", "緊急時の閲覧", "確認待ちの緊急時の閲覧が見つかりません");
+    /** The municipality's staff member records the review of an opening about one of its insured (audited). */
+    public void review(Actor actor, UUID openingId, String note) {
+        if (actor.kind() != PartyKind.MUNICIPALITY || actor.staffId() == null) {
+            throw new NotPermitted("緊急時の閲覧の確認は保険者(市町村)の職員が行います");
         }
+        String insurerNo = actor.organisation().number();
+        var reviewed = sql.sql("update access.emergency_openings set reviewed_at = now(), review_note = ?, reviewed_by = ? "
+                + "where opening_id = ? and insurer_no = ? and reviewed_at is null returning insured_no")
+                .params(note == null ? null : note.strip(), actor.staffId(), openingId, insurerNo).query(String.class)
+                .optional().orElseThrow(() -> new InvalidValue("openingId", "緊急時の閲覧", "確認待ちの緊急時の閲覧が見つかりません"));
+        audit.record(entry(actor, insurerNo, reviewed, "緊急時の閲覧の事後確認", "緊急時の閲覧", "REVIEWED"));
     }
 
     private List<EmergencyOpening> openings(String where, Object... params) {

@@ -1,6 +1,7 @@
 package jp.kaigo.access;
 
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.Set;
 import jp.kaigo.consent.ConsentState;
 import jp.kaigo.shared.InformationCategory;
@@ -42,7 +43,9 @@ final class AccessRules {
 
     /**
      * @param serviceTypesInCharge the service types for which the office is the person's 担当事業所 today (started,
-     *                             not ended); under break-glass also those of a recently ended relationship
+     *                             not ended)
+     * @param recentlyEnded        the service types of the office's relationships that ended within 30 days (count
+     *                             only under break-glass)
      * @param lost                 the registry records the person's 資格喪失 on or before today
      * @param qualifiedCareManager the staff member's job is 介護支援専門員 and their registration is attested and in force
      * @param opinionRequestOpen   the institution was asked for the person's 主治医意見書, and the 意見書 is not yet
@@ -50,7 +53,7 @@ final class AccessRules {
      * @param designatedForCare    the medical institution is designated for a care service (みなし指定)
      */
     record Facts(Actor actor, boolean self, boolean ownInsured, InformationCategory category, boolean lost,
-            Set<String> serviceTypesInCharge, boolean qualifiedCareManager, ConsentState consent,
+            Set<String> serviceTypesInCharge, Set<String> recentlyEnded, boolean qualifiedCareManager, ConsentState consent,
             boolean opinionRequestOpen, boolean designatedForCare, Emergency emergency) {
     }
 
@@ -65,12 +68,20 @@ final class AccessRules {
             // ND A2: municipalities see their own insured
             return f.ownInsured() ? AccessReason.OWN_INSURED : AccessReason.OTHER_INSURER;
         }
-        return f.actor().kind() == PartyKind.OFFICE ? office(f) : medical(f);
+        return switch (f.actor().kind()) {
+            case OFFICE -> office(f);
+            case MEDICAL_INSTITUTION -> medical(f);
+            case MUNICIPALITY, OPERATOR -> AccessReason.NOT_INVOLVED; // the operator sees no person's records
+        };
     }
 
     /** ND A2 (service type, job), A3 (only offices in charge after 本人確認), A4 (consent; 負担限度額 ※1). */
     private static AccessReason office(Facts f) {
-        if (f.serviceTypesInCharge().isEmpty() && f.emergency() != Emergency.DISASTER) {
+        Set<String> types = new HashSet<>(f.serviceTypesInCharge());
+        if (f.emergency() != Emergency.NONE) {
+            types.addAll(f.recentlyEnded());
+        }
+        if (types.isEmpty() && f.emergency() != Emergency.DISASTER) {
             return AccessReason.NOT_INVOLVED;
         }
         AccessReason common = common(f);
@@ -78,7 +89,7 @@ final class AccessRules {
             return common;
         }
         if (ASSESSMENTS.contains(f.category()) && !(f.qualifiedCareManager()
-                && f.serviceTypesInCharge().stream().anyMatch(CARE_MANAGEMENT::contains))) {
+                && types.stream().anyMatch(CARE_MANAGEMENT::contains))) {
             return AccessReason.CARE_MANAGER_ONLY;
         }
         return consent(f);
@@ -137,9 +148,12 @@ final class AccessRules {
         if (consent == ConsentState.REFUSED) {
             return f.emergency() == Emergency.DISASTER ? AccessReason.BREAK_GLASS : AccessReason.REFUSED;
         }
+        // a consent to everyone, and the 包括同意, cover the offices in charge today and the institution asked for
+        // the 意見書; an office let in by break-glass alone reads as break-glass
         boolean covered = switch (consent) {
             case GIVEN -> true;
-            case GIVEN_ALL, BLANKET -> f.actor().kind() == PartyKind.OFFICE || f.opinionRequestOpen();
+            case GIVEN_ALL, BLANKET -> f.actor().kind() == PartyKind.OFFICE ? !f.serviceTypesInCharge().isEmpty()
+                    : f.opinionRequestOpen();
             case NONE, REFUSED -> false;
         };
         if (covered) {
@@ -155,7 +169,11 @@ final class AccessRules {
     static String qualificationRelied(Facts f, AccessReason reason) {
         boolean reliedOnCareManager = reason == AccessReason.CARE_PLAN_AUTHOR
                 || reason.permits() && ASSESSMENTS.contains(f.category()) && f.actor().kind() == PartyKind.OFFICE;
-        return reliedOnCareManager ? Qualification.CARE_MANAGER.label() : null;
+        if (!reliedOnCareManager) {
+            return null;
+        }
+        return (f.actor().qualifications().contains(Qualification.CARE_MANAGER) ? Qualification.CARE_MANAGER
+                : Qualification.CHIEF_CARE_MANAGER).label();
     }
 
     /**

@@ -11,8 +11,8 @@ import jp.kaigo.shared.Qualification;
 
 /**
  * Who asks: the insured person themselves or their registered representative (signed in with their own
- * card), a signed-in staff member of an organisation (municipality, office, medical institution: the
- * account's stable ID and job type, never a name), or a municipality's own system by its certificate alone.
+ * card), or a signed-in staff member of an organisation (municipality, office, medical institution: the
+ * account's stable ID, job type and qualifications in force, never a name).
  */
 public record Actor(Party organisation, UUID staffId, JobType job, Set<Qualification> qualifications,
         String personInsurer, String personInsured, String representing) {
@@ -35,20 +35,10 @@ public record Actor(Party organisation, UUID staffId, JobType job, Set<Qualifica
         return person(me.insurerNo(), me.insuredNo(), me.actingAs());
     }
 
-    /** A registered representative (法定代理人 {@code legal-agent}, 成年後見人 {@code guardian}) acting for the person. */
-    public static Actor representative(String insurerNo, String insuredNo, String kind) {
-        return person(insurerNo, insuredNo, kind);
-    }
-
     /** A signed-in staff member. */
     public static Actor staff(StaffSession session) {
         return new Actor(session.organisation(), session.staffId(), session.jobType(), session.qualifications(), null,
                 null, null);
-    }
-
-    /** A municipality's own system, by its certificate alone (no staff member). */
-    public static Actor system(Party municipality) {
-        return new Actor(municipality, null, null, Set.of(), null, null, null);
     }
 
     /** A staff member known by organisation, account, job and qualifications in force (tests and tools). */

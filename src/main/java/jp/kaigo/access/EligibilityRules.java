@@ -23,8 +23,9 @@ final class EligibilityRules {
     }
 
     static EligibilityScope decide(Facts f) {
-        if (!f.staffSignedIn() || f.asking() == null || f.asking() == PartyKind.MUNICIPALITY
-                || f.asking() == PartyKind.MEDICAL_INSTITUTION && !f.designatedForCare()) {
+        boolean careProvider = f.asking() == PartyKind.OFFICE
+                || f.asking() == PartyKind.MEDICAL_INSTITUTION && f.designatedForCare();
+        if (!f.staffSignedIn() || !careProvider) {
             return new EligibilityScope(false, false);
         }
         boolean limit = f.burdenLimitConsent() == ConsentState.GIVEN || f.burdenLimitConsent() == ConsentState.GIVEN_ALL;

@@ -45,7 +45,9 @@ class ApiSecurity {
                         // the person's own API: the My Number card is the credential (checked per request)
                         .requestMatchers("/api/person/**").permitAll()
                         .requestMatchers("/api/insurers/**", "/api/municipalities/**", "/api/imports/**",
-                                "/api/insured/**", "/api/master/**").hasRole(PartyUser.role(PartyKind.MUNICIPALITY))
+                                "/api/insured/**").hasRole(PartyUser.role(PartyKind.MUNICIPALITY))
+                        // the office and institution master: the operator's system only
+                        .requestMatchers("/api/master/**").hasRole(PartyUser.role(PartyKind.OPERATOR))
                         // 資格確認: offices, and medical institutions where designated for care (the use case decides)
                         .requestMatchers("/api/eligibility", "/api/eligibility/**", "/api/card/**")
                                 .hasAnyRole(PartyUser.role(PartyKind.OFFICE), PartyUser.role(PartyKind.MEDICAL_INSTITUTION))

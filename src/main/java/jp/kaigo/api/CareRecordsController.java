@@ -25,7 +25,6 @@ import jp.kaigo.shared.InformationCategory;
 import jp.kaigo.shared.InsuredNumber;
 import jp.kaigo.shared.InsurerNumber;
 import jp.kaigo.shared.InvalidValue;
-import jp.kaigo.shared.PartyKind;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -202,6 +201,7 @@ class CareRecordsController {
             case MUNICIPALITY -> "保険者事務";
             case OFFICE -> "介護サービスの提供";
             case MEDICAL_INSTITUTION -> "医療の提供";
+            case OPERATOR -> "運営";
         };
     }
 }

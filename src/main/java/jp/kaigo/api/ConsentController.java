@@ -17,7 +17,6 @@ import jp.kaigo.identity.StaffSession;
 import jp.kaigo.municipality.MunicipalDesk;
 import jp.kaigo.eligibility.EligibilityVerification;
 import jp.kaigo.shared.InformationCategory;
-import jp.kaigo.shared.InsuredNumber;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;

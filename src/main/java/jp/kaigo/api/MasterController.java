@@ -7,15 +7,16 @@ import jp.kaigo.identity.OfficeMaster;
 import jp.kaigo.shared.InvalidValue;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The office and institution master (事業所台帳), sent as files by a designating authority's system with its
- * certificate (a municipality designates 地域密着型 services and 介護予防支援; the operator loads the MHLW open
- * data and the prefectures' designations the same way): request → {@link OfficeMaster} → report. A file with
- * any problem changes nothing and is answered 400 with every problem (line, field, reason).
+ * The office and institution master (事業所台帳), sent as files by the operator's system (国保中央会, with its
+ * operator certificate: it gathers the MHLW open data and the designations of prefectures and municipalities):
+ * request → {@link OfficeMaster} → report, audited. A file with any problem changes nothing and is answered 400
+ * with every problem (line, field, reason).
  */
 @RestController
 class MasterController {
@@ -28,20 +29,23 @@ class MasterController {
 
     /** One MHLW 介護サービス情報公表 open-data file, named as published ({@code jigyosho_NNN.csv}). */
     @PostMapping("/api/master/publication")
-    ResponseEntity<MasterImport> publication(@RequestParam String name, InputStream body) throws IOException {
-        return answer(master.importPublication(name, read(body)));
+    ResponseEntity<MasterImport> publication(@AuthenticationPrincipal PartyUser caller, @RequestParam String name,
+            InputStream body) throws IOException {
+        return answer(master.load(caller.party(), OfficeMaster.MasterFile.PUBLICATION, name, read(body)));
     }
 
     /** Designations with their periods (事業所番号, サービス種類コード, 指定年月日, 満了日, 指定権者). */
     @PostMapping("/api/master/designations")
-    ResponseEntity<MasterImport> designations(InputStream body) throws IOException {
-        return answer(master.importDesignations(read(body)));
+    ResponseEntity<MasterImport> designations(@AuthenticationPrincipal PartyUser caller, InputStream body)
+            throws IOException {
+        return answer(master.load(caller.party(), OfficeMaster.MasterFile.DESIGNATIONS, null, read(body)));
     }
 
     /** Medical institutions and their みなし指定 care services. */
     @PostMapping("/api/master/medical-institutions")
-    ResponseEntity<MasterImport> institutions(InputStream body) throws IOException {
-        return answer(master.importMedicalInstitutions(read(body)));
+    ResponseEntity<MasterImport> institutions(@AuthenticationPrincipal PartyUser caller, InputStream body)
+            throws IOException {
+        return answer(master.load(caller.party(), OfficeMaster.MasterFile.INSTITUTIONS, null, read(body)));
     }
 
     private static byte[] read(InputStream body) throws IOException {

@@ -50,7 +50,7 @@ public final class Commands {
                          [--cert 保険者の証明書.p12 --password パスワード --cacert ca.pem | --pki data/pki]
                       ファイルを取り込みます(進捗を表示)。種別: insured, care-certificate, burden-ratio,
                       burden-limit, home-modification, welfare-equipment。証明書を省くとデモ証明書を使います
-                  master --kind publication|designations|institutions --insurer 保険者番号 FILE [--url https://localhost:8443]
+                  master --kind publication|designations|institutions FILE [--operator 運営者番号] [--url https://localhost:8443]
                          [--cert 証明書.p12 --password パスワード --cacert ca.pem | --pki data/pki]
                       事業所台帳を送ります: 介護サービス情報公表のオープンデータ(jigyosho_NNN.csv)、指定の一覧
                       (事業所番号,サービス種類コード,指定年月日,指定有効期間満了日,指定権者)、医療機関とみなし指定

@@ -17,6 +17,9 @@ import jp.kaigo.shared.Party;
  * line, field and reason when the file is refused).
  */
 final class MasterCommand {
+    /** The demo operator's number (its certificate is issued with the demo data). */
+    static final String DEMO_OPERATOR = "1";
+
     private MasterCommand() {
     }
 
@@ -35,12 +38,12 @@ final class MasterCommand {
             case "institutions" -> "/api/master/medical-institutions";
             default -> throw new IllegalArgumentException("--kind は publication, designations, institutions のいずれかです");
         };
-        String insurer = options.required("insurer");
+        String operator = options.get("operator", DEMO_OPERATOR);
         try {
             HttpURLConnection http = (HttpURLConnection) URI.create(options.get("url", "https://localhost:8443") + path)
                     .toURL().openConnection();
             if (http instanceof HttpsURLConnection https) {
-                https.setSSLSocketFactory(ClientTls.fromOptions(options, Party.municipality(insurer)).getSocketFactory());
+                https.setSSLSocketFactory(ClientTls.fromOptions(options, Party.operator(operator)).getSocketFactory());
             }
             http.setRequestMethod("POST");
             http.setDoOutput(true);

@@ -17,6 +17,11 @@ public record ConsentDecision(UUID decisionId, Party party, InformationCategory 
         return "municipality".equals(source);
     }
 
+    /** Recorded by an office as given orally or in writing: it never lifts the person's own refusal. */
+    boolean recordedByOffice() {
+        return "office".equals(source);
+    }
+
     boolean covers(Party asking, InformationCategory asked) {
         return (party == null || party.equals(asking)) && (category == null || category == asked);
     }

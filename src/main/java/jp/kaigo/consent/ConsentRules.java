@@ -13,7 +13,8 @@ import jp.kaigo.shared.Party;
  * <li>the person's refusal — of one organisation or of all, of one category or of all — holds until the person
  *     lifts it with a later consent at least as specific (a consent to every organisation does not lift the
  *     refusal of a named one; a consent naming an organisation lifts a refusal of all for that one);
- * <li>the municipality's 包括同意 never lifts a refusal, whenever it was registered;
+ * <li>the municipality's 包括同意 never lifts a refusal, whenever it was registered; nor does a consent an office
+ *     recorded for the person (oral or written, {@code source} office): only the person lifts their refusal;
  * <li>otherwise the person's newest consent, then the 包括同意.
  * </ul>
  */
@@ -35,7 +36,9 @@ public final class ConsentRules {
                 refusals.add(d);
                 consent = null;
             } else {
-                refusals.removeIf(refusal -> atLeastAsSpecific(d, refusal));
+                if (!d.recordedByOffice()) {
+                    refusals.removeIf(refusal -> atLeastAsSpecific(d, refusal));
+                }
                 if (refusals.isEmpty()) {
                     consent = d;
                 }

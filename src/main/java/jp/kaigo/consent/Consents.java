@@ -79,13 +79,13 @@ public class Consents {
      * A consent given or refused at the office terminal, signed with the card's 署名用 key: the statement,
      * the signature and the 署名用 certificate are kept as evidence (the caller has verified them).
      */
-    public UUID recordSigned(String insurerNo, String insuredNo, Party office, String staffJob,
+    public UUID recordSigned(String insurerNo, String insuredNo, Party office, UUID staffId, String staffJob,
             InformationCategory category, boolean give, String statement, byte[] signature, byte[] signerCertificate) {
         UUID id = insert(insurerNo, insuredNo, office, category, give, "terminal", null,
                 new Object[] {statement, signature, signerCertificate});
         audit.record(new AuditEntry("consent", office.kind().code(), office.number(), staffJob, insurerNo, insuredNo,
                 "同意の" + (give ? "登録" : "拒否・撤回") + "(事業所の端末でマイナンバーカードにより署名・"
-                        + (category == null ? "すべての情報" : category.label()) + ")", null, give ? "GIVEN" : "REFUSED"));
+                        + (category == null ? "すべての情報" : category.label()) + ")", null, give ? "GIVEN" : "REFUSED").by(staffId, null));
         return id;
     }
 
@@ -98,6 +98,10 @@ public class Consents {
             InformationCategory category, String how) {
         if (how == null || !List.of("oral", "written").contains(how.strip())) {
             throw new InvalidValue("method", "同意の方法", "oral(口頭)または written(書面)を指定してください");
+        }
+        if (state(insurerNo, insuredNo, office, category) == ConsentState.REFUSED) {
+            throw new InvalidValue("method", "同意の方法", "本人がこの事業所への提供を拒否しています。拒否を取り消せるのは本人だけです"
+                    + "(マイナンバーカードで本人の画面から、または事業所の端末でカードにより)");
         }
         String way = "oral".equals(how.strip()) ? "口頭" : "書面";
         UUID id = UUID.randomUUID();

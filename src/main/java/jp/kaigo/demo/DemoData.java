@@ -106,6 +106,7 @@ class DemoData implements ApplicationRunner {
             issueOnce(demo, Party.municipality(m.insurerNo()), m.name());
         }
         issueOnce(demo, Party.office(DEMO_OFFICE), "デモ居宅介護支援事業所");
+        issueOnce(demo, Party.operator("1"), "デモ運営者(国保中央会)");
         demoMaster();
         String totpSecret = demoStaff(demo, Party.office(DEMO_OFFICE), DEMO_STAFF, JobType.CARE_MANAGER);
         demoQualification(demo, totpSecret);

@@ -38,7 +38,7 @@ class BirthDateGuesses {
 
     /** Refuses while the office's 資格確認 by numbers is stopped. */
     void checkNotLocked(Party office) {
-        Instant until = locked.get(office.number());
+        Instant until = locked.get(office.toString());
         if (until != null && until.isAfter(Instant.now())) {
             throw new TooManyAttempts("該当者なしの照会(番号または生年月日の誤り)が続いたため、この事業所の番号入力による資格確認を"
                     + until.atZone(ZoneOffset.ofHours(9)).toLocalDateTime().withNano(0).toString().replace('T', ' ')
@@ -53,15 +53,16 @@ class BirthDateGuesses {
                 insert into eligibility.birth_date_mismatches (office_kind, office_no, staff_id, insurer_no, insured_no)
                 values (?, ?, ?, ?, ?)
                 """).params(office.kind().code(), office.number(), asking.staffId(), insurerNo, insuredNo).update();
-        int recent = sql.sql("select count(*) from eligibility.birth_date_mismatches where office_no = ? and tried_at > ?")
-                .params(office.number(), Instant.now().minus(WINDOW).atOffset(ZoneOffset.UTC)).query(Integer.class).single();
+        int recent = sql.sql("select count(*) from eligibility.birth_date_mismatches where office_no = ? and office_kind = ?"
+                + " and tried_at > ?").params(office.number(), office.kind().code(),
+                Instant.now().minus(WINDOW).atOffset(ZoneOffset.UTC)).query(Integer.class).single();
         if (recent < limit) {
             return false;
         }
         Instant until = Instant.now().plus(WINDOW);
         sql.sql("insert into eligibility.locks (office_kind, office_no, locked_until) values (?, ?, ?)")
                 .params(office.kind().code(), office.number(), until.atOffset(ZoneOffset.UTC)).update();
-        locked.put(office.number(), until);
+        locked.put(office.toString(), until);
         log.warn("資格確認 by numbers stopped for office {} after {} wrong birth dates within 24 hours", office.number(), recent);
         return true;
     }
@@ -70,7 +71,8 @@ class BirthDateGuesses {
     @Scheduled(fixedDelay = 5000)
     void refresh() {
         Map<String, Instant> current = new ConcurrentHashMap<>();
-        sql.sql("select office_no, max(locked_until) from eligibility.locks where locked_until > now() group by office_no")
+        sql.sql("select office_kind || ':' || office_no, max(locked_until) from eligibility.locks where locked_until > now()"
+                + " group by office_kind, office_no")
                 .query((rs, n) -> current.put(rs.getString(1), rs.getTimestamp(2).toInstant())).list();
         locked.keySet().retainAll(current.keySet());
         locked.putAll(current);
@@ -80,7 +82,8 @@ class BirthDateGuesses {
     List<GuessingAlert> alertsFor(String insurerNo) {
         return sql.sql("""
                 select m.office_kind, m.office_no, count(*), count(distinct m.insured_no), max(m.tried_at),
-                       (select max(l.locked_until) from eligibility.locks l where l.office_no = m.office_no)
+                       (select max(l.locked_until) from eligibility.locks l
+                         where l.office_no = m.office_no and l.office_kind = m.office_kind)
                   from eligibility.birth_date_mismatches m
                  where m.insurer_no = ? and m.tried_at > now() - interval '30 days'
                  group by m.office_kind, m.office_no

@@ -184,7 +184,7 @@ public class EligibilityVerification {
         MyNumberCards.LinkedPerson person = cards.identifySigned(asking.organisation(), challengeId, authCertificate,
                 authSignature, signingCertificate, statement.getBytes(java.nio.charset.StandardCharsets.UTF_8),
                 statementSignature);
-        UUID id = consents.recordSigned(person.insurerNo(), person.insuredNo(), asking.organisation(),
+        UUID id = consents.recordSigned(person.insurerNo(), person.insuredNo(), asking.organisation(), asking.staffId(),
                 asking.jobType().name(), category, give, statement, statementSignature, signingCertificate);
         return new TerminalConsent(person.insurerNo(), person.insuredNo(), id);
     }

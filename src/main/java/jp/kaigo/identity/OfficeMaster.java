@@ -1,5 +1,7 @@
 package jp.kaigo.identity;
 
+import jp.kaigo.audit.AuditLog;
+import jp.kaigo.audit.AuditEntry;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -30,8 +32,10 @@ import org.springframework.transaction.annotation.Transactional;
 public class OfficeMaster {
     private static final Logger log = LoggerFactory.getLogger(OfficeMaster.class);
     private final OfficeMasterTables tables;
+    private final AuditLog audit;
 
-    OfficeMaster(OfficeMasterTables tables) {
+    OfficeMaster(OfficeMasterTables tables, AuditLog audit) {
+        this.audit = audit;
         this.tables = tables;
     }
 
@@ -56,6 +60,34 @@ public class OfficeMaster {
         log.info("office master: {} loaded, {} rows, {} offices changed, {} designations added",
                 publication.fileName(), read.rows(), upserted, written);
         return new MasterImport(read.rows(), upserted, written, 0, List.of());
+    }
+
+    /** The kinds of master file a designating authority's system sends. */
+    public enum MasterFile {
+        PUBLICATION("介護サービス情報公表オープンデータ"), DESIGNATIONS("指定の一覧"), INSTITUTIONS("医療機関・みなし指定");
+
+        private final String label;
+
+        MasterFile(String label) {
+            this.label = label;
+        }
+    }
+
+    /** A master file sent by the operator's system (its certificate): loaded, or refused whole, and audited. */
+    public MasterImport load(Party from, MasterFile kind, String fileName, byte[] content) {
+        if (from.kind() != PartyKind.OPERATOR) {
+            throw new NotPermitted("事業所台帳は運営者(国保中央会)のシステムから送ります");
+        }
+        MasterImport report = switch (kind) {
+            case PUBLICATION -> importPublication(fileName, content);
+            case DESIGNATIONS -> importDesignations(content);
+            case INSTITUTIONS -> importMedicalInstitutions(content);
+        };
+        audit.record(new AuditEntry("master", from.kind().code(), from.number(), null, null, null,
+                "事業所台帳の取込(" + kind.label + "、" + report.rows() + "行、変更 " + (report.upserted()
+                        + report.designationsWritten() + report.designationsRemoved()) + "件)", null,
+                report.refused() ? "REFUSED" : "LOADED"));
+        return report;
     }
 
     /** Loads a designation file; it replaces the designation-file rows of every office it names. */
@@ -113,7 +145,7 @@ public class OfficeMaster {
         return switch (party.kind()) {
             case OFFICE -> tables.officeName(party.number());
             case MEDICAL_INSTITUTION -> tables.institutionName(party.number());
-            case MUNICIPALITY -> Optional.empty();
+            case MUNICIPALITY, OPERATOR -> Optional.empty();
         };
     }
 

@@ -6,6 +6,7 @@ import java.util.UUID;
 import jp.kaigo.access.AccessDecisions;
 import jp.kaigo.access.Actor;
 import jp.kaigo.access.EmergencyOpening;
+import jp.kaigo.audit.AuditEntry;
 import jp.kaigo.audit.AuditLog;
 import jp.kaigo.audit.Investigation;
 import jp.kaigo.consent.Consents;
@@ -93,6 +94,9 @@ public class MunicipalDesk {
     public void registerRepresentative(StaffSession me, String insuredNo, String kind, UUID challengeId,
             byte[] certificate, byte[] signature) {
         InsuredNumber insured = existing(me, insuredNo);
+        if (!"legal-agent".equals(kind) && !"guardian".equals(kind)) {
+            throw new jp.kaigo.shared.InvalidValue("kind", "代理人の種別", "legal-agent(法定代理人)または guardian(成年後見人)を指定してください");
+        }
         cards.proveCard(me.organisation(), challengeId, certificate, signature);
         cards.linkRepresentative(certificate, insurer(me).value(), insured.value(), kind, me.organisation());
     }
@@ -117,7 +121,7 @@ public class MunicipalDesk {
 
     public void review(StaffSession me, UUID openingId, String note) {
         requireMunicipality(me);
-        access.review(insurer(me).value(), openingId, note);
+        access.review(Actor.staff(me), openingId, note);
     }
 
     /** Declares a disaster mode for the municipality's insured (national-design.md A3; audited). */
@@ -141,6 +145,9 @@ public class MunicipalDesk {
     /** Investigation report: what one staff account (of any organisation) did with the municipality's insured. */
     public List<Investigation> investigateStaff(StaffSession me, UUID staffId) {
         requireMunicipality(me);
+        audit.record(new AuditEntry("investigation", me.organisation().kind().code(), me.organisation().number(),
+                me.jobType().name(), null, null, "職員の閲覧記録の調査(職員 " + staffId + ")", PURPOSE, "REPORTED")
+                .by(me.staffId(), null));
         return audit.byStaff(staffId, insurer(me).value(), REPORT_LIMIT);
     }
 

@@ -48,7 +48,6 @@ public class PersonalPage {
         this.offices = offices;
     }
 
-    /** Everything the person's page shows, gathered in one call. */
     /**
      * Everything the person's page shows, gathered in one call; {@code names}: the name of every organisation
      * on the page, by {@code kind:number} (from the office and institution master), so the person reads names,

@@ -9,14 +9,11 @@ import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.stream.Collectors;
 import jp.kaigo.access.AccessDecisions;
 import jp.kaigo.access.Actor;
 import jp.kaigo.access.SearchFilter;
-import jp.kaigo.consent.Consents;
 import jp.kaigo.identity.Enrolment;
-import jp.kaigo.identity.MyNumberCards;
 import jp.kaigo.identity.StaffAccounts;
 import jp.kaigo.identity.StaffSession;
 import jp.kaigo.ingest.Inputs;
@@ -56,21 +53,17 @@ class OfficeController {
     private final EligibilityVerification eligibility;
     private final OfficesInCharge offices;
     private final AccessDecisions access;
-    private final MyNumberCards cards;
     private final StaffAccounts staff;
     private final RecordSheets sheets;
-    private final Consents consents;
     private final PersonSections personSections;
 
     OfficeController(SignedIn signedIn, EligibilityVerification eligibility, OfficesInCharge offices,
-            AccessDecisions access, MyNumberCards cards, StaffAccounts staff, RecordSheets sheets, Consents consents, PersonSections personSections) {
-        this.consents = consents;
+            AccessDecisions access, StaffAccounts staff, RecordSheets sheets, PersonSections personSections) {
         this.personSections = personSections;
         this.signedIn = signedIn;
         this.eligibility = eligibility;
         this.offices = offices;
         this.access = access;
-        this.cards = cards;
         this.staff = staff;
         this.sheets = sheets;
     }

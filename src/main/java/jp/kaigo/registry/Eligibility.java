@@ -7,11 +7,6 @@ public sealed interface Eligibility {
 
     LocalDate asOf();
 
-    /** The answer in one word, as offices are told it and the audit trail records it. */
-    default String status() {
-        return this instanceof Insured ? "INSURED" : this instanceof NotInsured no ? no.reason().name() : "UNKNOWN";
-    }
-
     /** Insured that day, with the facts of the certificates in force (null where none is). */
     record Insured(LocalDate asOf, String insurerNo, String insurerName, String insuredNo, RecordView insured,
             RecordView careCertificate, RecordView burdenRatio, RecordView burdenLimit) implements Eligibility {

@@ -130,8 +130,8 @@ public class OfficesInCharge {
 
     /**
      * 資格喪失 as the registry records it, once its date is reached: every open relationship of each such person
-     * ends on the day the qualification was lost. Runs nightly (and after each import of insured persons);
-     * never on a 資格確認's answer. Returns how many relationships ended.
+     * ends on the day the qualification was lost. Runs nightly (access is refused from the loss day on anyway,
+     * by the registry's record); never on a 資格確認's answer. Returns how many relationships ended.
      */
     public int endOnLoss(LocalDate today) {
         Map<String, List<String>> open = new HashMap<>();
@@ -195,8 +195,9 @@ public class OfficesInCharge {
 
     /** The persons the office is 担当事業所 of now (保険者番号, 被保険者番号), in number order. */
     public List<OfficeInCharge> currentOf(String officeNo) {
-        return sql.sql(SELECT + " where office_no = :office and ended_at is null order by insurer_no, insured_no, service_type")
-                .param("office", officeNo).query(OfficesInCharge::row).list();
+        return sql.sql(SELECT + " where office_no = :office and ended_at is null or office_no = :office and end_date > :today"
+                + " order by insurer_no, insured_no, service_type")
+                .param("office", officeNo).param("today", LocalDate.now(JAPAN)).query(OfficesInCharge::row).list();
     }
 
     /** The person's offices, current and past, newest first. */
@@ -226,15 +227,6 @@ public class OfficesInCharge {
         return d == null ? null : d.toLocalDate();
     }
 
-    /** Whether the office is currently in charge of the person (for any service type). */
-    public boolean isInCharge(String officeNo, String insurerNo, String insuredNo) {
-        return sql.sql("""
-                select exists (select 1 from relationship.offices_in_charge
-                                where office_no = :office and insurer_no = :insurer and insured_no = :insured
-                                  and ended_at is null)
-                """).param("office", officeNo).param("insurer", insurerNo).param("insured", insuredNo)
-                .query(Boolean.class).single();
-    }
 
     private void end(String reason, LocalDate endDate, String where, UUID id, String officeNo, String insurerNo,
             String insuredNo) {

@@ -13,6 +13,11 @@ public record Party(PartyKind kind, String number) {
             case MUNICIPALITY -> new InsurerNumber(number);
             case OFFICE -> new OfficeNumber(number);
             case MEDICAL_INSTITUTION -> new MedicalInstitutionCode(number);
+            case OPERATOR -> {
+                if (number == null || !number.matches("[0-9]{1,10}")) {
+                    throw new InvalidValue("number", "運営者番号", "1〜10桁の数字で指定してください");
+                }
+            }
         }
     }
 
@@ -22,6 +27,10 @@ public record Party(PartyKind kind, String number) {
 
     public static Party office(String officeNo) {
         return new Party(PartyKind.OFFICE, officeNo);
+    }
+
+    public static Party operator(String number) {
+        return new Party(PartyKind.OPERATOR, number);
     }
 
     public static Party medicalInstitution(String code) {

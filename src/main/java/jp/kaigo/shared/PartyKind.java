@@ -10,7 +10,12 @@ public enum PartyKind {
     /** 介護サービス事業所, named by 事業所番号. */
     OFFICE("office", "介護事業所"),
     /** 医療機関, named by 医療機関コード. */
-    MEDICAL_INSTITUTION("medical-institution", "医療機関");
+    MEDICAL_INSTITUTION("medical-institution", "医療機関"),
+    /**
+     * The platform's operator (国保中央会, entrusted by the municipalities): loads the office and institution
+     * master; sees no person's records. Named by a number of its own (1–10 digits).
+     */
+    OPERATOR("operator", "運営者");
 
     private final String code;
     private final String label;

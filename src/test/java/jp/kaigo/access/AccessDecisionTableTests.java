@@ -34,7 +34,9 @@ class AccessDecisionTableTests {
             person-other       | *     | *            | *   | *        | *     | *   | *   | *     | NOT_INVOLVED | ND A2
             municipality-own   | *     | *            | *   | *        | *     | *   | *   | *     | OWN_INSURED | ND A2 (WG8): municipalities see their own insured
             municipality-other | *     | *            | *   | *        | *     | *   | *   | *     | OTHER_INSURER | ND A2 (WG8)
+            operator           | *     | *            | *   | *        | *     | *   | *   | *     | NOT_INVOLVED | ND A1: the operator runs the platform for the municipalities; it sees no person's records
             office             | *     | *            | *   | none     | *     | *   | *   | NONE,OPEN | NOT_INVOLVED | ND A3 (S118): only offices registered after 本人確認; issue 13.11: nothing else said
+            office             | *     | *            | *   | ended43  | *     | *   | *   | NONE  | NOT_INVOLVED | ND A2 (WG-joint): only while providing service; issue 13.10: break-glass within 30 days of the end
             medical            | *     | *            | *   | *        | NONE,BLANKET,GIVEN_ALL,REFUSED | no | * | NONE,OPEN | NOT_INVOLVED | ND A2 (WG-mid, WG-joint): consent naming it or the 意見書 request; issue 13.11
             office,medical     | *     | *            | yes | *        | *     | *   | *   | *     | QUALIFICATION_LOST | ND A2 (WG-joint): only while providing service
             office,medical     | CLERK | certification,care-survey,doctor-opinion,care-plan,life | * | * | * | * | * | * | CLERK | ND A2 (API-guide): the job type set on the account
@@ -45,8 +47,9 @@ class AccessDecisionTableTests {
             office             | *     | care-survey,doctor-opinion | * | none,11 | * | * | * | *   | CARE_MANAGER_ONLY | ND A2 (WG-mid); office-master.md §3: services with care management
             office             | *     | *            | *   | *        | REFUSED | * | *   | DISASTER | BREAK_GLASS | ND A3 (S123): the disaster exception; issue 13.10
             office             | *     | *            | *   | *        | REFUSED | * | *   | *     | REFUSED     | issue 13.9/13.10: the person's word stands, break-glass included
-            office             | *     | *            | *   | *        | GIVEN,GIVEN_ALL,BLANKET | * | * | * | CONSENTED | ND A4 (S119): the 包括同意 covers the offices in charge
-            office             | *     | *            | *   | *        | NONE  | *   | *   | OPEN,DISASTER | BREAK_GLASS | issue 13.10
+            office             | *     | *            | *   | 43,11,11+43 | GIVEN,GIVEN_ALL,BLANKET | * | * | * | CONSENTED | ND A4 (S119): the 包括同意 covers the offices in charge
+            office             | *     | *            | *   | *        | GIVEN | *   | *   | *     | CONSENTED   | ND A4: the person's consent naming the office
+            office             | *     | *            | *   | *        | NONE,GIVEN_ALL,BLANKET | * | * | OPEN,DISASTER | BREAK_GLASS | issue 13.10: an office let in by break-glass alone reads as break-glass
             office             | *     | *            | *   | *        | NONE  | *   | *   | *     | NO_CONSENT  | ND A4 (S119)
             medical            | *     | burden-ratio,burden-limit | * | * | *   | *   | no  | *     | NOT_FOR_MEDICAL | ND A2 (WG-mid): not to institutions without care services
             medical            | *     | burden-limit | *   | *        | GIVEN,GIVEN_ALL | * | * | * | CONSENTED | 別紙02 ※1
@@ -71,10 +74,11 @@ class AccessDecisionTableTests {
         IN_CHARGE.put("43", Set.of("43"));
         IN_CHARGE.put("11", Set.of("11"));
         IN_CHARGE.put("11+43", Set.of("11", "43"));
+        IN_CHARGE.put("ended43", Set.of()); // not in charge today; a 居宅介護支援 relationship ended within 30 days
     }
 
     private static final List<String> ACTORS = List.of("person-self", "person-other", "municipality-own",
-            "municipality-other", "office", "medical");
+            "municipality-other", "operator", "office", "medical");
     /** CARE_MANAGER with the registration attested and in force; UNQUALIFIED_CM: the job without it (or expired). */
     private static final List<String> JOBS = List.of("CARE_MANAGER", "UNQUALIFIED_CM", "NURSE", "CLERK");
 
@@ -134,7 +138,7 @@ class AccessDecisionTableTests {
     @Test
     void aCallerNotInvolvedLearnsNothingMore() {
         for (Row row : everyRow()) {
-            Row stranger = new Row(row.actor(), row.job(), row.category(), row.lost(), "none", row.consent(), false,
+            Row stranger = new Row(row.actor(), row.job(), row.category(), row.lost(), "ended43", row.consent(), false,
                     row.designated(), AccessRules.Emergency.NONE);
             if (stranger.actor().equals("office") || stranger.actor().equals("medical")
                     && stranger.consent() != ConsentState.GIVEN) {
@@ -157,7 +161,7 @@ class AccessDecisionTableTests {
                         Row row = new Row(actor, job, InformationCategory.CARE_PLAN, lost, inCharge, ConsentState.NONE,
                                 false, false, AccessRules.Emergency.NONE);
                         AccessReason expected = !actor.equals("office") ? AccessReason.CARE_PLAN_AUTHOR_ONLY
-                                : inCharge.equals("none") ? AccessReason.NOT_INVOLVED
+                                : inCharge.equals("none") || inCharge.equals("ended43") ? AccessReason.NOT_INVOLVED
                                 : lost ? AccessReason.QUALIFICATION_LOST
                                 : job.equals("CARE_MANAGER") && IN_CHARGE.get(inCharge).contains("43")
                                         ? AccessReason.CARE_PLAN_AUTHOR : AccessReason.CARE_PLAN_AUTHOR_ONLY;
@@ -175,7 +179,7 @@ class AccessDecisionTableTests {
                     false, false, AccessRules.Emergency.NONE);
             AccessRules.Facts f = facts(row);
             AccessRules.Facts planning = new AccessRules.Facts(f.actor(), false, false, f.category(), false, Set.of(type),
-                    true, f.consent(), false, false, AccessRules.Emergency.NONE);
+                    Set.of(), true, f.consent(), false, false, AccessRules.Emergency.NONE);
             assertThat(AccessRules.writeCarePlan(planning)).as(type).isEqualTo(AccessReason.CARE_PLAN_AUTHOR);
         }
     }
@@ -187,6 +191,7 @@ class AccessDecisionTableTests {
         Actor actor = switch (row.actor()) {
             case "person-self", "person-other" -> Actor.person("131011", "0000100000");
             case "municipality-own", "municipality-other" -> Actor.staff(Party.municipality("131011"), staffId, job, held);
+            case "operator" -> Actor.staff(Party.operator("1"), staffId, job, held);
             case "office" -> Actor.staff(Party.office("1310100019"), staffId, job, held);
             default -> Actor.staff(Party.medicalInstitution(MedicalInstitutionCode.withCheckDigit("131012345").value()),
                     staffId, job, held);
@@ -194,7 +199,8 @@ class AccessDecisionTableTests {
         boolean self = row.actor().equals("person-self");
         boolean own = row.actor().equals("municipality-own");
         Set<String> inCharge = row.actor().equals("office") ? IN_CHARGE.get(row.inCharge()) : Set.of();
-        return new AccessRules.Facts(actor, self, own, row.category(), row.lost(), inCharge,
+        Set<String> ended = row.actor().equals("office") && row.inCharge().equals("ended43") ? Set.of("43") : Set.of();
+        return new AccessRules.Facts(actor, self, own, row.category(), row.lost(), inCharge, ended,
                 actor.qualifiedCareManager(), row.consent(), row.opinion(), row.designated(), row.emergency());
     }
 

@@ -17,6 +17,7 @@ class EligibilityDecisionTableTests {
     private static final String RULES = """
             *                   | no  | *   | *               | no  | no  | ND A5: a signed-in staff member under the organisation's certificate
             municipality        | *   | *   | *               | no  | no  | ND A3: 資格確認 is the office's 本人確認
+            operator            | *   | *   | *               | no  | no  | ND A1: the operator runs the platform, it provides no care
             medical-institution | *   | no  | *               | no  | no  | ND A2 (WG-mid): 負担割合証 etc. not to institutions without care services
             *                   | *   | *   | GIVEN,GIVEN_ALL | yes | yes | 別紙02 ※1: after the person's oral or written consent
             *                   | *   | *   | *               | yes | no  | 別紙02: 被保険者証・負担割合証 without a mark; the 包括同意 is not that consent

@@ -81,8 +81,8 @@ class WhoSeesWhatTests {
     private static AccessRules.Facts facts(Actor actor, boolean self, boolean own, InformationCategory c,
             Set<String> inCharge, ConsentState consent, boolean opinion, boolean designated,
             AccessRules.Emergency emergency) {
-        return new AccessRules.Facts(actor, self, own, c, false, inCharge, actor.qualifiedCareManager(), consent, opinion,
-                designated, emergency);
+        return new AccessRules.Facts(actor, self, own, c, false, inCharge, Set.of(), actor.qualifiedCareManager(), consent,
+                opinion, designated, emergency);
     }
 
     static String table() {

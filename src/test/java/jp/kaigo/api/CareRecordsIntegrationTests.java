@@ -4,13 +4,10 @@ import static jp.kaigo.api.MunicipalityFiles.INSURED_HEADER;
 import static jp.kaigo.api.MunicipalityFiles.insuredRow;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.Base64;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;

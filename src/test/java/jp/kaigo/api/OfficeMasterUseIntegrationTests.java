@@ -19,8 +19,11 @@ import tools.jackson.databind.JsonNode;
 class OfficeMasterUseIntegrationTests extends MunicipalityApiTests {
     private static final String DESIGNATIONS = "事業所番号,サービス種類コード,指定年月日,指定有効期間満了日,指定権者\n";
 
+    ApiClient operator;
+
     @BeforeEach
     void person() {
+        operator = client(Party.operator("7"));
         api.uploadCsv(insurer, "insured", "full", INSURED_HEADER + "\n"
                 + insuredRow(insurer, "0000000001", 1, "2020-04-01", null, "1940-05-06", null) + "\n");
     }
@@ -42,7 +45,7 @@ class OfficeMasterUseIntegrationTests extends MunicipalityApiTests {
         // the designation file ends the 居宅介護支援 designation yesterday: a start today is refused, one before is not
         byte[] ended = (DESIGNATIONS + officeNo + ",43," + TODAY.minusYears(1) + "," + TODAY.minusDays(1) + ",沖縄県\n")
                 .getBytes(StandardCharsets.UTF_8);
-        assertThat(api.postBytes("/api/master/designations", "text/csv", ended).status()).isEqualTo(200);
+        assertThat(operator.postBytes("/api/master/designations", "text/csv", ended).status()).isEqualTo(200);
         assertThat(office.post("/api/relationships", "{\"confirmation\":\"" + confirmation(office)
                 + "\",\"serviceType\":\"43\",\"startDate\":\"" + TODAY + "\"}").status()).isEqualTo(400);
         assertThat(office.post("/api/relationships", "{\"confirmation\":\"" + confirmation(office)
@@ -56,10 +59,10 @@ class OfficeMasterUseIntegrationTests extends MunicipalityApiTests {
     }
 
     @Test
-    void aBadMasterFileIsRefusedWholeWithEveryProblemAndOnlyFromADesignatingAuthority() {
+    void aBadMasterFileIsRefusedWholeWithEveryProblemAndOnlyFromTheOperator() {
         String file = DESIGNATIONS + officeNo + ",43,2024-04-01,2030-03-31,那覇市\n"
                 + "1234567890,43,2024-04-01,2030-03-31,那覇市\n" + officeNo + ",99,2024-13-01,,那覇市\n";
-        ApiClient.Response refused = api.postBytes("/api/master/designations", "text/csv",
+        ApiClient.Response refused = operator.postBytes("/api/master/designations", "text/csv",
                 file.getBytes(StandardCharsets.UTF_8));
         assertThat(refused.status()).isEqualTo(400);
         JsonNode problems = refused.json().get("problems");
@@ -68,6 +71,8 @@ class OfficeMasterUseIntegrationTests extends MunicipalityApiTests {
         assertThat(refused.json().get("designationsWritten").asLong()).isZero();
         assertThat(office.postBytes("/api/master/designations", "text/csv", file.getBytes(StandardCharsets.UTF_8))
                 .status()).as("an office's certificate sends no master").isEqualTo(403);
+        assertThat(api.postBytes("/api/master/designations", "text/csv", file.getBytes(StandardCharsets.UTF_8))
+                .status()).as("nor a municipality's: the operator gathers the designations").isEqualTo(403);
     }
 
     @Test
@@ -79,7 +84,7 @@ class OfficeMasterUseIntegrationTests extends MunicipalityApiTests {
         assertThat(hospital.post("/api/eligibility", query).status()).isEqualTo(403);
         String institutions = "医療機関コード,名称,介護保険事業所番号,みなし指定サービス種類コード,指定年月日,指定有効期間満了日\n"
                 + code + ",テスト病院,," + "13;14," + TODAY.minusYears(1) + "," + TODAY.plusYears(1) + "\n";
-        ApiClient.Response loaded = api.postBytes("/api/master/medical-institutions", "text/csv",
+        ApiClient.Response loaded = operator.postBytes("/api/master/medical-institutions", "text/csv",
                 institutions.getBytes(StandardCharsets.UTF_8));
         assertThat(loaded.status()).as(loaded.body()).isEqualTo(200);
         JsonNode answer = hospital.post("/api/eligibility", query).json();

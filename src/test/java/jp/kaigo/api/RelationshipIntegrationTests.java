@@ -75,7 +75,7 @@ class RelationshipIntegrationTests extends MunicipalityApiTests {
         OfficeInCharge ended = offices.officesOf(insurer, "0000000001").get(0);
         assertThat(ended.endReason()).isEqualTo("lost");
         assertThat(ended.endDate()).isEqualTo(TODAY.minusDays(2));
-        assertThat(offices.isInCharge(officeNo, insurer, "0000000001")).isFalse();
+        assertThat(offices.officesOf(insurer, "0000000001")).noneMatch(r -> r.inChargeOn(TODAY));
     }
 
     @Test

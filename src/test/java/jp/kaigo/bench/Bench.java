@@ -320,17 +320,22 @@ public final class Bench {
                 if (!report.contains("\"rejectedRows\":0")) {
                     throw new IllegalStateException("certification import failed: " + report);
                 }
-                // the bench office in the office master: designated for 居宅介護支援 (43)
-                String designated = http.post("/api/master/designations", "text/csv",
-                        "事業所番号,サービス種類コード,指定年月日,指定有効期間満了日,指定権者\n" + OFFICE + ",43,2021-04-01,"
-                                + TODAY.plusYears(1) + ",沖縄県\n");
-                if (designated.contains("\"problems\":[{")) {
-                    throw new IllegalStateException("designation refused: " + designated);
-                }
+
                 for (var p : own) {
                     http.post("/api/municipalities/" + m.insurerNo() + "/insured/" + p.insuredNo() + "/blanket-consent",
                             "{\"occasion\":\"更新申請\"}");
                 }
+            }
+        }
+        // the bench office in the office master (sent by the operator's system): designated for 居宅介護支援 (43)
+        SSLSocketFactory operator = pki.issue(Party.operator("1"), "ベンチマーク運営者", Duration.ofDays(1))
+                .sslContext(pki.caCertificate()).getSocketFactory();
+        try (RawHttp http = new RawHttp(operator, port, "/", null)) {
+            String designated = http.post("/api/master/designations", "text/csv",
+                    "事業所番号,サービス種類コード,指定年月日,指定有効期間満了日,指定権者\n" + OFFICE + ",43,2021-04-01,"
+                            + TODAY.plusYears(1) + ",東京都千代田区\n");
+            if (designated.contains("\"problems\":[{")) {
+                throw new IllegalStateException("designation refused: " + designated);
             }
         }
         Pattern confirmation = Pattern.compile("\"confirmation\":\"([^\"]+)\"");

@@ -112,6 +112,15 @@ class ConsentRulesTests {
     }
 
     @Test
+    void aConsentAnOfficeRecordedNeverLiftsThePersonsRefusal() {
+        person(OFFICE, InformationCategory.BURDEN_LIMIT, false);
+        add(OFFICE, InformationCategory.BURDEN_LIMIT, true, "office");
+        assertThat(state(OFFICE, InformationCategory.BURDEN_LIMIT)).isEqualTo(ConsentState.REFUSED);
+        person(OFFICE, InformationCategory.BURDEN_LIMIT, true);
+        assertThat(state(OFFICE, InformationCategory.BURDEN_LIMIT)).isEqualTo(ConsentState.GIVEN);
+    }
+
+    @Test
     void aConsentNamingTheOrganisationLiftsARefusalOfAllForItAlone() {
         person(null, null, false);
         person(OFFICE, null, true);

@@ -3,18 +3,9 @@ package jp.kaigo.portal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import javax.net.ssl.SSLContext;
 import jp.kaigo.identity.Enrolment;
 import jp.kaigo.identity.IssuedCredential;
 import jp.kaigo.identity.PlatformPki;
@@ -35,7 +26,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class PortalSecurityTests {
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
     @LocalServerPort
     int port;
     @Autowired
@@ -78,7 +68,7 @@ class PortalSecurityTests {
         assertThat(terminal.get("/portal/office").statusCode()).isEqualTo(200);
         // a hand-made form without the birth date is answered 400 with a page, not a failure
         HttpResponse<String> incomplete = terminal.post("/portal/office/eligibility", "_csrf="
-                + enc(terminal.csrf("/portal/office")) + "&insurerNo=131011&insuredNo=0000000001");
+                + PortalTerminal.enc(terminal.csrf("/portal/office")) + "&insurerNo=131011&insuredNo=0000000001");
         assertThat(incomplete.statusCode()).isEqualTo(400);
         assertThat(incomplete.body()).contains("形式が正しくありません");
 
@@ -96,7 +86,7 @@ class PortalSecurityTests {
     void signOutEndsThePortalSession() throws Exception {
         PortalTerminal terminal = signedIn(Party.office(OfficeNumber.withCheckDigit("477300003").value()));
         String token = terminal.csrf("/portal/office");
-        assertThat(terminal.post("/portal/sign-out", "_csrf=" + enc(token)).headers().firstValue("Location")
+        assertThat(terminal.post("/portal/sign-out", "_csrf=" + PortalTerminal.enc(token)).headers().firstValue("Location")
                 .orElseThrow()).endsWith("/portal?signedOut");
         assertThat(terminal.get("/portal/office").statusCode()).isEqualTo(302);
     }
@@ -106,14 +96,11 @@ class PortalSecurityTests {
         Enrolment enrolment = staff.registerFirstAdmin(office, "portal.admin", "correct horse battery", JobType.CLERK);
         PortalTerminal terminal = new PortalTerminal(port, pki.issue(office, "端末", Duration.ofHours(1)).sslContext(pki.caCertificate()));
         HttpResponse<String> signedIn = terminal.post("/portal/sign-in/staff", "_csrf="
-                + enc(terminal.csrf("/portal/sign-in/staff")) + "&loginId=portal.admin&password="
-                + enc("correct horse battery") + "&oneTimeCode="
+                + PortalTerminal.enc(terminal.csrf("/portal/sign-in/staff")) + "&loginId=portal.admin&password="
+                + PortalTerminal.enc("correct horse battery") + "&oneTimeCode="
                 + Totp.code(Base32.decode(enrolment.totpSecret()), Totp.step(Instant.now())));
         assertThat(signedIn.headers().firstValue("Location").orElseThrow()).endsWith("/portal/office");
         return terminal;
     }
 
-    private static String enc(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8);
-    }
 }
