@@ -176,8 +176,11 @@ public class AccessDecisions {
         return page;
     }
 
-    /** One person found by a search, with the records of the category the caller may read. */
-    public record Found(String insurerNo, String insuredNo, List<Map<String, Object>> records) {
+    /**
+     * One person found by a search, with the records of the category the caller may read and the services for
+     * which the office is their 担当事業所 (names).
+     */
+    public record Found(String insurerNo, String insuredNo, List<Map<String, Object>> records, List<String> services) {
     }
 
     /**
@@ -197,14 +200,15 @@ public class AccessDecisions {
             throw new InvalidValue("actor", "利用者", "担当利用者の検索は介護事業所の職員だけが使えます");
         }
         List<Found> found = new ArrayList<>();
-        offices.currentOf(actor.organisation().number()).stream()
-                .map(o -> List.of(o.insurerNo(), o.insuredNo())).distinct()
-                .forEach(person -> {
-                    Disclosure disclosure = read(actor, person.get(0), person.get(1), category, purpose);
-                    if (disclosure.decision().permitted()) {
-                        found.add(new Found(person.get(0), person.get(1), disclosure.records()));
-                    }
-                });
+        Map<List<String>, List<String>> services = new java.util.LinkedHashMap<>();
+        offices.currentOf(actor.organisation().number()).forEach(o -> services.computeIfAbsent(
+                List.of(o.insurerNo(), o.insuredNo()), k -> new ArrayList<>()).add(o.serviceName()));
+        services.forEach((person, names) -> {
+            Disclosure disclosure = read(actor, person.get(0), person.get(1), category, purpose);
+            if (disclosure.decision().permitted()) {
+                found.add(new Found(person.get(0), person.get(1), disclosure.records(), names));
+            }
+        });
         return found;
     }
 

@@ -47,7 +47,7 @@ class ApiSecurity {
                         .requestMatchers("/api/insurers/**", "/api/municipalities/**", "/api/imports/**",
                                 "/api/insured/**").hasRole(PartyUser.role(PartyKind.MUNICIPALITY))
                         // the office and institution master: the operator's system only
-                        .requestMatchers("/api/master/**").hasRole(PartyUser.role(PartyKind.OPERATOR))
+                        .requestMatchers("/api/master/**", "/api/operator/**").hasRole(PartyUser.role(PartyKind.OPERATOR))
                         // 資格確認: offices, and medical institutions where designated for care (the use case decides)
                         .requestMatchers("/api/eligibility", "/api/eligibility/**", "/api/card/**")
                                 .hasAnyRole(PartyUser.role(PartyKind.OFFICE), PartyUser.role(PartyKind.MEDICAL_INSTITUTION))

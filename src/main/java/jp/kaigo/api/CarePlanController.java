@@ -9,14 +9,10 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import jp.kaigo.access.AccessDecisions;
-import jp.kaigo.access.Actor;
-import jp.kaigo.access.Decision;
 import jp.kaigo.careplan.CarePlanDraft;
 import jp.kaigo.careplan.CarePlanFileReport;
-import jp.kaigo.careplan.CarePlans;
+import jp.kaigo.casework.CareRecordWriting;
 import jp.kaigo.identity.StaffAccounts;
-import jp.kaigo.shared.InformationCategory;
 import jp.kaigo.shared.InsuredNumber;
 import jp.kaigo.shared.InsurerNumber;
 import jp.kaigo.shared.InvalidValue;
@@ -36,13 +32,11 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 class CarePlanController {
-    private final CarePlans plans;
-    private final AccessDecisions access;
+    private final CareRecordWriting writing;
     private final StaffAccounts staff;
 
-    CarePlanController(CarePlans plans, AccessDecisions access, StaffAccounts staff) {
-        this.plans = plans;
-        this.access = access;
+    CarePlanController(CareRecordWriting writing, StaffAccounts staff) {
+        this.writing = writing;
         this.staff = staff;
     }
 
@@ -61,7 +55,7 @@ class CarePlanController {
     @ResponseStatus(HttpStatus.CREATED)
     Map<String, Object> submit(@AuthenticationPrincipal PartyUser caller, HttpServletRequest http,
             @RequestBody PlanRequest request) {
-        Actor actor = Actor.staff(StaffController.session(staff, caller, http));
+        var session = StaffController.session(staff, caller, http);
         Inputs in = new Inputs();
         InsurerNumber insurer = in.value(request.insurerNo(), InsurerNumber::new);
         InsuredNumber insured = in.value(request.insuredNo(), InsuredNumber::new);
@@ -71,29 +65,26 @@ class CarePlanController {
         LocalDate certValidFrom = in.date(request.certValidFrom(), "certValidFrom", "認定の有効期間(開始)", false);
         LocalDate certValidTo = in.date(request.certValidTo(), "certValidTo", "認定の有効期間(終了)", false);
         in.check();
-        Decision decision = access.mayWrite(actor, insurer.value(), insured.value(), InformationCategory.CARE_PLAN);
-        if (!decision.permitted()) {
-            throw new AccessDenied(decision);
-        }
         List<CarePlanDraft.Item> items = request.items() == null ? List.of() : request.items().stream()
                 .map(i -> new CarePlanDraft.Item(number(i.needNo()), number(i.goalNo()), number(i.itemNo()), i.need(),
                         i.longGoal(), i.longPeriod(), i.shortGoal(), i.shortPeriod(), i.content(), i.insuredService(),
                         i.serviceKind(), i.providerNo(), i.providerName(), i.frequency(), i.period())).toList();
-        UUID id = plans.submit(caller.party().number(), new CarePlanDraft(insurer.value(), insured.value(), planDate,
+        var submitted = writing.submitPlan(session, new CarePlanDraft(insurer.value(), insured.value(), planDate,
                 firstPlanDate, request.planKind(), request.certStatus(), certifiedOn, certValidFrom, certValidTo,
                 request.careLevel(), request.authorName(), request.assessment(), request.boardOpinion(), request.policy(),
                 request.livingSupportReason(), request.livingSupportOther(), items,
                 request.week() == null ? List.of() : request.week()), "api");
-        return Map.of("planId", id, "status", "draft");
+        if (submitted.refused() != null) {
+            throw new AccessDenied(submitted.refused());
+        }
+        return Map.of("planId", submitted.planId(), "status", "draft");
     }
 
     /** 交付: the plan becomes visible to the person and (with consent) the offices in charge. */
     @PostMapping("/api/care-plans/{planId}/issue")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void issue(@AuthenticationPrincipal PartyUser caller, HttpServletRequest http, @PathVariable UUID planId) {
-        Actor actor = Actor.staff(StaffController.session(staff, caller, http));
-        plans.issue(caller.party().number(), planId,
-                (insurer, insured) -> access.mayWrite(actor, insurer, insured, InformationCategory.CARE_PLAN).permitted());
+        writing.issuePlan(StaffController.session(staff, caller, http), planId);
     }
 
     /**
@@ -103,17 +94,14 @@ class CarePlanController {
     @PostMapping("/api/care-plans/files/{fileKind}")
     CarePlanFileReport importFile(@AuthenticationPrincipal PartyUser caller, HttpServletRequest http,
             @PathVariable String fileKind, @RequestParam(required = false) String charset, InputStream body) {
-        Actor actor = Actor.staff(StaffController.session(staff, caller, http));
+        var session = StaffController.session(staff, caller, http);
         Charset decoding;
         try {
             decoding = Charset.forName(charset == null || charset.isBlank() ? "windows-31j" : charset.strip());
         } catch (IllegalArgumentException e) {
             throw new InvalidValue("charset", "文字コード", "対応していない文字コードです");
         }
-        // 実績 come from the office that provided the services; everything else from the care manager's office
-        return plans.importStandard(caller.party().number(), fileKind, body, decoding, "UPJSK".equals(fileKind)
-                ? (insurer, insured) -> access.mayRecordServices(actor, insurer, insured).permitted()
-                : (insurer, insured) -> access.mayWrite(actor, insurer, insured, InformationCategory.CARE_PLAN).permitted());
+        return writing.importPlanFile(session, fileKind, body, decoding);
     }
 
     private static int number(Integer value) {

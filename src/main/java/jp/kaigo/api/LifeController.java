@@ -3,12 +3,9 @@ package jp.kaigo.api;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
-import jp.kaigo.access.AccessDecisions;
-import jp.kaigo.access.Actor;
 import jp.kaigo.identity.StaffAccounts;
-import jp.kaigo.life.LifeAssessments;
+import jp.kaigo.casework.CareRecordWriting;
 import jp.kaigo.life.LifeFileReport;
-import jp.kaigo.shared.InformationCategory;
 import jp.kaigo.shared.InvalidValue;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -19,25 +16,22 @@ import org.springframework.web.bind.annotation.RestController;
 class LifeController {
     /** A LIFE CSV of a few thousand assessments is well under this. */
     private static final int MAX_BYTES = 32 << 20;
-    private final LifeAssessments assessments;
-    private final AccessDecisions access;
+    private final CareRecordWriting writing;
     private final StaffAccounts staff;
 
-    LifeController(LifeAssessments assessments, AccessDecisions access, StaffAccounts staff) {
-        this.assessments = assessments;
-        this.access = access;
+    LifeController(CareRecordWriting writing, StaffAccounts staff) {
+        this.writing = writing;
         this.staff = staff;
     }
 
     @PostMapping("/api/life/files")
     LifeFileReport importFile(@AuthenticationPrincipal PartyUser caller, HttpServletRequest http, InputStream body)
             throws IOException {
-        Actor actor = Actor.staff(StaffController.session(staff, caller, http));
+        var session = StaffController.session(staff, caller, http);
         byte[] file = body.readNBytes(MAX_BYTES + 1);
         if (file.length > MAX_BYTES) {
             throw new InvalidValue("file", "ファイル", "32MB以下のファイルにしてください");
         }
-        return assessments.importFile(caller.party().number(), file,
-                (insurer, insured) -> access.mayWrite(actor, insurer, insured, InformationCategory.LIFE).permitted());
+        return writing.importLife(session, file);
     }
 }

@@ -56,7 +56,7 @@ public final class Commands {
                       (事業所番号,サービス種類コード,指定年月日,指定有効期間満了日,指定権者)、医療機関とみなし指定
                   pki init [--dir data/pki]
                       プラットフォームの認証局とサーバ証明書を作ります(起動時にも自動で作られます)
-                  pki issue --kind municipality|office|medical-institution --number 番号 --name 名称
+                  pki issue --kind municipality|office|medical-institution|operator --number 番号 --name 名称
                             --password パスワード [--out DIR] [--days 365] [--dir data/pki]
                       クライアント証明書を発行します(PKCS#12 と PEM)
                   pki revoke --serial 16進シリアル番号 [--dir data/pki]

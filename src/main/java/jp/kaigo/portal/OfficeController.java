@@ -9,7 +9,6 @@ import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import jp.kaigo.access.AccessDecisions;
 import jp.kaigo.access.Actor;
 import jp.kaigo.access.SearchFilter;
@@ -183,9 +182,6 @@ class OfficeController {
         StaffSession me = signedIn.staff(request, response);
         model.addAttribute("me", me);
         SearchFilter filter = new SearchFilter(careLevel, Boolean.TRUE.equals(expiring) ? EXPIRING_DAYS : null);
-        Map<String, String> services = offices.currentOf(me.organisation().number()).stream()
-                .collect(Collectors.groupingBy(o -> o.insurerNo() + "/" + o.insuredNo(),
-                        Collectors.mapping(OfficeInCharge::serviceName, Collectors.joining("、"))));
         LocalDate today = Inputs.today();
         SearchFilter soon = new SearchFilter(null, EXPIRING_DAYS);
         List<PersonRow> rows = new ArrayList<>();
@@ -197,7 +193,7 @@ class OfficeController {
                     RecordSheets.text(person, "name"), RecordSheets.text(person, "nameKana"),
                     RecordSheets.text(certificate, "careLevelName"), RecordSheets.text(certificate, "certValidTo"),
                     certificate != null && soon.matches(certificate, today),
-                    services.getOrDefault(found.insurerNo() + "/" + found.insuredNo(), "")));
+                    String.join("、", found.services())));
         }
         rows.sort(Comparator.comparing(PersonRow::nameKana));
         model.addAttribute("rows", rows);

@@ -194,6 +194,14 @@ class CareRecordsIntegrationTests extends MunicipalityApiTests {
         assertThat(staffId).isNotBlank();
         assertThat(clerk().get("/api/municipalities/" + insurer + "/investigations/staff/" + staffId).json())
                 .isNotEmpty();
+        // the operator's staff investigate across municipalities; a municipality cannot use the operator's reports
+        ApiClient operatorTerminal = client(Party.operator(String.valueOf(System.nanoTime() % 1_000_000_000L)));
+        ApiClient operator = signedIn(operatorTerminal, "auditor", enrolFirstAdmin(operatorTerminal, "auditor"));
+        assertThat(operator.get("/api/operator/investigations/staff/" + staffId).json()).isNotEmpty();
+        assertThat(operator.post("/api/operator/investigations/person", "{\"insurerNo\":\"" + insurer
+                + "\",\"insuredNo\":\"" + PERSON + "\"}").json().toString()).contains(staffId);
+        assertThat(operator.get(path("certification")).status()).as("the operator reads no records").isEqualTo(403);
+        assertThat(clerk().get("/api/operator/investigations/staff/" + staffId).status()).isEqualTo(403);
     }
 
     @Test
