@@ -160,24 +160,42 @@ final class OfficeMasterFiles {
                 : new Read<>(rows, List.of(), problems);
     }
 
-    /** Our designation file: one designation with its period and authority per row. */
-    static Read<Designation> designations(byte[] content) {
-        List<MasterProblem> problems = new ArrayList<>();
+    /** A file of ours read as far as its rows: the header's columns and the rows with the right number of cells. */
+    private record Table(List<CsvLine> rows, Map<Column, Integer> at, long count) {
+    }
+
+    /** Reads the CSV and its header; rows with another number of cells become problems. Null rows: unreadable. */
+    private static Table table(byte[] content, List<Column> columns, List<MasterProblem> problems) {
         List<CsvLine> lines = csv(content, problems);
         if (lines == null) {
-            return new Read<>(0, List.of(), problems);
+            return new Table(null, null, 0);
         }
-        Map<Column, Integer> at = header(lines, DESIGNATION_COLUMNS, problems);
+        Map<Column, Integer> at = header(lines, columns, problems);
         if (at == null) {
-            return new Read<>(Math.max(0, lines.size() - 1), List.of(), problems);
+            return new Table(null, null, Math.max(0, lines.size() - 1));
         }
-        List<Designation> designations = new ArrayList<>();
-        Map<String, Long> firstLine = new HashMap<>();
+        List<CsvLine> rows = new ArrayList<>();
         for (CsvLine line : lines.subList(1, lines.size())) {
             if (line.cells().size() != at.size()) {
                 problems.add(new MasterProblem(line.number(), "row", "行", "列の数が" + at.size() + "ではありません"));
-                continue;
+            } else {
+                rows.add(line);
             }
+        }
+        return new Table(rows, at, lines.size() - 1);
+    }
+
+    /** Our designation file: one designation with its period and authority per row. */
+    static Read<Designation> designations(byte[] content) {
+        List<MasterProblem> problems = new ArrayList<>();
+        Table table = table(content, DESIGNATION_COLUMNS, problems);
+        if (table.rows() == null) {
+            return new Read<>(table.count(), List.of(), problems);
+        }
+        Map<Column, Integer> at = table.at();
+        List<Designation> designations = new ArrayList<>();
+        Map<String, Long> firstLine = new HashMap<>();
+        for (CsvLine line : table.rows()) {
             int before = problems.size();
             String office = cell(line, at, OFFICE);
             officeNumber(office, line.number(), OFFICE.field(), OFFICE.label(), problems);
@@ -202,27 +220,20 @@ final class OfficeMasterFiles {
             }
             designations.add(new Designation(office, service, from, to, authority));
         }
-        return done(lines.size() - 1, designations, problems);
+        return done(table.count(), designations, problems);
     }
 
     /** Our medical institution file: one institution per row with its みなし指定 services (may be none). */
     static Read<Institution> institutions(byte[] content) {
         List<MasterProblem> problems = new ArrayList<>();
-        List<CsvLine> lines = csv(content, problems);
-        if (lines == null) {
-            return new Read<>(0, List.of(), problems);
+        Table table = table(content, INSTITUTION_COLUMNS, problems);
+        if (table.rows() == null) {
+            return new Read<>(table.count(), List.of(), problems);
         }
-        Map<Column, Integer> at = header(lines, INSTITUTION_COLUMNS, problems);
-        if (at == null) {
-            return new Read<>(Math.max(0, lines.size() - 1), List.of(), problems);
-        }
+        Map<Column, Integer> at = table.at();
         List<Institution> institutions = new ArrayList<>();
         Map<String, Long> firstLine = new HashMap<>();
-        for (CsvLine line : lines.subList(1, lines.size())) {
-            if (line.cells().size() != at.size()) {
-                problems.add(new MasterProblem(line.number(), "row", "行", "列の数が" + at.size() + "ではありません"));
-                continue;
-            }
+        for (CsvLine line : table.rows()) {
             int before = problems.size();
             String code = cell(line, at, INSTITUTION);
             try {
@@ -265,7 +276,7 @@ final class OfficeMasterFiles {
             }
             institutions.add(new Institution(code, name, blankToNull(office), List.copyOf(services), from, to));
         }
-        return done(lines.size() - 1, institutions, problems);
+        return done(table.count(), institutions, problems);
     }
 
     private static <T> Read<T> done(long rows, List<T> records, List<MasterProblem> problems) {
