@@ -60,6 +60,12 @@ class RelationshipIntegrationTests extends MunicipalityApiTests {
         assertThat(ended.get("endReason").asString()).isEqualTo("office");
         assertThat(audit.accessesTo(insurer, "0000000001")).extracting(AccessRecord::event)
                 .contains("relationship", "eligibility");
+        // the municipality's read of the person's offices is a disclosure like any other, by a staff member
+        assertThat(audit.accessesTo(insurer, "0000000001")).anySatisfy(a -> {
+            assertThat(a.subject()).isEqualTo("被保険者証");
+            assertThat(a.purpose()).contains("担当事業所の一覧");
+            assertThat(a.actorKind()).isEqualTo("municipality");
+        });
     }
 
     @Test
@@ -76,6 +82,20 @@ class RelationshipIntegrationTests extends MunicipalityApiTests {
         assertThat(ended.endReason()).isEqualTo("lost");
         assertThat(ended.endDate()).isEqualTo(TODAY.minusDays(2));
         assertThat(offices.officesOf(insurer, "0000000001")).noneMatch(r -> r.inChargeOn(TODAY));
+    }
+
+    @Test
+    void aFutureLossEndsNothingBeforeItsDayNorDoesAnEligibilityCheckDatedAfterIt() {
+        register(office, verify("1940-05-06").json().get("confirmation").asString(), "43", RECENT_START);
+        api.uploadCsv(insurer, "insured", "full", INSURED_HEADER + "\n"
+                + insuredRow(insurer, "0000000001", 1, "2020-04-01", null, "1940-05-06", TODAY.plusDays(30).toString()) + "\n");
+        assertThat(office.post("/api/eligibility", "{\"insurerNo\":\"" + insurer + "\",\"insuredNo\":\"0000000001\","
+                + "\"birthDate\":\"1940-05-06\",\"asOf\":\"" + TODAY.plusDays(40) + "\"}").json().get("status").asString())
+                .isEqualTo("LOST");
+        offices.endOnLoss(TODAY);
+        assertThat(offices.officesOf(insurer, "0000000001").get(0).current()).as("the loss is a month away").isTrue();
+        offices.endOnLoss(TODAY.plusDays(30));
+        assertThat(offices.officesOf(insurer, "0000000001").get(0).endReason()).isEqualTo("lost");
     }
 
     @Test
