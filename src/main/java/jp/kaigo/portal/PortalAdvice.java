@@ -1,5 +1,7 @@
 package jp.kaigo.portal;
 
+import jp.kaigo.shared.NoSuchRecord;
+import jp.kaigo.shared.TooManyAttempts;
 import jakarta.servlet.http.HttpServletRequest;
 import jp.kaigo.identity.CardRefused;
 import jp.kaigo.identity.NotPermitted;
@@ -79,6 +81,20 @@ class PortalAdvice {
     @ExceptionHandler({CardRefused.class, NotPermitted.class, SignInRefused.class})
     @ResponseStatus(HttpStatus.FORBIDDEN)
     String refused(RuntimeException e, Model model) {
+        model.addAttribute("error", e.getMessage());
+        return "portal/problem";
+    }
+
+    @ExceptionHandler(TooManyAttempts.class)
+    @ResponseStatus(HttpStatus.TOO_MANY_REQUESTS)
+    String tooMany(TooManyAttempts e, Model model) {
+        model.addAttribute("error", e.getMessage());
+        return "portal/problem";
+    }
+
+    @ExceptionHandler(NoSuchRecord.class)
+    @ResponseStatus(HttpStatus.NOT_FOUND)
+    String noSuchRecord(NoSuchRecord e, Model model) {
         model.addAttribute("error", e.getMessage());
         return "portal/problem";
     }

@@ -127,6 +127,14 @@ class EligibilityUseCaseIntegrationTests extends MunicipalityApiTests {
         assertThat(single.body()).doesNotContain("0000000001").doesNotContain("1940");
         assertThat(newSignedInOffice().post("/api/eligibility", query("0000000001", "1940-05-06", insurer)).json()
                 .get("status").asString()).as("other offices go on").isEqualTo("INSURED");
+        String secret = office.post("/api/staff", "{\"loginId\":\"at.counter\",\"password\":\"" + STAFF_PASSWORD
+                + "\",\"jobType\":\"CLERK\"}").json().get("totpSecret").asString();
+        PortalTerminal portal = PortalTerminal.signedIn(pki, port, Party.office(officeNo), "at.counter", STAFF_PASSWORD,
+                Base32.decode(secret));
+        HttpResponse<String> page = portal.form("/portal/office", "/portal/office/eligibility", "insurerNo=" + insurer
+                + "&insuredNo=0000000001&birthDate=1940-05-06");
+        assertThat(page.statusCode()).as("the portal says so too").isEqualTo(429);
+        assertThat(page.body()).contains("停止しています");
 
         JsonNode alerts = clerk().get("/api/municipalities/" + insurer + "/wrong-birth-dates").json();
         assertThat(alerts).hasSize(1);
