@@ -117,6 +117,9 @@ final class AccessRules {
         if (f.category() == InformationCategory.DOCTOR_OPINION) {
             return f.opinionRequestOpen() ? AccessReason.OPINION_REQUESTED : AccessReason.CARE_MANAGER_ONLY;
         }
+        if (f.consent() == ConsentState.REFUSED && f.emergency() != Emergency.DISASTER) {
+            return AccessReason.REFUSED; // the person's word stands against the 意見書 request too (issue 13.9)
+        }
         if (f.opinionRequestOpen() && FOR_OPINION.contains(f.category())) {
             return AccessReason.OPINION_REQUESTED;
         }

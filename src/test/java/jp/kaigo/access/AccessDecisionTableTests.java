@@ -58,6 +58,7 @@ class AccessDecisionTableTests {
             medical            | *     | care-survey  | *   | *        | *     | *   | *   | *     | CARE_MANAGER_ONLY | ND A2 (WG-mid): 認定調査票 to the care manager
             medical            | *     | doctor-opinion | * | *        | *     | yes | *   | *     | OPINION_REQUESTED | ND A2 (WG-mid, WG-joint): the institution asked for it
             medical            | *     | doctor-opinion | * | *        | *     | *   | *   | *     | CARE_MANAGER_ONLY | ND A2 (WG-mid)
+            medical            | *     | *            | *   | *        | REFUSED | * | *   | NONE,OPEN | REFUSED   | issue 13.9: the person's refusal holds against the 意見書 request too (its own 意見書 excepted)
             medical            | *     | insurance-card,certification | * | * | * | yes | * | *   | OPINION_REQUESTED | ND A2 (WG-joint); issue 13.4: what the request needs
             medical            | *     | *            | *   | *        | REFUSED | * | *   | DISASTER | BREAK_GLASS | ND A3 (S123); issue 13.10
             medical            | *     | *            | *   | *        | REFUSED | * | *   | *     | REFUSED     | issue 13.9

@@ -353,6 +353,16 @@ class CareRecordsIntegrationTests extends MunicipalityApiTests {
     }
 
     @Test
+    void aRefusalHoldsAgainstTheInstitutionAskedForTheOpinionButForItsOwnOpinion() throws Exception {
+        ApiClient doctor = staffOf(newSignedIn(Party.medicalInstitution(DOCTOR_INSTITUTION)), "doctor", "DOCTOR");
+        assertThat(outcome(doctor.get(path("certification")))).isEqualTo("200");
+        personSignedIn().post("/api/person/consents", "{\"partyKind\":\"medical-institution\",\"partyNumber\":\""
+                + DOCTOR_INSTITUTION + "\",\"decision\":\"refuse\"}");
+        assertThat(outcome(doctor.get(path("certification")))).isEqualTo("403:REFUSED");
+        assertThat(outcome(doctor.get(path("doctor-opinion")))).as("the 意見書 it wrote").isEqualTo("200");
+    }
+
+    @Test
     void aRelationshipGrantsNothingBeforeItsStartDate() {
         registerInCharge(careManager, PERSON, "1940-05-06", "43", TODAY.plusDays(10).toString());
         blanketConsent();
