@@ -110,6 +110,15 @@ class StaffController {
         staff.attest(session(staff, caller, http), loginId, q.qualification(), q.number(), q.validUntil());
     }
 
+    /** The administrator withdraws a staff member's qualification (it no longer counts from the next request). */
+    @PostMapping("/api/staff/{loginId}/qualifications/{qualification}/revoke")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void revoke(@AuthenticationPrincipal PartyUser caller, HttpServletRequest http, @PathVariable String loginId,
+            @PathVariable String qualification) {
+        staff.revoke(session(staff, caller, http), loginId, Qualification.parse(qualification).orElseThrow(
+                () -> new InvalidValue("qualification", "資格", "資格の種類が正しくありません")));
+    }
+
     /** The organisation's own access log, newest first, for its administrator (who looked at what, by account). */
     @GetMapping("/api/staff/access-log")
     List<Investigation> accessLog(@AuthenticationPrincipal PartyUser caller, HttpServletRequest http) {

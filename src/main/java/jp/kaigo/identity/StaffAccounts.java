@@ -306,6 +306,23 @@ public class StaffAccounts {
                 null, "ATTESTED").by(admin.staffId(), qualification.label()));
     }
 
+    /** The administrator withdraws a staff member's qualification (e.g. the registration lapsed); audited. */
+    public void revoke(StaffSession admin, String loginId, Qualification qualification) {
+        requireAdmin(admin);
+        UUID staffId = account(admin.organisation(), loginId, false).map(Account::staffId)
+                .orElseThrow(() -> new InvalidValue("loginId", "職員ID", "この事業所の職員IDではありません"));
+        int revoked = sql.sql("update identity.staff_qualifications set revoked_at = now()"
+                + " where staff_id = ? and qualification = ? and revoked_at is null")
+                .params(staffId, qualification.name()).update();
+        if (revoked == 0) {
+            throw new InvalidValue("qualification", "資格", "この職員にはこの資格が登録されていません");
+        }
+        sessions.clear();
+        audit.record(new AuditEntry("qualification", admin.organisation().kind().code(), admin.organisation().number(),
+                admin.jobType().name(), null, null, "資格の登録の取消し(" + qualification.label() + ")", null, "REVOKED")
+                .by(admin.staffId(), qualification.label()));
+    }
+
     /** The organisation's own access log (its staff's audit entries, newest first), for its administrator. */
     public List<Investigation> accessLog(StaffSession admin) {
         requireAdmin(admin);

@@ -171,6 +171,11 @@ class CareRecordsIntegrationTests extends MunicipalityApiTests {
                 + "\"number\":\"47001234\",\"validUntil\":\"" + TODAY.plusYears(5) + "\"}").status())
                 .as("only the administrator attests").isEqualTo(403);
         assertThat(outcome(unattested.get(path("care-survey")))).as("attested by the administrator").isEqualTo("200");
+        assertThat(office.post("/api/staff/new.cm/qualifications/CARE_MANAGER/revoke", "").status()).isEqualTo(204);
+        assertThat(outcome(unattested.get(path("care-survey")))).as("withdrawn").isEqualTo("403:CARE_MANAGER_ONLY");
+        assertThat(office.post("/api/staff/new.cm/qualifications", "{\"qualification\":\"CARE_MANAGER\",\"number\":\"47001234\","
+                + "\"validUntil\":\"" + TODAY.plusYears(5) + "\"}").status()).isEqualTo(201);
+        assertThat(outcome(unattested.get(path("care-survey")))).as("attested again").isEqualTo("200");
 
         // the registration card expires: it no longer counts
         try (Connection owner = dataSource.getConnection(); Statement sql = owner.createStatement()) {
