@@ -11,6 +11,8 @@ import jp.kaigo.audit.AuditLog;
 import jp.kaigo.audit.Investigation;
 import jp.kaigo.consent.Consents;
 import jp.kaigo.identity.MyNumberCards;
+import jp.kaigo.ingest.FileImports;
+import jp.kaigo.ingest.RecordLayout;
 import jp.kaigo.identity.NotPermitted;
 import jp.kaigo.identity.StaffSession;
 import jp.kaigo.registry.InsuredList;
@@ -43,9 +45,11 @@ public class MunicipalDesk {
     private final MyNumberCards cards;
     private final Consents consents;
     private final AuditLog audit;
+    private final FileImports imports;
 
     MunicipalDesk(AccessDecisions access, InsuredRegistry registry, OfficesInCharge offices, MyNumberCards cards,
-            Consents consents, AuditLog audit) {
+            Consents consents, AuditLog audit, FileImports imports) {
+        this.imports = imports;
         this.access = access;
         this.registry = registry;
         this.offices = offices;
@@ -111,6 +115,14 @@ public class MunicipalDesk {
     public UUID registerBlanketConsent(StaffSession me, String insuredNo, String occasion) {
         InsuredNumber insured = existing(me, insuredNo);
         return consents.registerBlanket(insurer(me).value(), insured.value(), occasion, me.staffId());
+    }
+
+    /** What the console's start page offers: the file layouts to upload, the 包括同意 occasions, openings to review. */
+    public record Console(List<RecordLayout> layouts, List<String> occasions, List<EmergencyOpening> openingsToReview) {
+    }
+
+    public Console console(StaffSession me) {
+        return new Console(imports.layouts(), Consents.OCCASIONS, openingsToReview(me));
     }
 
     /** Break-glass openings about the municipality's insured waiting for review, oldest first. */

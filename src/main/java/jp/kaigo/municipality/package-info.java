@@ -7,5 +7,5 @@
  * (Machine uploads of files stay certificate-only, recorded as the municipality's system, in {@code ingest}.)
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "identity", "registry", "consent",
-        "access", "audit", "relationship"})
+        "access", "audit", "relationship", "ingest"})
 package jp.kaigo.municipality;

@@ -10,7 +10,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import jp.kaigo.access.Actor;
-import jp.kaigo.consent.Consents;
 import jp.kaigo.municipality.MunicipalDesk;
 import jp.kaigo.identity.StaffSession;
 import jp.kaigo.ingest.FileFormat;
@@ -59,9 +58,10 @@ class MunicipalityController {
     String home(HttpServletRequest request, HttpServletResponse response, Model model) {
         StaffSession me = signedIn.staff(request, response);
         model.addAttribute("me", me);
-        model.addAttribute("layouts", imports.layouts());
-        model.addAttribute("occasions", Consents.OCCASIONS);
-        model.addAttribute("openings", desk.openingsToReview(me));
+        MunicipalDesk.Console console = desk.console(me);
+        model.addAttribute("layouts", console.layouts());
+        model.addAttribute("occasions", console.occasions());
+        model.addAttribute("openings", console.openingsToReview());
         return "portal/municipality/home";
     }
 
