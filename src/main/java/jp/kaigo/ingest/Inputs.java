@@ -1,6 +1,7 @@
 package jp.kaigo.ingest;
 
 import java.time.LocalDate;
+import jp.kaigo.shared.JapaneseDates;
 import java.util.Base64;
 import java.util.UUID;
 import java.time.ZoneId;
@@ -32,9 +33,10 @@ public final class Inputs {
             }
             return null;
         }
-        LocalDate date = Fields.parseDate(text.strip());
+        LocalDate date = JapaneseDates.parse(text).orElse(null);
         if (date == null) {
-            violations.add(new Violation(field, label, "日付(YYYY-MM-DD)の形式ではないか、存在しない日付です"));
+            violations.add(new Violation(field, label,
+                    "日付の形式ではないか、存在しない日付です(例: 1937-08-07、19370807、昭和12年8月7日、S12.8.7)"));
         }
         return date;
     }

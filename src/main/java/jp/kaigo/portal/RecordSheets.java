@@ -1,6 +1,7 @@
 package jp.kaigo.portal;
 
 import java.time.LocalDate;
+import jp.kaigo.shared.JapaneseDates;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -47,6 +48,9 @@ class RecordSheets {
         titles.put("life", "LIFE 評価");
     }
 
+    /** Dates in records are ISO text; they are shown as the paper shows them (和暦 with the 西暦 year). */
+    private static final java.util.regex.Pattern ISO_DATE = java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+
     record Line(String label, String value) {
     }
 
@@ -81,7 +85,9 @@ class RecordSheets {
             if (value instanceof List<?> list && !list.isEmpty() && list.get(0) instanceof Map<?, ?>) {
                 tables.add(table(label, list, own));
             } else {
-                lines.add(new Line(label, text(value, record.get(key + "Name"))));
+                lines.add(new Line(label, key.equals("birthDate") && value instanceof String b && ISO_DATE.matcher(b).matches()
+                        ? JapaneseDates.birthDate(LocalDate.parse(b), Inputs.today())
+                        : text(value, record.get(key + "Name"))));
             }
         });
         Object from = record.get("validFrom");
@@ -92,7 +98,7 @@ class RecordSheets {
         Object history = record.get("historyNo");
         return new Sheet(titles.getOrDefault(type, String.valueOf(record.getOrDefault("sheetName", type))),
                 history instanceof Number n ? n.intValue() : null,
-                from == null ? null : from + " 〜 " + (to == null ? "" : to), inForce, lines, tables);
+                from == null ? null : text(from, null) + " 〜 " + (to == null ? "" : text(to, null)), inForce, lines, tables);
     }
 
     private static Table table(String label, List<?> rows, Map<String, String> own) {
@@ -112,7 +118,9 @@ class RecordSheets {
             return "";
         }
         String shown = value instanceof List<?> list ? String.join("、", list.stream().map(String::valueOf).toList())
-                : value instanceof Boolean b ? (b ? "はい" : "いいえ") : value.toString();
+                : value instanceof Boolean b ? (b ? "はい" : "いいえ")
+                : value instanceof String d && ISO_DATE.matcher(d).matches() ? JapaneseDates.format(LocalDate.parse(d))
+                : value.toString();
         return meaning == null ? shown : meaning + "(" + shown + ")";
     }
 

@@ -111,7 +111,8 @@ class PortalJourneysTests {
         browser = staffBrowser(Party.office(office), "care.mgr", JobType.CARE_MANAGER);
 
         confirmAndRegister();
-        assertThat(browser.findElement(By.id("insurance-card")).getText()).contains("介護 花子").contains(BIRTH);
+        assertThat(browser.findElement(By.id("insurance-card")).getText()).contains("介護 花子")
+                .contains("昭和13年(1938年)2月3日(" + java.time.Period.between(LocalDate.parse(BIRTH), LocalDate.now()).getYears() + "歳)");
         assertThat(browser.findElement(By.id("life")).getText()).contains("閲覧できません").contains("本人が同意していません");
         Browser.screenshot(browser, "office-person");
 
@@ -269,7 +270,8 @@ class PortalJourneysTests {
         Browser.go(browser, browser.findElement(By.cssSelector("#insured-filters button")));
         assertThat(browser.findElements(By.cssSelector("#insured-list tbody tr"))).hasSize(1);
         Browser.go(browser, browser.findElement(By.linkText("介護 花子")));
-        assertThat(browser.findElement(By.id("insurance-card")).getText()).contains(BIRTH).doesNotContain("閲覧できません");
+        assertThat(browser.findElement(By.id("insurance-card")).getText()).contains("昭和13年(1938年)2月3日")
+                .doesNotContain("閲覧できません");
         assertThat(browser.getCurrentUrl()).doesNotContain(insuredNo);
         Browser.screenshot(browser, "municipality-person");
 
@@ -302,7 +304,8 @@ class PortalJourneysTests {
     private void confirmAndRegister() {
         browser.findElement(By.id("insurerNo")).sendKeys(insurer);
         browser.findElement(By.id("insuredNo")).sendKeys(insuredNo);
-        type(browser.findElement(By.id("birthDate")), BIRTH);
+        // typed as the paper card says it, with the IME on (全角 digits)
+        browser.findElement(By.id("birthDate")).sendKeys("昭和１３年２月３日");
         Browser.go(browser, browser.findElement(By.cssSelector("section[aria-labelledby=by-number] button")));
         assertThat(browser.findElement(By.id("status")).getText()).contains("資格があります");
         Browser.screenshot(browser, "office-eligibility");
@@ -349,10 +352,6 @@ class PortalJourneysTests {
                 + Base64.getEncoder().encodeToString(signed.signature()) + "\"}";
     }
 
-    /** A date input takes what a keyboard would type in the browser's locale; set it directly instead. */
-    private void type(WebElement dateInput, String isoDate) {
-        browser.executeScript("arguments[0].value = arguments[1]", dateInput, isoDate);
-    }
 
     private static byte[] encoded(SimulatedCard card) {
         try {
