@@ -69,7 +69,11 @@ class OfficeController {
 
     @GetMapping
     String home(HttpServletRequest request, HttpServletResponse response, Model model) {
-        StaffSession me = signedIn.staff(request, response);
+        return home(model, signedIn.staff(request, response));
+    }
+
+    /** The start page, also when a form on it comes back with errors (the count of the office's people included). */
+    private String home(Model model, StaffSession me) {
         model.addAttribute("me", me);
         model.addAttribute("today", Inputs.today());
         model.addAttribute("inCharge", offices.currentOf(me.organisation().number()).stream()
@@ -92,9 +96,8 @@ class OfficeController {
             in.check();
         } catch (InvalidValue e) {
             model.addAttribute("errors", e.violations());
-            model.addAttribute("today", Inputs.today());
             model.addAttribute("form", Map.of("insurerNo", insurerNo, "insuredNo", insuredNo, "birthDate", birthDate));
-            return "portal/office/home";
+            return home(model, me);
         }
         return answer(request, model, me, eligibility.verify(me,
                 new EligibilityQuery(insurer, insured, birth, day == null ? Inputs.today() : day)));

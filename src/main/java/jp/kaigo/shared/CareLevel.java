@@ -23,8 +23,9 @@ public record CareLevel(String code, String name, OptionalInt monthlyLimitUnits)
         return Optional.ofNullable(BY_CODE.get(code));
     }
 
+    /** Every level in the order of the code table (事業対象者, 要支援1–2, 要介護1–5, …), as filters list them. */
     public static Collection<CareLevel> all() {
-        return BY_CODE.values();
+        return BY_CODE.values().stream().sorted(java.util.Comparator.comparing(CareLevel::code)).toList();
     }
 
     /** True for 要介護1–5 (codes 21–25). */

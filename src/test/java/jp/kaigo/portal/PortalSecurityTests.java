@@ -71,6 +71,12 @@ class PortalSecurityTests {
                 + PortalTerminal.enc(terminal.csrf("/portal/office")) + "&insurerNo=131011&insuredNo=0000000001");
         assertThat(incomplete.statusCode()).isEqualTo(400);
         assertThat(incomplete.body()).contains("形式が正しくありません");
+        // a wrong value comes back on the start page with the typed values kept and the menu whole
+        HttpResponse<String> wrong = terminal.post("/portal/office/eligibility", "_csrf="
+                + PortalTerminal.enc(terminal.csrf("/portal/office")) + "&insurerNo=131011&insuredNo=12&birthDate="
+                + PortalTerminal.enc("昭和１２年８月７日"));
+        assertThat(wrong.statusCode()).isEqualTo(200);
+        assertThat(wrong.body()).contains("被保険者番号").contains("value=\"12\"").doesNotContain("null");
 
         // the same session cookie from a browser presenting another office's certificate is worthless
         Party other = Party.office(OfficeNumber.withCheckDigit("477300002").value());
