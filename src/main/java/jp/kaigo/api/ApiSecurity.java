@@ -55,6 +55,8 @@ class ApiSecurity {
                                 "/api/consents/terminal", "/api/consents/terminal/**")
                                 .hasRole(PartyUser.role(PartyKind.OFFICE))
                         .requestMatchers("/api/staff/**", "/api/staff", "/api/records/**").authenticated()
+                        // any other API path with a valid certificate: the dispatcher answers 404/405 as problem+json
+                        .requestMatchers("/api/**").authenticated()
                         .anyRequest().denyAll())
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint((request, response, ex) -> problem(response, 401,

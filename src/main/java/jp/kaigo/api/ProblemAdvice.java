@@ -1,5 +1,7 @@
 package jp.kaigo.api;
 
+import org.springframework.http.MediaType;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
@@ -137,6 +139,16 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "リクエストを読み取れません",
                 "本文がないか、JSONの形式が正しくありません", "unreadable-request"));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(HttpMediaTypeNotSupportedException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE).headers(headers)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem(
+                HttpStatus.UNSUPPORTED_MEDIA_TYPE, "この形式の本文は受け付けません",
+                "Content-Type: " + String.join("、", ex.getSupportedMediaTypes().stream().map(Object::toString).toList())
+                        + " で送ってください", "unsupported-media-type"));
     }
 
     private static ProblemDetail problem(HttpStatus status, String title, String detail, String type) {

@@ -86,6 +86,16 @@ class CertificateSecurityIntegrationTests extends MunicipalityApiTests {
         assertThat(hospital.post("/api/eligibility", ELIGIBILITY.formatted(insurer)).status()).isEqualTo(401);
     }
 
+    /** API house rules: an unknown path is 404 (not "wrong certificate kind"); a wrong content type is problem+json. */
+    @Test
+    void unknownPathsAnswer404AndWrongContentTypesAProblemInJapanese() {
+        assertThat(office.get("/api/no-such-thing").status()).isEqualTo(404);
+        ApiClient.Response type = office.postBytes("/api/eligibility", "text/plain", "x".getBytes());
+        assertThat(type.status()).isEqualTo(415);
+        assertThat(type.contentType()).startsWith("application/problem+json");
+        assertThat(type.json().get("detail").asString()).contains("application/json");
+    }
+
     @Test
     void aMunicipalityTouchesOnlyItsOwnInsured() {
         ApiClient.Response upload = api.uploadCsv(insurer, "insured", "full", INSURED_HEADER + "\n"
