@@ -128,6 +128,20 @@ public class AccessDecisions {
         return new Disclosure(decision, records);
     }
 
+    /**
+     * A staff member's look at a person: every category as {@link #readAll} gives it, with when the actor's
+     * organisation last saw the person's records before this look (null if not within the audit's report window),
+     * so the page can say what is new since.
+     */
+    public record PersonFile(List<Disclosure> disclosures, Instant lastSeen) {
+    }
+
+    public PersonFile readFile(Actor actor, String insurerNo, String insuredNo, String purpose) {
+        Instant lastSeen = actor.isPerson() ? null : audit.lastSeenBy(actor.kind().code(),
+                actor.organisation().number(), insurerNo, insuredNo).orElse(null);
+        return new PersonFile(readAll(actor, insurerNo, insuredNo, purpose), lastSeen);
+    }
+
     /** Every category held, in order, each decided, audited and (when permitted) read on its own. */
     public List<Disclosure> readAll(Actor actor, String insurerNo, String insuredNo, String purpose) {
         return categoriesHeld().stream().sorted().map(c -> read(actor, insurerNo, insuredNo, c, purpose)).toList();

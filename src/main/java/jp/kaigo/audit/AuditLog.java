@@ -16,6 +16,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.HashMap;
 import java.util.Set;
 import java.util.UUID;
@@ -125,6 +127,20 @@ public class AuditLog {
                 select at, event, actor_kind, actor_number, staff_job, subject, purpose, outcome from audit.entries
                  where person_insurer = ? and person_insured = ? order by at desc, seq desc
                 """, AuditLog::accessRecord, insurerNo, insuredNo);
+    }
+
+    /**
+     * When the organisation last saw this person's records (a permitted disclosure), within the last
+     * {@value #REPORT_DAYS} days; empty when it has not. Read before the new look is written.
+     */
+    public Optional<Instant> lastSeenBy(String actorKind, String actorNumber, String insurerNo,
+            String insuredNo) {
+        return jdbc.query("""
+                select max(at) from audit.entries
+                 where person_insurer = ? and person_insured = ? and at > now() - make_interval(days => ?)
+                   and event = 'disclosure' and actor_kind = ? and actor_number = ? and outcome like 'permit:%'
+                """, (rs, n) -> rs.getTimestamp(1), insurerNo, insuredNo, REPORT_DAYS, actorKind, actorNumber)
+                .stream().filter(Objects::nonNull).map(Timestamp::toInstant).findFirst();
     }
 
     /** How far back the reports by staff account and by organisation look. */

@@ -2,6 +2,7 @@ package jp.kaigo.eligibility;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.UUID;
 import jp.kaigo.registry.RecordView;
 import jp.kaigo.shared.Violation;
 
@@ -9,12 +10,18 @@ import jp.kaigo.shared.Violation;
  * The answer of one 資格確認, the same for the API and the portal: the status, and for an insured person the
  * facts of the certificates in force that day. {@code burdenLimitWithheld}: a 負担限度額認定証 exists but the
  * person has not consented to show it to this office. {@code confirmation}: proof of 本人確認 for registering
- * as 担当事業所 (a single 資格確認 of an insured person at an office only).
+ * as 担当事業所 (a single 資格確認 of an insured person at an office only). {@code inCharge}: for that same
+ * answer, the services this office already serves the person with (empty for a new client), so the monthly
+ * re-check of a client says 「担当中」.
  */
 public record EligibilityAnswer(Integer index, Status status, String message, LocalDate asOf, LocalDate since,
         String insurerNo, String insurerName, String insuredNo, RecordView insured, RecordView careCertificate,
         RecordView burdenRatio, RecordView burdenLimit, boolean burdenLimitWithheld, List<Violation> errors,
-        String confirmation) {
+        String confirmation, List<InCharge> inCharge) {
+
+    /** One service the asking office is 担当事業所 for, from its start date (which may still lie ahead). */
+    public record InCharge(UUID relationshipId, String serviceType, String serviceName, LocalDate startDate) {
+    }
 
     public enum Status {
         INSURED("資格があります"),
@@ -38,6 +45,6 @@ public record EligibilityAnswer(Integer index, Status status, String message, Lo
 
     static EligibilityAnswer refused(Integer index, Status status, List<Violation> errors) {
         return new EligibilityAnswer(index, status, status.message(), null, null, null, null, null, null, null, null,
-                null, false, errors, null);
+                null, false, errors, null, null);
     }
 }

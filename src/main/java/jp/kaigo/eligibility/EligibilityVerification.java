@@ -1,6 +1,7 @@
 package jp.kaigo.eligibility;
 
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -38,6 +39,7 @@ import org.springframework.stereotype.Service;
 public class EligibilityVerification {
     /** 一括照会: at most this many persons per request. */
     public static final int BATCH_LIMIT = 1000;
+    private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
     private final InsuredRegistry registry;
     private final AccessDecisions access;
     private final OfficesInCharge offices;
@@ -141,6 +143,21 @@ public class EligibilityVerification {
         return offices.relationship(id).orElseThrow();
     }
 
+    /**
+     * An office's or institution's page of one person: every category decided and audited for this staff member,
+     * when the organisation last saw the person, and the services this office serves them with (which it may end).
+     */
+    public record PersonPage(AccessDecisions.PersonFile file, List<OfficeInCharge> services) {
+    }
+
+    public PersonPage personPage(StaffSession asking, String insurerNo, String insuredNo) {
+        Actor actor = Actor.staff(asking);
+        boolean institution = asking.organisation().kind() == PartyKind.MEDICAL_INSTITUTION;
+        var file = access.readFile(actor, insurerNo, insuredNo, institution ? "医療の提供" : "介護サービスの提供");
+        return new PersonPage(file, asking.organisation().kind() != PartyKind.OFFICE ? List.of()
+                : offices.servicesFor(asking.organisation().number(), insurerNo, insuredNo, LocalDate.now(JAPAN)));
+    }
+
     /** The office ends one of its own relationships (audited). */
     public OfficeInCharge endInCharge(StaffSession asking, UUID relationshipId, LocalDate endDate) {
         requireOffice(asking);
@@ -235,13 +252,20 @@ public class EligibilityVerification {
         if (result instanceof Eligibility.Insured ok) {
             boolean limitShown = ok.burdenLimit() != null
                     && access.eligibilityScope(actor, ok.insurerNo(), ok.insuredNo()).burdenLimit();
-            String confirmation = method != null && actor.organisation().kind() == PartyKind.OFFICE
+            boolean atOffice = method != null && actor.organisation().kind() == PartyKind.OFFICE;
+            String confirmation = atOffice
                     ? offices.confirmationFor(actor.organisation().number(), ok.insurerNo(), ok.insuredNo(), method)
+                    : null;
+            List<EligibilityAnswer.InCharge> inCharge = atOffice
+                    ? offices.servicesFor(actor.organisation().number(), ok.insurerNo(), ok.insuredNo(), ok.asOf())
+                            .stream().map(o -> new EligibilityAnswer.InCharge(o.relationshipId(), o.serviceType(),
+                                    o.serviceName(), o.startDate())).toList()
                     : null;
             return new EligibilityAnswer(index, EligibilityAnswer.Status.INSURED,
                     EligibilityAnswer.Status.INSURED.message(), ok.asOf(), null, ok.insurerNo(), ok.insurerName(),
                     ok.insuredNo(), ok.insured(), ok.careCertificate(), ok.burdenRatio(),
-                    limitShown ? ok.burdenLimit() : null, ok.burdenLimit() != null && !limitShown, null, confirmation);
+                    limitShown ? ok.burdenLimit() : null, ok.burdenLimit() != null && !limitShown, null, confirmation,
+                    inCharge);
         }
         if (result instanceof Eligibility.NotInsured no) {
             EligibilityAnswer.Status status = switch (no.reason()) {
@@ -250,10 +274,10 @@ public class EligibilityVerification {
                 case EXEMPT -> EligibilityAnswer.Status.EXEMPT;
             };
             return new EligibilityAnswer(index, status, status.message(), no.asOf(), no.since(), null, null, null, null,
-                    null, null, null, false, null, null);
+                    null, null, null, false, null, null, null);
         }
         return new EligibilityAnswer(index, EligibilityAnswer.Status.UNKNOWN, EligibilityAnswer.Status.UNKNOWN.message(),
-                result.asOf(), null, null, null, null, null, null, null, null, false, null, null);
+                result.asOf(), null, null, null, null, null, null, null, null, false, null, null, null);
     }
 
     private static AuditEntry entry(StaffSession asking, InsurerNumber insurer, InsuredNumber insured, boolean byCard,

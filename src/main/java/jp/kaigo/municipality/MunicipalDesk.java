@@ -70,6 +70,14 @@ public class MunicipalDesk {
         return registry.history(insurer(me), insured);
     }
 
+    /**
+     * The page of one person as the municipality's staff sees it: every category decided and audited for this
+     * account (a municipality sees its own insured's records), with when the municipality last looked.
+     */
+    public AccessDecisions.PersonFile personFile(StaffSession me, String insurerNo, String insuredNo) {
+        return access.readFile(Actor.staff(me), insurerNo, insuredNo, PURPOSE);
+    }
+
     /** The person's offices, current and past (audited). */
     public List<OfficeInCharge> offices(StaffSession me, String insuredNo) {
         InsuredNumber insured = own(me, insuredNo, "担当事業所の一覧");

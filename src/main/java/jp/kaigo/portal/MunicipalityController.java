@@ -5,11 +5,11 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import jp.kaigo.access.Actor;
 import jp.kaigo.municipality.MunicipalDesk;
 import jp.kaigo.identity.StaffSession;
 import jp.kaigo.ingest.FileFormat;
@@ -165,8 +165,8 @@ class MunicipalityController {
     String person(HttpServletRequest request, HttpServletResponse response, Model model, @PathVariable String ref) {
         StaffSession me = signedIn.staff(request, response);
         PersonRefs.PersonRef person = PersonRefs.resolve(request.getSession(), ref);
-        return personSections.show(model, me, "municipality", ref, person, Actor.staff(me),
-                "保険者事務");
+        return personSections.show(model, me, "municipality", ref, person,
+                desk.personFile(me, person.insurerNo(), person.insuredNo()), List.of());
     }
 
     private static String blankToNull(String s) {

@@ -9,6 +9,7 @@ import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import jp.kaigo.access.AccessDecisions;
 import jp.kaigo.access.Actor;
 import jp.kaigo.access.SearchFilter;
@@ -96,9 +97,13 @@ class OfficeController {
             in.check();
         } catch (InvalidValue e) {
             model.addAttribute("errors", e.violations());
-            model.addAttribute("form", Map.of("insurerNo", insurerNo, "insuredNo", insuredNo, "birthDate", birthDate));
+            model.addAttribute("form", Map.of("insurerNo", insurerNo, "insuredNo", insuredNo, "birthDate", birthDate,
+                    "asOf", asOf == null ? "" : asOf));
             return home(model, me);
         }
+        // what was typed stays in the form whatever the answer (an unknown person is mostly a typo)
+        model.addAttribute("form", Map.of("insurerNo", insurerNo, "insuredNo", insuredNo, "birthDate", birthDate,
+                "asOf", asOf == null ? "" : asOf));
         return answer(request, model, me, eligibility.verify(me,
                 new EligibilityQuery(insurer, insured, birth, day == null ? Inputs.today() : day)));
     }
@@ -126,7 +131,10 @@ class OfficeController {
                 answer.signature(), Inputs.today()));
     }
 
-    /** Shows the answer; for an insured person the certificates, and at an office the registration form. */
+    /**
+     * Shows the answer; for an insured person the certificates, and at an office either 「担当中」 with the way to the
+     * person's page (a client re-checked) or the registration form (a new client); otherwise the form again.
+     */
     private String answer(HttpServletRequest request, Model model, StaffSession me, EligibilityAnswer answer) {
         model.addAttribute("answer", answer);
         model.addAttribute("status", answer.status().name());
@@ -144,6 +152,7 @@ class OfficeController {
             model.addAttribute("sheets", shown);
             model.addAttribute("personRef", PersonRefs.refer(request.getSession(), answer.insurerNo(), answer.insuredNo()));
             model.addAttribute("confirmation", answer.confirmation());
+            model.addAttribute("inCharge", answer.inCharge() == null ? List.of() : answer.inCharge());
             model.addAttribute("serviceTypes", ServiceType.all());
             model.addAttribute("today", Inputs.today());
         }
@@ -215,7 +224,28 @@ class OfficeController {
     String person(HttpServletRequest request, HttpServletResponse response, Model model, @PathVariable String ref) {
         StaffSession me = signedIn.staff(request, response);
         PersonRefs.PersonRef person = PersonRefs.resolve(request.getSession(), ref);
-        return personSections.show(model, me, "office", ref, person, actor(me), purpose(me));
+        var page = eligibility.personPage(me, person.insurerNo(), person.insuredNo());
+        return personSections.show(model, me, "office", ref, person, page.file(), page.services());
+    }
+
+    /** The office ends one of its services to the person (the last day of service is the day before the end date). */
+    @PostMapping("/persons/{ref}/relationships/{id}/end")
+    String endService(HttpServletRequest request, HttpServletResponse response, @PathVariable String ref,
+            @PathVariable String id, @RequestParam String endDate) {
+        StaffSession me = signedIn.staff(request, response);
+        PersonRefs.resolve(request.getSession(), ref);
+        Inputs in = new Inputs();
+        LocalDate end = in.date(endDate, "endDate", "終了日", true);
+        UUID relationship = in.value(id, v -> {
+            try {
+                return UUID.fromString(v);
+            } catch (IllegalArgumentException e) {
+                throw new InvalidValue("relationshipId", "担当の記録", "指定が正しくありません");
+            }
+        });
+        in.check();
+        eligibility.endInCharge(me, relationship, end);
+        return "redirect:/portal/office/persons/" + ref + "?ended";
     }
 
     /** Break-glass: opens the person's records for 72 hours with a typed reason (the person sees it). */

@@ -1,10 +1,14 @@
 package jp.kaigo.portal;
 
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import jp.kaigo.access.AccessDecisions;
-import jp.kaigo.access.Actor;
+import java.util.Map;
+import jp.kaigo.access.AccessDecisions.PersonFile;
 import jp.kaigo.access.Disclosure;
+import jp.kaigo.relationship.OfficeInCharge;
+import jp.kaigo.shared.JapaneseDates;
 import jp.kaigo.ingest.Inputs;
 import jp.kaigo.shared.InformationCategory;
 import org.springframework.stereotype.Component;
@@ -12,16 +16,18 @@ import org.springframework.ui.Model;
 
 /**
  * A person's page, category by category: each category decided (and audited) by {@code access} on its
- * own; a permitted one shows its records as sheets, a denied one says why.
+ * own; a permitted one shows its records as sheets, a denied one says why; a staff member's page opens with a
+ * summary of what matters first.
  */
 @Component
 class PersonSections {
-    private final AccessDecisions access;
+    private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
     private final RecordSheets sheets;
+    private final Dates dates;
 
-    PersonSections(AccessDecisions access, RecordSheets sheets) {
-        this.access = access;
+    PersonSections(RecordSheets sheets, Dates dates) {
         this.sheets = sheets;
+        this.dates = dates;
     }
 
     /** One category on the page: its records, or why this login may not see them. */
@@ -35,16 +41,68 @@ class PersonSections {
         }
     }
 
+    /**
+     * What a staff member needs first, on one screen: care level and until when, burden ratio, the monthly limit,
+     * the care plan's state, and what began or was written since the organisation last saw the person.
+     */
+    record Summary(String careLevel, String certValidTo, String burdenRatio, String limitUnits, String plan,
+            String lastSeen, List<String> news) {
+    }
+
     /** A staff member's page of one person (office or municipality): every category, histories included. */
-    String show(Model model, Object me, String area, String ref, PersonRefs.PersonRef person, Actor actor,
-            String purpose) {
+    String show(Model model, Object me, String area, String ref, PersonRefs.PersonRef person, PersonFile file,
+            List<OfficeInCharge> services) {
         model.addAttribute("me", me);
         model.addAttribute("area", area);
         model.addAttribute("ref", ref);
         model.addAttribute("insurerNo", person.insurerNo());
         model.addAttribute("insuredNo", person.insuredNo());
-        model.addAttribute("page", page(access.readAll(actor, person.insurerNo(), person.insuredNo(), purpose), false));
+        model.addAttribute("page", page(file.disclosures(), false));
+        model.addAttribute("summary", summary(file));
+        model.addAttribute("services", services);
+        model.addAttribute("today", Inputs.today());
         return "portal/person";
+    }
+
+    private Summary summary(PersonFile file) {
+        LocalDate today = Inputs.today();
+        LocalDate since = file.lastSeen() == null ? null : file.lastSeen().atZone(JAPAN).toLocalDate();
+        Map<String, Object> certificate = null;
+        Map<String, Object> ratio = null;
+        String plan = null;
+        List<String> news = new ArrayList<>();
+        for (Disclosure disclosure : file.disclosures()) {
+            List<Map<String, Object>> records = disclosure.records();
+            certificate = certificate != null ? certificate : RecordSheets.current(records, "care-certificate", today);
+            ratio = ratio != null ? ratio : RecordSheets.current(records, "burden-ratio", today);
+            for (Map<String, Object> record : records) {
+                if (plan == null && "care-plan".equals(record.get("recordType"))) {
+                    plan = RecordSheets.text(record, "statusName");
+                }
+                LocalDate began = firstDate(record);
+                if (since != null && began != null && !began.isBefore(since)) {
+                    news.add(sheets.sheet(record).title() + "(" + JapaneseDates.format(began) + ")");
+                }
+            }
+        }
+        Object limit = certificate == null ? null : certificate.get("limitUnits");
+        return new Summary(certificate == null ? null : RecordSheets.text(certificate, "careLevelName"),
+                certificate == null || certificate.get("certValidTo") == null ? null
+                        : JapaneseDates.format(LocalDate.parse(certificate.get("certValidTo").toString())),
+                ratio == null ? null : RecordSheets.text(ratio, "ratioName"),
+                limit instanceof Number n ? String.format("%,d 単位/月", n.intValue()) : null, plan,
+                file.lastSeen() == null ? null : dates.moment(file.lastSeen()), news);
+    }
+
+    /** The day a record began or was written: its history's start, or the day it was issued, made or assessed. */
+    private static LocalDate firstDate(Map<String, Object> record) {
+        for (String key : List.of("validFrom", "issuedOn", "createdOn", "evaluateDate")) {
+            Object value = record.get(key);
+            if (value != null) {
+                return JapaneseDates.parse(value.toString()).orElse(null);
+            }
+        }
+        return null;
     }
 
     /** Every category as decided; {@code inForceOnly}: of the histories, only those in force today (the person's own view). */

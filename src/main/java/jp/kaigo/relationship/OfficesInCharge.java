@@ -200,6 +200,18 @@ public class OfficesInCharge {
                 .param("office", officeNo).param("today", LocalDate.now(JAPAN)).query(OfficesInCharge::row).list();
     }
 
+    /**
+     * The office's relationships with the person that have not ended by the day (started or still to start): the
+     * services it already serves them with, so a monthly 資格確認 of a client says 「担当中」 instead of offering
+     * a second registration.
+     */
+    public List<OfficeInCharge> servicesFor(String officeNo, String insurerNo, String insuredNo, LocalDate day) {
+        return sql.sql(SELECT + " where insurer_no = :insurer and insured_no = :insured and office_no = :office"
+                + " and (end_date is null or end_date > :day) order by service_type")
+                .param("insurer", insurerNo).param("insured", insuredNo).param("office", officeNo).param("day", day)
+                .query(OfficesInCharge::row).list();
+    }
+
     /** The person's offices, current and past, newest first. */
     public List<OfficeInCharge> officesOf(String insurerNo, String insuredNo) {
         return sql.sql(SELECT + " where insurer_no = :insurer and insured_no = :insured"

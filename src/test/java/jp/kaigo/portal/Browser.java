@@ -10,6 +10,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
 import jp.kaigo.identity.IssuedCredential;
 import jp.kaigo.identity.PlatformPki;
 import org.junit.jupiter.api.Assumptions;
@@ -99,6 +102,32 @@ final class Browser {
             browser.manage().window().setSize(new Dimension(1280, 800));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The axe-core rule sets the pages are held to: WCAG 2.0–2.2 A and AA, and Deque's best practices. */
+    private static final List<String> AXE_TAGS = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa",
+            "best-practice");
+
+    /**
+     * The serious and critical accessibility problems axe-core finds on the page as shown at this width (at 390
+     * pixels tables scroll sideways, and a table that scrolls must be reachable by keyboard): each as its rule,
+     * impact and the elements it names. The window is set back to 1280×800 afterwards.
+     */
+    static List<String> accessibilityProblems(ChromeDriver browser, int width) {
+        browser.manage().window().setSize(new Dimension(width, 844));
+        try {
+            Results results = new AxeBuilder().withTags(AXE_TAGS).analyze(browser);
+            List<String> problems = new ArrayList<>();
+            for (Rule rule : results.getViolations()) {
+                if ("serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact())) {
+                    problems.add(rule.getId() + " (" + rule.getImpact() + ", " + width + " px): " + rule.getHelp() + " — "
+                            + rule.getNodes().stream().map(n -> String.valueOf(n.getTarget())).toList());
+                }
+            }
+            return problems;
+        } finally {
+            browser.manage().window().setSize(new Dimension(1280, 800));
         }
     }
 
