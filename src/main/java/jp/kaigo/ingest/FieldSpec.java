@@ -7,10 +7,20 @@ import jp.kaigo.shared.Violation;
 /**
  * One column of a record layout: machine key (JSON key, CSV header), Japanese label (also accepted as
  * CSV header), whether it is required, the rule in words, the meaning of each code (empty unless the
- * field is coded), and its parser.
+ * field is coded), its parser, and for an amount its unit as the paper prints it (単位/月, 円, 円/日; else null).
  */
 public record FieldSpec(String key, String label, boolean required, String rule, Map<String, String> codes,
-        ValueParser parser) {
+        ValueParser parser, String unit) {
+
+    public FieldSpec(String key, String label, boolean required, String rule, Map<String, String> codes,
+            ValueParser parser) {
+        this(key, label, required, rule, codes, parser, null);
+    }
+
+    /** The same field, its amounts counted in this unit. */
+    public FieldSpec in(String unit) {
+        return new FieldSpec(key, label, required, rule + "(" + unit + ")", codes, parser, unit);
+    }
 
     /** The database column holding this field: its key in snake_case. */
     public String column() {
@@ -31,7 +41,7 @@ public record FieldSpec(String key, String label, boolean required, String rule,
     }
 
     public FieldSpec mandatory() {
-        return new FieldSpec(key, label, true, rule, codes, parser);
+        return new FieldSpec(key, label, true, rule, codes, parser, unit);
     }
 
     /** Parses the text; violations are reported under this field's own key and label. */

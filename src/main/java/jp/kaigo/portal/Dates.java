@@ -5,11 +5,14 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import jp.kaigo.shared.JapaneseDates;
+import jp.kaigo.shared.JobType;
+import jp.kaigo.shared.PartyKind;
 import org.springframework.stereotype.Component;
 
 /**
- * Dates as the pages show them, for the templates ({@code ${@dates.day(d)}}): 和暦 with the 西暦 year, the
- * same text as the records' sheets; a moment as that day and the time in Japan.
+ * Words the pages show for values kept as codes, for the templates ({@code ${@dates.day(d)}}): a date in 和暦
+ * with the 西暦 year, the same text as the records' sheets; a moment as that day and the time in Japan; a 職種
+ * and a kind of organisation by name.
  */
 @Component("dates")
 public class Dates {
@@ -22,5 +25,15 @@ public class Dates {
 
     public String moment(Instant at) {
         return at == null ? "" : JapaneseDates.format(at.atZone(JAPAN).toLocalDate()) + " " + TIME.format(at.atZone(JAPAN));
+    }
+
+    /** A 職種 as its Japanese name (the audit keeps the enum's name). */
+    public String job(String name) {
+        return name == null ? "" : JobType.parse(name).map(JobType::label).orElse(name);
+    }
+
+    /** A kind of organisation (office, municipality, …) as its Japanese name. */
+    public String kind(String code) {
+        return code == null ? "" : PartyKind.ofCode(code).map(PartyKind::label).orElse(code);
     }
 }

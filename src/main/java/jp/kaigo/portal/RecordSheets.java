@@ -36,13 +36,21 @@ class RecordSheets {
 
     private final Map<String, String> titles = new HashMap<>();
     private final Map<String, Map<String, String>> labels = new HashMap<>();
+    private final Map<String, Map<String, String>> units = new HashMap<>();
 
     RecordSheets(FileImports imports) {
         for (RecordLayout layout : imports.layouts()) {
             titles.put(layout.recordType(), layout.label());
             Map<String, String> byKey = new HashMap<>();
-            layout.allFields().forEach(f -> byKey.put(f.key(), f.label()));
+            Map<String, String> unitByKey = new HashMap<>();
+            layout.allFields().forEach(f -> {
+                byKey.put(f.key(), f.label());
+                if (f.unit() != null) {
+                    unitByKey.put(f.key(), f.unit());
+                }
+            });
             labels.put(layout.recordType(), byKey);
+            units.put(layout.recordType(), unitByKey);
         }
         titles.put("care-plan", "居宅サービス計画(第1〜3表)");
         titles.put("life", "LIFE 評価");
@@ -51,10 +59,14 @@ class RecordSheets {
     /** Dates in records are ISO text; they are shown as the paper shows them (和暦 with the 西暦 year). */
     private static final java.util.regex.Pattern ISO_DATE = java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
-    record Line(String label, String value) {
+    /**
+     * One value as a person reads it: the meaning of a code (the code itself beside it, small, for the
+     * professional who needs it), an amount with its unit, a date in 和暦.
+     */
+    record Line(String label, String value, String code) {
     }
 
-    record Table(String label, List<String> headers, List<List<String>> rows) {
+    record Table(String label, List<String> headers, List<List<Line>> rows) {
     }
 
     record Sheet(String title, Integer historyNo, String period, boolean inForce, List<Line> lines, List<Table> tables) {
@@ -84,10 +96,10 @@ class RecordSheets {
             String label = own.getOrDefault(key, COMMON.getOrDefault(key, key));
             if (value instanceof List<?> list && !list.isEmpty() && list.get(0) instanceof Map<?, ?>) {
                 tables.add(table(label, list, own));
+            } else if (key.equals("birthDate") && value instanceof String b && ISO_DATE.matcher(b).matches()) {
+                lines.add(new Line(label, JapaneseDates.birthDate(LocalDate.parse(b), Inputs.today()), null));
             } else {
-                lines.add(new Line(label, key.equals("birthDate") && value instanceof String b && ISO_DATE.matcher(b).matches()
-                        ? JapaneseDates.birthDate(LocalDate.parse(b), Inputs.today())
-                        : text(value, record.get(key + "Name"))));
+                lines.add(line(label, value, record.get(key + "Name"), units.getOrDefault(type, Map.of()).get(key)));
             }
         });
         Object from = record.get("validFrom");
@@ -98,7 +110,8 @@ class RecordSheets {
         Object history = record.get("historyNo");
         return new Sheet(titles.getOrDefault(type, String.valueOf(record.getOrDefault("sheetName", type))),
                 history instanceof Number n ? n.intValue() : null,
-                from == null ? null : text(from, null) + " 〜 " + (to == null ? "" : text(to, null)), inForce, lines, tables);
+                from == null ? null : line(null, from, null, null).value() + " 〜 " + line(null, to, null, null).value(),
+                inForce, lines, tables);
     }
 
     private static Table table(String label, List<?> rows, Map<String, String> own) {
@@ -106,22 +119,24 @@ class RecordSheets {
         rows.forEach(r -> ((Map<?, ?>) r).keySet().forEach(k -> keys.add(k.toString())));
         keys.removeIf(k -> k.endsWith("Name") && keys.contains(k.substring(0, k.length() - 4)));
         List<String> headers = keys.stream().map(k -> own.getOrDefault(k, COMMON.getOrDefault(k, k))).toList();
-        List<List<String>> shown = rows.stream().map(r -> {
+        List<List<Line>> shown = rows.stream().map(r -> {
             Map<?, ?> row = (Map<?, ?>) r;
-            return keys.stream().map(k -> text(row.get(k), row.get(k + "Name"))).toList();
+            return keys.stream().map(k -> line(null, row.get(k), row.get(k + "Name"), null)).toList();
         }).toList();
         return new Table(label, headers, shown);
     }
 
-    private static String text(Object value, Object meaning) {
+    /** A value with its meaning (when coded: the meaning shown, the code kept beside it) or its unit. */
+    private static Line line(String label, Object value, Object meaning, String unit) {
         if (value == null) {
-            return "";
+            return new Line(label, "", null);
         }
         String shown = value instanceof List<?> list ? String.join("、", list.stream().map(String::valueOf).toList())
                 : value instanceof Boolean b ? (b ? "はい" : "いいえ")
                 : value instanceof String d && ISO_DATE.matcher(d).matches() ? JapaneseDates.format(LocalDate.parse(d))
+                : value instanceof Number n && unit != null ? String.format("%,d %s", n.longValue(), unit)
                 : value.toString();
-        return meaning == null ? shown : meaning + "(" + shown + ")";
+        return meaning == null ? new Line(label, shown, null) : new Line(label, meaning.toString(), shown);
     }
 
     /** The record of the type in force on the day (the newest history), or null. */

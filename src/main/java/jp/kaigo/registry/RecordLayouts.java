@@ -82,12 +82,12 @@ final class RecordLayouts {
                 date("certifiedOn", "認定年月日").mandatory(),
                 date("certValidFrom", "認定有効期間開始日").mandatory(),
                 date("certValidTo", "認定有効期間終了日"),
-                integer("limitUnits", "区分支給限度基準額", 0, 999_999),
+                integer("limitUnits", "区分支給限度基準額", 0, 999_999).in("単位/月"),
                 date("limitFrom", "区分支給限度基準額適用開始日"),
                 date("limitTo", "区分支給限度基準額適用終了日")));
         for (int n = 1; n <= SERVICE_LIMITS; n++) {
             f.add(code("serviceLimit" + n + "Type", "種類支給限度基準額" + n + "サービス種類", services));
-            f.add(integer("serviceLimit" + n + "Units", "種類支給限度基準額" + n, 0, 999_999));
+            f.add(integer("serviceLimit" + n + "Units", "種類支給限度基準額" + n, 0, 999_999).in("単位/月"));
         }
         f.add(text("opinion", "認定審査会の意見及びサービスの種類の指定", 400));
         for (int n = 1; n <= RESTRICTIONS; n++) {
@@ -164,12 +164,12 @@ final class RecordLayouts {
         return new RecordLayout("burden-limit", "負担限度額認定証", List.of(
                 code("stage", "利用者負担段階", codes("1", "第1段階", "2", "第2段階", "3", "第3段階①", "4", "第3段階②"))
                         .mandatory(),
-                integer("foodLimit", "食費の負担限度額", 0, 99_999).mandatory(),
-                integer("unitPrivateRoom", "居住費 ユニット型個室", 0, 99_999).mandatory(),
-                integer("unitSemiPrivateRoom", "居住費 ユニット型個室的多床室", 0, 99_999).mandatory(),
-                integer("conventionalRoomWelfare", "居住費 従来型個室(特養等)", 0, 99_999).mandatory(),
-                integer("conventionalRoomHealth", "居住費 従来型個室(老健・医療院等)", 0, 99_999).mandatory(),
-                integer("multiBedRoom", "居住費 多床室", 0, 99_999).mandatory(),
+                integer("foodLimit", "食費の負担限度額", 0, 99_999).in("円/日").mandatory(),
+                integer("unitPrivateRoom", "居住費 ユニット型個室", 0, 99_999).in("円/日").mandatory(),
+                integer("unitSemiPrivateRoom", "居住費 ユニット型個室的多床室", 0, 99_999).in("円/日").mandatory(),
+                integer("conventionalRoomWelfare", "居住費 従来型個室(特養等)", 0, 99_999).in("円/日").mandatory(),
+                integer("conventionalRoomHealth", "居住費 従来型個室(老健・医療院等)", 0, 99_999).in("円/日").mandatory(),
+                integer("multiBedRoom", "居住費 多床室", 0, 99_999).in("円/日").mandatory(),
                 date("issuedOn", "交付年月日")),
                 List.of(v -> v.get("validTo") == null
                         ? Optional.of(new Violation("validTo", "有効終了日", "負担限度額認定証は有効期限が必須です"))
@@ -179,9 +179,9 @@ final class RecordLayouts {
     static RecordLayout homeModification() {
         return new RecordLayout("home-modification", "住宅改修費利用情報", List.of(
                 date("startedOn", "着工日").mandatory(),
-                integer("cost", "費用額", 0, 99_999_999).mandatory(),
-                integer("paid", "支給額", 0, 99_999_999).mandatory(),
-                integer("countedTotal", "支給限度基準額対象累計額", 0, 200_000).mandatory(),
+                integer("cost", "費用額", 0, 99_999_999).in("円").mandatory(),
+                integer("paid", "支給額", 0, 99_999_999).in("円").mandatory(),
+                integer("countedTotal", "支給限度基準額対象累計額", 0, 200_000).in("円").mandatory(),
                 code("resetReason", "限度額リセット事由", codes("0", "なし", "1", "転居", "2", "要介護状態区分の3段階上昇")),
                 text("address", "住宅改修を行った住宅の所在地", 200)), List.of());
     }
@@ -192,9 +192,9 @@ final class RecordLayouts {
                 code("item", "種目", codes("01", "腰掛便座", "02", "自動排泄処理装置の交換可能部品", "03", "排泄予測支援機器",
                         "04", "入浴補助用具", "05", "簡易浴槽", "06", "移動用リフトのつり具の部分", "07", "固定用スロープ",
                         "08", "歩行器(歩行車を除く)", "09", "単点杖・多点杖")).mandatory(),
-                integer("cost", "費用額", 0, 9_999_999).mandatory(),
-                integer("paid", "支給額", 0, 9_999_999).mandatory(),
-                integer("yearTotal", "年度内支給限度基準額対象累計額", 0, 100_000).mandatory()), List.of());
+                integer("cost", "費用額", 0, 9_999_999).in("円").mandatory(),
+                integer("paid", "支給額", 0, 9_999_999).in("円").mandatory(),
+                integer("yearTotal", "年度内支給限度基準額対象累計額", 0, 100_000).in("円").mandatory()), List.of());
     }
 
     private static void postalCode(String s) {

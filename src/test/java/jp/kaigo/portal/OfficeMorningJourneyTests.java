@@ -142,6 +142,10 @@ class OfficeMorningJourneyTests {
         assertThat(browser.findElement(By.id("summary-news")).getText()).contains("前回の閲覧")
                 .contains("被保険者証(要介護認定等)(" + JapaneseDates.format(today()) + ")");
         assertThat(summary).doesNotContain("(24)");
+        // the certificate itself: amounts with their unit, a code only as a small note beside its meaning
+        String card = browser.findElement(By.id("insurance-card")).getText();
+        assertThat(card).contains("30,938 単位/月").doesNotContain("要介護4(24)");
+        assertThat(browser.findElement(By.cssSelector("#insurance-card .code")).getText()).isNotBlank();
         // the summary is the first thing on a phone's screen
         browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
         Number bottom = (Number) browser.executeScript(
