@@ -9,7 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import jp.kaigo.consent.Consents;
 import jp.kaigo.identity.CardReader;
@@ -82,6 +84,7 @@ class PortalJourneysTests {
     String insurer;
     String insuredNo;
     ChromeDriver browser;
+    final List<String> accessibility = new ArrayList<>();
 
     @BeforeEach
     void municipalityWithOnePerson() {
@@ -101,6 +104,7 @@ class PortalJourneysTests {
         if (browser != null) {
             browser.quit();
         }
+        assertThat(accessibility).as("axe-core: serious or critical problems").isEmpty();
     }
 
     @Test
@@ -115,6 +119,7 @@ class PortalJourneysTests {
                 .contains("昭和13年(1938年)2月3日(" + java.time.Period.between(LocalDate.parse(BIRTH), LocalDate.now()).getYears() + "歳)");
         assertThat(browser.findElement(By.id("life")).getText()).contains("閲覧できません").contains("本人が同意していません");
         Browser.screenshot(browser, "office-person");
+        accessible(browser);
 
         // break-glass: with a typed reason this staff member's opening starts (72 hours; the person sees it), but
         // what the person refused stays closed
@@ -128,6 +133,7 @@ class PortalJourneysTests {
         // the office's people list finds the person; the 60-day filter leaves out one without a 認定 ending
         Browser.go(browser, browser.findElement(By.linkText("担当利用者")));
         assertThat(browser.findElement(By.tagName("table")).getText()).contains("介護 花子");
+        accessible(browser);
         browser.findElement(By.name("expiring")).click();
         Browser.go(browser, browser.findElement(By.cssSelector("form.filters button")));
         assertThat(browser.findElement(By.tagName("table")).getText()).doesNotContain("介護 花子");
@@ -143,6 +149,7 @@ class PortalJourneysTests {
         assertThat(browser.findElement(By.id("totp-secret")).getText()).matches("[A-Z2-7]{16,}=*");
         Browser.go(browser, browser.findElement(By.cssSelector("form.inline button.danger")));
         assertThat(browser.findElement(By.tagName("table")).getText()).contains("helper.one").contains("無効");
+        accessible(browser);
     }
 
     @Test
@@ -182,6 +189,7 @@ class PortalJourneysTests {
             assertThat(home.findElement(By.id("consent-list")).getText()).contains("同意しない・撤回");
             Browser.screenshot(home, "person-withdraws-consent");
             Browser.screenshot(home, "person-on-a-phone", 390);
+            accessible(home);
 
             browser.get(personPage);
             assertThat(browser.findElement(By.id("insurance-card")).getText())
@@ -260,6 +268,7 @@ class PortalJourneysTests {
         assertThat(rejections.getText()).contains("3").contains("生年月日");
         assertThat(browser.findElement(By.id("rejections-csv")).getAttribute("href")).endsWith("/rejections.csv");
         Browser.screenshot(browser, "municipality-import-report");
+        accessible(browser);
     }
 
     @Test
@@ -274,6 +283,7 @@ class PortalJourneysTests {
                 .doesNotContain("閲覧できません");
         assertThat(browser.getCurrentUrl()).doesNotContain(insuredNo);
         Browser.screenshot(browser, "municipality-person");
+        accessible(browser);
 
         // the guardian comes to the counter with their own card
         SimulatedCard guardian = jlis.issueCard();
@@ -312,6 +322,12 @@ class PortalJourneysTests {
         new Select(browser.findElement(By.id("serviceType"))).selectByValue("43");
         Browser.go(browser, browser.findElement(By.cssSelector("section[aria-labelledby=register] button")));
         assertThat(browser.findElement(By.cssSelector("[role=status]")).getText()).contains("担当事業所として登録しました");
+    }
+
+    /** axe-core's serious and critical findings on the page at a desktop's and a phone's width. */
+    private void accessible(ChromeDriver on) {
+        accessibility.addAll(Browser.accessibilityProblems(on, 1280));
+        accessibility.addAll(Browser.accessibilityProblems(on, 390));
     }
 
     /** A browser holding the organisation's certificate, its new administrator signed in. */
