@@ -18,10 +18,19 @@ import org.springframework.core.env.MapPropertySource;
  * one per JVM, so every test context trusts the same CA).
  */
 public class PlatformTls implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+    /**
+     * The key-exchange groups the server offers: the two curves every browser and TLS library has, and P-384
+     * for clients that insist on it. Java 17's JSSE takes them only from this system property (Tomcat's
+     * {@code groups} setting needs Java 20's SSLParameters), read when TLS is first used, before any handshake.
+     */
+    static final String NAMED_GROUPS = "x25519,secp256r1,secp384r1";
     private static Path throwaway;
 
     @Override
     public void initialize(ConfigurableApplicationContext context) {
+        if (System.getProperty("jdk.tls.namedGroups") == null) {
+            System.setProperty("jdk.tls.namedGroups", NAMED_GROUPS);
+        }
         ConfigurableEnvironment env = context.getEnvironment();
         String configured = env.getProperty("kaigo.pki.dir", "");
         PlatformPki pki = PlatformPki.open(configured.isBlank() ? throwawayDirectory() : Path.of(configured));

@@ -66,6 +66,14 @@ public final class PlatformPki {
     private static final Logger log = LoggerFactory.getLogger(PlatformPki.class);
     private static final String SIGNATURE = "SHA256withECDSA";
     private static final Duration CRL_VALIDITY = Duration.ofDays(7);
+    /**
+     * The server certificate's life: under the 398 days Apple platforms (and the CA/Browser Forum) accept for a
+     * TLS server certificate, back-dating included.
+     */
+    static final Duration SERVER_VALIDITY = Duration.ofDays(397);
+    private static final Duration MOST_SERVER_VALIDITY = Duration.ofDays(398);
+    /** A server certificate closer than this to its end is replaced when the platform starts. */
+    private static final Duration SERVER_RENEWAL = Duration.ofDays(30);
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Path dir;
@@ -109,6 +117,11 @@ public final class PlatformPki {
                     .isBefore(Instant.now().plus(Duration.ofDays(2)))) {
                 pki.writeCrl();
             }
+            if (withServer && pki.serverCertificateWantsRenewal()) {
+                pki.issueServer(SERVER_VALIDITY);
+                log.info("replaced the server certificate in {} (longer than {} days or ending within {} days)", abs,
+                        MOST_SERVER_VALIDITY.toDays(), SERVER_RENEWAL.toDays());
+            }
             return pki;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -129,7 +142,7 @@ public final class PlatformPki {
         Pem.write(dir.resolve("ca-key.pem"), Pem.privateKey(caKeys.getPrivate()), true);
         Pem.write(dir.resolve("ca.pem"), Pem.certificate(ca), false);
         if (withServer) {
-            new PlatformPki(dir, ca, caKeys.getPrivate()).issueServer();
+            new PlatformPki(dir, ca, caKeys.getPrivate()).issueServer(SERVER_VALIDITY);
         }
         log.info("created the CA \"{}\" in {}", name, dir);
     }
@@ -206,7 +219,20 @@ public final class PlatformPki {
         }
     }
 
-    private void issueServer() {
+    /** Whether the server certificate is missing, longer-lived than browsers accept, or near its end. */
+    private boolean serverCertificateWantsRenewal() throws IOException {
+        if (!Files.exists(serverCertificateFile())) {
+            return true;
+        }
+        X509Certificate server = Pem.readCertificate(serverCertificateFile());
+        Instant from = server.getNotBefore().toInstant();
+        Instant until = server.getNotAfter().toInstant();
+        return Duration.between(from, until).compareTo(MOST_SERVER_VALIDITY) > 0
+                || until.isBefore(Instant.now().plus(SERVER_RENEWAL));
+    }
+
+    /** Issues the server certificate for this host, valid from five minutes ago for {@code validity}. */
+    void issueServer(Duration validity) {
         KeyPair keys = newKeyPair();
         Instant now = Instant.now();
         X500Name subject = new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.O, "kaigo-platform")
@@ -222,7 +248,7 @@ public final class PlatformPki {
             log.debug("no host name for the server certificate: {}", e.getClass().getSimpleName());
         }
         X509Certificate cert = sign(new JcaX509v3CertificateBuilder(ca, serial(), Date.from(now.minusSeconds(300)),
-                Date.from(now.plus(Duration.ofDays(825))), subject, keys.getPublic()), caKey, b -> {
+                Date.from(now.minusSeconds(300).plus(validity)), subject, keys.getPublic()), caKey, b -> {
                     b.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
                     b.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
                     b.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth));

@@ -11,6 +11,8 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.header.writers.CrossOriginOpenerPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.CrossOriginResourcePolicyHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
@@ -28,6 +30,8 @@ import org.springframework.web.servlet.i18n.SessionLocaleResolver;
 class PortalSecurity implements WebMvcConfigurer {
     static final String CSP = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
             + "form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'";
+    /** The portal uses no camera, microphone, location, payment or device access; no page or frame may ask. */
+    static final String PERMISSIONS = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), hid=()";
 
     @Bean
     @Order(1)
@@ -45,7 +49,12 @@ class PortalSecurity implements WebMvcConfigurer {
                 .headers(h -> h
                         .contentSecurityPolicy(c -> c.policyDirectives(CSP))
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
-                        .frameOptions(f -> f.deny()))
+                        .frameOptions(f -> f.deny())
+                        .permissionsPolicyHeader(p -> p.policy(PERMISSIONS))
+                        .crossOriginOpenerPolicy(c -> c.policy(
+                                CrossOriginOpenerPolicyHeaderWriter.CrossOriginOpenerPolicy.SAME_ORIGIN))
+                        .crossOriginResourcePolicy(c -> c.policy(
+                                CrossOriginResourcePolicyHeaderWriter.CrossOriginResourcePolicy.SAME_ORIGIN)))
                 .logout(l -> l.logoutUrl("/portal/sign-out").logoutSuccessUrl("/portal?signedOut")
                         .addLogoutHandler((request, response, authentication) -> SignedIn.end(staff, cards, authentication)));
         return http.build();

@@ -65,6 +65,43 @@ class CertificateSecurityIntegrationTests extends MunicipalityApiTests {
     }
 
     @Test
+    void aCertificateRevokedBetweenTwoConnectionsIsRefusedOnTheResumedSession() throws Exception {
+        IssuedCredential credential = pki.issue(Party.municipality(insurer), "再開", Duration.ofDays(1));
+        SSLContext tls = credential.sslContext(pki.caCertificate());
+        HttpRequest request = HttpRequest.newBuilder(uri("/api/imports/00000000-0000-0000-0000-000000000000")).build();
+        HttpResponse<String> before = HttpClient.newBuilder().sslContext(tls).build()
+                .send(request, HttpResponse.BodyHandlers.ofString());
+        assertThat(before.statusCode()).isEqualTo(404);
+        pki.revoke(credential.certificate().getSerialNumber());
+        // a new connection from the same TLS context resumes the session (the certificate is not sent again);
+        // the revocation is checked on every request, so it is refused all the same
+        HttpResponse<String> after = HttpClient.newBuilder().sslContext(tls).build()
+                .send(request, HttpResponse.BodyHandlers.ofString());
+        assertThat(after.sslSession().orElseThrow().getCreationTime()).as("the session was resumed")
+                .isEqualTo(before.sslSession().orElseThrow().getCreationTime());
+        assertThat(after.statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void onlyTheKeyExchangeGroupsWeNeedAreOffered() throws Exception {
+        assertThat(handshakeWithGroup("X25519")).isTrue();
+        assertThat(handshakeWithGroup("P-256")).isTrue();
+        assertThat(handshakeWithGroup("P-384")).isTrue();
+        assertThat(handshakeWithGroup("P-521")).isFalse();
+        assertThat(handshakeWithGroup("ffdhe2048")).isFalse();
+    }
+
+    /** Whether OpenSSL's client completes a TLS 1.3 handshake with the server offering only {@code group}. */
+    private boolean handshakeWithGroup(String group) throws Exception {
+        Process openssl = new ProcessBuilder("openssl", "s_client", "-connect", "localhost:" + port, "-tls1_3",
+                "-groups", group, "-brief").redirectErrorStream(true).start();
+        openssl.getOutputStream().close();
+        String out = new String(openssl.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        openssl.waitFor();
+        return out.contains("CONNECTION ESTABLISHED");
+    }
+
+    @Test
     void tls12IsRefused() {
         IssuedCredential credential = pki.issue(Party.municipality(insurer), "古いTLS", Duration.ofDays(1));
         SSLParameters tls12 = new SSLParameters();

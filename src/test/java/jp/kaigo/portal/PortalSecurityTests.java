@@ -42,6 +42,9 @@ class PortalSecurityTests {
         assertThat(landing.headers().firstValue("X-Frame-Options")).hasValue("DENY");
         assertThat(landing.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
         assertThat(landing.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(landing.headers().firstValue("Permissions-Policy")).hasValue(PortalSecurity.PERMISSIONS);
+        assertThat(landing.headers().firstValue("Cross-Origin-Opener-Policy")).hasValue("same-origin");
+        assertThat(landing.headers().firstValue("Cross-Origin-Resource-Policy")).hasValue("same-origin");
 
         // a form sent without the page's token is refused and signs nobody in
         assertThat(anonymous.post("/portal/sign-in/staff", "loginId=x&password=y&oneTimeCode=000000").statusCode())
