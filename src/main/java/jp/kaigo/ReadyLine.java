@@ -16,7 +16,9 @@ class ReadyLine {
     void ready(ApplicationReadyEvent event) {
         if (event.getApplicationContext() instanceof WebServerApplicationContext web && web.getWebServer() != null) {
             String base = "https://localhost:" + web.getWebServer().getPort();
-            log.info("ready: portal {}/portal, API {}/api (stop with Ctrl+C)", base, base);
+            String management = web.getEnvironment().getProperty("local.management.port");
+            log.info("ready: portal {}/portal, API {}/api{} (stop with Ctrl+C)", base, base,
+                    management == null ? "" : ", metrics http://127.0.0.1:" + management + "/actuator/prometheus");
         }
     }
 }

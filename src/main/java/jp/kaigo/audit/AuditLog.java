@@ -54,6 +54,7 @@ public class AuditLog {
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final Thread writer;
     private volatile boolean running = true;
+    private volatile Instant lastFailure;
     private long lastSeq;
     private byte[] lastHash;
     private LocalDate lastDay;
@@ -119,6 +120,21 @@ public class AuditLog {
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("the audit trail could not be written", e);
         }
+    }
+
+    /** Entries waiting for the writer (the audit queue's depth). */
+    int pending() {
+        return queue.size();
+    }
+
+    /** Whether the writer thread runs. */
+    boolean writing() {
+        return writer.isAlive();
+    }
+
+    /** When a batch last failed to be written, if ever. */
+    Instant lastFailure() {
+        return lastFailure;
     }
 
     /** Who accessed this person's data, newest first. */
@@ -268,6 +284,7 @@ public class AuditLog {
             } catch (RuntimeException e) {
                 log.error("audit batch of {} entries not written: {}", batch.size(), e.getClass().getName());
                 lastHash = null; // re-read the head: the failed batch was rolled back
+                lastFailure = Instant.now();
                 batch.forEach(p -> p.done().completeExceptionally(e));
             }
         }

@@ -4,5 +4,6 @@ package jp.kaigo.identity;
 public class CardRefused extends RuntimeException {
     public CardRefused(String message) {
         super(message);
+        IdentityMetrics.CARD_REFUSALS.increment(); // every refusal is thrown where it is made
     }
 }

@@ -112,11 +112,7 @@ public final class PlatformPki {
             }
             PlatformPki pki = new PlatformPki(abs, Pem.readCertificate(abs.resolve("ca.pem")),
                     Pem.readPrivateKey(abs.resolve("ca-key.pem")));
-            Path crlFile = abs.resolve("crl.pem");
-            if (!Files.exists(crlFile) || Pem.readCrl(crlFile).getNextUpdate().toInstant()
-                    .isBefore(Instant.now().plus(Duration.ofDays(2)))) {
-                pki.writeCrl();
-            }
+            pki.renewCrlIfDue();
             if (withServer && pki.serverCertificateWantsRenewal()) {
                 pki.issueServer(SERVER_VALIDITY);
                 log.info("replaced the server certificate in {} (longer than {} days or ending within {} days)", abs,
@@ -258,6 +254,25 @@ public final class PlatformPki {
                 });
         Pem.write(serverKeyFile(), Pem.privateKey(keys.getPrivate()), true);
         Pem.write(serverCertificateFile(), Pem.certificate(cert), false);
+    }
+
+    /**
+     * Re-signs the CRL when it is missing or ends within two days; run at start and every hour, so a platform
+     * that runs for weeks keeps accepting certificates (a CRL past its next update refuses them all).
+     */
+    public synchronized boolean renewCrlIfDue() {
+        Path file = dir.resolve("crl.pem");
+        if (Files.exists(file) && !Pem.readCrl(file).getNextUpdate().toInstant().isBefore(Instant.now().plus(Duration.ofDays(2)))) {
+            return false;
+        }
+        writeCrl();
+        crl = null;
+        return true;
+    }
+
+    /** When the current CRL stops being valid. */
+    public Instant crlNextUpdate() {
+        return Pem.readCrl(dir.resolve("crl.pem")).getNextUpdate().toInstant();
     }
 
     /** Adds the certificate to the revocation list and re-signs the CRL; a running server reads it at once. */

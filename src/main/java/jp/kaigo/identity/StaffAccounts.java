@@ -150,6 +150,7 @@ public class StaffAccounts {
             audit.record(entry(organisation, null, "sign-in", "職員のログイン"));
             return tokens;
         } catch (SignInRefused e) {
+            IdentityMetrics.SIGN_IN_REFUSALS.increment();
             audit.record(new AuditEntry("sign-in", organisation.kind().code(), organisation.number(), null, null, null,
                     "職員のログイン", null, "REFUSED"));
             throw e;

@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -53,6 +54,10 @@ public class FileImports {
     private final TransactionTemplate tx;
     private final JdbcClient jdbc;
     private final Map<UUID, ImportProgress> running = new ConcurrentHashMap<>();
+    /** Rows taken in and rows rejected by finished imports since start (for {@link IngestMetrics}). */
+    final LongAdder rowsAccepted = new LongAdder();
+    final LongAdder rowsRejected = new LongAdder();
+    final LongAdder filesRefused = new LongAdder();
 
     FileImports(List<ImportTarget> targets, ImportJobs jobs, TransactionTemplate tx, JdbcClient jdbc) {
         this.targets = targets.stream().collect(Collectors.toMap(t -> t.layout().recordType(), Function.identity()));
@@ -120,9 +125,12 @@ public class FileImports {
                 return done;
             });
             log.info("import {} completed: {} rows, {} rejected", id, report.rows(), report.rejectedRows());
+            rowsAccepted.add(report.rows() - report.rejectedRows());
+            rowsRejected.add(report.rejectedRows());
             return report(report.importId()).orElseThrow();
         } catch (FileRejected e) {
             log.info("import {} rejected as a whole at line {}", id, e.problems().get(0).line());
+            filesRefused.increment();
             tx.executeWithoutResult(status -> jobs.save(new ImportReport(id, "FAILED", request.insurerNo(),
                     request.recordType(), request.mode().name(), request.format().name(), charset.name(),
                     request.fileName(), null, counted.count, rows.get(), 0, 0, 0, 0, 0, List.of(), false,

@@ -36,7 +36,7 @@ class CertificateSecurityIntegrationTests extends MunicipalityApiTests {
         assertThat(eligibility.statusCode()).isEqualTo(401);
         assertThat(eligibility.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
         assertThat(eligibility.body()).contains("クライアント証明書");
-        HttpResponse<String> health = anonymous.send(HttpRequest.newBuilder(uri("/actuator/health")).build(),
+        HttpResponse<String> health = anonymous.send(HttpRequest.newBuilder(uri("/readyz")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(health.statusCode()).isEqualTo(200);
     }
@@ -108,7 +108,7 @@ class CertificateSecurityIntegrationTests extends MunicipalityApiTests {
         tls12.setProtocols(new String[] {"TLSv1.2"});
         HttpClient old = HttpClient.newBuilder().sslContext(credential.sslContext(pki.caCertificate()))
                 .sslParameters(tls12).build();
-        assertThatThrownBy(() -> old.send(HttpRequest.newBuilder(uri("/actuator/health")).build(),
+        assertThatThrownBy(() -> old.send(HttpRequest.newBuilder(uri("/readyz")).build(),
                 HttpResponse.BodyHandlers.ofString())).isInstanceOf(IOException.class);
     }
 

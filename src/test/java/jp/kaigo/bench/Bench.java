@@ -111,7 +111,8 @@ public final class Bench {
         }
         command.addAll(List.of("-jar", "target/kaigo-platform.jar",
                 "--server.port=" + port, "--kaigo.database.data-dir=" + work.resolve("pg"),
-                "--kaigo.pki.dir=" + work.resolve("pki"),
+                "--kaigo.pki.dir=" + work.resolve("pki"), "--management.server.port=0",
+                "--logging.file.name=" + work.resolve("platform.log"),
                 "--kaigo.demo.enabled=false", "--logging.level.root=WARN",
                 // the timing comparison below answers thousands of unknowns from one office
                 "--kaigo.eligibility.wrong-birth-dates-per-day=1000000"));
@@ -135,7 +136,7 @@ public final class Bench {
                 if (http == null) {
                     throw new IOException("no CA yet");
                 }
-                var response = http.send(HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + port + "/actuator/health"))
+                var response = http.send(HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + port + "/readyz"))
                         .build(), HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() == 200) {
                     return;

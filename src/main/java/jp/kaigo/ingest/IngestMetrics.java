@@ -1,0 +1,30 @@
+package jp.kaigo.ingest;
+
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import java.util.concurrent.atomic.LongAdder;
+import org.springframework.stereotype.Component;
+
+/**
+ * Municipal imports as operations see them: rows taken in and rows rejected ({@code kaigo.import.rows}, by
+ * outcome; rows per second is its rate), and files refused as a whole ({@code kaigo.import.files.refused}).
+ */
+@Component
+class IngestMetrics implements MeterBinder {
+    private final FileImports imports;
+
+    IngestMetrics(FileImports imports) {
+        this.imports = imports;
+    }
+
+    @Override
+    public void bindTo(MeterRegistry registry) {
+        FunctionCounter.builder("kaigo.import.rows", imports.rowsAccepted, LongAdder::doubleValue).tag("outcome", "accepted")
+                .description("rows of municipal files taken in").baseUnit("rows").register(registry);
+        FunctionCounter.builder("kaigo.import.rows", imports.rowsRejected, LongAdder::doubleValue).tag("outcome", "rejected")
+                .description("rows of municipal files rejected").baseUnit("rows").register(registry);
+        FunctionCounter.builder("kaigo.import.files.refused", imports.filesRefused, LongAdder::doubleValue)
+                .description("municipal files refused as a whole").register(registry);
+    }
+}
