@@ -41,7 +41,7 @@ class ApiSecurity {
                 .x509(x509 -> x509.x509PrincipalExtractor(X509Certificate::getSerialNumber)
                         .authenticationUserDetailsService(partyOf(pki)))
                 .authorizeHttpRequests(a -> a
-                        .requestMatchers("/error", "/livez", "/readyz", "/api/layouts").permitAll()
+                        .requestMatchers("/error", "/livez", "/readyz", "/api/layouts", "/api/openapi.json").permitAll()
                         // the person's own API: the My Number card is the credential (checked per request)
                         .requestMatchers("/api/person/**").permitAll()
                         .requestMatchers("/api/insurers/**", "/api/municipalities/**", "/api/imports/**",
