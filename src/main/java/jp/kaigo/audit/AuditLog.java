@@ -39,9 +39,9 @@ import org.springframework.scheduling.annotation.Scheduled;
 
 /**
  * The audit trail (facade). {@link #record} returns once the entry is committed: entries from all
- * request threads are appended by one writer thread in small batches (group commit), which keeps the
- * chain in one order without a database lock and costs each request one shared commit. One writer
- * per database: a second platform instance on the same database would need its own chain.
+ * request threads are appended by one writer thread in small batches (group commit), which costs each
+ * request one shared commit. Several platform instances on one database append to the one chain: each
+ * batch advances the chain's tip row only from where its writer last saw it, in the same statement.
  */
 @Service
 public class AuditLog {
@@ -291,19 +291,36 @@ public class AuditLog {
     }
 
     /**
-     * Writes a batch as one statement in autocommit mode (one round trip and one commit for the whole
-     * batch). A day's chain head is written first, when the batch crosses into a new day (Japan time).
+     * Writes a batch as one statement in autocommit mode (one round trip and one commit for the whole batch):
+     * the entries, a day's chain head when the batch crosses into a new day (Japan time), and the chain's tip,
+     * advanced only if it still stands where this writer last saw it. When another instance moved it meanwhile,
+     * nothing is written; the writer reads the tip again and chains the same batch after it.
      */
     private void write(List<Pending> batch) {
-        if (lastHash == null) {
-            loadHead();
+        for (int attempt = 1; ; attempt++) {
+            if (lastHash == null) {
+                loadHead();
+            }
+            if (tryWrite(batch)) {
+                return;
+            }
+            lastHash = null;
+            if (attempt % 100 == 0) {
+                log.warn("audit batch not yet appended after {} attempts: other writers keep moving the chain", attempt);
+            }
         }
+    }
+
+    private boolean tryWrite(List<Pending> batch) {
         int n = batch.size();
         Long[] seqs = new Long[n];
         Timestamp[] ats = new Timestamp[n];
         String[][] texts = new String[11][n];
         byte[][] prevs = new byte[n][];
         byte[][] hashes = new byte[n][];
+        List<Object> headDays = new ArrayList<>();
+        List<Long> headSeqs = new ArrayList<>();
+        List<byte[]> headHashes = new ArrayList<>();
         long seq = lastSeq;
         byte[] prev = lastHash;
         LocalDate day = lastDay;
@@ -311,8 +328,9 @@ public class AuditLog {
             Pending p = batch.get(i);
             LocalDate today = LocalDate.ofInstant(p.at(), JAPAN);
             if (day != null && today.isAfter(day)) {
-                jdbc.update("insert into audit.chain_heads (day, last_seq, last_hash) values (?, ?, ?) "
-                        + "on conflict (day) do nothing", day, seq, prev);
+                headDays.add(java.sql.Date.valueOf(day));
+                headSeqs.add(seq);
+                headHashes.add(prev);
             }
             seq++;
             AuditEntry e = p.entry();
@@ -330,42 +348,60 @@ public class AuditLog {
             prev = hash;
             day = today;
         }
-        jdbc.execute((ConnectionCallback<Integer>) con -> {
+        long from = lastSeq;
+        long to = seq;
+        byte[] tipHash = prev;
+        LocalDate tipDay = day;
+        int written = jdbc.execute((ConnectionCallback<Integer>) con -> {
             try (PreparedStatement insert = con.prepareStatement("""
+                    with tip as (
+                      update audit.chain_tip set seq = ?, hash = ?, day = ? where seq = ? returning seq
+                    ), heads as (
+                      insert into audit.chain_heads (day, last_seq, last_hash)
+                      select * from unnest(?::date[], ?::bigint[], ?::bytea[]) where exists (select from tip)
+                      on conflict (day) do nothing
+                    )
                     insert into audit.entries (seq, at, event, actor_kind, actor_number, staff_job, person_insurer,
                                                person_insured, subject, purpose, outcome, staff_id, qualification,
                                                prev_hash, hash)
                     select * from unnest(?::bigint[], ?::timestamptz[], ?::text[], ?::text[], ?::text[], ?::text[],
                                          ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::uuid[], ?::text[],
                                          ?::bytea[], ?::bytea[])
+                     where exists (select from tip)
                     """)) {
-                insert.setArray(1, con.createArrayOf("bigint", seqs));
-                insert.setArray(2, con.createArrayOf("timestamptz", ats));
+                insert.setLong(1, to);
+                insert.setBytes(2, tipHash);
+                insert.setObject(3, tipDay);
+                insert.setLong(4, from);
+                insert.setArray(5, con.createArrayOf("date", headDays.toArray()));
+                insert.setArray(6, con.createArrayOf("bigint", headSeqs.toArray()));
+                insert.setArray(7, con.createArrayOf("bytea", headHashes.toArray()));
+                insert.setArray(8, con.createArrayOf("bigint", seqs));
+                insert.setArray(9, con.createArrayOf("timestamptz", ats));
                 for (int f = 0; f < texts.length; f++) {
-                    insert.setArray(3 + f, con.createArrayOf("text", texts[f]));
+                    insert.setArray(10 + f, con.createArrayOf("text", texts[f]));
                 }
-                insert.setArray(14, con.createArrayOf("bytea", prevs));
-                insert.setArray(15, con.createArrayOf("bytea", hashes));
+                insert.setArray(21, con.createArrayOf("bytea", prevs));
+                insert.setArray(22, con.createArrayOf("bytea", hashes));
                 return insert.executeUpdate();
             }
         });
-        lastSeq = seq;
-        lastHash = prev;
-        lastDay = day;
+        if (written == 0) {
+            return false;
+        }
+        lastSeq = to;
+        lastHash = tipHash;
+        lastDay = tipDay;
+        return true;
     }
 
     private void loadHead() {
-        List<Object[]> head = jdbc.query("select seq, hash, at from audit.entries order by seq desc limit 1",
-                (rs, i) -> new Object[] {rs.getLong(1), rs.getBytes(2), rs.getTimestamp(3).toInstant()});
-        if (head.isEmpty()) {
-            lastSeq = 0;
-            lastHash = GENESIS;
-            lastDay = null;
-        } else {
-            lastSeq = (Long) head.get(0)[0];
-            lastHash = (byte[]) head.get(0)[1];
-            lastDay = LocalDate.ofInstant((Instant) head.get(0)[2], JAPAN);
-        }
+        jdbc.query("select seq, hash, day from audit.chain_tip", rs -> {
+            lastSeq = rs.getLong(1);
+            lastHash = rs.getBytes(2);
+            java.sql.Date day = rs.getDate(3);
+            lastDay = day == null ? null : day.toLocalDate();
+        });
     }
 
     /** SHA-256 over the predecessor's hash and the entry's fields, each length-prefixed (no ambiguity). */

@@ -1,0 +1,61 @@
+package jp.kaigo.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Two platform instances on one database: each has its own audit writer, and together they keep one chain that
+ * verifies, with every entry once.
+ */
+@SpringBootTest
+class AuditChainWritersTests {
+    @Autowired
+    AuditLog first;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void twoWritersOnOneDatabaseKeepOneIntactChain() throws Exception {
+        AuditLog second = new AuditLog(jdbc);
+        String insurer = "479" + String.format("%03d", (int) (System.nanoTime() % 1000));
+        int threads = 8;
+        int perThread = 300;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                AuditLog writer = t % 2 == 0 ? first : second;
+                String insured = String.format("%010d", t);
+                done.add(pool.submit(() -> {
+                    for (int i = 0; i < perThread; i++) {
+                        writer.record(new AuditEntry("eligibility", "office", "4770000000", "CLERK", insurer, insured,
+                                "資格確認", "care", writer == first ? "FIRST" : "SECOND"));
+                    }
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get(120, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+            second.stop();
+        }
+        long written = jdbc.queryForObject("select count(*) from audit.entries where person_insurer = ?", Long.class, insurer);
+        assertThat(written).isEqualTo((long) threads * perThread);
+        assertThat(jdbc.queryForObject("select count(distinct seq) = count(*) from audit.entries", Boolean.class))
+                .as("every sequence number once").isTrue();
+        VerificationReport report = first.verify();
+        assertThat(report.problems()).isEmpty();
+        assertThat(report.intact()).isTrue();
+    }
+}
