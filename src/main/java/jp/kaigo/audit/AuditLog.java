@@ -35,6 +35,7 @@ import org.springframework.stereotype.Service;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.ConnectionCallback;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.scheduling.annotation.Scheduled;
 
 /**
@@ -72,7 +73,8 @@ public class AuditLog {
 
     /** Verifies the whole chain every night and reports a break in the log (the entries say where). */
     @Scheduled(cron = "0 0 4 * * *", zone = "Asia/Tokyo")
-    void nightlyVerification() {
+    @SchedulerLock(name = "audit-nightly-verification", lockAtMostFor = "PT3H")
+    public void nightlyVerification() {
         VerificationReport report = verify();
         if (report.intact()) {
             log.info("audit chain intact: {} entries", report.entriesChecked());

@@ -1,5 +1,6 @@
 package jp.kaigo.identity;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.scheduling.annotation.Scheduled;
 import jp.kaigo.shared.TooManyAttempts;
 import java.time.LocalDate;
@@ -86,8 +87,9 @@ public class MyNumberCards {
 
     /** Unanswered challenges past their lifetime, and answered ones after a day, are deleted. */
     @Scheduled(fixedDelay = 60_000)
-    int purgeChallenges() {
-        return sql.sql("delete from identity.card_challenges where (used_at is null and created_at < now() - ?::interval)"
+    @SchedulerLock(name = "card-challenges-purge", lockAtMostFor = "PT5M")
+    public void purgeChallenges() {
+        sql.sql("delete from identity.card_challenges where (used_at is null and created_at < now() - ?::interval)"
                 + " or used_at < now() - interval '1 day'").params(CHALLENGE_LIFETIME.toSeconds() + " seconds").update();
     }
 

@@ -26,6 +26,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
@@ -188,7 +189,8 @@ public class OfficesInCharge {
     }
 
     @Scheduled(cron = "0 30 3 * * *", zone = "Asia/Tokyo")
-    void nightly() {
+    @SchedulerLock(name = "relationships-nightly-end", lockAtMostFor = "PT2H")
+    public void nightly() {
         endOnLoss(LocalDate.now(JAPAN));
         endWithoutClaims(LocalDate.now(JAPAN));
     }

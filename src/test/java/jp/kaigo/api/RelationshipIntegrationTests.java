@@ -16,6 +16,8 @@ import tools.jackson.databind.JsonNode;
 
 /** 担当事業所: registered only after 本人確認 at that office, ended by the office, on 資格喪失, or when claims stop. */
 class RelationshipIntegrationTests extends MunicipalityApiTests {
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
     private static final String PERSON = "{\"insurerNo\":\"%s\",\"insuredNo\":\"0000000001\"}";
     @Autowired
     OfficesInCharge offices;
@@ -82,6 +84,25 @@ class RelationshipIntegrationTests extends MunicipalityApiTests {
         assertThat(ended.endReason()).isEqualTo("lost");
         assertThat(ended.endDate()).isEqualTo(TODAY.minusDays(2));
         assertThat(offices.officesOf(insurer, "0000000001")).noneMatch(r -> r.inChargeOn(TODAY));
+    }
+
+    @Test
+    void theNightlyEndRunsOnceAcrossInstances() {
+        register(office, verify("1940-05-06").json().get("confirmation").asString(), "43", RECENT_START);
+        api.uploadCsv(insurer, "insured", "full", INSURED_HEADER + "\n"
+                + insuredRow(insurer, "0000000001", 1, "2020-04-01", null, "1940-05-06", TODAY.minusDays(2).toString()) + "\n");
+        // another instance is running tonight's job: this one leaves it alone
+        jdbc.update("delete from public.shedlock where name = 'relationships-nightly-end'");
+        jdbc.update("insert into public.shedlock (name, lock_until, locked_at, locked_by) "
+                + "values ('relationships-nightly-end', now() + interval '10 minutes', now(), 'other-instance')");
+        offices.nightly();
+        assertThat(offices.officesOf(insurer, "0000000001").get(0).current()).as("locked by the other instance").isTrue();
+        // that instance died: once its lock has run out, the job runs here
+        jdbc.update("update public.shedlock set lock_until = now() - interval '1 second' where name = 'relationships-nightly-end'");
+        offices.nightly();
+        assertThat(offices.officesOf(insurer, "0000000001").get(0).endReason()).isEqualTo("lost");
+        assertThat(jdbc.queryForObject("select locked_by from public.shedlock where name = 'relationships-nightly-end'",
+                String.class)).isNotEqualTo("other-instance");
     }
 
     @Test
