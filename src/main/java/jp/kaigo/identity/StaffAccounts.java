@@ -58,16 +58,19 @@ public class StaffAccounts {
     /** Hashed once, compared against when the login ID is unknown, so that timing tells nothing. */
     private final String decoy;
     /**
-     * Valid access tokens, re-checked against the database at least every {@link #RECHECK_NANOS}: a
-     * sign-out, refresh or disabling in this process applies at once; a change made elsewhere (another
-     * instance, an administrator in the database) within five seconds.
+     * Valid access tokens, re-checked against the database when older than {@link #recheckNanos}
+     * ({@code kaigo.staff.token-recheck}). By default every request checks the database, so a sign-out, a
+     * refresh, a disabled account or a withdrawn qualification applies on the next request at every instance
+     * on the database; a single instance may trade that for a cache (its own changes still apply at once).
      */
     private final Map<String, Cached> sessions = new ConcurrentHashMap<>();
-    private static final long RECHECK_NANOS = 5_000_000_000L;
+    private final long recheckNanos;
 
-    StaffAccounts(JdbcClient sql, AuditLog audit) {
+    StaffAccounts(JdbcClient sql, AuditLog audit,
+            @org.springframework.beans.factory.annotation.Value("${kaigo.staff.token-recheck:0s}") Duration recheck) {
         this.audit = audit;
         this.sql = sql;
+        this.recheckNanos = recheck.toNanos();
         this.decoy = passwords.encode("decoy-password-never-used");
     }
 
@@ -227,7 +230,7 @@ public class StaffAccounts {
         }
         long now = System.nanoTime();
         Cached cached = sessions.get(accessToken);
-        if (cached != null && now - cached.checkedAt() < RECHECK_NANOS && cached.expiresAt().isAfter(Instant.now())) {
+        if (cached != null && now - cached.checkedAt() < recheckNanos && cached.expiresAt().isAfter(Instant.now())) {
             return Optional.of(cached.session()).filter(s -> s.organisation().equals(organisation));
         }
         Optional<Cached> found = sql.sql("""
