@@ -63,6 +63,12 @@ public final class Bench {
     public static void main(String[] args) throws Exception {
         int persons = args.length > 0 ? Integer.parseInt(args[0].replace("_", "")) : 200_000;
         Path work = Files.createTempDirectory("kaigo-bench-");
+        MachineCeiling.Result ceiling = null;
+        if (!"false".equals(System.getProperty("bench.ceiling"))) {
+            log("measuring this machine's ceiling: pgbench -S (8 clients, 20 s) and a server-side COPY of 1,000,000 rows");
+            ceiling = MachineCeiling.measure(work);
+            log("ceiling: pgbench -S %,.0f tps, COPY %,.0f rows/s", ceiling.pgbenchTps(), ceiling.copyRowsPerSecond());
+        }
         int port = freePort();
         Process server = startServer(work, port);
         platform = server;
@@ -80,10 +86,14 @@ public final class Bench {
             String token = signInStaff(port, Party.office(OFFICE), "CARE_MANAGER");
             double[] verify = verifyLoad(port, data, persons, office, token);
             double[] read = readLoad(port, data, persons, office, token);
+            String ratios = ceiling == null ? "" : String.format(Locale.ROOT,
+                    ",\"pgbench_tps\":%.0f,\"copy_rows_per_s\":%.0f,\"verify_per_pgbench\":%.4f,\"ingest_per_copy\":%.4f",
+                    ceiling.pgbenchTps(), ceiling.copyRowsPerSecond(), verify[0] / ceiling.pgbenchTps(),
+                    rowsPerSecond / ceiling.copyRowsPerSecond());
             System.out.printf(Locale.ROOT,
                     "{\"persons\":%d,\"ingest_rows_per_s\":%.0f,\"verify_rps\":%.0f,\"verify_p50_ms\":%.2f,\"verify_p99_ms\":%.2f,"
-                            + "\"read_rps\":%.0f,\"read_p50_ms\":%.2f,\"read_p99_ms\":%.2f}%n",
-                    persons, rowsPerSecond, verify[0], verify[1], verify[2], read[0], read[1], read[2]);
+                            + "\"read_rps\":%.0f,\"read_p50_ms\":%.2f,\"read_p99_ms\":%.2f%s}%n",
+                    persons, rowsPerSecond, verify[0], verify[1], verify[2], read[0], read[1], read[2], ratios);
         } finally {
             server.destroy();
             server.waitFor();
