@@ -150,7 +150,7 @@ class PersonController {
         InformationCategory category = in.category(request.category());
         boolean give = in.consentDecision(request.decision());
         in.check();
-        return Map.of("decisionId", page.decide(me, party, category, give));
+        return Map.of("decisionId", page.decide(me, party, category, give).decisionId());
     }
 
     /** Break-glass openings of my records: who, why, until when, and whether the municipality reviewed it. */

@@ -207,6 +207,63 @@ public class AuditLog {
                 """, AuditLog::accessRecord, insurerNo, insuredNo, limit);
     }
 
+    /**
+     * Who looked at this person's data, grouped by organisation, day (Japan time), kind of entry and
+     * result, newest day first; one page of {@code pageSize} groups ({@code page} from 1). The person's own entries
+     * are not listed; a break-glass look stays a group of its own.
+     */
+    public AccessGroups accessGroups(String insurerNo, String insuredNo, int page, int pageSize) {
+        int shown = Math.max(1, page);
+        int[] total = {0};
+        List<AccessGroup> groups = jdbc.query(GROUPED + """
+                 order by day desc, last_at desc
+                 limit ? offset ?
+                """, (rs, n) -> {
+            total[0] = rs.getInt("group_count");
+            return accessGroup(rs);
+        }, insurerNo, insuredNo, pageSize, (long) (shown - 1) * pageSize);
+        if (groups.isEmpty() && shown > 1) {
+            total[0] = countGroups(insurerNo, insuredNo, null);
+        }
+        return new AccessGroups(groups, shown, pageSize, total[0]);
+    }
+
+    /** How many of those groups had an entry after {@code since} (what is new to the person since their last visit). */
+    public int accessGroupsSince(String insurerNo, String insuredNo, Instant since) {
+        return countGroups(insurerNo, insuredNo, since);
+    }
+
+    private int countGroups(String insurerNo, String insuredNo, Instant since) {
+        Integer count = jdbc.queryForObject("select count(*) from (" + GROUPED
+                + ") g where cast(? as timestamptz) is null or g.last_at > cast(? as timestamptz)", Integer.class,
+                insurerNo, insuredNo, since == null ? null : since.atOffset(java.time.ZoneOffset.UTC),
+                since == null ? null : since.atOffset(java.time.ZoneOffset.UTC));
+        return count == null ? 0 : count;
+    }
+
+    /** The groups of {@link #accessGroups}: one row per organisation, day, kind of entry and result. */
+    private static final String GROUPED = """
+            select actor_kind, actor_number, day, event, result, emergency,
+                   count(*) as times, array_agg(distinct subject order by subject) as subjects,
+                   array_remove(array_agg(distinct purpose order by purpose), null) as purposes, max(at) as last_at,
+                   count(*) over () as group_count
+              from (select at, actor_kind, actor_number, event, subject, purpose,
+                           (at at time zone 'Asia/Tokyo')::date as day,
+                           case when outcome like 'permit:%' then 'seen' when outcome like 'deny:%' then 'denied'
+                                else outcome end as result,
+                           (outcome = 'permit:BREAK_GLASS' or outcome like 'break-glass:%') as emergency
+                      from audit.entries
+                     where person_insurer = ? and person_insured = ? and actor_kind <> 'person') e
+             group by actor_kind, actor_number, day, event, result, emergency
+            """;
+
+    private static AccessGroup accessGroup(ResultSet rs) throws SQLException {
+        return new AccessGroup(rs.getString("actor_kind"), rs.getString("actor_number"),
+                rs.getDate("day").toLocalDate(), rs.getString("event"), rs.getString("result"), rs.getBoolean("emergency"),
+                rs.getInt("times"), List.of((String[]) rs.getArray("subjects").getArray()),
+                List.of((String[]) rs.getArray("purposes").getArray()), rs.getTimestamp("last_at").toInstant());
+    }
+
     private static AccessRecord accessRecord(ResultSet rs, int row) throws SQLException {
         return new AccessRecord(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3), rs.getString(4),
                 rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8));

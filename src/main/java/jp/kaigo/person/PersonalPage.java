@@ -1,6 +1,8 @@
 package jp.kaigo.person;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -12,6 +14,8 @@ import jp.kaigo.access.AccessDecisions;
 import jp.kaigo.access.Actor;
 import jp.kaigo.access.Disclosure;
 import jp.kaigo.access.EmergencyOpening;
+import jp.kaigo.audit.AccessGroup;
+import jp.kaigo.audit.AccessGroups;
 import jp.kaigo.audit.AccessRecord;
 import jp.kaigo.audit.AuditLog;
 import jp.kaigo.consent.ConsentDecision;
@@ -31,16 +35,20 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class PersonalPage {
-    /** How many of the newest accesses by others the page lists. */
-    public static final int SHOWN_ACCESSES = 200;
+    /** How many "who looked" lines a page shows. */
+    public static final int LOOKED_PER_PAGE = 10;
+    private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
     private static final String PURPOSE = "本人による閲覧";
     private final AccessDecisions access;
     private final AuditLog audit;
     private final Consents consents;
     private final OfficesInCharge offices;
     private final OfficeMaster master;
+    private final Visits visits;
 
-    PersonalPage(AccessDecisions access, AuditLog audit, Consents consents, OfficesInCharge offices, OfficeMaster master) {
+    PersonalPage(AccessDecisions access, AuditLog audit, Consents consents, OfficesInCharge offices, OfficeMaster master,
+            Visits visits) {
+        this.visits = visits;
         this.master = master;
         this.access = access;
         this.audit = audit;
@@ -54,24 +62,94 @@ public class PersonalPage {
      * not numbers.
      */
     public record Home(List<Disclosure> records, List<ConsentDecision> consentsNewestFirst, List<OfficeInCharge> offices,
-            List<AccessRecord> accessesByOthers, List<EmergencyOpening> openings, Map<String, String> names) {
+            LookedPage looked, List<EmergencyOpening> openings, Map<String, String> names, Instant lastVisit,
+            int newLooks, List<ConsentDecision> consentsByOthersSinceLastVisit) {
+        /** An organisation as the person reads it: its name from the master, with the services it gives me. */
+        public String who(Party party) {
+            return PersonalPage.who(party == null ? null : party.kind().code(), party == null ? null : party.number(),
+                    names, offices);
+        }
+
+        /** The same for an organisation kept as its kind's code and number (an audit entry, an opening). */
+        public String who(String kindCode, String number) {
+            return PersonalPage.who(kindCode, number, names, offices);
+        }
+
+        /** An office of mine by its number. */
+        public String office(String officeNo) {
+            return who(Party.office(officeNo));
+        }
     }
 
-    public Home home(LinkedPerson me) {
+    /** One "who looked" line in plain Japanese; {@code isNew}: since my last visit; break-glass lines are marked. */
+    public record LookedLine(String text, boolean emergency, boolean isNew) {
+    }
+
+    /** One page of "who looked" lines, {@value #LOOKED_PER_PAGE} a page, newest day first. */
+    public record LookedPage(List<LookedLine> lines, int page, int pages) {
+        public boolean hasPrevious() {
+            return page > 1;
+        }
+
+        public boolean hasNext() {
+            return page < pages;
+        }
+    }
+
+    /**
+     * Everything the person's page shows, gathered in one call, and this page counted as a visit; {@code lookedPage}:
+     * which page of "who looked" (from 1).
+     */
+    public Home home(LinkedPerson me, int lookedPage) {
+        Instant now = Instant.now();
+        Instant lastVisit = visits.arrive(me.insurerNo(), me.insuredNo(), me.actingAs() == null ? "person" : me.actingAs(),
+                now).orElse(null);
         List<ConsentDecision> decisions = new ArrayList<>(consents.decisions(me.insurerNo(), me.insuredNo()));
         Collections.reverse(decisions);
         List<OfficeInCharge> mine = offices.officesOf(me.insurerNo(), me.insuredNo());
-        List<AccessRecord> accesses = audit.recentAccessesByOthers(me.insurerNo(), me.insuredNo(), SHOWN_ACCESSES);
+        AccessGroups groups = audit.accessGroups(me.insurerNo(), me.insuredNo(), lookedPage, LOOKED_PER_PAGE);
         List<EmergencyOpening> openings = access.emergencyOpeningsOf(me.insurerNo(), me.insuredNo());
         Set<Party> named = new HashSet<>();
         mine.forEach(o -> named.add(Party.office(o.officeNo())));
-        for (AccessRecord a : accesses) {
-            PartyKind.ofCode(a.actorKind()).filter(k -> k != PartyKind.MUNICIPALITY && a.actorNumber() != null)
-                    .ifPresent(k -> named.add(new Party(k, a.actorNumber())));
+        for (AccessGroup g : groups.groups()) {
+            PartyKind.ofCode(g.actorKind()).filter(k -> k != PartyKind.MUNICIPALITY && g.actorNumber() != null)
+                    .ifPresent(k -> named.add(new Party(k, g.actorNumber())));
         }
+        openings.forEach(o -> PartyKind.ofCode(o.actorKind()).filter(k -> k != PartyKind.MUNICIPALITY)
+                .ifPresent(k -> named.add(new Party(k, o.actorNumber()))));
         decisions.stream().map(ConsentDecision::party).filter(p -> p != null).forEach(named::add);
+        Map<String, String> names = master.namesOf(named);
+        LocalDate today = LocalDate.now(JAPAN);
+        List<LookedLine> lines = groups.groups().stream().map(g -> new LookedLine(
+                LookedWords.line(g, who(g.actorKind(), g.actorNumber(), names, mine), today), g.emergency(),
+                lastVisit != null && g.lastAt().isAfter(lastVisit))).toList();
+        List<ConsentDecision> byOthers = lastVisit == null ? List.of() : decisions.stream()
+                .filter(d -> d.decidedAt().isAfter(lastVisit) && !"person".equals(d.source())
+                        && !"representative".equals(d.source())).toList();
         return new Home(access.readAll(Actor.person(me), me.insurerNo(), me.insuredNo(), PURPOSE), decisions, mine,
-                accesses, openings, master.namesOf(named));
+                new LookedPage(lines, groups.page(), groups.pages()), openings, names, lastVisit,
+                lastVisit == null ? 0 : audit.accessGroupsSince(me.insurerNo(), me.insuredNo(), lastVisit), byOthers);
+    }
+
+    /** An organisation in words: 「〇〇事業所(訪問介護)」, or its kind and number when the master has no name for it. */
+    static String who(String kindCode, String number, Map<String, String> names, List<OfficeInCharge> mine) {
+        if ("representative".equals(kindCode)) {
+            return "代理人";
+        }
+        PartyKind kind = PartyKind.ofCode(kindCode).orElse(null);
+        if (kind == null) {
+            return "本人以外の人";
+        }
+        if (kind == PartyKind.MUNICIPALITY) {
+            return "保険者(市町村)";
+        }
+        if (number == null) {
+            return kind.label();
+        }
+        String name = names.get(new Party(kind, number).toString());
+        String services = kind != PartyKind.OFFICE ? "" : String.join("・", mine.stream()
+                .filter(o -> o.officeNo().equals(number)).map(OfficeInCharge::serviceName).distinct().toList());
+        return (name == null ? kind.label() + "(番号 " + number + ")" : name) + (services.isEmpty() ? "" : "(" + services + ")");
     }
 
     /** My own records of one category (audited like every read). */
@@ -98,9 +176,15 @@ public class PersonalPage {
         return consents.decisions(me.insurerNo(), me.insuredNo());
     }
 
-    /** Give or refuse (withdraw): one organisation or all ({@code party} null), one category or all (null). */
-    public UUID decide(LinkedPerson me, Party party, InformationCategory category, boolean give) {
-        return consents.decide(me.insurerNo(), me.insuredNo(), party, category, give, me.actingAs());
+    /**
+     * Give or refuse (withdraw): one organisation or all ({@code party} null), one category or all (null); answers
+     * what changed, in a sentence the person reads.
+     */
+    public ConsentChange decide(LinkedPerson me, Party party, InformationCategory category, boolean give) {
+        UUID id = consents.decide(me.insurerNo(), me.insuredNo(), party, category, give, me.actingAs());
+        return new ConsentChange(id, party == null ? ConsentChange.EVERYONE
+                : who(party.kind().code(), party.number(), master.namesOf(Set.of(party)),
+                        offices.officesOf(me.insurerNo(), me.insuredNo())), category, give);
     }
 
     /** Break-glass openings of my records: who, why, until when, and whether the municipality reviewed it. */

@@ -1,7 +1,8 @@
 /**
  * The insured person's own view as a use case (マイナポータル's part; national-design.md A2, A4): their records
  * category by category (through {@code access}, audited), who looked at their data, their offices and ending
- * one, their consents and refusals, and break-glass openings of their records. The API and the portal both
+ * one, their consents and refusals, break-glass openings of their records, and their visits (schema {@code person}:
+ * what is new since the last one). The API and the portal both
  * call this facade; neither touches the audit trail.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "identity", "access", "audit",

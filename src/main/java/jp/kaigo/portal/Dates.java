@@ -23,6 +23,17 @@ public class Dates {
         return date == null ? "" : JapaneseDates.format(date);
     }
 
+    /** A day in a list, short: 12月5日 this year, 令和7年12月5日 in another. */
+    public String shortDay(LocalDate date) {
+        return date == null ? "" : JapaneseDates.shortDay(date, LocalDate.now(JAPAN));
+    }
+
+    /** A moment in a list, short: 12月5日 10:30 this year. */
+    public String shortMoment(Instant at) {
+        return at == null ? "" : JapaneseDates.shortDay(at.atZone(JAPAN).toLocalDate(), LocalDate.now(JAPAN)) + " "
+                + TIME.format(at.atZone(JAPAN));
+    }
+
     public String moment(Instant at) {
         return at == null ? "" : JapaneseDates.format(at.atZone(JAPAN).toLocalDate()) + " " + TIME.format(at.atZone(JAPAN));
     }

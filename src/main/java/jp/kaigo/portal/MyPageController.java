@@ -1,14 +1,11 @@
 package jp.kaigo.portal;
 
-import java.time.Instant;
-import java.util.Map;
 import java.util.UUID;
-import jp.kaigo.audit.AccessRecord;
 import jp.kaigo.identity.MyNumberCards;
+import jp.kaigo.person.ConsentChange;
 import jp.kaigo.person.PersonalPage;
 import jp.kaigo.ingest.Inputs;
 import jp.kaigo.shared.InformationCategory;
-import jp.kaigo.shared.JobType;
 import jp.kaigo.shared.MedicalInstitutionCode;
 import jp.kaigo.shared.OfficeNumber;
 import jp.kaigo.shared.Party;
@@ -20,6 +17,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The insured person's own view (マイナポータル's part), signed in with the My Number card: my
@@ -39,43 +37,24 @@ class MyPageController {
         this.personSections = personSections;
     }
 
-    /** One access as the person reads it: organisation kind and number, job in words, what, why, result. */
-    record AccessLine(Instant at, String who, String what, String why, String outcome) {
-        static AccessLine of(AccessRecord a, Map<String, String> names) {
-            String kind = PartyKind.ofCode(a.actorKind()).map(PartyKind::label)
-                    .orElse("representative".equals(a.actorKind()) ? "代理人" : a.actorKind());
-            String job = a.staffJob() == null ? "" : "(" + JobType.parse(a.staffJob()).map(JobType::label)
-                    .orElse(MunicipalityController.REPRESENTATIVE_KINDS.getOrDefault(a.staffJob(), a.staffJob())) + ")";
-            String outcome = a.outcome() == null ? "" : a.outcome().startsWith("permit:") ? "閲覧されました"
-                    : a.outcome().startsWith("deny:") ? "閲覧は拒否されました" : switch (a.outcome()) {
-                        case "INSURED" -> "資格を確認しました";
-                        case "REGISTERED" -> "登録されました";
-                        case "ENDED" -> "終了しました";
-                        case "LINKED" -> "カードが登録されました";
-                        case "GIVEN" -> "同意";
-                        case "REFUSED" -> "同意しない・撤回";
-                        default -> a.outcome();
-                    };
-            String name = names.get(a.actorKind() + ":" + a.actorNumber());
-            return new AccessLine(a.at(), (name == null ? kind + " " + (a.actorNumber() == null ? "" : a.actorNumber())
-                    : name + "(" + kind + ")") + job,
-                    a.subject(), a.purpose(), outcome);
-        }
-    }
-
+    /**
+     * The page: a greeting and a one-screen summary, then each section to open on its own ({@code open}: the
+     * section to show open, e.g. after a consent change); {@code looked}: which page of "who looked".
+     */
     @GetMapping
-    String home(Model model) {
+    String home(@RequestParam(defaultValue = "1") int looked, @RequestParam(required = false) String open, Model model) {
         MyNumberCards.LinkedPerson me = signedIn.person();
-        PersonalPage.Home home = page.home(me);
+        PersonalPage.Home home = page.home(me, Math.max(1, looked));
         model.addAttribute("me", me);
         model.addAttribute("acting", me.actingAs() == null ? null
                 : MunicipalityController.REPRESENTATIVE_KINDS.getOrDefault(me.actingAs(), me.actingAs()));
         model.addAttribute("page", personSections.page(home.records(), true));
+        model.addAttribute("summary", personSections.mySummary(home));
+        model.addAttribute("home", home);
         model.addAttribute("consents", home.consentsNewestFirst());
         model.addAttribute("offices", home.offices());
-        // others' accesses, newest first (the person's own views are not news to them)
-        model.addAttribute("accesses", home.accessesByOthers().stream().map(a -> AccessLine.of(a, home.names())).toList());
-        model.addAttribute("names", home.names());
+        model.addAttribute("looked", home.looked());
+        model.addAttribute("openSection", looked > 1 ? "accesses" : open);
         model.addAttribute("openings", home.openings());
         model.addAttribute("categories", InformationCategory.values());
         return "portal/me/home";
@@ -87,7 +66,7 @@ class MyPageController {
      */
     @PostMapping("/consents")
     String decide(@RequestParam(required = false) String partyKind, @RequestParam(required = false) String partyNumber,
-            @RequestParam(required = false) String category, @RequestParam String decision) {
+            @RequestParam(required = false) String category, @RequestParam String decision, RedirectAttributes flash) {
         MyNumberCards.LinkedPerson me = signedIn.person();
         Inputs in = new Inputs();
         Party party = null;
@@ -105,8 +84,9 @@ class MyPageController {
         InformationCategory asked = in.category(category);
         boolean give = in.consentDecision(decision);
         in.check();
-        page.decide(me, party, asked, give);
-        return "redirect:/portal/me?consent=" + decision;
+        ConsentChange change = page.decide(me, party, asked, give);
+        flash.addFlashAttribute("consentChanged", change.text());
+        return "redirect:/portal/me?open=consents#consents";
     }
 
     /** The person (or their representative) ends an office's 担当 from today (audited). */
@@ -114,6 +94,6 @@ class MyPageController {
     String endOffice(@PathVariable UUID relationshipId) {
         MyNumberCards.LinkedPerson me = signedIn.person();
         page.endOffice(me, relationshipId, Inputs.today());
-        return "redirect:/portal/me?officeEnded#offices";
+        return "redirect:/portal/me?officeEnded&open=offices#offices";
     }
 }

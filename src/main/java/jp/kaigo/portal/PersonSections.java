@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import jp.kaigo.access.AccessDecisions.PersonFile;
 import jp.kaigo.access.Disclosure;
+import jp.kaigo.person.PersonalPage;
 import jp.kaigo.relationship.OfficeInCharge;
 import jp.kaigo.shared.JapaneseDates;
 import jp.kaigo.ingest.Inputs;
@@ -92,6 +93,56 @@ class PersonSections {
                 ratio == null ? null : RecordSheets.text(ratio, "ratioName"),
                 limit instanceof Number n ? String.format("%,d 単位/月", n.intValue()) : null, plan,
                 file.lastSeen() == null ? null : dates.moment(file.lastSeen()), news);
+    }
+
+    /**
+     * The person's own summary, on one screen: my cards now (被保険者証 in force, 負担割合, 負担限度額 if any), my care
+     * level and until when, my offices by name, and what is new since my last visit.
+     */
+    record MySummary(String name, boolean insured, String careLevel, String careUntil, String ratio, String limitStage,
+            List<String> offices, String lastVisit, List<String> news) {
+    }
+
+    MySummary mySummary(PersonalPage.Home home) {
+        LocalDate today = Inputs.today();
+        LocalDate since = home.lastVisit() == null ? null : home.lastVisit().atZone(JAPAN).toLocalDate();
+        Map<String, Object> insured = null;
+        Map<String, Object> certificate = null;
+        Map<String, Object> ratio = null;
+        Map<String, Object> limit = null;
+        List<String> news = new ArrayList<>();
+        if (home.newLooks() > 0) {
+            news.add("「わたしの情報を見た記録」に新しい記録が " + home.newLooks() + "件");
+        }
+        for (Disclosure disclosure : home.records()) {
+            List<Map<String, Object>> records = disclosure.records();
+            insured = insured != null ? insured : RecordSheets.current(records, "insured", today);
+            certificate = certificate != null ? certificate : RecordSheets.current(records, "care-certificate", today);
+            ratio = ratio != null ? ratio : RecordSheets.current(records, "burden-ratio", today);
+            limit = limit != null ? limit : RecordSheets.current(records, "burden-limit", today);
+            for (Map<String, Object> record : records) {
+                LocalDate began = firstDate(record);
+                if (since != null && began != null && !began.isBefore(since)) {
+                    news.add(sheets.sheet(record).title() + "(" + JapaneseDates.shortDay(began, today) + ")");
+                }
+            }
+        }
+        for (var decision : home.consentsByOthersSinceLastVisit()) {
+            String day = JapaneseDates.shortDay(decision.decidedAt().atZone(JAPAN).toLocalDate(), today);
+            news.add(decision.blanket() ? "保険者(市町村)が包括同意を登録しました(" + day + ")"
+                    : home.who(decision.party()) + "で同意" + (decision.give() ? "" : "しないこと") + "が記録されました(" + day + ")");
+        }
+        boolean lost = insured != null && insured.get("lostOn") != null
+                && !LocalDate.parse(insured.get("lostOn").toString()).isAfter(today);
+        List<String> offices = home.offices().stream().filter(o -> o.inChargeOn(today))
+                .map(o -> home.who(jp.kaigo.shared.Party.office(o.officeNo()))).distinct().toList();
+        return new MySummary(insured == null ? null : RecordSheets.text(insured, "name"), insured != null && !lost,
+                certificate == null ? null : RecordSheets.text(certificate, "careLevelName"),
+                certificate == null || certificate.get("certValidTo") == null ? null
+                        : JapaneseDates.format(LocalDate.parse(certificate.get("certValidTo").toString())),
+                ratio == null ? null : RecordSheets.text(ratio, "ratioName"),
+                limit == null ? null : RecordSheets.text(limit, "stageName"), offices,
+                home.lastVisit() == null ? null : dates.shortMoment(home.lastVisit()), news);
     }
 
     /** The day a record began or was written: its history's start, or the day it was issued, made or assessed. */

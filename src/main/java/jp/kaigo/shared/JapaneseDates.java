@@ -71,6 +71,23 @@ public final class JapaneseDates {
                 + date.getMonthValue() + "月" + date.getDayOfMonth() + "日";
     }
 
+    /**
+     * A day in a list, short as people write it: 12月5日 in the current year, 令和7年12月5日 in another (the era kept
+     * where the year would otherwise be ambiguous).
+     */
+    public static String shortDay(LocalDate date, LocalDate today) {
+        if (date.getYear() == today.getYear()) {
+            return date.getMonthValue() + "月" + date.getDayOfMonth() + "日";
+        }
+        if (date.isBefore(LocalDate.of(1873, 1, 1))) {
+            return format(date);
+        }
+        JapaneseDate jd = JapaneseDate.from(date);
+        int year = jd.get(java.time.temporal.ChronoField.YEAR_OF_ERA);
+        return NAMES.get(jd.getEra()) + (year == 1 ? "元" : String.valueOf(year)) + "年" + date.getMonthValue() + "月"
+                + date.getDayOfMonth() + "日";
+    }
+
     /** A birth date as read with the age on the day: 昭和12年(1937年)8月7日(89歳). */
     public static String birthDate(LocalDate birth, LocalDate today) {
         return format(birth) + "(" + Period.between(birth, today).getYears() + "歳)";

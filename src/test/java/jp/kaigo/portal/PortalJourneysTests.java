@@ -175,17 +175,22 @@ class PortalJourneysTests {
             assertThat(home.findElement(By.cssSelector("[role=status]")).getText()).contains("カードを登録しました");
             home.findElement(By.id("cardAnswer")).sendKeys(answer(card, home.findElement(By.id("challenge")).getText()));
             Browser.go(home, home.findElement(By.cssSelector("#main form button[type=submit]")));
-            assertThat(home.findElement(By.tagName("h1")).getText()).isEqualTo("わたしの介護情報");
+            assertThat(home.findElement(By.tagName("h1")).getText()).isEqualTo("介護 花子さん、こんにちは");
+            // the sections open one at a time
+            home.findElement(By.cssSelector("#insurance-card summary")).click();
             assertThat(home.findElement(By.id("insurance-card")).getText()).contains("介護 花子");
-            // who looked: the office's 資格確認 and its reads
-            assertThat(home.findElement(By.id("accesses")).getText()).contains(office);
+            // who looked: the office's 資格確認 and its reads (an office the master does not name, by its number)
+            home.findElement(By.cssSelector("#accesses summary")).click();
+            assertThat(home.findElement(By.id("accesses")).getText()).contains(office).contains("資格を確認しました");
 
             // withdraw consent for every organisation and every kind of information
+            home.findElement(By.cssSelector("#consents summary")).click();
             new Select(home.findElement(By.id("partyKind"))).selectByValue("");
             new Select(home.findElement(By.id("category"))).selectByValue("");
             home.findElement(By.id("decision-refuse")).click();
             Browser.go(home, home.findElement(By.cssSelector("#consent-form button[type=submit]")));
-            assertThat(home.findElement(By.cssSelector("[role=status]")).getText()).contains("撤回");
+            assertThat(home.findElement(By.cssSelector("[role=status]")).getText())
+                    .isEqualTo("すべての事業所・医療機関 に、すべての情報を見せないようにしました");
             assertThat(home.findElement(By.id("consent-list")).getText()).contains("同意しない・撤回");
             Browser.screenshot(home, "person-withdraws-consent");
             Browser.screenshot(home, "person-on-a-phone", 390);
@@ -197,6 +202,7 @@ class PortalJourneysTests {
             Browser.screenshot(browser, "office-denied-after-withdrawal");
 
             // the person ends the office's care; the office is no longer in charge
+            home.findElement(By.cssSelector("#offices summary")).click();
             Browser.go(home, home.findElement(By.cssSelector("#offices form button")));
             assertThat(home.findElement(By.id("offices")).getText()).contains("に終了");
             browser.get(personPage);

@@ -47,4 +47,14 @@ class JapaneseDatesTests {
             assertThat(JapaneseDates.parse(JapaneseDates.format(d))).as(d.toString()).contains(d);
         }
     }
+
+    @Test
+    void writesADayOfThisYearAsMonthAndDayAndOtherYearsWithTheirEra() {
+        LocalDate today = LocalDate.of(2026, 12, 5);
+        assertThat(JapaneseDates.shortDay(LocalDate.of(2026, 12, 5), today)).isEqualTo("12月5日");
+        assertThat(JapaneseDates.shortDay(LocalDate.of(2026, 1, 1), today)).isEqualTo("1月1日");
+        assertThat(JapaneseDates.shortDay(LocalDate.of(2025, 12, 31), today)).isEqualTo("令和7年12月31日");
+        assertThat(JapaneseDates.shortDay(LocalDate.of(2019, 5, 1), today)).isEqualTo("令和元年5月1日");
+        assertThat(JapaneseDates.shortDay(LocalDate.of(2027, 3, 31), today)).isEqualTo("令和9年3月31日");
+    }
 }
