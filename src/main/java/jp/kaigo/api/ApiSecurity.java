@@ -2,7 +2,6 @@ package jp.kaigo.api;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -100,10 +99,6 @@ class ApiSecurity {
 
     static void problem(HttpServletResponse response, int status, String title, String detail, String type)
             throws IOException {
-        response.setStatus(status);
-        response.setContentType("application/problem+json");
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.getWriter().write("{\"type\":\"urn:kaigo-platform:problem:" + type + "\",\"title\":\"" + title
-                + "\",\"status\":" + status + ",\"detail\":\"" + detail + "\"}");
+        Problems.write(response, Problems.of(Problems.status(status), type, title, detail));
     }
 }

@@ -2,6 +2,7 @@ package jp.kaigo.api;
 
 import org.springframework.http.MediaType;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
@@ -38,10 +39,7 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(InvalidValue.class)
     ProblemDetail invalid(InvalidValue e) {
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "入力内容に誤りがあります",
-                e.violations().get(0).message(), "invalid-input");
-        problem.setProperty("errors", e.violations());
-        return problem;
+        return Problems.invalid(e.violations());
     }
 
     @ExceptionHandler(FileRejected.class)
@@ -55,10 +53,7 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "入力内容に誤りがあります",
-                e.getName() + ": 形式が正しくありません", "invalid-input");
-        problem.setProperty("errors", List.of(new Violation(e.getName(), e.getName(), "形式が正しくありません")));
-        return problem;
+        return Problems.invalid(List.of(new Violation(e.getName(), e.getName(), "形式が正しくありません")));
     }
 
     @ExceptionHandler(NotFound.class)
@@ -142,19 +137,28 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     }
 
     @Override
-    protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(HttpMediaTypeNotSupportedException ex,
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE).headers(headers)
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem(
-                HttpStatus.UNSUPPORTED_MEDIA_TYPE, "この形式の本文は受け付けません",
-                "Content-Type: " + String.join("、", ex.getSupportedMediaTypes().stream().map(Object::toString).toList())
-                        + " で送ってください", "unsupported-media-type"));
+        return Problems.answer(Problems.invalid(List.of(new Violation(ex.getParameterName(), ex.getParameterName(), "必須です"))));
+    }
+
+    /**
+     * Every other failure Spring MVC itself names (405, 415, 406, 404, …): the same Japanese problem the
+     * error controller gives, with the headers Spring set (Allow, Accept).
+     */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+            HttpStatusCode statusCode, WebRequest request) {
+        HttpStatus status = Problems.status(statusCode.value());
+        ProblemDetail problem = body instanceof ProblemDetail given && given.getType() != null
+                && given.getType().toString().startsWith("urn:kaigo-platform:") ? given
+                : Problems.forStatus(status, headers.getAllow().stream().map(Object::toString).sorted().toList(),
+                        ex instanceof HttpMediaTypeNotSupportedException unsupported
+                                ? unsupported.getSupportedMediaTypes().stream().map(Object::toString).toList() : List.of());
+        return ResponseEntity.status(status).headers(headers).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
     private static ProblemDetail problem(HttpStatus status, String title, String detail, String type) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setTitle(title);
-        problem.setType(URI.create("urn:kaigo-platform:problem:" + type));
-        return problem;
+        return Problems.of(status, type, title, detail);
     }
 }
