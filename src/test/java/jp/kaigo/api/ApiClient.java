@@ -84,6 +84,20 @@ final class ApiClient {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
     }
 
+    /**
+     * Any method to any path, with a body of the given content type (none if null) and extra headers. A header
+     * value is sent byte for byte as ISO-8859-1, so UTF-8 bytes can be sent as a client like curl would send them.
+     */
+    Response request(String method, String path, String contentType, String body, java.util.Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).method(method,
+                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        headers.forEach(request::header);
+        return send(request);
+    }
+
     Response uploadCsv(String insurerNo, String recordType, String mode, String csv) {
         return upload(insurerNo, recordType, mode, "text/csv", csv.getBytes(StandardCharsets.UTF_8));
     }
@@ -93,7 +107,7 @@ final class ApiClient {
     }
 
     private Response send(HttpRequest.Builder request) {
-        if (bearer != null) {
+        if (bearer != null && !request.build().headers().firstValue("Authorization").isPresent()) {
             request.header("Authorization", "Bearer " + bearer);
         }
         try {
