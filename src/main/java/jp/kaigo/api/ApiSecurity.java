@@ -17,6 +17,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.AuthenticationUserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.preauth.x509.X509AuthenticationFilter;
 import org.springframework.security.web.authentication.preauth.PreAuthenticatedAuthenticationToken;
 
 /**
@@ -31,7 +32,8 @@ class ApiSecurity {
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, PlatformPki pki) throws Exception {
-        http.csrf(csrf -> csrf.disable())
+        http.addFilterBefore(new HeaderCheck(), X509AuthenticationFilter.class)
+                .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
                 // a certificate or nobody: no anonymous principal, no logout, no session to look for

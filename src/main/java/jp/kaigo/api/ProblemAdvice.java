@@ -3,6 +3,7 @@ package jp.kaigo.api;
 import org.springframework.http.MediaType;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
@@ -99,6 +100,13 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(SignInRefused.class)
     ProblemDetail signInRefused(SignInRefused e) {
         return problem(HttpStatus.UNAUTHORIZED, "認証できません", e.getMessage(), "sign-in-refused");
+    }
+
+    /** A header Spring Security's firewall refuses to hand out (control characters, mojibake), read by a controller. */
+    @ExceptionHandler(RequestRejectedException.class)
+    ProblemDetail rejected(RequestRejectedException e) {
+        return problem(HttpStatus.BAD_REQUEST, "リクエストを読み取れません",
+                "ヘッダーに使えない文字が含まれています(英数字と記号だけで送ってください)", "bad-header");
     }
 
     @ExceptionHandler(Exception.class)

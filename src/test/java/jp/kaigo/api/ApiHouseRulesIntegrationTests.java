@@ -21,8 +21,8 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 
 /**
  * The API's house rules, checked on every endpoint the dispatcher knows under {@code /api} (a new endpoint
- * is walked without touching this test): a wrong method, a wrong body type and an unknown sub-path each
- * answer a 4xx as problem+json in Japanese, never a 5xx.
+ * is walked without touching this test): a wrong method, a wrong body type, an unknown sub-path and a
+ * non-ASCII {@code Authorization} header each answer a 4xx as problem+json in Japanese, never a 5xx.
  */
 class ApiHouseRulesIntegrationTests extends MunicipalityApiTests {
     private static final String PROBLEM = "application/problem+json";
@@ -76,6 +76,22 @@ class ApiHouseRulesIntegrationTests extends MunicipalityApiTests {
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(unknown.contentType()).startsWith(PROBLEM);
         assertThat(unknown.json().get("title").asString()).isEqualTo("見つかりません");
+    }
+
+    @Test
+    void everyEndpointAnswersANonAsciiAuthorizationHeaderWith400AsAProblem() {
+        List<String> broken = new ArrayList<>();
+        // the second is what the README's curl sends when the sign-in failed: the problem itself as the token
+        for (String header : List.of("Bearer トークン", "Bearer {\"detail\":\"ID・パスワード・ワンタイムパスワードのいずれかが正しくありません\","
+                + "\"title\":\"認証できません\"}")) {
+            for (Endpoint e : endpoints()) {
+                String method = e.methods().iterator().next();
+                ApiClient.Response r = caller(e.pattern()).raw(method, path(e.pattern()),
+                        e.jsonBody() ? "application/json" : null, e.jsonBody() ? "{}" : null, Map.of("Authorization", header));
+                check(broken, e, method + " (Authorization: " + header + ")", r, 400);
+            }
+        }
+        assertThat(broken).isEmpty();
     }
 
     @Test
