@@ -1,6 +1,8 @@
 package jp.kaigo.api;
 
 import org.springframework.http.MediaType;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.MismatchedInputException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.security.web.firewall.RequestRejectedException;
@@ -140,7 +142,17 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "リクエストを読み取れません",
+        for (Throwable t = ex.getCause(); t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+                String field = field(mismatch);
+                return Problems.answer(Problems.invalid(List.of(new Violation(field, field, expected(mismatch)))));
+            }
+            if (t instanceof JacksonException json && json.getLocation() != null && json.getLocation().getLineNr() > 0) {
+                return Problems.answer(problem(HttpStatus.BAD_REQUEST, "リクエストを読み取れません", "JSONの形式が正しくありません("
+                        + json.getLocation().getLineNr() + "行目 " + json.getLocation().getColumnNr() + "文字目)", "unreadable-request"));
+            }
+        }
+        return Problems.answer(problem(HttpStatus.BAD_REQUEST, "リクエストを読み取れません",
                 "本文がないか、JSONの形式が正しくありません", "unreadable-request"));
     }
 
@@ -164,6 +176,37 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
                         ex instanceof HttpMediaTypeNotSupportedException unsupported
                                 ? unsupported.getSupportedMediaTypes().stream().map(Object::toString).toList() : List.of());
         return ResponseEntity.status(status).headers(headers).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    /** The field's path in the request body, e.g. {@code queries[2].birthDate}. */
+    private static String field(MismatchedInputException e) {
+        StringBuilder path = new StringBuilder();
+        for (JacksonException.Reference r : e.getPath()) {
+            if (r.getPropertyName() != null) {
+                path.append(path.length() == 0 ? "" : ".").append(r.getPropertyName());
+            } else if (r.getIndex() >= 0) {
+                path.append('[').append(r.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+
+    /** What the field takes, from the type it is read into (the value sent is never repeated). */
+    private static String expected(MismatchedInputException e) {
+        Class<?> type = e.getTargetType();
+        if (type == String.class) {
+            return "文字列で指定してください(数値・真偽値ではなく \"…\" で囲んでください)";
+        }
+        if (type != null && (Number.class.isAssignableFrom(type) || type == int.class || type == long.class)) {
+            return "数値で指定してください";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true または false で指定してください";
+        }
+        if (type != null && (java.util.Collection.class.isAssignableFrom(type) || type.isArray())) {
+            return "配列([…])で指定してください";
+        }
+        return "形式が正しくありません";
     }
 
     private static ProblemDetail problem(HttpStatus status, String title, String detail, String type) {

@@ -101,6 +101,80 @@ class ApiHouseRulesIntegrationTests extends MunicipalityApiTests {
         assertThat(error.contentType()).startsWith(PROBLEM);
     }
 
+    @Test
+    void everyMissingFieldIsListedAtOnce() {
+        ApiClient.Response empty = office.post("/api/relationships", "{}");
+        assertThat(empty.status()).isEqualTo(400);
+        assertThat(empty.contentType()).startsWith(PROBLEM);
+        assertThat(fields(empty)).containsExactlyInAnyOrder("confirmation", "serviceType", "startDate");
+        assertThat(empty.json().get("detail").asString()).contains("3件");
+    }
+
+    @Test
+    void unknownValuesOfAClosedSetAreRefusedWithTheValuesAllowed() {
+        ApiClient.Response purpose = office.get("/api/records/" + insurer + "/0000000001?purpose=xyz");
+        assertThat(purpose.status()).isEqualTo(400);
+        assertThat(fields(purpose)).containsExactly("purpose");
+        assertThat(reason(purpose)).contains("care(介護サービスの提供)", "medical(医療の提供)", "insurer(保険者事務)", "operation(運営)")
+                .doesNotContain("xyz");
+        assertThat(office.get("/api/records/" + insurer + "/0000000001?purpose=care").status()).isEqualTo(200);
+
+        ApiClient.Response careLevel = office.get("/api/records/search?category=certification&careLevel=99");
+        assertThat(careLevel.status()).isEqualTo(400);
+        assertThat(fields(careLevel)).containsExactly("careLevel");
+        assertThat(reason(careLevel)).contains("21(要介護1)", "25(要介護5)", "13(要支援2)");
+        assertThat(office.get("/api/records/search?category=certification&careLevel=23").status()).isEqualTo(200);
+
+        ApiClient.Response serviceType = office.post("/api/relationships", "{\"confirmation\":\"x\",\"serviceType\":\"99\","
+                + "\"startDate\":\"" + RECENT_START + "\"}");
+        assertThat(serviceType.status()).isEqualTo(400);
+        assertThat(fields(serviceType)).containsExactly("serviceType");
+        assertThat(reason(serviceType)).contains("43", "46", "11");
+
+        ApiClient.Response category = office.get("/api/records/" + insurer + "/0000000001/xyz");
+        assertThat(category.status()).isEqualTo(400);
+        assertThat(reason(category)).contains("certification(");
+
+        ApiClient.Response mode = api.uploadCsv(insurer, "insured", "xyz", MunicipalityFiles.INSURED_HEADER + "\n");
+        assertThat(mode.status()).isEqualTo(400);
+        assertThat(reason(mode)).contains("full", "differential");
+
+        ApiClient.Response job = office.post("/api/staff", "{\"loginId\":\"someone\",\"password\":\"" + STAFF_PASSWORD
+                + "\",\"jobType\":\"WIZARD\"}");
+        assertThat(job.status()).isEqualTo(400);
+        assertThat(reason(job)).contains("CARE_MANAGER(介護支援専門員)");
+    }
+
+    @Test
+    void aNumberOrABooleanWhereTheLayoutWantsTextIsRefusedWithTheField() {
+        ApiClient.Response number = office.post("/api/eligibility", "{\"insurerNo\":\"" + insurer
+                + "\",\"insuredNo\":\"0000000001\",\"birthDate\":19380203}");
+        assertThat(number.status()).isEqualTo(400);
+        assertThat(number.contentType()).startsWith(PROBLEM);
+        assertThat(fields(number)).containsExactly("birthDate");
+        assertThat(reason(number)).contains("文字列").doesNotContain("19380203");
+
+        ApiClient.Response bool = office.post("/api/eligibility/batch", "{\"queries\":[{\"insurerNo\":\"" + insurer
+                + "\",\"insuredNo\":true,\"birthDate\":\"1938-02-03\"}]}");
+        assertThat(bool.status()).isEqualTo(400);
+        assertThat(fields(bool)).containsExactly("queries[0].insuredNo");
+
+        ApiClient.Response broken = office.post("/api/eligibility", "{\n\"insurerNo\": ");
+        assertThat(broken.status()).isEqualTo(400);
+        assertThat(broken.contentType()).startsWith(PROBLEM);
+        assertThat(broken.json().get("detail").asString()).contains("JSON");
+    }
+
+    private static List<String> fields(ApiClient.Response r) {
+        List<String> fields = new ArrayList<>();
+        r.json().get("errors").forEach(e -> fields.add(e.get("field").asString()));
+        return fields;
+    }
+
+    private static String reason(ApiClient.Response r) {
+        return r.json().get("errors").get(0).get("reason").asString();
+    }
+
     /** Every {@code /api} endpoint of the dispatcher, each pattern once with all its methods. */
     private List<Endpoint> endpoints() {
         Map<String, Set<String>> methods = new TreeMap<>();
