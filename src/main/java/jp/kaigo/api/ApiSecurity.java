@@ -2,7 +2,6 @@ package jp.kaigo.api;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,6 +17,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.AuthenticationUserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.preauth.x509.X509AuthenticationFilter;
 import org.springframework.security.web.authentication.preauth.PreAuthenticatedAuthenticationToken;
 
 /**
@@ -32,7 +32,8 @@ class ApiSecurity {
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, PlatformPki pki) throws Exception {
-        http.csrf(csrf -> csrf.disable())
+        http.addFilterBefore(new HeaderCheck(), X509AuthenticationFilter.class)
+                .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
                 // a certificate or nobody: no anonymous principal, no logout, no session to look for
@@ -100,10 +101,6 @@ class ApiSecurity {
 
     static void problem(HttpServletResponse response, int status, String title, String detail, String type)
             throws IOException {
-        response.setStatus(status);
-        response.setContentType("application/problem+json");
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.getWriter().write("{\"type\":\"urn:kaigo-platform:problem:" + type + "\",\"title\":\"" + title
-                + "\",\"status\":" + status + ",\"detail\":\"" + detail + "\"}");
+        Problems.write(response, Problems.of(Problems.status(status), type, title, detail));
     }
 }

@@ -25,6 +25,8 @@ import jp.kaigo.shared.InformationCategory;
 import jp.kaigo.shared.InsuredNumber;
 import jp.kaigo.shared.InsurerNumber;
 import jp.kaigo.shared.InvalidValue;
+import jp.kaigo.shared.CareLevel;
+import jp.kaigo.access.Purpose;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -91,7 +93,8 @@ class CareRecordsController {
             @RequestParam String category, @RequestParam(required = false) String careLevel,
             @RequestParam(required = false) Integer expiringWithinDays, @RequestParam(required = false) String purpose) {
         InformationCategory asked = category(category);
-        List<AccessDecisions.Found> found = found(caller, http, asked, careLevel, expiringWithinDays, purpose);
+        List<AccessDecisions.Found> found = found(caller, http, asked, careLevel, expiringWithinDays,
+                purpose(purpose, caller));
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("category", asked.key());
         answer.put("count", found.size());
@@ -110,7 +113,7 @@ class CareRecordsController {
             throws IOException {
         InformationCategory asked = category(category);
         List<AccessDecisions.Found> found = found(caller, http, asked, careLevel, expiringWithinDays,
-                purpose == null ? "一覧の出力" : purpose);
+                purpose == null || purpose.isBlank() ? "一覧の出力" : purpose(purpose, caller));
         Set<String> columns = new LinkedHashSet<>();
         found.forEach(f -> f.records().forEach(r -> r.forEach((key, value) -> {
             if (!(value instanceof List<?>)) {
@@ -143,8 +146,9 @@ class CareRecordsController {
     /** The office's people with permitted records of the category, filtered (search and export alike). */
     private List<AccessDecisions.Found> found(PartyUser caller, HttpServletRequest http, InformationCategory asked,
             String careLevel, Integer expiringWithinDays, String purpose) {
-        return access.searchInCharge(actor(caller, http), asked, purpose(purpose, caller),
-                new SearchFilter(careLevel, expiringWithinDays));
+        CareLevel level = Choices.careLevel(careLevel);
+        return access.searchInCharge(actor(caller, http), asked, purpose,
+                new SearchFilter(level == null ? null : level.code(), expiringWithinDays));
     }
 
     /** Break-glass: open the person's records for 72 hours in an emergency, with a reason. */
@@ -173,8 +177,7 @@ class CareRecordsController {
     }
 
     static InformationCategory category(String key) {
-        return InformationCategory.byKey(key)
-                .orElseThrow(() -> new InvalidValue("category", "情報の種類", "情報の種類が正しくありません"));
+        return Choices.category(key);
     }
 
     /** Every reader is a signed-in staff member: a municipality's certificate alone reads no care record. */
@@ -190,18 +193,9 @@ class CareRecordsController {
         return new String[] {insurer.value(), insured.value()};
     }
 
+    /** The purpose named ({@code care}, {@code medical}, {@code insurer}, {@code operation}) or the caller's usual one. */
     private static String purpose(String given, PartyUser caller) {
-        if (given != null && !given.isBlank()) {
-            if (given.strip().length() > 50) {
-                throw new InvalidValue("purpose", "利用目的", "50文字以内で指定してください");
-            }
-            return given.strip();
-        }
-        return switch (caller.party().kind()) {
-            case MUNICIPALITY -> "保険者事務";
-            case OFFICE -> "介護サービスの提供";
-            case MEDICAL_INSTITUTION -> "医療の提供";
-            case OPERATOR -> "運営";
-        };
+        Purpose named = Choices.purpose(given);
+        return (named == null ? Purpose.of(caller.party().kind()) : named).label();
     }
 }

@@ -1,7 +1,11 @@
 package jp.kaigo.api;
 
 import org.springframework.http.MediaType;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.MismatchedInputException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
@@ -38,10 +42,7 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(InvalidValue.class)
     ProblemDetail invalid(InvalidValue e) {
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "入力内容に誤りがあります",
-                e.violations().get(0).message(), "invalid-input");
-        problem.setProperty("errors", e.violations());
-        return problem;
+        return Problems.invalid(e.violations());
     }
 
     @ExceptionHandler(FileRejected.class)
@@ -55,10 +56,7 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "入力内容に誤りがあります",
-                e.getName() + ": 形式が正しくありません", "invalid-input");
-        problem.setProperty("errors", List.of(new Violation(e.getName(), e.getName(), "形式が正しくありません")));
-        return problem;
+        return Problems.invalid(List.of(new Violation(e.getName(), e.getName(), "形式が正しくありません")));
     }
 
     @ExceptionHandler(NotFound.class)
@@ -106,6 +104,13 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.UNAUTHORIZED, "認証できません", e.getMessage(), "sign-in-refused");
     }
 
+    /** A header Spring Security's firewall refuses to hand out (control characters, mojibake), read by a controller. */
+    @ExceptionHandler(RequestRejectedException.class)
+    ProblemDetail rejected(RequestRejectedException e) {
+        return problem(HttpStatus.BAD_REQUEST, "リクエストを読み取れません",
+                "ヘッダーに使えない文字が含まれています(英数字と記号だけで送ってください)", "bad-header");
+    }
+
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception e) {
         String errorId = UUID.randomUUID().toString();
@@ -137,24 +142,74 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "リクエストを読み取れません",
+        for (Throwable t = ex.getCause(); t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+                String field = field(mismatch);
+                return Problems.answer(Problems.invalid(List.of(new Violation(field, field, expected(mismatch)))));
+            }
+            if (t instanceof JacksonException json && json.getLocation() != null && json.getLocation().getLineNr() > 0) {
+                return Problems.answer(problem(HttpStatus.BAD_REQUEST, "リクエストを読み取れません", "JSONの形式が正しくありません("
+                        + json.getLocation().getLineNr() + "行目 " + json.getLocation().getColumnNr() + "文字目)", "unreadable-request"));
+            }
+        }
+        return Problems.answer(problem(HttpStatus.BAD_REQUEST, "リクエストを読み取れません",
                 "本文がないか、JSONの形式が正しくありません", "unreadable-request"));
     }
 
     @Override
-    protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(HttpMediaTypeNotSupportedException ex,
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE).headers(headers)
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem(
-                HttpStatus.UNSUPPORTED_MEDIA_TYPE, "この形式の本文は受け付けません",
-                "Content-Type: " + String.join("、", ex.getSupportedMediaTypes().stream().map(Object::toString).toList())
-                        + " で送ってください", "unsupported-media-type"));
+        return Problems.answer(Problems.invalid(List.of(new Violation(ex.getParameterName(), ex.getParameterName(), "必須です"))));
+    }
+
+    /**
+     * Every other failure Spring MVC itself names (405, 415, 406, 404, …): the same Japanese problem the
+     * error controller gives, with the headers Spring set (Allow, Accept).
+     */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+            HttpStatusCode statusCode, WebRequest request) {
+        HttpStatus status = Problems.status(statusCode.value());
+        ProblemDetail problem = body instanceof ProblemDetail given && given.getType() != null
+                && given.getType().toString().startsWith("urn:kaigo-platform:") ? given
+                : Problems.forStatus(status, headers.getAllow().stream().map(Object::toString).sorted().toList(),
+                        ex instanceof HttpMediaTypeNotSupportedException unsupported
+                                ? unsupported.getSupportedMediaTypes().stream().map(Object::toString).toList() : List.of());
+        return ResponseEntity.status(status).headers(headers).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    /** The field's path in the request body, e.g. {@code queries[2].birthDate}. */
+    private static String field(MismatchedInputException e) {
+        StringBuilder path = new StringBuilder();
+        for (JacksonException.Reference r : e.getPath()) {
+            if (r.getPropertyName() != null) {
+                path.append(path.length() == 0 ? "" : ".").append(r.getPropertyName());
+            } else if (r.getIndex() >= 0) {
+                path.append('[').append(r.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+
+    /** What the field takes, from the type it is read into (the value sent is never repeated). */
+    private static String expected(MismatchedInputException e) {
+        Class<?> type = e.getTargetType();
+        if (type == String.class) {
+            return "文字列で指定してください(数値・真偽値ではなく \"…\" で囲んでください)";
+        }
+        if (type != null && (Number.class.isAssignableFrom(type) || type == int.class || type == long.class)) {
+            return "数値で指定してください";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true または false で指定してください";
+        }
+        if (type != null && (java.util.Collection.class.isAssignableFrom(type) || type.isArray())) {
+            return "配列([…])で指定してください";
+        }
+        return "形式が正しくありません";
     }
 
     private static ProblemDetail problem(HttpStatus status, String title, String detail, String type) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setTitle(title);
-        problem.setType(URI.create("urn:kaigo-platform:problem:" + type));
-        return problem;
+        return Problems.of(status, type, title, detail);
     }
 }

@@ -1,6 +1,7 @@
 package jp.kaigo.api;
 
 import jp.kaigo.ingest.Inputs;
+import jp.kaigo.shared.ServiceType;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.LocalDate;
@@ -44,10 +45,18 @@ class RelationshipController {
             @RequestBody Registration request) {
         StaffSession session = StaffController.session(staff, caller, http);
         Inputs in = new Inputs();
+        if (request.confirmation() == null || request.confirmation().isBlank()) {
+            in.reject("confirmation", "資格確認の証明", "必須です(資格確認の回答の confirmation をそのまま送ってください)");
+        }
+        if (request.serviceType() == null || request.serviceType().isBlank()) {
+            in.reject("serviceType", ServiceType.LABEL, "必須です");
+        } else {
+            Choices.unknownServiceType(request.serviceType()).ifPresent(v -> in.reject(v.field(), v.label(), v.reason()));
+        }
         LocalDate start = in.date(request.startDate(), "startDate", "開始日", true);
         in.check();
         return Map.of("relationshipId", eligibility.registerInCharge(session, request.confirmation(),
-                request.serviceType(), start).relationshipId());
+                request.serviceType().strip(), start).relationshipId());
     }
 
     @PostMapping("/api/relationships/{relationshipId}/end")

@@ -116,7 +116,7 @@ class StaffController {
     void revoke(@AuthenticationPrincipal PartyUser caller, HttpServletRequest http, @PathVariable String loginId,
             @PathVariable String qualification) {
         staff.revoke(session(staff, caller, http), loginId, Qualification.parse(qualification).orElseThrow(
-                () -> new InvalidValue("qualification", "資格", "資格の種類が正しくありません")));
+                () -> new InvalidValue("qualification", "資格", Choices.oneOf(Qualification.values(), Qualification::name, Qualification::label))));
     }
 
     /** The organisation's own access log, newest first, for its administrator (who looked at what, by account). */
@@ -128,7 +128,7 @@ class StaffController {
     private static StaffAccounts.AttestedQualification attested(QualificationRequest r) {
         Inputs in = new Inputs();
         Qualification q = r == null ? null : in.value(r.qualification(), v -> Qualification.parse(v.strip()).orElseThrow(
-                () -> new InvalidValue("qualification", "資格", "資格の種類が正しくありません")));
+                () -> new InvalidValue("qualification", "資格", Choices.oneOf(Qualification.values(), Qualification::name, Qualification::label))));
         LocalDate until = r == null ? null : in.date(r.validUntil(), "validUntil", "有効期限", true);
         if (r == null) {
             in.reject("qualifications", "資格", "資格の内容を指定してください");
@@ -141,7 +141,8 @@ class StaffController {
         if (value == null || value.isBlank()) {
             throw new InvalidValue("jobType", "職種", "必須です");
         }
-        return JobType.parse(value).orElseThrow(() -> new InvalidValue("jobType", "職種", "職種の値が正しくありません"));
+        return JobType.parse(value).orElseThrow(() -> new InvalidValue("jobType", "職種",
+                Choices.oneOf(JobType.values(), JobType::name, JobType::label)));
     }
 
     /** The token of an {@code Authorization: Bearer …} header, or null. */

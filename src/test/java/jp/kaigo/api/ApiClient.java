@@ -84,6 +84,76 @@ final class ApiClient {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
     }
 
+    /**
+     * Any method to any path, with a body of the given content type (none if null) and extra headers. A header
+     * value is sent byte for byte as ISO-8859-1, so UTF-8 bytes can be sent as a client like curl would send them.
+     */
+    Response request(String method, String path, String contentType, String body, java.util.Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).method(method,
+                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        headers.forEach(request::header);
+        return send(request);
+    }
+
+    /**
+     * The request over a plain TLS socket (HTTP/1.1, one request), its header values sent as raw UTF-8 bytes
+     * the way curl sends what the shell gives it (java.net.http would turn non-ASCII into '?').
+     */
+    Response raw(String method, String path, String contentType, String body, java.util.Map<String, String> headers) {
+        var socketFactory = http.sslContext().getSocketFactory();
+        int port = URI.create(base).getPort();
+        try (var socket = (javax.net.ssl.SSLSocket) socketFactory.createSocket("localhost", port)) {
+            byte[] content = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
+            StringBuilder head = new StringBuilder(method + " " + path + " HTTP/1.1\r\nHost: localhost:" + port
+                    + "\r\nConnection: close\r\nContent-Length: " + content.length + "\r\n");
+            if (contentType != null) {
+                head.append("Content-Type: ").append(contentType).append("\r\n");
+            }
+            headers.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
+            var out = socket.getOutputStream();
+            out.write(head.append("\r\n").toString().getBytes(StandardCharsets.UTF_8));
+            out.write(content);
+            out.flush();
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+            int split = answer.indexOf("\r\n\r\n");
+            String[] lines = answer.substring(0, split).split("\r\n");
+            int status = Integer.parseInt(lines[0].split(" ")[1]);
+            String type = "";
+            boolean chunked = false;
+            for (String line : lines) {
+                String lower = line.toLowerCase(java.util.Locale.ROOT);
+                if (lower.startsWith("content-type:")) {
+                    type = line.substring(13).strip();
+                }
+                chunked |= lower.startsWith("transfer-encoding:") && lower.contains("chunked");
+            }
+            String rest = answer.substring(split + 4);
+            String raw = chunked ? unchunk(rest) : rest;
+            return new Response(status, type, new String(raw.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The body of a chunked answer, read as ISO-8859-1 (one char per byte), decoded as UTF-8. */
+    private static String unchunk(String chunked) {
+        StringBuilder body = new StringBuilder();
+        int at = 0;
+        while (true) {
+            int end = chunked.indexOf("\r\n", at);
+            int size = Integer.parseInt(chunked.substring(at, end).strip(), 16);
+            if (size == 0) {
+                return body.toString();
+            }
+            body.append(chunked, end + 2, end + 2 + size);
+            at = end + 2 + size + 2;
+        }
+    }
+
+
     Response uploadCsv(String insurerNo, String recordType, String mode, String csv) {
         return upload(insurerNo, recordType, mode, "text/csv", csv.getBytes(StandardCharsets.UTF_8));
     }
@@ -93,7 +163,7 @@ final class ApiClient {
     }
 
     private Response send(HttpRequest.Builder request) {
-        if (bearer != null) {
+        if (bearer != null && !request.build().headers().firstValue("Authorization").isPresent()) {
             request.header("Authorization", "Bearer " + bearer);
         }
         try {

@@ -91,6 +91,24 @@ class PortalSecurityTests {
         assertThat(terminal.get("/portal/office").statusCode()).isEqualTo(302);
     }
 
+    /** A page that does not exist is a Japanese page in the portal layout with the area's menu, not a bare error. */
+    @Test
+    void anUnknownPageAnswersAJapanesePageWithTheMenu() throws Exception {
+        PortalTerminal terminal = signedIn(Party.office(OfficeNumber.withCheckDigit("477300004").value()));
+        HttpResponse<String> missing = terminal.get("/portal/office/no-such-page");
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(missing.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
+        assertThat(missing.body()).contains("ページを表示できませんでした").contains("ページが見つかりません")
+                .contains("href=\"/portal/office/persons\"").contains("ログアウト")
+                .doesNotContain("Whitelabel").doesNotContain("\"status\"");
+        // another area's page: refused, with the public header (this session has no menu there)
+        HttpResponse<String> elsewhere = terminal.get("/portal/municipality/insured");
+        assertThat(elsewhere.statusCode()).isEqualTo(403);
+        assertThat(elsewhere.body()).contains("このページを表示する権限がありません")
+                .doesNotContain("href=\"/portal/municipality/insured\"");
+        assertThat(terminal.get("/portal/office/no-such-page?lang=en").body()).contains("Page not found");
+    }
+
     @Test
     void signOutEndsThePortalSession() throws Exception {
         PortalTerminal terminal = signedIn(Party.office(OfficeNumber.withCheckDigit("477300003").value()));
