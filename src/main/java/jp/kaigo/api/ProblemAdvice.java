@@ -90,8 +90,11 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(TooManyAttempts.class)
-    ProblemDetail tooManyAttempts(TooManyAttempts e) {
-        return problem(HttpStatus.TOO_MANY_REQUESTS, "一時的に受け付けていません", e.getMessage(), "too-many-attempts");
+    org.springframework.http.ResponseEntity<Object> tooManyAttempts(TooManyAttempts e) {
+        var answer = org.springframework.http.ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON);
+        e.retryAfterSeconds().ifPresent(seconds -> answer.header("Retry-After", Long.toString(seconds)));
+        return answer.body(problem(HttpStatus.TOO_MANY_REQUESTS, "一時的に受け付けていません", e.getMessage(), "too-many-attempts"));
     }
 
     @ExceptionHandler(NotPermitted.class)

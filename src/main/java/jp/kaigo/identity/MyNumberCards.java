@@ -42,12 +42,15 @@ public class MyNumberCards {
     private final AuditLog audit;
     private final InsuredPersons persons;
 
-    MyNumberCards(JdbcClient sql, CardAuthority jlis, AuditLog audit, InsuredPersons persons) {
+    MyNumberCards(JdbcClient sql, CardAuthority jlis, AuditLog audit, InsuredPersons persons, RequestLimits limits) {
         this.sql = sql;
+        this.limits = limits;
         this.persons = persons;
         this.audit = audit;
         this.jlis = jlis;
     }
+
+    private final RequestLimits limits;
 
     public record Challenge(UUID challengeId, byte[] nonce) {
     }
@@ -278,6 +281,7 @@ public class MyNumberCards {
     private X509Certificate checkAnswer(String kind, String number, UUID challengeId, byte[] certificate,
             byte[] signature) {
         X509Certificate cert = certificate(certificate);
+        limits.takeCardAnswer(cert);
         // the challenge is used up by this attempt, whatever its outcome: a replay never succeeds
         var challenge = sql.sql("""
                 update identity.card_challenges set used_at = now()

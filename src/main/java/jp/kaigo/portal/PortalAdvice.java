@@ -87,7 +87,8 @@ class PortalAdvice {
 
     @ExceptionHandler(TooManyAttempts.class)
     @ResponseStatus(HttpStatus.TOO_MANY_REQUESTS)
-    String tooMany(TooManyAttempts e, Model model) {
+    String tooMany(TooManyAttempts e, Model model, jakarta.servlet.http.HttpServletResponse response) {
+        e.retryAfterSeconds().ifPresent(seconds -> response.setHeader("Retry-After", Long.toString(seconds)));
         model.addAttribute("error", e.getMessage());
         return "portal/problem";
     }

@@ -52,7 +52,11 @@ final class ApiClient {
         return new ApiClient(port, credential.sslContext(pki.caCertificate()));
     }
 
-    record Response(int status, String contentType, String body) {
+    record Response(int status, String contentType, String body, String retryAfter) {
+        Response(int status, String contentType, String body) {
+            this(status, contentType, body, null);
+        }
+
         JsonNode json() {
             return JSON.readTree(body);
         }
@@ -168,7 +172,8 @@ final class ApiClient {
         }
         try {
             HttpResponse<String> r = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            return new Response(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
+            return new Response(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body(),
+                    r.headers().firstValue("Retry-After").orElse(null));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
