@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import jp.kaigo.audit.AuditEntry;
+import jp.kaigo.audit.AuditLog;
 import jp.kaigo.consent.Consents;
 import jp.kaigo.identity.CardReader;
 import jp.kaigo.identity.Enrolment;
@@ -93,6 +95,8 @@ class PersonViewJourneysTests {
     SimulatedJlis jlis;
     @Autowired
     JdbcClient sql;
+    @Autowired
+    AuditLog audit;
 
     String insurer;
     String insuredNo;
@@ -127,6 +131,14 @@ class PersonViewJourneysTests {
 
     @Test
     void theSummaryFitsAPhoneAndTheOfficesLooksReadAsOneLine() {
+        // earlier today ten other offices looked once each (as their systems would, through the API)
+        List<AuditEntry> others = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            others.add(new AuditEntry("disclosure", "office", OfficeNumber.withCheckDigit("4575" + String.format("%05d",
+                    NEXT.getAndIncrement())).value(), "CLERK", insurer, insuredNo, "被保険者証", "介護サービスの提供",
+                    "permit:CONSENTED"));
+        }
+        audit.recordAll(others);
         office = namedOffice();
         browser = staffBrowser(Party.office(office), "himawari.cm", JobType.CARE_MANAGER);
         confirmAndRegister();
@@ -135,6 +147,9 @@ class PersonViewJourneysTests {
         browser.get(personPage);
         browser.get(personPage);
         assertThat(browser.findElement(By.id("main")).getText()).as(personPage).contains("介護 花子");
+        // and opens what was closed to it in an emergency, with a reason
+        browser.findElement(By.id("reason")).sendKeys("救急搬送時の服薬状況の確認のため");
+        Browser.go(browser, browser.findElement(By.cssSelector("section.emergency button")));
 
         // the person was last here two days ago
         Instant before = Instant.now().minus(2, ChronoUnit.DAYS);
@@ -181,6 +196,20 @@ class PersonViewJourneysTests {
                 .anyMatch(l -> l.contains("担当事業所として登録しました: 居宅介護支援"));
         // no code and no enum's name (LIFE情報 is the information's official name)
         assertThat(String.join("\n", lines).replace("LIFE情報", "")).doesNotContain(office).doesNotContainPattern("[A-Z_]{4,}");
+        // the break-glass stays visible on its own line, and above, who opened it and why
+        assertThat(home.findElements(By.cssSelector("#looked li.emergency")).stream().map(WebElement::getText).toList())
+                .anyMatch(l -> l.contains(OFFICE_NAME + "(居宅介護支援)が " + today + " に ") && l.contains("緊急時の閲覧を始めました"));
+        assertThat(home.findElement(By.cssSelector("#accesses section.emergency")).getText()).contains(OFFICE_NAME)
+                .contains("介護支援専門員").contains("救急搬送時の服薬状況の確認のため").doesNotContain("CARE_MANAGER");
+        // ten groups a page: the next page, and back
+        assertThat(lines).hasSize(10);
+        Browser.go(home, home.findElement(By.linkText("次へ")));
+        assertThat(home.findElement(By.id("accesses")).getAttribute("open")).isNotNull();
+        assertThat(home.findElements(By.cssSelector("#looked li"))).isNotEmpty();
+        assertThat(home.findElement(By.cssSelector("#accesses .pager")).getText()).contains("2 / 2 ページ");
+        accessibility.addAll(Browser.accessibilityProblems(home, 1280));
+        Browser.go(home, home.findElement(By.linkText("前へ")));
+        assertThat(home.findElements(By.cssSelector("#looked li"))).hasSize(10);
 
         // a reload a minute later is the same visit: what was new stays new
         home.navigate().refresh();
