@@ -17,7 +17,8 @@ import tools.jackson.core.json.JsonFactory;
 /**
  * JSON: either an array of flat objects, or an object whose {@code records} member is that array.
  * Members are field keys (or Japanese labels) with string, number or null values; a row's line is the
- * line where its object starts. Read as a token stream, one record at a time.
+ * line where its object starts. A member named twice (or once by key and once by label) rejects its row:
+ * which of the two was meant cannot be known. Read as a token stream, one record at a time.
  */
 final class JsonRowSource implements RowSource {
     private static final JsonFactory FACTORY = new JsonFactory();
@@ -61,6 +62,7 @@ final class JsonRowSource implements RowSource {
             }
             long line = parser.currentLocation().getLineNr();
             String[] values = new String[fields.size()];
+            boolean[] named = new boolean[fields.size()];
             List<Violation> problems = new ArrayList<>();
             for (JsonToken t = parser.nextToken(); t != JsonToken.END_OBJECT; t = parser.nextToken()) {
                 String name = parser.currentName();
@@ -69,11 +71,18 @@ final class JsonRowSource implements RowSource {
                 if (field.isEmpty()) {
                     problems.add(new Violation("member", "項目", "この種別にない項目があります(項目名: " + name + ")"));
                     parser.skipChildren();
+                } else if (named[fields.indexOf(field.get())]) {
+                    problems.add(new Violation(field.get().key(), field.get().label(),
+                            "同じ項目が1つの記録に2回あります(キーと項目名の両方で書いた場合も含みます)"));
+                    parser.skipChildren();
                 } else if (value == JsonToken.START_OBJECT || value == JsonToken.START_ARRAY) {
                     problems.add(new Violation(field.get().key(), field.get().label(), "文字列か数値で指定してください"));
                     parser.skipChildren();
-                } else if (value != JsonToken.VALUE_NULL) {
-                    values[fields.indexOf(field.get())] = parser.getString();
+                } else {
+                    named[fields.indexOf(field.get())] = true;
+                    if (value != JsonToken.VALUE_NULL) {
+                        values[fields.indexOf(field.get())] = parser.getString();
+                    }
                 }
             }
             return new SourceRow(line, values, problems);

@@ -196,6 +196,27 @@ class MunicipalityInterfaceIntegrationTests extends MunicipalityApiTests {
     }
 
     @Test
+    void aRecordNamingAFieldTwiceIsRejectedWhetherByKeyOrByLabel() {
+        Map<String, String> byKey = MunicipalityFiles.everyField(RecordType.INSURED, insurer, "0000000091");
+        Map<String, String> byLabel = MunicipalityFiles.everyField(RecordType.INSURED, insurer, "0000000092");
+        Map<String, String> once = MunicipalityFiles.everyField(RecordType.INSURED, insurer, "0000000093");
+        byKey.put("address", "ADDRESS");
+        byLabel.put("address", "LABELLED");
+        String json = MunicipalityFiles.json(List.of(byKey, byLabel, once))
+                .replace("\"address\":\"ADDRESS\"", "\"address\":\"沖縄県テスト村1番地\",\"address\":\"沖縄県テスト村2番地\"")
+                .replace("\"address\":\"LABELLED\"", "\"address\":\"沖縄県テスト村1番地\",\"住所\":\"沖縄県テスト村2番地\"");
+        ApiClient.Response response = api.upload(insurer, "insured", "full", "application/json",
+                json.getBytes(StandardCharsets.UTF_8));
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        assertThat(response.json().get("inserted").asLong()).isEqualTo(1);
+        assertThat(response.json().get("rejectedRows").asLong()).isEqualTo(2);
+        for (JsonNode rejection : response.json().get("rejections")) {
+            assertThat(rejection.get("field").asString()).isEqualTo("address");
+            assertThat(rejection.get("reason").asString()).contains("2回");
+        }
+    }
+
+    @Test
     void refusesTheSecondRowWithTheSameKeyWhetherTheFileIsSortedOrNot() {
         String first = insuredRow(insurer, "0000000001", 1, "2020-04-01", null, "1940-05-06", null);
         String twin = first.replace("テスト村1番地", "テスト村2番地");
