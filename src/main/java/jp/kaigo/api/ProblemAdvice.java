@@ -5,6 +5,7 @@ import org.springframework.web.HttpMediaTypeNotSupportedException;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
+import jp.kaigo.eligibility.RegistrationRefused;
 import jp.kaigo.identity.CardRefused;
 import jp.kaigo.identity.NotPermitted;
 import jp.kaigo.shared.NoSuchRecord;
@@ -41,6 +42,16 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "入力内容に誤りがあります",
                 e.violations().get(0).message(), "invalid-input");
         problem.setProperty("errors", e.violations());
+        return problem;
+    }
+
+    /** A registration as 担当事業所 refused: every rule that failed, each with field, rule and reason. */
+    @ExceptionHandler(RegistrationRefused.class)
+    ProblemDetail registrationRefused(RegistrationRefused e) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "担当事業所として登録できません",
+                e.refusals().stream().map(f -> f.label() + ": " + f.reason()).collect(
+                        java.util.stream.Collectors.joining(" / ")), "registration-refused");
+        problem.setProperty("errors", e.refusals());
         return problem;
     }
 

@@ -4,7 +4,8 @@ import jp.kaigo.ingest.Inputs;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.LocalDate;
-import java.util.Map;
+import java.util.List;
+import jp.kaigo.eligibility.RegistrationDecision;
 import java.util.UUID;
 import jp.kaigo.eligibility.EligibilityVerification;
 import jp.kaigo.identity.StaffAccounts;
@@ -38,16 +39,20 @@ class RelationshipController {
     record Ending(String endDate) {
     }
 
+    /** The registration made, with the rules' warnings (empty when there are none). */
+    record Registered(UUID relationshipId, List<RegistrationDecision.Finding> warnings) {
+    }
+
     @PostMapping("/api/relationships")
     @ResponseStatus(HttpStatus.CREATED)
-    Map<String, UUID> register(@AuthenticationPrincipal PartyUser caller, HttpServletRequest http,
+    Registered register(@AuthenticationPrincipal PartyUser caller, HttpServletRequest http,
             @RequestBody Registration request) {
         StaffSession session = StaffController.session(staff, caller, http);
         Inputs in = new Inputs();
-        LocalDate start = in.date(request.startDate(), "startDate", "開始日", true);
+        LocalDate start = in.date(request.startDate(), "startDate", "開始日", false);
         in.check();
-        return Map.of("relationshipId", eligibility.registerInCharge(session, request.confirmation(),
-                request.serviceType(), start).relationshipId());
+        var registered = eligibility.registerInCharge(session, request.confirmation(), request.serviceType(), start);
+        return new Registered(registered.relationship().relationshipId(), registered.warnings());
     }
 
     @PostMapping("/api/relationships/{relationshipId}/end")

@@ -163,6 +163,36 @@ class OfficeMorningJourneyTests {
         assertThat(accessibility).as("axe-core: serious or critical problems").isEmpty();
     }
 
+    /**
+     * 居宅介護支援 (43) for a 要支援2 person: the registration is refused, the answer page shows the reason next to the
+     * form (介護予防支援 (46) is the one) and keeps the service type and the start date as typed; nothing is registered.
+     */
+    @Test
+    void aRegistrationThatDoesNotFitTheCareLevelIsRefusedWithTheReasonBesideTheForm() {
+        load("care-certificate", CERTIFICATE_HEADER + "\n" + String.join(",", insurer, insuredNo, "1", "2025-04-01",
+                "", "13", "2025-03-18", "2025-04-01", "2027-03-31", "10531"));
+        String office = newOffice();
+        browser = staffBrowser(Party.office(office), "support.cm", JobType.CARE_MANAGER);
+        confirm("19380203");
+        new Select(browser.findElement(By.id("serviceType"))).selectByValue("43");
+        String typedStart = JapaneseDates.format(today().minusDays(3));
+        browser.findElement(By.id("startDate")).clear();
+        browser.findElement(By.id("startDate")).sendKeys(typedStart);
+        Browser.go(browser, browser.findElement(By.cssSelector("section[aria-labelledby=register] button")));
+
+        String refusal = browser.findElement(By.id("registration-refused")).getText();
+        assertThat(refusal).contains("登録できません").contains("介護予防支援(46)").contains("サービス種類");
+        assertThat(browser.findElement(By.cssSelector("#registration-refused li")).getAttribute("data-field"))
+                .isEqualTo("serviceType");
+        assertThat(browser.findElement(By.id("status")).getText()).contains("資格があります");
+        assertThat(new Select(browser.findElement(By.id("serviceType"))).getFirstSelectedOption().getAttribute("value"))
+                .isEqualTo("43");
+        assertThat(browser.findElement(By.id("startDate")).getAttribute("value")).isEqualTo(typedStart);
+        assertThat(browser.findElements(By.cssSelector("section[aria-labelledby=register] form"))).hasSize(1);
+        check("office-registration-refused");
+        assertThat(accessibility).as("axe-core: serious or critical problems").isEmpty();
+    }
+
     /** 資格確認 by numbers, typed as a person reads them off the paper card. */
     private void confirm(String birthDate) {
         browser.findElement(By.id("insurerNo")).clear();
