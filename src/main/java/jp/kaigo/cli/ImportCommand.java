@@ -32,7 +32,7 @@ final class ImportCommand {
         }
         String insurer = options.required("insurer");
         String url = options.get("url", "https://localhost:8443") + "/api/municipalities/" + insurer
-                + "/files/" + options.required("type") + "?mode=" + options.get("mode", "full")
+                + "/files/" + options.required("type") + "?mode=" + options.get("mode", "differential")
                 + "&name=" + URLEncoder.encode(file.getFileName().toString(), StandardCharsets.UTF_8)
                 + (options.named().containsKey("charset") ? "&charset=" + options.get("charset", "") : "");
         String format = options.get("format", file.toString().toLowerCase().endsWith(".json") ? "json" : "csv");

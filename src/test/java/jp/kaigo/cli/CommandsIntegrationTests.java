@@ -56,8 +56,9 @@ class CommandsIntegrationTests {
                 dir.resolve(insured[3]).toString());
         assertThat(wrongPassword.code).isEqualTo(2);
         assertThat(wrongPassword.err).contains("パスワード");
+        // the generated file is the municipality's complete state: a 全量 import, asked for by name (差分 is the default)
         Run imported = run("import", "--url", "https://localhost:" + port, "--insurer", insured[0], "--type", "insured",
-                "--cert", cert.toString(), "--password", "secret", "--cacert", pki.caFile().toString(),
+                "--mode", "full", "--cert", cert.toString(), "--password", "secret", "--cacert", pki.caFile().toString(),
                 dir.resolve(insured[3]).toString());
         assertThat(imported.code).as(imported.err).isZero();
         assertThat(imported.err).contains("送信中").contains("100.0%").contains("完了");

@@ -249,6 +249,9 @@ class PortalJourneysTests {
         Files.writeString(file, HEADER + "\n" + row("0000099901", "沖縄 太郎", "1940-05-06") + "\n"
                 + row("0000099902", "沖縄 次郎", "1941-02-30") + "\n");
         new Select(browser.findElement(By.id("recordType"))).selectByValue("insured");
+        assertThat(new Select(browser.findElement(By.id("mode"))).getFirstSelectedOption().getAttribute("value"))
+                .as("差分 unless 全量 is chosen").isEqualTo("differential");
+        new Select(browser.findElement(By.id("mode"))).selectByValue("full"); // the file is the complete state
         browser.findElement(By.id("file")).sendKeys(file.toAbsolutePath().toString());
         Browser.go(browser, browser.findElement(By.cssSelector("#upload-form button[type=submit]")));
         // the import runs in the background; until its report is there, the page says how far it got and
