@@ -12,6 +12,7 @@ import jp.kaigo.shared.NoSuchRecord;
 import jp.kaigo.shared.TooManyAttempts;
 import jp.kaigo.identity.SignInRefused;
 import jp.kaigo.ingest.FileRejected;
+import jp.kaigo.ingest.ImportNotHeld;
 import jp.kaigo.shared.InvalidValue;
 import jp.kaigo.shared.Violation;
 import org.slf4j.Logger;
@@ -52,6 +53,14 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
                 e.refusals().stream().map(f -> f.label() + ": " + f.reason()).collect(
                         java.util.stream.Collectors.joining(" / ")), "registration-refused");
         problem.setProperty("errors", e.refusals());
+        return problem;
+    }
+
+    /** A confirmation or cancellation of an import that is not waiting for one. */
+    @ExceptionHandler(ImportNotHeld.class)
+    ProblemDetail importNotHeld(ImportNotHeld e) {
+        ProblemDetail problem = problem(HttpStatus.CONFLICT, "確認待ちの取込ではありません", e.getMessage(), "import-not-held");
+        problem.setProperty("importStatus", e.status());
         return problem;
     }
 
