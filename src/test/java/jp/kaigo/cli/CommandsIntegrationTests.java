@@ -63,6 +63,21 @@ class CommandsIntegrationTests {
         assertThat(imported.code).as(imported.err).isZero();
         assertThat(imported.err).contains("送信中").contains("100.0%").contains("完了");
         assertThat(imported.out).contains("\"status\":\"COMPLETED\"").contains("\"inserted\":" + insured[4]);
+
+        // the header and the first person only: as a 全量 file it would delete the others, so it waits (exit code 3)
+        byte[] whole = Files.readAllBytes(dir.resolve(insured[3]));
+        int cut = 0;
+        for (int lines = 0; lines < 2; cut++) {
+            lines += whole[cut] == '\n' ? 1 : 0;
+        }
+        Path fewer = dir.resolve("fewer-" + insured[3]);
+        Files.write(fewer, java.util.Arrays.copyOf(whole, cut));
+        Run held = run("import", "--url", "https://localhost:" + port, "--insurer", insured[0], "--type", "insured",
+                "--mode", "full", "--cert", cert.toString(), "--password", "secret", "--cacert", pki.caFile().toString(),
+                fewer.toString());
+        assertThat(held.code).as(held.err).isEqualTo(3);
+        assertThat(held.out).contains("\"wouldDelete\":" + (Long.parseLong(insured[4]) - 1)).contains("confirmUrl");
+        assertThat(held.err).contains("確認を待っています");
     }
 
     @Test
