@@ -12,6 +12,11 @@ import jp.kaigo.ingest.FileImports;
 import jp.kaigo.ingest.ImportMode;
 import jp.kaigo.ingest.ImportReport;
 import jp.kaigo.ingest.ImportRequest;
+import jp.kaigo.ingest.ImportStatus;
+import jp.kaigo.shared.InvalidValue;
+import java.net.URI;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import jp.kaigo.ingest.RecordLayout;
 import jp.kaigo.registry.InsuredRegistry;
 import jp.kaigo.shared.InsurerNumber;
@@ -53,7 +58,7 @@ class MunicipalityFilesController {
     }
 
     @PostMapping("/api/municipalities/{insurerNo}/files/{recordType}")
-    ImportReport upload(@AuthenticationPrincipal PartyUser caller, @PathVariable String insurerNo, @PathVariable String recordType,
+    ResponseEntity<?> upload(@AuthenticationPrincipal PartyUser caller, @PathVariable String insurerNo, @PathVariable String recordType,
             @RequestParam(required = false) String mode, @RequestParam(required = false) String format,
             @RequestParam(required = false) String charset, @RequestParam(required = false) String name,
             HttpServletRequest http) throws IOException {
@@ -64,14 +69,59 @@ class MunicipalityFilesController {
         String declared = charset != null ? charset
                 : type != null && type.getCharset() != null ? type.getCharset().name() : null;
         var request = new ImportRequest(insurerNo, recordType, ImportMode.parse(mode), fileFormat, declared, name);
-        return imports.importFile(request, http.getInputStream());
+        return answer(imports.importFile(request, http.getInputStream()));
+    }
+
+    /**
+     * Confirms a held 全量 import with the number of records it deletes: merged only if that is what it deletes now,
+     * else 409 again with the new number.
+     */
+    @PostMapping("/api/imports/{importId}/confirm")
+    ResponseEntity<?> confirm(@AuthenticationPrincipal PartyUser caller, @PathVariable UUID importId,
+            @RequestParam(required = false) String confirmDeletions) {
+        ImportReport held = ownReport(caller, importId);
+        long count;
+        try {
+            count = Long.parseLong(confirmDeletions == null ? "" : confirmDeletions.strip());
+        } catch (NumberFormatException e) {
+            throw new InvalidValue("confirmDeletions", "削除件数の確認", "削除される件数を数字で指定してください");
+        }
+        return answer(imports.confirm(importId, held.insurerNo(), count));
+    }
+
+    /** Cancels a held 全量 import: nothing changes, the kept file is removed. */
+    @PostMapping("/api/imports/{importId}/cancel")
+    ImportReport cancel(@AuthenticationPrincipal PartyUser caller, @PathVariable UUID importId) {
+        return imports.cancel(importId, ownReport(caller, importId).insurerNo());
+    }
+
+    /** The report, or for a held 全量 import 409 problem+json: how many it would delete, and how to confirm or cancel. */
+    private ResponseEntity<?> answer(ImportReport report) {
+        if (report.status() != ImportStatus.HELD) {
+            return ResponseEntity.ok(report);
+        }
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, "この全量ファイルを取り込むと、"
+                + report.wouldDelete() + " 件の" + imports.label(report.recordType()) + "の記録が削除されます。"
+                + "まだ何も変更していません。取り込むには、削除される件数を添えて確認してください(" + FileImports.HOLD_HOURS
+                + "時間以内)。");
+        problem.setTitle("全量ファイルの取込には削除の確認が必要です");
+        problem.setType(URI.create("urn:kaigo-platform:problem:confirm-deletions"));
+        problem.setProperty("importId", report.importId());
+        problem.setProperty("importStatus", report.status());
+        problem.setProperty("recordType", report.recordType());
+        problem.setProperty("wouldDelete", report.wouldDelete());
+        problem.setProperty("expiresAt", report.expiresAt());
+        problem.setProperty("confirmUrl", "/api/imports/" + report.importId() + "/confirm?confirmDeletions="
+                + report.wouldDelete());
+        problem.setProperty("cancelUrl", "/api/imports/" + report.importId() + "/cancel");
+        return ResponseEntity.status(HttpStatus.CONFLICT).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
     @GetMapping("/api/imports/{importId}")
     ResponseEntity<?> report(@AuthenticationPrincipal PartyUser caller, @PathVariable UUID importId) {
         var running = imports.progress(importId).filter(p -> caller.isMunicipality(p.insurerNo()));
         if (running.isPresent()) {
-            return ResponseEntity.ok(Map.of("importId", importId, "status", "RUNNING", "rows",
+            return ResponseEntity.ok(Map.of("importId", importId, "status", ImportStatus.RUNNING, "rows",
                     running.get().rowsRead().get()));
         }
         return ResponseEntity.ok(ownReport(caller, importId));

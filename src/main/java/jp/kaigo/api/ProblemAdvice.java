@@ -9,12 +9,14 @@ import org.springframework.security.web.firewall.RequestRejectedException;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
+import jp.kaigo.eligibility.RegistrationRefused;
 import jp.kaigo.identity.CardRefused;
 import jp.kaigo.identity.NotPermitted;
 import jp.kaigo.shared.NoSuchRecord;
 import jp.kaigo.shared.TooManyAttempts;
 import jp.kaigo.identity.SignInRefused;
 import jp.kaigo.ingest.FileRejected;
+import jp.kaigo.ingest.ImportNotHeld;
 import jp.kaigo.shared.InvalidValue;
 import jp.kaigo.shared.Violation;
 import org.slf4j.Logger;
@@ -43,6 +45,24 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(InvalidValue.class)
     ProblemDetail invalid(InvalidValue e) {
         return Problems.invalid(e.violations());
+    }
+
+    /** A registration as 担当事業所 refused: every rule that failed, each with field, rule and reason. */
+    @ExceptionHandler(RegistrationRefused.class)
+    ProblemDetail registrationRefused(RegistrationRefused e) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "担当事業所として登録できません",
+                e.refusals().stream().map(f -> f.label() + ": " + f.reason()).collect(
+                        java.util.stream.Collectors.joining(" / ")), "registration-refused");
+        problem.setProperty("errors", e.refusals());
+        return problem;
+    }
+
+    /** A confirmation or cancellation of an import that is not waiting for one. */
+    @ExceptionHandler(ImportNotHeld.class)
+    ProblemDetail importNotHeld(ImportNotHeld e) {
+        ProblemDetail problem = problem(HttpStatus.CONFLICT, "確認待ちの取込ではありません", e.getMessage(), "import-not-held");
+        problem.setProperty("importStatus", e.status());
+        return problem;
     }
 
     @ExceptionHandler(FileRejected.class)

@@ -5,7 +5,8 @@ import jp.kaigo.shared.ServiceType;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.LocalDate;
-import java.util.Map;
+import java.util.List;
+import jp.kaigo.eligibility.RegistrationDecision;
 import java.util.UUID;
 import jp.kaigo.eligibility.EligibilityVerification;
 import jp.kaigo.identity.StaffAccounts;
@@ -39,9 +40,13 @@ class RelationshipController {
     record Ending(String endDate) {
     }
 
+    /** The registration made, with the rules' warnings (empty when there are none). */
+    record Registered(UUID relationshipId, List<RegistrationDecision.Finding> warnings) {
+    }
+
     @PostMapping("/api/relationships")
     @ResponseStatus(HttpStatus.CREATED)
-    Map<String, UUID> register(@AuthenticationPrincipal PartyUser caller, HttpServletRequest http,
+    Registered register(@AuthenticationPrincipal PartyUser caller, HttpServletRequest http,
             @RequestBody Registration request) {
         StaffSession session = StaffController.session(staff, caller, http);
         Inputs in = new Inputs();
@@ -55,8 +60,8 @@ class RelationshipController {
         }
         LocalDate start = in.date(request.startDate(), "startDate", "開始日", true);
         in.check();
-        return Map.of("relationshipId", eligibility.registerInCharge(session, request.confirmation(),
-                request.serviceType().strip(), start).relationshipId());
+        var registered = eligibility.registerInCharge(session, request.confirmation(), request.serviceType().strip(), start);
+        return new Registered(registered.relationship().relationshipId(), registered.warnings());
     }
 
     @PostMapping("/api/relationships/{relationshipId}/end")

@@ -45,7 +45,7 @@ public final class Commands {
                 使い方:
                   generate --out DIR [--persons 3000] [--municipalities 3] [--seed 20261125]
                       合成データ(市町村インタフェースのCSV)を DIR に書き出します
-                  import --insurer 保険者番号 --type 種別 FILE [--mode full|differential] [--url https://localhost:8443]
+                  import --insurer 保険者番号 --type 種別 FILE [--mode differential|full(既定: differential)] [--url https://localhost:8443]
                          [--format csv|json] [--charset UTF-8|Windows-31J]
                          [--cert 保険者の証明書.p12 --password パスワード --cacert ca.pem | --pki data/pki]
                       ファイルを取り込みます(進捗を表示)。種別: insured, care-certificate, burden-ratio,

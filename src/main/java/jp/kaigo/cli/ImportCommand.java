@@ -32,7 +32,7 @@ final class ImportCommand {
         }
         String insurer = options.required("insurer");
         String url = options.get("url", "https://localhost:8443") + "/api/municipalities/" + insurer
-                + "/files/" + options.required("type") + "?mode=" + options.get("mode", "full")
+                + "/files/" + options.required("type") + "?mode=" + options.get("mode", "differential")
                 + "&name=" + URLEncoder.encode(file.getFileName().toString(), StandardCharsets.UTF_8)
                 + (options.named().containsKey("charset") ? "&charset=" + options.get("charset", "") : "");
         String format = options.get("format", file.toString().toLowerCase().endsWith(".json") ? "json" : "csv");
@@ -57,6 +57,13 @@ final class ImportCommand {
                     StandardCharsets.UTF_8);
             err.printf("\r完了 (%.1f 秒)                                              %n", (System.nanoTime() - started) / 1e9);
             out.println(answer);
+            if (status == 409) {
+                // a 全量 file that deletes records waits for the municipality's confirmation (nothing changed yet)
+                err.println("この全量ファイルは記録を削除するため、確認を待っています(まだ何も変更していません)。"
+                        + "wouldDelete の件数を確かめ、expiresAt までに confirmUrl へ POST して取り込むか、"
+                        + "cancelUrl へ POST して取り消してください");
+                return 3;
+            }
             return status == 200 ? 0 : 1;
         } catch (IOException e) {
             err.println("送信できませんでした: " + e.getMessage());

@@ -18,6 +18,7 @@ import jp.kaigo.identity.StaffSession;
 import jp.kaigo.registry.Eligibility;
 import jp.kaigo.registry.EligibilityQuery;
 import jp.kaigo.registry.InsuredRegistry;
+import jp.kaigo.registry.Standing;
 import jp.kaigo.relationship.OfficeInCharge;
 import jp.kaigo.relationship.OfficesInCharge;
 import jp.kaigo.shared.InformationCategory;
@@ -124,23 +125,48 @@ public class EligibilityVerification {
         return answers;
     }
 
+    /** A registration made: the relationship, and the warnings the rules gave with it. */
+    public record Registered(OfficeInCharge relationship, List<RegistrationDecision.Finding> warnings) {
+    }
+
     /**
-     * Registers the office as the person's 担当事業所 with the proof its 資格確認 handed out (within the hour);
-     * audited by the relationship module.
+     * Registers the office as the person's 担当事業所 with the proof its 資格確認 handed out (within the hour), if
+     * {@link RegistrationRules} allow it on the facts of the registry and the office master for the start date;
+     * otherwise {@link RegistrationRefused} with every rule that failed. Audited by the relationship module.
      */
-    public OfficeInCharge registerInCharge(StaffSession asking, String confirmation, String serviceType,
+    public Registered registerInCharge(StaffSession asking, String confirmation, String serviceType,
             LocalDate startDate) {
         requireOffice(asking);
         String officeNo = asking.organisation().number();
-        String type = serviceType == null ? "" : serviceType.strip();
-        if (startDate != null && ServiceType.find(type).isPresent() && !master.designatedFor(officeNo, type, startDate)) {
-            throw new InvalidValue("serviceType", ServiceType.LABEL, "この事業所は開始日(" + startDate + ")に、サービス種類 "
-                    + type + "(" + ServiceType.find(type).orElseThrow().name() + ")の指定を受けていません(事業所台帳。"
-                    + "指定を受けているサービス種類: " + String.join("・", master.designatedServices(officeNo, startDate)) + ")");
+        var person = offices.confirmedPerson(officeNo, confirmation);
+        var type = ServiceType.find(serviceType == null ? "" : serviceType.strip());
+        List<Violation> missing = new ArrayList<>();
+        if (person.isEmpty()) {
+            missing.add(new Violation("confirmation", "本人確認",
+                    "本人確認の結果が無効か期限切れです(1時間以内に、この事業所で資格確認を行ってください)"));
         }
-        UUID id = offices.register(asking.organisation().number(), confirmation, serviceType, startDate,
-                asking.jobType().name(), asking.staffId());
-        return offices.relationship(id).orElseThrow();
+        if (type.isEmpty()) {
+            missing.add(new Violation("serviceType", ServiceType.LABEL, serviceType == null || serviceType.isBlank()
+                    ? "必須です" : "サービス種類コードが正しくありません"));
+        }
+        if (startDate == null) {
+            missing.add(new Violation("startDate", "開始日", "必須です"));
+        }
+        if (!missing.isEmpty()) {
+            throw new InvalidValue(missing);
+        }
+        var standing = registry.standing(new InsurerNumber(person.get().insurerNo()),
+                new InsuredNumber(person.get().insuredNo()), startDate);
+        RegistrationDecision decision = RegistrationRules.decide(new RegistrationRules.Facts(startDate,
+                LocalDate.now(JAPAN), standing.map(Standing::acquiredOn).orElse(null),
+                standing.map(Standing::lostOn).orElse(null), standing.map(Standing::careLevel).orElse(null),
+                standing.map(Standing::stay).orElse(null), type.get(), master.designatedServices(officeNo, startDate)));
+        if (decision.refused()) {
+            throw new RegistrationRefused(decision.refusals());
+        }
+        UUID id = offices.register(officeNo, confirmation, type.get().code(), startDate, asking.jobType().name(),
+                asking.staffId());
+        return new Registered(offices.relationship(id).orElseThrow(), decision.warnings());
     }
 
     /**

@@ -15,6 +15,8 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -34,6 +36,9 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import jp.kaigo.shared.InsurerNumber;
 import jp.kaigo.shared.InvalidValue;
+import jp.kaigo.shared.NoSuchRecord;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -44,6 +49,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Facade of the municipality file interface: takes one file of one record type, streams it into the
  * owning module and answers with an import report. A file either imports (good rows merged, bad rows
  * reported with line, field and reason) or, if it cannot be read as a whole, changes nothing.
+ * A 全量 file that would delete more than {@code kaigo.ingest.full-delete-confirm-above} records (default 0: any)
+ * is held: staged and merged in a transaction that is rolled back, so nothing changes, its report says
+ * {@link ImportStatus#HELD} with how many it would delete, and the file is kept in {@code kaigo.ingest.pending-dir}.
+ * {@link #confirm} imports the kept file again and commits only if it still deletes exactly the number confirmed;
+ * {@link #cancel} discards it; after {@value #HOLD_HOURS} hours it expires (the file removed).
  */
 @Service
 public class FileImports {
@@ -58,12 +68,26 @@ public class FileImports {
     final LongAdder rowsAccepted = new LongAdder();
     final LongAdder rowsRejected = new LongAdder();
     final LongAdder filesRefused = new LongAdder();
+    /** How long a held 全量 import waits for its confirmation. */
+    public static final int HOLD_HOURS = 24;
+    private final long confirmAbove;
+    private final Path pendingDir;
 
-    FileImports(List<ImportTarget> targets, ImportJobs jobs, TransactionTemplate tx, JdbcClient jdbc) {
+    FileImports(List<ImportTarget> targets, ImportJobs jobs, TransactionTemplate tx, JdbcClient jdbc,
+            @Value("${kaigo.ingest.full-delete-confirm-above:0}") long confirmAbove,
+            @Value("${kaigo.ingest.pending-dir:./data/pending-imports}") String pendingDir) throws IOException {
         this.targets = targets.stream().collect(Collectors.toMap(t -> t.layout().recordType(), Function.identity()));
         this.jobs = jobs;
         this.tx = tx;
         this.jdbc = jdbc;
+        this.confirmAbove = confirmAbove;
+        this.pendingDir = pendingDir.isBlank() ? Files.createTempDirectory("kaigo-pending-")
+                : Files.createDirectories(Path.of(pendingDir));
+    }
+
+    /** The Japanese name of a record type (被保険者(資格), …). */
+    public String label(String recordType) {
+        return target(recordType).layout().label();
     }
 
     /** The record layouts a municipality can send, by record type. */
@@ -86,8 +110,115 @@ public class FileImports {
         target(request.recordType()).checkInsurer(request.insurerNo());
     }
 
-    /** Imports one file under the given ID (its progress and report are found by it). */
+    /**
+     * Imports one file under the given ID (its progress and report are found by it). A 全量 file that would delete
+     * records answers a {@link ImportStatus#HELD} report and changes nothing until {@link #confirm}.
+     */
     public ImportReport importFile(UUID id, ImportRequest request, InputStream body) {
+        check(request);
+        Path kept = request.mode() == ImportMode.FULL ? pending(id) : null;
+        try {
+            ImportReport report = run(id, request, kept == null ? body : new CopyingStream(body, kept), null, null);
+            if (kept != null && report.status() != ImportStatus.HELD) {
+                Files.deleteIfExists(kept);
+            }
+            return report;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            delete(kept);
+            throw e;
+        }
+    }
+
+    /**
+     * Confirms a held 全量 import: its kept file is imported again and merged only if it deletes exactly
+     * {@code confirmDeletions} records now; otherwise it stays held with the new count (nothing changed).
+     */
+    public ImportReport confirm(UUID id, String insurerNo, long confirmDeletions) {
+        ImportReport held = heldOf(id, insurerNo);
+        ImportRequest request = new ImportRequest(held.insurerNo(), held.recordType(), ImportMode.FULL,
+                FileFormat.valueOf(held.format()), held.charset(), held.fileName());
+        ImportReport report;
+        try (InputStream in = Files.newInputStream(pending(id))) {
+            report = run(id, request, in, confirmDeletions, held);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new ImportNotHeld(ImportStatus.EXPIRED);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (report.status() != ImportStatus.HELD) {
+            delete(pending(id));
+        }
+        log.info("import {} confirmed with {} deletions: {}", id, confirmDeletions, report.status());
+        return report;
+    }
+
+    /** Cancels a held 全量 import: nothing was changed, and its kept file is removed. */
+    public ImportReport cancel(UUID id, String insurerNo) {
+        heldOf(id, insurerNo);
+        if (!tx.execute(status -> jobs.endHeld(id, ImportStatus.CANCELLED))) {
+            throw new ImportNotHeld(report(id).map(ImportReport::status).orElse(ImportStatus.CANCELLED));
+        }
+        delete(pending(id));
+        log.info("import {} cancelled", id);
+        return report(id).orElseThrow();
+    }
+
+    /** Held imports older than {@value #HOLD_HOURS} hours expire, their files removed; returns how many. */
+    public int expireHeld(Instant now) {
+        List<UUID> expired = tx.execute(status -> jobs.expireHeldBefore(now.minus(java.time.Duration.ofHours(HOLD_HOURS))));
+        expired.forEach(id -> delete(pending(id)));
+        if (!expired.isEmpty()) {
+            log.info("{} held imports expired", expired.size());
+        }
+        return expired.size();
+    }
+
+    @Scheduled(fixedDelay = 15, timeUnit = java.util.concurrent.TimeUnit.MINUTES)
+    void expireHeld() {
+        expireHeld(Instant.now());
+    }
+
+    private ImportReport heldOf(UUID id, String insurerNo) {
+        ImportReport held = report(id).filter(r -> r.insurerNo().equals(insurerNo))
+                .orElseThrow(() -> new NoSuchRecord("取込が見つかりません"));
+        if (held.status() != ImportStatus.HELD) {
+            throw new ImportNotHeld(held.status());
+        }
+        return held;
+    }
+
+    private Path pending(UUID id) {
+        return pendingDir.resolve(id + ".file");
+    }
+
+    private static void delete(Path file) {
+        if (file != null) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                log.warn("could not delete a kept import file: {}", e.getClass().getName());
+            }
+        }
+    }
+
+    /** Thrown inside the import's transaction to roll it back: the 全量 file would delete records. */
+    private static final class Held extends RuntimeException {
+        final MergeCounts counts;
+
+        Held(MergeCounts counts) {
+            super(null, null, false, false);
+            this.counts = counts;
+        }
+    }
+
+    /**
+     * The import itself; {@code confirmDeletions} and {@code held} are given when a held import is confirmed (the
+     * report keeps the held one's times, so that the hold's expiry does not move).
+     */
+    private ImportReport run(UUID id, ImportRequest request, InputStream body, Long confirmDeletions,
+            ImportReport held) {
         check(request);
         ImportTarget target = target(request.recordType());
         Instant started = Instant.now();
@@ -104,6 +235,9 @@ public class FileImports {
             ImportReport report = tx.execute(status -> {
                 jdbc.sql("select pg_advisory_xact_lock(hashtext(:key))")
                         .param("key", "import:" + request.insurerNo() + ":" + request.recordType()).query().singleValue();
+                if (held != null && jobs.statusForUpdate(id).orElseThrow() != ImportStatus.HELD) {
+                    throw new ImportNotHeld(jobs.statusForUpdate(id).orElseThrow()); // confirmed or cancelled meanwhile
+                }
                 StagingSummary staged;
                 try (RowSource source = RowSource.open(request.format(), in, charset, target.layout())) {
                     var staging = new StagingStream(source, target.layout(), request.insurerNo(), request.mode(), rows);
@@ -116,11 +250,15 @@ public class FileImports {
                 RejectionWriter rejections = new RejectionWriter(id);
                 MergeCounts counts = target.merge(id, request.insurerNo(), request.mode(), staged, rejections);
                 rejections.flush();
-                ImportReport done = new ImportReport(id, "COMPLETED", request.insurerNo(), request.recordType(),
+                if (request.mode() == ImportMode.FULL && (confirmDeletions == null
+                        ? counts.deleted() > confirmAbove : counts.deleted() != confirmDeletions)) {
+                    throw new Held(counts); // nothing of it stays: staging, merge and rejections roll back
+                }
+                ImportReport done = new ImportReport(id, ImportStatus.COMPLETED, request.insurerNo(), request.recordType(),
                         request.mode().name(), request.format().name(), charset.name(), request.fileName(),
                         HexFormat.of().formatHex(sha.digest()), counted.count, rows.get(), counts.inserted(),
                         counts.updated(), counts.deleted(), counts.unchanged(), counts.rejected(), List.of(), false,
-                        counts.notes(), started, Instant.now());
+                        counts.notes(), held == null ? started : held.startedAt(), Instant.now(), null);
                 jobs.save(done);
                 return done;
             });
@@ -128,13 +266,23 @@ public class FileImports {
             rowsAccepted.add(report.rows() - report.rejectedRows());
             rowsRejected.add(report.rejectedRows());
             return report(report.importId()).orElseThrow();
+        } catch (Held h) {
+            MergeCounts counts = h.counts;
+            log.info("import {} held: a 全量 file that would delete {} records", id, counts.deleted());
+            ImportReport holding = new ImportReport(id, ImportStatus.HELD, request.insurerNo(), request.recordType(),
+                    request.mode().name(), request.format().name(), charset.name(), request.fileName(),
+                    HexFormat.of().formatHex(sha.digest()), counted.count, rows.get(), 0, 0, 0, 0,
+                    counts.rejected(), List.of(), false, null, held == null ? started : held.startedAt(),
+                    held == null ? Instant.now() : held.finishedAt(), counts.deleted());
+            tx.executeWithoutResult(status -> jobs.save(holding));
+            return report(id).orElseThrow();
         } catch (FileRejected e) {
             log.info("import {} rejected as a whole at line {}", id, e.problems().get(0).line());
             filesRefused.increment();
-            tx.executeWithoutResult(status -> jobs.save(new ImportReport(id, "FAILED", request.insurerNo(),
+            tx.executeWithoutResult(status -> jobs.save(new ImportReport(id, ImportStatus.FAILED, request.insurerNo(),
                     request.recordType(), request.mode().name(), request.format().name(), charset.name(),
                     request.fileName(), null, counted.count, rows.get(), 0, 0, 0, 0, 0, List.of(), false,
-                    e.problems().get(0).label() + ": " + e.problems().get(0).reason(), started, Instant.now())));
+                    e.problems().get(0).label() + ": " + e.problems().get(0).reason(), started, Instant.now(), null)));
             throw e;
         } finally {
             running.remove(id);
@@ -221,6 +369,51 @@ public class FileImports {
                 jobs.saveRejections(importId, seq, batch);
                 seq += batch.size();
                 batch.clear();
+            }
+        }
+    }
+
+    /** Keeps a copy of a 全量 file as it is read, for its confirmation if it is held. */
+    private static final class CopyingStream extends FilterInputStream {
+        private final OutputStream copy;
+
+        CopyingStream(InputStream in, Path file) throws IOException {
+            super(in);
+            this.copy = new java.io.BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                copy.write(b);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) {
+                copy.write(b, off, n);
+            }
+            return n;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            byte[] skipped = new byte[(int) Math.min(n, 8192)];
+            int read = read(skipped, 0, skipped.length);
+            return Math.max(read, 0);
+        }
+
+        @Override
+        public void close() throws IOException {
+            try {
+                transferTo(OutputStream.nullOutputStream()); // the rest of the file, if the reader stopped early
+            } finally {
+                copy.close();
+                super.close();
             }
         }
     }

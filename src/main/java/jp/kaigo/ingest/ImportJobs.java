@@ -25,15 +25,22 @@ class ImportJobs {
         this.template = template;
     }
 
+    /** Stores the report, or replaces the one of a held import confirmed (or held again) under the same ID. */
     void save(ImportReport r) {
         jdbc.sql("""
                 insert into ingest.imports (import_id, status, insurer_no, record_type, mode, format, charset,
                     file_name, sha256, bytes, rows, inserted, updated, deleted, unchanged, rejected_rows, notes,
-                    started_at, finished_at)
+                    started_at, finished_at, would_delete)
                 values (:id, :status, :insurer, :type, :mode, :format, :charset, :file, :sha, :bytes, :rows,
-                    :inserted, :updated, :deleted, :unchanged, :rejected, :notes, :started, :finished)
+                    :inserted, :updated, :deleted, :unchanged, :rejected, :notes, :started, :finished, :wouldDelete)
+                on conflict (import_id) do update set status = excluded.status, sha256 = excluded.sha256,
+                    bytes = excluded.bytes, rows = excluded.rows, inserted = excluded.inserted,
+                    updated = excluded.updated, deleted = excluded.deleted, unchanged = excluded.unchanged,
+                    rejected_rows = excluded.rejected_rows, notes = excluded.notes, finished_at = excluded.finished_at,
+                    would_delete = excluded.would_delete
                 """)
-                .param("id", r.importId()).param("status", r.status()).param("insurer", r.insurerNo())
+                .param("wouldDelete", r.wouldDelete())
+                .param("id", r.importId()).param("status", r.status().name()).param("insurer", r.insurerNo())
                 .param("type", r.recordType()).param("mode", r.mode()).param("format", r.format())
                 .param("charset", r.charset()).param("file", r.fileName()).param("sha", r.sha256())
                 .param("bytes", r.bytes()).param("rows", r.rows()).param("inserted", r.inserted())
@@ -41,6 +48,26 @@ class ImportJobs {
                 .param("rejected", r.rejectedRows()).param("notes", r.notes())
                 .param("started", r.startedAt().atOffset(ZoneOffset.UTC)).param("finished", r.finishedAt().atOffset(ZoneOffset.UTC))
                 .update();
+    }
+
+    /** The status of the import, its row locked until the transaction ends (a confirmation checks it is still held). */
+    Optional<ImportStatus> statusForUpdate(UUID importId) {
+        return jdbc.sql("select status from ingest.imports where import_id = :id for update").param("id", importId)
+                .query(String.class).optional().map(ImportStatus::valueOf);
+    }
+
+    /** Ends a held import (cancelled or expired); false if it is not held (any more). */
+    boolean endHeld(UUID importId, ImportStatus status) {
+        return jdbc.sql("update ingest.imports set status = :status where import_id = :id and status = 'HELD'")
+                .param("status", status.name()).param("id", importId).update() == 1;
+    }
+
+    /** Held imports held since before the instant, now expired; their IDs. */
+    List<UUID> expireHeldBefore(java.time.Instant before) {
+        return jdbc.sql("""
+                update ingest.imports set status = 'EXPIRED' where status = 'HELD' and finished_at < :before
+                returning import_id
+                """).param("before", before.atOffset(ZoneOffset.UTC)).query(UUID.class).list();
     }
 
     void saveRejections(UUID importId, int firstSeq, List<Rejection> batch) {
@@ -83,7 +110,8 @@ class ImportJobs {
     private static ImportReport withRejections(ImportReport r, List<Rejection> rejections, boolean truncated) {
         return new ImportReport(r.importId(), r.status(), r.insurerNo(), r.recordType(), r.mode(), r.format(),
                 r.charset(), r.fileName(), r.sha256(), r.bytes(), r.rows(), r.inserted(), r.updated(), r.deleted(),
-                r.unchanged(), r.rejectedRows(), rejections, truncated, r.notes(), r.startedAt(), r.finishedAt());
+                r.unchanged(), r.rejectedRows(), rejections, truncated, r.notes(), r.startedAt(), r.finishedAt(),
+                r.wouldDelete());
     }
 
     void forEachRejection(UUID importId, int limit, Consumer<Rejection> sink) {
@@ -97,11 +125,12 @@ class ImportJobs {
 
     private static ImportReport report(ResultSet rs, List<Rejection> rejections, boolean truncated)
             throws SQLException {
-        return new ImportReport(rs.getObject("import_id", UUID.class), rs.getString("status"),
+        return new ImportReport(rs.getObject("import_id", UUID.class), ImportStatus.valueOf(rs.getString("status")),
                 rs.getString("insurer_no"), rs.getString("record_type"), rs.getString("mode"), rs.getString("format"),
                 rs.getString("charset"), rs.getString("file_name"), rs.getString("sha256"), rs.getLong("bytes"),
                 rs.getLong("rows"), rs.getLong("inserted"), rs.getLong("updated"), rs.getLong("deleted"),
                 rs.getLong("unchanged"), rs.getLong("rejected_rows"), rejections, truncated, rs.getString("notes"),
-                rs.getTimestamp("started_at").toInstant(), rs.getTimestamp("finished_at").toInstant());
+                rs.getTimestamp("started_at").toInstant(), rs.getTimestamp("finished_at").toInstant(),
+                rs.getObject("would_delete", Long.class));
     }
 }

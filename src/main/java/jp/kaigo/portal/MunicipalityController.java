@@ -16,6 +16,7 @@ import jp.kaigo.ingest.FileFormat;
 import jp.kaigo.ingest.FileImports;
 import jp.kaigo.ingest.ImportMode;
 import jp.kaigo.ingest.ImportReport;
+import jp.kaigo.ingest.ImportStatus;
 import jp.kaigo.ingest.ImportRequest;
 import jp.kaigo.ingest.Inputs;
 import jp.kaigo.registry.InsuredList;
@@ -99,8 +100,10 @@ class MunicipalityController {
         var running = imports.progress(importId).filter(p -> p.insurerNo().equals(insurer));
         boolean onItsWay = running.isPresent() || uploads.waiting(importId, insurer);
         var report = imports.report(importId).filter(r -> r.insurerNo().equals(insurer));
-        if (report.isPresent()) {
+        // a held import being confirmed is on its way again: its rows are shown until the new report is there
+        if (report.isPresent() && !(report.get().status() == ImportStatus.HELD && onItsWay)) {
             model.addAttribute("report", report.get());
+            model.addAttribute("recordLabel", imports.label(report.get().recordType()));
             return "portal/municipality/import";
         }
         var failure = uploads.failure(importId, insurer);
@@ -114,6 +117,36 @@ class MunicipalityController {
         model.addAttribute("rows", running.map(p -> p.rowsRead().get()).orElse(0L));
         model.addAttribute("refreshSeconds", 1);
         return "portal/municipality/importing";
+    }
+
+    /** The municipality confirms a held 全量 import with the number of records the page said it deletes. */
+    @PostMapping("/imports/{importId}/confirm")
+    String confirm(HttpServletRequest request, HttpServletResponse response, @PathVariable UUID importId,
+            @RequestParam String confirmDeletions) {
+        StaffSession me = signedIn.staff(request, response);
+        ImportReport held = ownReport(me, importId);
+        Inputs in = new Inputs();
+        Long count = in.value(confirmDeletions, v -> {
+            try {
+                return Long.parseLong(v.strip());
+            } catch (NumberFormatException e) {
+                throw new InvalidValue("confirmDeletions", "削除件数の確認", "削除される件数を数字で指定してください");
+            }
+        });
+        in.check();
+        if (held.status() != ImportStatus.HELD) {
+            return "redirect:/portal/municipality/imports/" + importId;
+        }
+        uploads.confirm(importId, held.insurerNo(), count);
+        return "redirect:/portal/municipality/imports/" + importId;
+    }
+
+    /** The municipality cancels a held 全量 import: nothing changes. */
+    @PostMapping("/imports/{importId}/cancel")
+    String cancel(HttpServletRequest request, HttpServletResponse response, @PathVariable UUID importId) {
+        StaffSession me = signedIn.staff(request, response);
+        imports.cancel(importId, ownReport(me, importId).insurerNo());
+        return "redirect:/portal/municipality/imports/" + importId;
     }
 
     @GetMapping("/imports/{importId}/rejections.csv")

@@ -39,6 +39,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The office WEB service (介護保険資格確認等WEBサービス) for care offices and medical institutions:
@@ -49,6 +50,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 @RequestMapping("/portal/office")
 class OfficeController {
     static final int EXPIRING_DAYS = 60;
+    /** The last 資格確認 answer shown with a registration form, to show again if the registration is refused. */
+    private static final String LAST_ANSWER = "portal.office.lastAnswer";
     private final SignedIn signedIn;
     private final EligibilityVerification eligibility;
     private final OfficesInCharge offices;
@@ -152,6 +155,9 @@ class OfficeController {
             model.addAttribute("sheets", shown);
             model.addAttribute("personRef", PersonRefs.refer(request.getSession(), answer.insurerNo(), answer.insuredNo()));
             model.addAttribute("confirmation", answer.confirmation());
+            if (answer.confirmation() != null) {
+                request.getSession().setAttribute(LAST_ANSWER, answer);
+            }
             model.addAttribute("inCharge", answer.inCharge() == null ? List.of() : answer.inCharge());
             model.addAttribute("serviceTypes", ServiceType.all());
             model.addAttribute("today", Inputs.today());
@@ -167,16 +173,36 @@ class OfficeController {
         return "redirect:/portal/office?burdenLimitConsent";
     }
 
+    /**
+     * Registers the office as 担当事業所 from the 資格確認 answer. Refused: the same answer again, with every failed
+     * rule next to the form and the values typed kept; registered: the person's page, with the rules' warnings.
+     */
     @PostMapping("/relationships")
-    String register(HttpServletRequest request, HttpServletResponse response, @RequestParam String confirmation,
-            @RequestParam String serviceType, @RequestParam String startDate) {
+    String register(HttpServletRequest request, HttpServletResponse response, Model model, RedirectAttributes redirect,
+            @RequestParam String confirmation, @RequestParam String serviceType, @RequestParam String startDate) {
         StaffSession me = signedIn.staff(request, response);
         Inputs in = new Inputs();
         LocalDate start = in.date(startDate, "startDate", "開始日", true);
-        in.check();
-        OfficeInCharge registered = eligibility.registerInCharge(me, confirmation, serviceType, start);
+        EligibilityVerification.Registered registered;
+        try {
+            in.check();
+            registered = eligibility.registerInCharge(me, confirmation, serviceType, start);
+        } catch (InvalidValue refused) {
+            // the answer this form came from, kept in the session when it was shown (a new 資格確認 is not run again)
+            if (!(request.getSession().getAttribute(LAST_ANSWER) instanceof EligibilityAnswer last)
+                    || !confirmation.equals(last.confirmation())) {
+                throw refused;
+            }
+            model.addAttribute("me", me);
+            model.addAttribute("registrationErrors", refused.violations());
+            model.addAttribute("registrationForm", Map.of("serviceType", serviceType, "startDate", startDate));
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            return answer(request, model, me, last);
+        }
+        redirect.addFlashAttribute("registrationWarnings", registered.warnings());
+        OfficeInCharge relationship = registered.relationship();
         return "redirect:/portal/office/persons/"
-                + PersonRefs.refer(request.getSession(), registered.insurerNo(), registered.insuredNo()) + "?registered";
+                + PersonRefs.refer(request.getSession(), relationship.insurerNo(), relationship.insuredNo()) + "?registered";
     }
 
     /** One person of the office's list: who, care level, 認定 end, service types in charge. */

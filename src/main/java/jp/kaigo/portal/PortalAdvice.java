@@ -85,6 +85,13 @@ class PortalAdvice {
         return "portal/problem";
     }
 
+    @ExceptionHandler(jp.kaigo.ingest.ImportNotHeld.class)
+    @ResponseStatus(HttpStatus.CONFLICT)
+    String importNotHeld(RuntimeException e, Model model) {
+        model.addAttribute("error", e.getMessage());
+        return "portal/problem";
+    }
+
     @ExceptionHandler(TooManyAttempts.class)
     @ResponseStatus(HttpStatus.TOO_MANY_REQUESTS)
     String tooMany(TooManyAttempts e, Model model, jakarta.servlet.http.HttpServletResponse response) {

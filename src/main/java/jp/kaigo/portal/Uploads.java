@@ -66,11 +66,31 @@ class Uploads {
         });
     }
 
+    /** Confirms a held 全量 import in the background (its kept file is imported again), as an upload is imported. */
+    void confirm(UUID id, String insurer, long deletions) {
+        waiting.put(id, insurer);
+        workers.execute(() -> {
+            try {
+                imports.confirm(id, insurer, deletions);
+            } catch (RuntimeException e) {
+                log.error("confirmation of import {} failed: {}", id, e.getClass().getName());
+                fail(id, insurer, e instanceof jp.kaigo.ingest.ImportNotHeld ? e.getMessage()
+                        : "取込中にエラーが発生しました。時間をおいて再度お試しください");
+            } finally {
+                waiting.remove(id);
+            }
+        });
+    }
+
     private void fail(UUID id, ImportRequest request, String message) {
+        fail(id, request.insurerNo(), message);
+    }
+
+    private void fail(UUID id, String insurer, String message) {
         if (failures.size() >= REMEMBERED_FAILURES) {
             failures.clear();
         }
-        failures.put(id, new String[] {request.insurerNo(), message});
+        failures.put(id, new String[] {insurer, message});
     }
 
     /** Accepted, not started or still running. */

@@ -98,6 +98,37 @@ public class InsuredRegistry implements InsuredPersons {
         return Optional.of(new InsuredSnapshot(insurer.value(), insured.value(), asOf, byType));
     }
 
+    /**
+     * The person's 資格 dates, care level and 施設 stay on the day (see {@link Standing}); empty if the registry holds
+     * no 資格 record of the person.
+     */
+    public Optional<Standing> standing(InsurerNumber insurer, InsuredNumber insured, LocalDate day) {
+        var found = queries.verify(insurer.value(), insured.value(), null, day);
+        if (found.isEmpty() || found.get().insured() == null) {
+            return Optional.empty();
+        }
+        Map<String, Object> person = found.get().insured().fields();
+        RecordView card = found.get().card();
+        jp.kaigo.shared.CareLevel level = null;
+        Standing.FacilityStay stay = null;
+        if (card != null) {
+            Map<String, Object> c = card.fields();
+            level = c.get("careLevel") == null ? null : jp.kaigo.shared.CareLevel.find(c.get("careLevel").toString())
+                    .orElse(null);
+            for (int n = 1; n <= RecordLayouts.FACILITIES && stay == null; n++) {
+                Object kind = c.get("facility" + n + "Kind");
+                LocalDate admitted = date(c.get("facility" + n + "AdmittedOn"));
+                if (kind != null && admitted != null) {
+                    Object name = c.get("facility" + n + "KindName");
+                    var candidate = new Standing.FacilityStay(kind.toString(), name == null ? kind.toString()
+                            : name.toString(), admitted, date(c.get("facility" + n + "DischargedOn")));
+                    stay = candidate.covers(day) ? candidate : null;
+                }
+            }
+        }
+        return Optional.of(new Standing(date(person.get("acquiredOn")), date(person.get("lostOn")), level, stay));
+    }
+
     /** Whether the insurer has ever registered this person (whatever the qualification's state). */
     public boolean exists(InsurerNumber insurer, InsuredNumber insured) {
         return queries.personExists(insurer.value(), insured.value());

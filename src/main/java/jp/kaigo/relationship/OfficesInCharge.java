@@ -43,8 +43,6 @@ public class OfficesInCharge {
     private final JdbcClient sql;
     private final Confirmation confirmations = new Confirmation();
     private final int claimlessMonths;
-    static final int START_DAYS_BACK = 31;
-    static final int START_DAYS_AHEAD = 92;
 
     private final AuditLog audit;
 
@@ -76,8 +74,8 @@ public class OfficesInCharge {
 
     /**
      * Registers the office as the person's 担当事業所 (audited with the staff account); the person is the one
-     * the proof names. The start date may lie at most {@value #START_DAYS_BACK} days back (本人確認 is done when
-     * the contract is made) and at most {@value #START_DAYS_AHEAD} days ahead; nothing is granted before it.
+     * the proof names. Nothing is granted before the start date. Whether the registration is allowed at all (start
+     * date, the person's 資格 and care level, the office's designation) is decided by the caller's rules.
      */
     public UUID register(String officeNo, String confirmation, String serviceTypeCode, LocalDate startDate,
             String staffJob, UUID staffId) {
@@ -87,11 +85,6 @@ public class OfficesInCharge {
                 .orElseThrow(() -> new InvalidValue("serviceType", ServiceType.LABEL, "サービス種類コードが正しくありません"));
         if (startDate == null) {
             throw new InvalidValue("startDate", "開始日", "必須です");
-        }
-        LocalDate today = LocalDate.now(JAPAN);
-        if (startDate.isBefore(today.minusDays(START_DAYS_BACK)) || startDate.isAfter(today.plusDays(START_DAYS_AHEAD))) {
-            throw new InvalidValue("startDate", "開始日", "契約の開始日を、今日から" + START_DAYS_BACK + "日前〜"
-                    + START_DAYS_AHEAD + "日後の範囲で指定してください");
         }
         UUID id = UUID.randomUUID();
         try {

@@ -88,6 +88,23 @@ class MunicipalityInterfaceIntegrationTests extends MunicipalityApiTests {
         assertThat(before.get("since").asString()).isEqualTo("2005-04-01");
     }
 
+    /** Without a mode an upload is 差分: a file holding one person deletes nobody else (a 全量 file would). */
+    @Test
+    void anUploadWithoutAModeIsDifferentialAndDeletesNothing() {
+        upload("insured", "full", INSURED_HEADER + "\n"
+                + insuredRow(insurer, "0000000001", 1, "2020-04-01", null, "1940-05-06", null) + "\n"
+                + insuredRow(insurer, "0000000002", 1, "2020-04-01", null, "1941-06-07", null) + "\n");
+        ApiClient.Response response = api.postBytes("/api/municipalities/" + insurer + "/files/insured", "text/csv",
+                ("処理区分," + INSURED_HEADER + "\n2," + insuredRow(insurer, "0000000001", 1, "2020-04-01", null,
+                        "1940-05-06", null).replace("テスト村1番地", "テスト村9番地") + "\n").getBytes(StandardCharsets.UTF_8));
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        JsonNode report = response.json();
+        assertThat(report.get("mode").asString()).isEqualTo("DIFFERENTIAL");
+        assertThat(report.get("updated").asLong()).isEqualTo(1);
+        assertThat(report.get("deleted").asLong()).isZero();
+        assertThat(verify("0000000002", "1941-06-07", "2026-06-01").get("status").asString()).isEqualTo("INSURED");
+    }
+
     @Test
     void differentialFilesInsertUpdateAndDeleteByKeyAndHistoryNumber() {
         upload("insured", "full", INSURED_HEADER + "\n"
@@ -284,9 +301,15 @@ class MunicipalityInterfaceIntegrationTests extends MunicipalityApiTests {
                 + insuredRow(insurer, "0000000001", 1, "2020-04-01", null, "1940-05-06", null) + "\n"
                 + insuredRow(insurer, "0000000002", 1, "2020-04-01", null, "1941-05-06", null) + "\n"
                 + insuredRow(insurer, "0000000003", 1, "2020-04-01", null, "1942-05-06", null) + "\n");
-        JsonNode report = upload("insured", "full", INSURED_HEADER + "\n"
+        ApiClient.Response holding = api.uploadCsv(insurer, "insured", "full", INSURED_HEADER + "\n"
                 + insuredRow(insurer, "0000000001", 1, "2020-04-01", null, "1940-05-06", null) + "\n"
                 + insuredRow(insurer, "0000000003", 1, "2020-04-01", null, "1942-13-06", null) + "\n");
+        assertThat(holding.status()).as(holding.body()).isEqualTo(409);
+        JsonNode held = holding.json();
+        // a 全量 file that deletes waits for the confirmation; the refused row's person is not counted
+        assertThat(held.get("wouldDelete").asLong()).as(held.toString()).isEqualTo(1);
+        JsonNode report = api.post("/api/imports/" + held.get("importId").asString() + "/confirm?confirmDeletions=1", "")
+                .json();
         assertThat(report.get("deleted").asLong()).isEqualTo(1);
         assertThat(report.get("rejectedRows").asLong()).isEqualTo(1);
         assertThat(verify("0000000001", "1940-05-06", "2026-05-01").get("status").asString()).isEqualTo("INSURED");

@@ -56,12 +56,28 @@ class CommandsIntegrationTests {
                 dir.resolve(insured[3]).toString());
         assertThat(wrongPassword.code).isEqualTo(2);
         assertThat(wrongPassword.err).contains("パスワード");
+        // the generated file is the municipality's complete state: a 全量 import, asked for by name (差分 is the default)
         Run imported = run("import", "--url", "https://localhost:" + port, "--insurer", insured[0], "--type", "insured",
-                "--cert", cert.toString(), "--password", "secret", "--cacert", pki.caFile().toString(),
+                "--mode", "full", "--cert", cert.toString(), "--password", "secret", "--cacert", pki.caFile().toString(),
                 dir.resolve(insured[3]).toString());
         assertThat(imported.code).as(imported.err).isZero();
         assertThat(imported.err).contains("送信中").contains("100.0%").contains("完了");
         assertThat(imported.out).contains("\"status\":\"COMPLETED\"").contains("\"inserted\":" + insured[4]);
+
+        // the header and the first person only: as a 全量 file it would delete the others, so it waits (exit code 3)
+        byte[] whole = Files.readAllBytes(dir.resolve(insured[3]));
+        int cut = 0;
+        for (int lines = 0; lines < 2; cut++) {
+            lines += whole[cut] == '\n' ? 1 : 0;
+        }
+        Path fewer = dir.resolve("fewer-" + insured[3]);
+        Files.write(fewer, java.util.Arrays.copyOf(whole, cut));
+        Run held = run("import", "--url", "https://localhost:" + port, "--insurer", insured[0], "--type", "insured",
+                "--mode", "full", "--cert", cert.toString(), "--password", "secret", "--cacert", pki.caFile().toString(),
+                fewer.toString());
+        assertThat(held.code).as(held.err).isEqualTo(3);
+        assertThat(held.out).contains("\"wouldDelete\":" + (Long.parseLong(insured[4]) - 1)).contains("confirmUrl");
+        assertThat(held.err).contains("確認を待っています");
     }
 
     @Test

@@ -163,6 +163,48 @@ class OfficeMorningJourneyTests {
         assertThat(accessibility).as("axe-core: serious or critical problems").isEmpty();
     }
 
+    /**
+     * 居宅介護支援 (43) for a 要支援2 person: the registration is refused, the answer page shows the reason next to the
+     * form (介護予防支援 (46) is the one) and keeps the service type and the start date as typed; nothing is registered.
+     */
+    @Test
+    void aRegistrationThatDoesNotFitTheCareLevelIsRefusedWithTheReasonBesideTheForm() {
+        // 要支援2, living in a 特定施設 (a residence: a warning, not a refusal, for care management)
+        load("care-certificate", CERTIFICATE_HEADER + ",介護保険施設等1種類,介護保険施設等1入所年月日\n" + String.join(",", insurer,
+                insuredNo, "1", "2025-04-01", "", "13", "2025-03-18", "2025-04-01", "2027-03-31", "10531", "6",
+                "2025-06-01"));
+        String office = newOffice();
+        browser = staffBrowser(Party.office(office), "support.cm", JobType.CARE_MANAGER);
+        confirm("19380203");
+        new Select(browser.findElement(By.id("serviceType"))).selectByValue("43");
+        String typedStart = JapaneseDates.format(today().minusDays(3));
+        browser.findElement(By.id("startDate")).clear();
+        browser.findElement(By.id("startDate")).sendKeys(typedStart);
+        Browser.go(browser, browser.findElement(By.cssSelector("section[aria-labelledby=register] button")));
+
+        String refusal = browser.findElement(By.id("registration-refused")).getText();
+        assertThat(refusal).contains("登録できません").contains("介護予防支援(46)").contains("サービス種類");
+        assertThat(browser.findElement(By.cssSelector("#registration-refused li")).getAttribute("data-field"))
+                .isEqualTo("serviceType");
+        assertThat(browser.findElement(By.id("status")).getText()).contains("資格があります");
+        assertThat(new Select(browser.findElement(By.id("serviceType"))).getFirstSelectedOption().getAttribute("value"))
+                .isEqualTo("43");
+        assertThat(browser.findElement(By.id("startDate")).getAttribute("value")).isEqualTo(typedStart);
+        assertThat(browser.findElements(By.cssSelector("section[aria-labelledby=register] form"))).hasSize(1);
+        check("office-registration-refused");
+
+        // 介護予防支援 fits: registered, and the person's page says what to check (the 特定施設 stay)
+        new Select(browser.findElement(By.id("serviceType"))).selectByValue("46");
+        Browser.go(browser, browser.findElement(By.cssSelector("section[aria-labelledby=register] button")));
+        assertThat(browser.findElement(By.cssSelector("[role=status]")).getText()).contains("担当事業所として登録しました");
+        assertThat(browser.findElement(By.id("registration-warnings")).getText()).contains("確かめてください")
+                .contains("特定施設");
+        assertThat(browser.findElement(By.cssSelector("#registration-warnings li")).getAttribute("data-rule"))
+                .isEqualTo("FACILITY_STAY");
+        check("office-registered-with-warning");
+        assertThat(accessibility).as("axe-core: serious or critical problems").isEmpty();
+    }
+
     /** 資格確認 by numbers, typed as a person reads them off the paper card. */
     private void confirm(String birthDate) {
         browser.findElement(By.id("insurerNo")).clear();
@@ -208,11 +250,12 @@ class OfficeMorningJourneyTests {
         return opened;
     }
 
-    /** A new 居宅介護支援事業所, designated for 43 in the office master. */
+    /** A new 居宅介護支援事業所, designated for 43 and 46 in the office master. */
     private String newOffice() {
         String office = OfficeNumber.withCheckDigit("4673" + String.format("%05d", NEXT.getAndIncrement())).value();
         var designated = master.importDesignations(("事業所番号,サービス種類コード,指定年月日,指定有効期間満了日,指定権者\n"
-                + office + ",43," + today().minusYears(1) + "," + today().plusYears(1) + ",沖縄県\n")
+                + office + ",43," + today().minusYears(1) + "," + today().plusYears(1) + ",沖縄県\n"
+                + office + ",46," + today().minusYears(1) + "," + today().plusYears(1) + ",沖縄県\n")
                 .getBytes(StandardCharsets.UTF_8));
         assertThat(designated.refused()).as(designated.problems().toString()).isFalse();
         return office;

@@ -252,9 +252,12 @@ class PortalJourneysTests {
     void municipalityUploadsAFileWithABadRowAndReadsTheReport() throws Exception {
         browser = staffBrowser(Party.municipality(insurer), "clerk", JobType.MUNICIPAL_OFFICER);
         Path file = Files.createTempFile("insured-", ".csv");
-        Files.writeString(file, HEADER + "\n" + row("0000099901", "沖縄 太郎", "1940-05-06") + "\n"
+        // a 差分 file (each row with its 処理区分, 1 = insert), the console's default
+        Files.writeString(file, "処理区分," + HEADER + "\n1," + row("0000099901", "沖縄 太郎", "1940-05-06") + "\n1,"
                 + row("0000099902", "沖縄 次郎", "1941-02-30") + "\n");
         new Select(browser.findElement(By.id("recordType"))).selectByValue("insured");
+        assertThat(new Select(browser.findElement(By.id("mode"))).getFirstSelectedOption().getAttribute("value"))
+                .as("差分 unless 全量 is chosen").isEqualTo("differential");
         browser.findElement(By.id("file")).sendKeys(file.toAbsolutePath().toString());
         Browser.go(browser, browser.findElement(By.cssSelector("#upload-form button[type=submit]")));
         // the import runs in the background; until its report is there, the page says how far it got and
@@ -275,6 +278,60 @@ class PortalJourneysTests {
         assertThat(browser.findElement(By.id("rejections-csv")).getAttribute("href")).endsWith("/rejections.csv");
         Browser.screenshot(browser, "municipality-import-report");
         accessible(browser);
+    }
+
+    /**
+     * A 全量 file without the municipality's one person: the console holds it and asks 「…1 件の被保険者(資格)の記録が
+     * 削除されます」 with confirm and cancel; nothing is deleted until the confirmation, and the report then says 1 deleted.
+     */
+    @Test
+    void municipalityConfirmsTheDeletionsOfAFullFile() throws Exception {
+        browser = staffBrowser(Party.municipality(insurer), "clerk", JobType.MUNICIPAL_OFFICER);
+        Path file = Files.createTempFile("insured-full-", ".csv");
+        Files.writeString(file, HEADER + "\n" + row("0000099911", "沖縄 三郎", "1942-03-04") + "\n");
+        new Select(browser.findElement(By.id("recordType"))).selectByValue("insured");
+        new Select(browser.findElement(By.id("mode"))).selectByValue("full");
+        browser.findElement(By.id("file")).sendKeys(file.toAbsolutePath().toString());
+        Browser.go(browser, browser.findElement(By.cssSelector("#upload-form button[type=submit]")));
+        waitForReport();
+        assertThat(browser.findElement(By.id("import-status")).getAttribute("data-status")).isEqualTo("HELD");
+        assertThat(browser.findElement(By.id("would-delete")).getText())
+                .isEqualTo("この全量ファイルを取り込むと、1 件の被保険者(資格)の記録が削除されます。");
+        assertThat(browser.findElement(By.id("deleted-rows")).getText()).isEqualTo("0");
+        assertThat(registry.exists(new InsurerNumber(insurer), new jp.kaigo.shared.InsuredNumber(insuredNo))).isTrue();
+        assertThat(registry.verifyIdentified(new InsurerNumber(insurer), new jp.kaigo.shared.InsuredNumber(insuredNo),
+                jp.kaigo.ingest.Inputs.today())).as("nothing deleted before the confirmation")
+                .isInstanceOf(jp.kaigo.registry.Eligibility.Insured.class);
+        assertThat(browser.findElement(By.id("cancel-import")).isDisplayed()).isTrue();
+        Browser.screenshot(browser, "municipality-full-import-confirmation");
+        Browser.screenshot(browser, "municipality-full-import-confirmation-390", 390);
+        accessible(browser);
+
+        Browser.go(browser, browser.findElement(By.id("confirm-import")));
+        new WebDriverWait(browser, Duration.ofSeconds(60), Duration.ofSeconds(1)).until(d -> {
+            var status = d.findElements(By.id("import-status"));
+            if (!status.isEmpty() && "COMPLETED".equals(status.get(0).getAttribute("data-status"))) {
+                return true;
+            }
+            d.navigate().refresh();
+            return false;
+        });
+        assertThat(browser.findElement(By.id("deleted-rows")).getText()).isEqualTo("1");
+        assertThat(browser.findElement(By.id("import-status")).getText()).contains("1 行を読み");
+        assertThat(registry.verifyIdentified(new InsurerNumber(insurer), new jp.kaigo.shared.InsuredNumber(insuredNo),
+                jp.kaigo.ingest.Inputs.today())).isInstanceOf(jp.kaigo.registry.Eligibility.Unknown.class);
+        Browser.screenshot(browser, "municipality-full-import-confirmed");
+    }
+
+    /** The import page refreshes itself until the report is there; the test reloads it instead of waiting. */
+    private void waitForReport() {
+        new WebDriverWait(browser, Duration.ofSeconds(60), Duration.ofSeconds(1)).until(d -> {
+            if (!d.findElements(By.id("import-status")).isEmpty()) {
+                return true;
+            }
+            d.navigate().refresh();
+            return false;
+        });
     }
 
     @Test
