@@ -144,6 +144,9 @@ public class FileImports {
             report = run(id, request, in, confirmDeletions, held);
         } catch (java.nio.file.NoSuchFileException e) {
             throw new ImportNotHeld(ImportStatus.EXPIRED);
+        } catch (FileRejected e) {
+            delete(pending(id)); // its report says FAILED now: the kept file has no further use
+            throw e;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
