@@ -95,6 +95,14 @@ class ApiHouseRulesIntegrationTests extends MunicipalityApiTests {
     }
 
     @Test
+    void anAnswerTypeTheEndpointCannotGiveIs406AsAProblem() {
+        ApiClient.Response csv = office.request("GET", "/api/staff/me", null, null, Map.of("Accept", "text/csv"));
+        assertThat(csv.status()).isEqualTo(406);
+        assertThat(csv.contentType()).startsWith(PROBLEM);
+        assertThat(csv.json().get("title").asString()).isEqualTo("この形式では答えられません");
+    }
+
+    @Test
     void theErrorPathItselfIsNotAFailure() {
         ApiClient.Response error = office.get("/error");
         assertThat(error.status()).isEqualTo(404);
