@@ -6,6 +6,7 @@ import jp.kaigo.identity.MasterImport;
 import jp.kaigo.identity.OfficeMaster;
 import jp.kaigo.shared.InvalidValue;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -29,21 +30,21 @@ class MasterController {
 
     /** One MHLW 介護サービス情報公表 open-data file, named as published ({@code jigyosho_NNN.csv}). */
     @PostMapping("/api/master/publication")
-    ResponseEntity<MasterImport> publication(@AuthenticationPrincipal PartyUser caller, @RequestParam String name,
+    ResponseEntity<Object> publication(@AuthenticationPrincipal PartyUser caller, @RequestParam String name,
             InputStream body) throws IOException {
         return answer(master.load(caller.party(), OfficeMaster.MasterFile.PUBLICATION, name, read(body)));
     }
 
     /** Designations with their periods (事業所番号, サービス種類コード, 指定年月日, 満了日, 指定権者). */
     @PostMapping("/api/master/designations")
-    ResponseEntity<MasterImport> designations(@AuthenticationPrincipal PartyUser caller, InputStream body)
+    ResponseEntity<Object> designations(@AuthenticationPrincipal PartyUser caller, InputStream body)
             throws IOException {
         return answer(master.load(caller.party(), OfficeMaster.MasterFile.DESIGNATIONS, null, read(body)));
     }
 
     /** Medical institutions and their みなし指定 care services. */
     @PostMapping("/api/master/medical-institutions")
-    ResponseEntity<MasterImport> institutions(@AuthenticationPrincipal PartyUser caller, InputStream body)
+    ResponseEntity<Object> institutions(@AuthenticationPrincipal PartyUser caller, InputStream body)
             throws IOException {
         return answer(master.load(caller.party(), OfficeMaster.MasterFile.INSTITUTIONS, null, read(body)));
     }
@@ -56,7 +57,23 @@ class MasterController {
         return file;
     }
 
-    private static ResponseEntity<MasterImport> answer(MasterImport report) {
-        return ResponseEntity.status(report.refused() ? HttpStatus.BAD_REQUEST : HttpStatus.OK).body(report);
+    /**
+     * The report; a refused file is a problem+json 400 with every problem in {@code errors} (line, field, label,
+     * reason) and, for callers that read the report, its counts and {@code problems} as well.
+     */
+    private static ResponseEntity<Object> answer(MasterImport report) {
+        if (!report.refused()) {
+            return ResponseEntity.ok(report);
+        }
+        var first = report.problems().get(0);
+        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "file-rejected",
+                "ファイルを取り込めませんでした(何も変更していません)", first.line() + "行目: " + first.label() + ": " + first.reason());
+        problem.setProperty("errors", report.problems());
+        problem.setProperty("problems", report.problems());
+        problem.setProperty("rows", report.rows());
+        problem.setProperty("upserted", report.upserted());
+        problem.setProperty("designationsWritten", report.designationsWritten());
+        problem.setProperty("designationsRemoved", report.designationsRemoved());
+        return Problems.answer(problem);
     }
 }

@@ -3,6 +3,7 @@ package jp.kaigo.api;
 import org.springframework.http.MediaType;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.security.web.firewall.RequestRejectedException;
@@ -216,6 +217,9 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     /** What the field takes, from the type it is read into (the value sent is never repeated). */
     private static String expected(MismatchedInputException e) {
+        if (e instanceof UnrecognizedPropertyException) {
+            return "この項目はありません(項目名の綴りと大文字・小文字を確かめてください)";
+        }
         Class<?> type = e.getTargetType();
         if (type == String.class) {
             return "文字列で指定してください(数値・真偽値ではなく \"…\" で囲んでください)";

@@ -62,6 +62,23 @@ class ApiHouseRulesIntegrationTests extends MunicipalityApiTests {
         assertThat(broken).isEmpty();
     }
 
+    /** An empty object (every field missing), {@code null} and a list where an object belongs: a 4xx problem, never a 5xx. */
+    @Test
+    void everyEndpointReadingJsonAnswersEmptyOrMisshapenBodiesWithAProblem() {
+        List<String> broken = new ArrayList<>();
+        for (String body : List.of("{}", "null", "[]", "{\"x\":")) {
+            for (Endpoint e : endpoints().stream().filter(Endpoint::jsonBody).toList()) {
+                String method = List.of("POST", "PUT", "PATCH").stream().filter(e.methods()::contains).findFirst().orElseThrow();
+                ApiClient.Response r = caller(e.pattern()).request(method, path(e.pattern()), "application/json", body, Map.of());
+                if (r.status() < 400) {
+                    continue; // an endpoint whose fields are all optional may accept it
+                }
+                check(broken, e, method + " " + body, r, null);
+            }
+        }
+        assertThat(broken).isEmpty();
+    }
+
     @Test
     void everyEndpointsUnknownSubPathAnswersAProblemAndNoFailure() {
         List<String> broken = new ArrayList<>();
@@ -92,6 +109,14 @@ class ApiHouseRulesIntegrationTests extends MunicipalityApiTests {
             }
         }
         assertThat(broken).isEmpty();
+    }
+
+    @Test
+    void anAnswerTypeTheEndpointCannotGiveIs406AsAProblem() {
+        ApiClient.Response csv = office.request("GET", "/api/staff/me", null, null, Map.of("Accept", "text/csv"));
+        assertThat(csv.status()).isEqualTo(406);
+        assertThat(csv.contentType()).startsWith(PROBLEM);
+        assertThat(csv.json().get("title").asString()).isEqualTo("この形式では答えられません");
     }
 
     @Test
@@ -158,6 +183,12 @@ class ApiHouseRulesIntegrationTests extends MunicipalityApiTests {
                 + "\",\"insuredNo\":true,\"birthDate\":\"1938-02-03\"}]}");
         assertThat(bool.status()).isEqualTo(400);
         assertThat(fields(bool)).containsExactly("queries[0].insuredNo");
+
+        ApiClient.Response typo = office.post("/api/eligibility", "{\"insurerNo\":\"" + insurer
+                + "\",\"insuredNo\":\"0000000001\",\"birthdate\":\"1938-02-03\"}");
+        assertThat(typo.status()).isEqualTo(400);
+        assertThat(fields(typo)).containsExactly("birthdate");
+        assertThat(reason(typo)).contains("この項目はありません");
 
         ApiClient.Response broken = office.post("/api/eligibility", "{\n\"insurerNo\": ");
         assertThat(broken.status()).isEqualTo(400);

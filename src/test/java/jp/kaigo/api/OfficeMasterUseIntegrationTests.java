@@ -65,6 +65,8 @@ class OfficeMasterUseIntegrationTests extends MunicipalityApiTests {
         ApiClient.Response refused = operator.postBytes("/api/master/designations", "text/csv",
                 file.getBytes(StandardCharsets.UTF_8));
         assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(refused.json().get("errors").size()).isGreaterThanOrEqualTo(3);
         JsonNode problems = refused.json().get("problems");
         assertThat(problems.size()).isGreaterThanOrEqualTo(3);
         assertThat(problems.get(0).get("line").asLong()).isEqualTo(3);
