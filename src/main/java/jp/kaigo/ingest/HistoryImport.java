@@ -3,7 +3,9 @@ package jp.kaigo.ingest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -23,15 +25,17 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Stages and merges one record type's municipality files into its owner's history table (one table
  * per type: the key and validity columns, one column per layout field in snake_case, then revision
  * bookkeeping; see registry's V1 migration). The merge is one set-based statement that
- * classifies every staged row (insert, update, delete, unchanged or a named refusal) and applies the
- * classification. Rules: a 履歴番号 is never reused; a new 履歴番号 below the
+ * classifies every staged row (insert, update, delete, restore, unchanged or a named refusal) and applies the
+ * classification. Rules: a deleted history sent again as new (処理区分1, or in a 全量 file) is restored as its next
+ * revision, so a deletion (a 全量 file cut short, a wrong 処理区分3) is undone by sending the record again; an
+ * update of a deleted history is refused; a new 履歴番号 below the
  * person's newest is refused (an older history never overwrites a newer one); re-sent identical rows
  * change nothing; in a 全量 file, histories the file no longer holds are deleted, except for persons
  * with a refused row. The SQL is built once per type from its layout (one column per field).
  */
 public final class HistoryImport implements ImportTarget {
     private static final Logger log = LoggerFactory.getLogger(HistoryImport.class);
-    private static final String APPLIED = "('insert', 'update', 'delete')";
+    private static final String APPLIED = "('insert', 'update', 'delete', 'restore')";
     private static final String DUPLICATES_JOIN = "-- duplicates join --";
     private static final Map<String, Rejection> REFUSALS = Map.of(
             "duplicate", new Rejection(0, "historyNo", "履歴番号", KeyFields.DUPLICATE_REASON),
@@ -40,7 +44,8 @@ public final class HistoryImport implements ImportTarget {
             "no_such_history", new Rejection(0, "historyNo", "履歴番号", "更新・削除の対象となる履歴番号が登録されていません"),
             "out_of_order", new Rejection(0, "historyNo", "履歴番号",
                     "登録済みの最新の履歴番号より小さい履歴番号は新規登録できません"),
-            "deleted_history", new Rejection(0, "historyNo", "履歴番号", "削除済みの履歴番号です(履歴番号は再利用できません)"),
+            "deleted_history", new Rejection(0, "historyNo", "履歴番号",
+                    "削除済みの履歴番号は更新できません(元に戻すには処理区分1(新規)で送るか、全量ファイルに含めてください)"),
             "already_exists", new Rejection(0, "historyNo", "履歴番号",
                     "登録済みの履歴番号です(内容を変える場合は処理区分2(更新)で送ってください)"));
 
@@ -93,7 +98,7 @@ public final class HistoryImport implements ImportTarget {
                                           where h.insurer_no = :insurer and h.insured_no = x.insured_no
                                             and h.current) then 'out_of_order'
                                   else 'insert' end
-                           when x.cur_deleted then 'deleted_history'
+                           when x.cur_deleted then case when x.operation = 'U' then 'deleted_history' else 'restore' end
                            when x.same then 'unchanged'
                            when x.operation = 'I' then 'already_exists'
                            else 'update' end as action
@@ -110,7 +115,7 @@ public final class HistoryImport implements ImportTarget {
                 superseded as (
                   update %4$s r set current = false, superseded_at = now()
                     from plan m
-                   where m.action in ('update', 'delete') and r.insurer_no = :insurer and r.insured_no = m.insured_no
+                   where m.action in ('update', 'delete', 'restore') and r.insurer_no = :insurer and r.insured_no = m.insured_no
                      and r.history_no = m.history_no and r.current
                   returning 1),
                 inserted as (
@@ -127,7 +132,7 @@ public final class HistoryImport implements ImportTarget {
                                       where m.insured_no = r.insured_no and m.history_no = r.history_no)
                      and not exists (select 1 from plan m
                                       where m.insured_no = r.insured_no
-                                        and m.action not in ('insert', 'update', 'delete', 'unchanged'))),
+                                        and m.action not in ('insert', 'update', 'delete', 'restore', 'unchanged'))),
                 absent_superseded as (
                   update %4$s r set current = false, superseded_at = now()
                     from absent a
@@ -213,7 +218,8 @@ public final class HistoryImport implements ImportTarget {
         sql.sql(staged.keysAscending() ? mergeOfAscendingKeys : merge).params(params)
                 .query((RowCallbackHandler) rs -> counts.put(rs.getString(1), rs.getLong(2)));
         long merged = System.nanoTime();
-        long changed = counts.getOrDefault("insert", 0L) + counts.getOrDefault("update", 0L)
+        long restored = counts.getOrDefault("restore", 0L);
+        long changed = counts.getOrDefault("insert", 0L) + restored + counts.getOrDefault("update", 0L)
                 + counts.getOrDefault("delete", 0L) + counts.getOrDefault("removed", 0L);
         if (changed > 10_000) {
             // autovacuum lags behind a bulk load; the next merge's plan depends on fresh statistics. A small
@@ -236,9 +242,15 @@ public final class HistoryImport implements ImportTarget {
         }
         log.info("merge of import {} ({}): {} ms, then {} ms", importId, layout.recordType(), (merged - started) / 1_000_000,
                 (System.nanoTime() - merged) / 1_000_000);
-        String notes = full && staged.unreadableKeys()
-                ? "被保険者番号を読み取れない行があるため、全量ファイルに含まれない履歴の削除は行いませんでした" : null;
-        return new MergeCounts(counts.getOrDefault("insert", 0L), counts.getOrDefault("update", 0L),
+        List<String> said = new ArrayList<>();
+        if (full && staged.unreadableKeys()) {
+            said.add("被保険者番号を読み取れない行があるため、全量ファイルに含まれない履歴の削除は行いませんでした");
+        }
+        if (restored > 0) {
+            said.add("削除済みだった " + restored + " 件の履歴を元に戻しました(新規の件数に含みます)");
+        }
+        String notes = said.isEmpty() ? null : String.join("。", said);
+        return new MergeCounts(counts.getOrDefault("insert", 0L) + restored, counts.getOrDefault("update", 0L),
                 counts.getOrDefault("delete", 0L) + counts.getOrDefault("removed", 0L),
                 counts.getOrDefault("unchanged", 0L), refused, notes);
     }

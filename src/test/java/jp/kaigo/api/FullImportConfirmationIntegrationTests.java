@@ -36,6 +36,35 @@ class FullImportConfirmationIntegrationTests extends MunicipalityApiTests {
     }
 
     @Test
+    void aConfirmedMistakeIsUndoneBySendingTheCompleteFileAgain() {
+        // a 全量 file cut short after one person, confirmed by mistake
+        String id = api.uploadCsv(insurer, "insured", "full", INSURED_HEADER + "\n" + row("0000000001") + "\n")
+                .json().get("importId").asString();
+        assertThat(api.post("/api/imports/" + id + "/confirm?confirmDeletions=2", "").status()).isEqualTo(200);
+        assertThat(insured("0000000002")).isFalse();
+        // the complete file sent again brings both back (it used to be refused: 「削除済みの履歴番号です」)
+        ApiClient.Response again = api.uploadCsv(insurer, "insured", "full", INSURED_HEADER + "\n" + row("0000000001")
+                + "\n" + row("0000000002") + "\n" + row("0000000003") + "\n");
+        assertThat(again.status()).as(again.body()).isEqualTo(200);
+        assertThat(again.json().get("rejectedRows").asLong()).isZero();
+        assertThat(again.json().get("inserted").asLong()).isEqualTo(2);
+        assertThat(again.json().get("notes").asString()).contains("削除済みだった 2 件の履歴を元に戻しました");
+        assertThat(insured("0000000002")).isTrue();
+        assertThat(insured("0000000003")).isTrue();
+        // a 差分 update of a deleted history is still refused, saying how to bring it back
+        String deleted = api.uploadCsv(insurer, "insured", "differential", "処理区分," + INSURED_HEADER + "\n3,"
+                + row("0000000003") + "\n").json().get("importId").asString();
+        assertThat(api.get("/api/imports/" + deleted).json().get("deleted").asLong()).isEqualTo(1);
+        ApiClient.Response update = api.uploadCsv(insurer, "insured", "differential", "処理区分," + INSURED_HEADER + "\n2,"
+                + row("0000000003") + "\n");
+        assertThat(update.json().get("rejections").get(0).get("reason").asString()).contains("処理区分1(新規)で送る");
+        ApiClient.Response restored = api.uploadCsv(insurer, "insured", "differential", "処理区分," + INSURED_HEADER + "\n1,"
+                + row("0000000003") + "\n");
+        assertThat(restored.json().get("inserted").asLong()).isEqualTo(1);
+        assertThat(insured("0000000003")).isTrue();
+    }
+
+    @Test
     void aFullFileThatDeletesIsHeldAndMergedOnlyWithTheCountItDeletesNow() {
         ApiClient.Response held = api.uploadCsv(insurer, "insured", "full", INSURED_HEADER + "\n" + row("0000000001")
                 + "\n");
