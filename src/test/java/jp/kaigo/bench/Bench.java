@@ -310,6 +310,18 @@ public final class Bench {
         }
     }
 
+    /** The care management a person's level calls for: 介護予防支援 for 要支援, 介護予防ケアマネジメント for 事業対象者. */
+    private static String careManagementFor(String careLevel) {
+        if (careLevel == null) {
+            return "43";
+        }
+        return switch (careLevel) {
+            case "12", "13" -> "46";
+            case "06" -> "AF";
+            default -> "43";
+        };
+    }
+
     /**
      * Drives the consent-gated read of a 要介護認定 record by the office's care manager: for a sample of
      * persons the municipality sends their 認定 records and registers the 包括同意, and the office confirms
@@ -344,18 +356,22 @@ public final class Bench {
                 }
             }
         }
-        // the bench office in the office master (sent by the operator's system): designated for 居宅介護支援 (43)
+        // the bench office in the office master (sent by the operator's system): designated for the three kinds of care
+        // management (43, 46, AF), so each person is registered for the one their level calls for
         SSLSocketFactory operator = pki.issue(Party.operator("1"), "ベンチマーク運営者", Duration.ofDays(1))
                 .sslContext(pki.caCertificate()).getSocketFactory();
         try (RawHttp http = new RawHttp(operator, port, "/", null)) {
             String designated = http.post("/api/master/designations", "text/csv",
-                    "事業所番号,サービス種類コード,指定年月日,指定有効期間満了日,指定権者\n" + OFFICE + ",43,2021-04-01,"
-                            + TODAY.plusYears(1) + ",東京都千代田区\n");
+                    "事業所番号,サービス種類コード,指定年月日,指定有効期間満了日,指定権者\n"
+                            + String.join("", java.util.stream.Stream.of("43", "46", "AF").map(type -> OFFICE + "," + type
+                                    + ",2021-04-01," + TODAY.plusYears(1) + ",東京都千代田区\n").toList()));
             if (designated.contains("\"problems\":[{")) {
                 throw new IllegalStateException("designation refused: " + designated);
             }
         }
         Pattern confirmation = Pattern.compile("\"confirmation\":\"([^\"]+)\"");
+        List<SyntheticData.Person> inCharge = new ArrayList<>();
+        int notInCharge = 0;
         try (RawHttp http = new RawHttp(office, port, "/", token)) {
             for (var p : sample) {
                 Matcher proof = confirmation.matcher(http.post("/api/eligibility", "{\"insurerNo\":\"" + p.insurerNo()
@@ -363,9 +379,18 @@ public final class Bench {
                 if (!proof.find()) {
                     throw new IllegalStateException("no proof of 本人確認 for a generated person");
                 }
-                http.post("/api/relationships", "{\"confirmation\":\"" + proof.group(1)
-                        + "\",\"serviceType\":\"43\",\"startDate\":\"" + TODAY.minusDays(10) + "\"}");
+                try {
+                    http.post("/api/relationships", "{\"confirmation\":\"" + proof.group(1)
+                            + "\",\"serviceType\":\"" + careManagementFor(p.careLevel()) + "\",\"startDate\":\""
+                            + TODAY.minusDays(10) + "\"}");
+                    inCharge.add(p);
+                } catch (IOException refused) {
+                    // the registration rules refuse care management for a person living in a 介護保険施設
+                    notInCharge++;
+                }
             }
+            log("read set-up: %,d registrations refused by the registration rules (persons in a 施設), left out", notInCharge);
+            sample = inCharge;
             if (!http.get("/api/records/" + sample.get(0).insurerNo() + "/" + sample.get(0).insuredNo() + "/certification")
                     .contains("\"reason\":\"CONSENTED\"")) {
                 throw new IllegalStateException("the consent-gated read was not permitted");
