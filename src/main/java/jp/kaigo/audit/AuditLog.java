@@ -377,7 +377,7 @@ public class AuditLog {
         String[][] texts = new String[11][n];
         byte[][] prevs = new byte[n][];
         byte[][] hashes = new byte[n][];
-        List<Object> headDays = new ArrayList<>();
+        List<String> headDays = new ArrayList<>();
         List<Long> headSeqs = new ArrayList<>();
         List<byte[]> headHashes = new ArrayList<>();
         long seq = lastSeq;
@@ -387,7 +387,7 @@ public class AuditLog {
             Pending p = batch.get(i);
             LocalDate today = LocalDate.ofInstant(p.at(), JAPAN);
             if (day != null && today.isAfter(day)) {
-                headDays.add(java.sql.Date.valueOf(day));
+                headDays.add(day.toString());
                 headSeqs.add(seq);
                 headHashes.add(prev);
             }
@@ -411,37 +411,26 @@ public class AuditLog {
         long to = seq;
         byte[] tipHash = prev;
         LocalDate tipDay = day;
+        boolean withHeads = !headDays.isEmpty();
         int written = jdbc.execute((ConnectionCallback<Integer>) con -> {
-            try (PreparedStatement insert = con.prepareStatement("""
-                    with tip as (
-                      update audit.chain_tip set seq = ?, hash = ?, day = ? where seq = ? returning seq
-                    ), heads as (
-                      insert into audit.chain_heads (day, last_seq, last_hash)
-                      select * from unnest(?::date[], ?::bigint[], ?::bytea[]) where exists (select from tip)
-                      on conflict (day) do nothing
-                    )
-                    insert into audit.entries (seq, at, event, actor_kind, actor_number, staff_job, person_insurer,
-                                               person_insured, subject, purpose, outcome, staff_id, qualification,
-                                               prev_hash, hash)
-                    select * from unnest(?::bigint[], ?::timestamptz[], ?::text[], ?::text[], ?::text[], ?::text[],
-                                         ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::uuid[], ?::text[],
-                                         ?::bytea[], ?::bytea[])
-                     where exists (select from tip)
-                    """)) {
-                insert.setLong(1, to);
-                insert.setBytes(2, tipHash);
-                insert.setObject(3, tipDay);
-                insert.setLong(4, from);
-                insert.setArray(5, con.createArrayOf("date", headDays.toArray()));
-                insert.setArray(6, con.createArrayOf("bigint", headSeqs.toArray()));
-                insert.setArray(7, con.createArrayOf("bytea", headHashes.toArray()));
-                insert.setArray(8, con.createArrayOf("bigint", seqs));
-                insert.setArray(9, con.createArrayOf("timestamptz", ats));
-                for (int f = 0; f < texts.length; f++) {
-                    insert.setArray(10 + f, con.createArrayOf("text", texts[f]));
+            try (PreparedStatement insert = con.prepareStatement(withHeads ? APPEND_WITH_DAY_HEADS : APPEND)) {
+                int at = 1;
+                insert.setLong(at++, to);
+                insert.setBytes(at++, tipHash);
+                insert.setObject(at++, tipDay);
+                insert.setLong(at++, from);
+                if (withHeads) {
+                    insert.setArray(at++, con.createArrayOf("text", headDays.toArray(String[]::new)));
+                    insert.setArray(at++, con.createArrayOf("bigint", headSeqs.toArray(Long[]::new)));
+                    insert.setArray(at++, con.createArrayOf("bytea", headHashes.toArray(byte[][]::new)));
                 }
-                insert.setArray(21, con.createArrayOf("bytea", prevs));
-                insert.setArray(22, con.createArrayOf("bytea", hashes));
+                insert.setArray(at++, con.createArrayOf("bigint", seqs));
+                insert.setArray(at++, con.createArrayOf("timestamptz", ats));
+                for (String[] text : texts) {
+                    insert.setArray(at++, con.createArrayOf("text", text));
+                }
+                insert.setArray(at++, con.createArrayOf("bytea", prevs));
+                insert.setArray(at, con.createArrayOf("bytea", hashes));
                 return insert.executeUpdate();
             }
         });
@@ -453,6 +442,30 @@ public class AuditLog {
         lastDay = tipDay;
         return true;
     }
+
+    /** Appends a batch and advances the tip, only if the tip still stands where this writer saw it. */
+    private static final String TIP = """
+            with tip as (
+              update audit.chain_tip set seq = ?, hash = ?, day = ? where seq = ? returning seq
+            )""";
+    private static final String ENTRIES = """
+            insert into audit.entries (seq, at, event, actor_kind, actor_number, staff_job, person_insurer,
+                                       person_insured, subject, purpose, outcome, staff_id, qualification,
+                                       prev_hash, hash)
+            select * from unnest(?::bigint[], ?::timestamptz[], ?::text[], ?::text[], ?::text[], ?::text[],
+                                 ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::uuid[], ?::text[],
+                                 ?::bytea[], ?::bytea[])
+             where exists (select from tip)
+            """;
+    private static final String APPEND = TIP + "\n" + ENTRIES;
+    /** The same, when the batch crosses into a new day: the day's chain head goes in with it (rare; costs more). */
+    private static final String APPEND_WITH_DAY_HEADS = TIP + """
+            , heads as (
+              insert into audit.chain_heads (day, last_seq, last_hash)
+              select * from unnest(?::text[]::date[], ?::bigint[], ?::bytea[]) where exists (select from tip)
+              on conflict (day) do nothing
+            )
+            """ + ENTRIES;
 
     private void loadHead() {
         jdbc.query("select seq, hash, day from audit.chain_tip", rs -> {

@@ -25,6 +25,26 @@ class AuditChainWritersTests {
     JdbcTemplate jdbc;
 
     @Test
+    void aBatchThatCrossesIntoANewDayWritesTheDaysChainHeadWithIt() throws Exception {
+        first.record(new AuditEntry("eligibility", "office", "4770000000", "CLERK", "479999", "0000000001", "資格確認",
+                "care", "BEFORE"));
+        // as if the chain's last entry had been written yesterday (Japan time): the next batch closes that day
+        java.time.LocalDate yesterday = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Tokyo")).minusDays(1);
+        jdbc.update("update audit.chain_tip set day = ?", yesterday);
+        long tipSeq = jdbc.queryForObject("select seq from audit.chain_tip", Long.class);
+        AuditLog restarted = new AuditLog(jdbc);
+        try {
+            restarted.record(new AuditEntry("eligibility", "office", "4770000000", "CLERK", "479999", "0000000001",
+                    "資格確認", "care", "AFTER"));
+        } finally {
+            restarted.stop();
+        }
+        assertThat(jdbc.queryForObject("select last_seq from audit.chain_heads where day = ?", Long.class, yesterday))
+                .isEqualTo(tipSeq);
+        assertThat(first.verify().problems()).isEmpty();
+    }
+
+    @Test
     void twoWritersOnOneDatabaseKeepOneIntactChain() throws Exception {
         AuditLog second = new AuditLog(jdbc);
         String insurer = "479" + String.format("%03d", (int) (System.nanoTime() % 1000));
