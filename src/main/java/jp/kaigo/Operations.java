@@ -45,7 +45,15 @@ class Operations {
 
     @Bean
     FilterRegistrationBean<OncePerRequestFilter> requestTimers(MeterRegistry registry) {
+        // one timer per kind and status class, built once (not a builder and its tags on every request)
+        java.util.Map<String, Timer> timers = new java.util.concurrent.ConcurrentHashMap<>();
         FilterRegistrationBean<OncePerRequestFilter> bean = new FilterRegistrationBean<>(new OncePerRequestFilter() {
+            private Timer timer(TimedRequests.Kind k, int statusClass) {
+                return timers.computeIfAbsent(k + "/" + statusClass, key -> Timer.builder(k.timer().meter)
+                        .tag("channel", k.channel()).tag("kind", k.kind()).tag("status", statusClass + "xx")
+                        .serviceLevelObjectives(SLO_BUCKETS).register(registry));
+            }
+
             @Override
             protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                     throws ServletException, IOException {
@@ -58,11 +66,8 @@ class Operations {
                 try {
                     chain.doFilter(request, response);
                 } finally {
-                    TimedRequests.Kind k = kind.get();
-                    Timer.builder(k.timer().meter).tag("channel", k.channel()).tag("kind", k.kind())
-                            .tag("status", (response.getStatus() / 100) + "xx")
-                            .serviceLevelObjectives(SLO_BUCKETS).register(registry)
-                            .record(Duration.ofNanos(System.nanoTime() - start));
+                    timer(kind.get(), response.getStatus() / 100).record(System.nanoTime() - start,
+                            java.util.concurrent.TimeUnit.NANOSECONDS);
                 }
             }
         });

@@ -19,12 +19,11 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @Configuration(proxyBeanMethods = false)
 class RequestLimiting implements WebMvcConfigurer {
     private final RequestLimits limits;
-    /** The party a certificate names, read once per certificate (parsing the subject costs more than the rest). */
-    private final java.util.Map<X509Certificate, java.util.Optional<jp.kaigo.shared.Party>> parties =
-            new java.util.concurrent.ConcurrentHashMap<>();
+    private final PlatformPki pki;
 
-    RequestLimiting(RequestLimits limits) {
+    RequestLimiting(RequestLimits limits, PlatformPki pki) {
         this.limits = limits;
+        this.pki = pki;
     }
 
     @Override
@@ -34,10 +33,7 @@ class RequestLimiting implements WebMvcConfigurer {
             public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
                 if (request.getAttribute("jakarta.servlet.request.X509Certificate") instanceof X509Certificate[] chain
                         && chain.length > 0) {
-                    if (parties.size() > 10_000) {
-                        parties.clear();
-                    }
-                    parties.computeIfAbsent(chain[0], PlatformPki::partyOf).ifPresent(limits::takeRequest);
+                    pki.partyNamedBy(chain[0]).ifPresent(limits::takeRequest);
                 }
                 return true;
             }

@@ -3,8 +3,6 @@ package jp.kaigo.api;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.security.cert.X509Certificate;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import jp.kaigo.identity.PlatformPki;
 import jp.kaigo.shared.PartyKind;
 import org.slf4j.Logger;
@@ -28,7 +26,6 @@ import org.springframework.security.web.authentication.preauth.PreAuthenticatedA
 @Configuration(proxyBeanMethods = false)
 class ApiSecurity {
     private static final Logger log = LoggerFactory.getLogger(ApiSecurity.class);
-    private static final PartyUser NOBODY = new PartyUser(null);
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, PlatformPki pki) throws Exception {
@@ -78,8 +75,6 @@ class ApiSecurity {
     }
 
     private static AuthenticationUserDetailsService<PreAuthenticatedAuthenticationToken> partyOf(PlatformPki pki) {
-        // the subject is parsed once per certificate, not on every request of a keep-alive connection
-        Map<X509Certificate, PartyUser> parties = new ConcurrentHashMap<>();
         return token -> {
             if (!(token.getCredentials() instanceof X509Certificate cert)) {
                 throw new UsernameNotFoundException("no certificate");
@@ -88,14 +83,9 @@ class ApiSecurity {
                 log.info("refused revoked certificate {}", cert.getSerialNumber().toString(16));
                 throw new UsernameNotFoundException("revoked");
             }
-            PartyUser user = parties.computeIfAbsent(cert, c -> PlatformPki.partyOf(c).map(PartyUser::new).orElse(NOBODY));
-            if (parties.size() > 10_000) {
-                parties.clear();
-            }
-            if (user == NOBODY) {
-                throw new UsernameNotFoundException("certificate names no party");
-            }
-            return user;
+            // the subject is parsed once per certificate, not on every request of a keep-alive connection
+            return pki.partyNamedBy(cert).map(PartyUser::new)
+                    .orElseThrow(() -> new UsernameNotFoundException("certificate names no party"));
         };
     }
 

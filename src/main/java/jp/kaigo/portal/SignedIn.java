@@ -70,7 +70,7 @@ class SignedIn {
                 || pki.isRevoked(chain[0])) {
             return Optional.empty();
         }
-        return PlatformPki.partyOf(chain[0]);
+        return pki.partyNamedBy(chain[0]);
     }
 
     StaffSession staff(HttpServletRequest request, HttpServletResponse response) {

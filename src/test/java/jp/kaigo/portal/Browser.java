@@ -38,6 +38,30 @@ final class Browser {
     private Browser() {
     }
 
+    /** The password the journeys give the staff accounts they enrol. */
+    static final String STAFF_PASSWORD = "correct horse battery";
+
+    /**
+     * A browser holding a new certificate of the organisation, its first administrator (enrolled with the job
+     * given) signed in with password and one-time code.
+     */
+    static ChromeDriver signedInStaff(PlatformPki pki, jp.kaigo.identity.StaffAccounts staff, int port,
+            jp.kaigo.shared.Party organisation, String loginId, jp.kaigo.shared.JobType job) {
+        String name = "ブラウザ " + organisation.number();
+        IssuedCredential credential = pki.issue(organisation, name, Duration.ofDays(1));
+        jp.kaigo.identity.Enrolment enrolment = staff.registerFirstAdmin(organisation, loginId, STAFF_PASSWORD, job);
+        ChromeDriver opened = open(pki, port, credential, name);
+        opened.get("https://localhost:" + port + "/portal");
+        go(opened, opened.findElement(By.linkText("職員ログイン")));
+        opened.findElement(By.id("loginId")).sendKeys(loginId);
+        opened.findElement(By.id("password")).sendKeys(STAFF_PASSWORD);
+        opened.findElement(By.id("oneTimeCode")).sendKeys(jp.kaigo.identity.Totp.code(
+                org.bouncycastle.util.encoders.Base32.decode(enrolment.totpSecret()),
+                jp.kaigo.identity.Totp.step(java.time.Instant.now())));
+        go(opened, opened.findElement(By.cssSelector("#main form button[type=submit]")));
+        return opened;
+    }
+
     static ChromeDriver open(PlatformPki pki, int port, IssuedCredential credential, String commonName) {
         Path chromium = executable("chromium");
         Path driver = executable("chromedriver");

@@ -4,19 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import jp.kaigo.consent.Consents;
-import jp.kaigo.identity.Enrolment;
-import jp.kaigo.identity.IssuedCredential;
 import jp.kaigo.identity.OfficeMaster;
 import jp.kaigo.identity.PlatformPki;
 import jp.kaigo.identity.StaffAccounts;
-import jp.kaigo.identity.Totp;
 import jp.kaigo.ingest.FileFormat;
 import jp.kaigo.ingest.FileImports;
 import jp.kaigo.ingest.ImportMode;
@@ -27,7 +22,6 @@ import jp.kaigo.shared.JapaneseDates;
 import jp.kaigo.shared.JobType;
 import jp.kaigo.shared.OfficeNumber;
 import jp.kaigo.shared.Party;
-import org.bouncycastle.util.encoders.Base32;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -48,7 +42,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class OfficeMorningJourneyTests {
     private static final AtomicInteger NEXT = new AtomicInteger(500);
-    private static final String PASSWORD = "correct horse battery";
+    private static final String PASSWORD = Browser.STAFF_PASSWORD;
     private static final String BIRTH = "1938-02-03";
     private static final String INSURED_HEADER =
             "保険者番号,被保険者番号,履歴番号,有効開始日,有効終了日,氏名,氏名カナ,生年月日,性別,住所,被保険者区分,資格取得日,資格取得事由,資格喪失日,資格喪失事由";
@@ -236,18 +230,7 @@ class OfficeMorningJourneyTests {
 
     /** A browser holding the office's certificate, its new administrator (a care manager) signed in. */
     private ChromeDriver staffBrowser(Party organisation, String loginId, JobType job) {
-        String name = "ブラウザ " + organisation.number();
-        IssuedCredential credential = pki.issue(organisation, name, Duration.ofDays(1));
-        Enrolment enrolment = staff.registerFirstAdmin(organisation, loginId, PASSWORD, job);
-        ChromeDriver opened = Browser.open(pki, port, credential, name);
-        opened.get("https://localhost:" + port + "/portal");
-        Browser.go(opened, opened.findElement(By.linkText("職員ログイン")));
-        opened.findElement(By.id("loginId")).sendKeys(loginId);
-        opened.findElement(By.id("password")).sendKeys(PASSWORD);
-        opened.findElement(By.id("oneTimeCode")).sendKeys(Totp.code(Base32.decode(enrolment.totpSecret()),
-                Totp.step(Instant.now())));
-        Browser.go(opened, opened.findElement(By.cssSelector("#main form button[type=submit]")));
-        return opened;
+        return Browser.signedInStaff(pki, staff, port, organisation, loginId, job);
     }
 
     /** A new 居宅介護支援事業所, designated for 43 and 46 in the office master. */

@@ -6,7 +6,6 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -20,14 +19,11 @@ import jp.kaigo.audit.AuditEntry;
 import jp.kaigo.audit.AuditLog;
 import jp.kaigo.consent.Consents;
 import jp.kaigo.identity.CardReader;
-import jp.kaigo.identity.Enrolment;
-import jp.kaigo.identity.IssuedCredential;
 import jp.kaigo.identity.OfficeMaster;
 import jp.kaigo.identity.PlatformPki;
 import jp.kaigo.identity.SimulatedCard;
 import jp.kaigo.identity.SimulatedJlis;
 import jp.kaigo.identity.StaffAccounts;
-import jp.kaigo.identity.Totp;
 import jp.kaigo.ingest.FileFormat;
 import jp.kaigo.ingest.FileImports;
 import jp.kaigo.ingest.ImportMode;
@@ -39,7 +35,6 @@ import jp.kaigo.shared.JapaneseDates;
 import jp.kaigo.shared.JobType;
 import jp.kaigo.shared.OfficeNumber;
 import jp.kaigo.shared.Party;
-import org.bouncycastle.util.encoders.Base32;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -64,7 +59,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class PersonViewJourneysTests {
     private static final AtomicInteger NEXT = new AtomicInteger(700);
-    private static final String PASSWORD = "correct horse battery";
+    private static final String PASSWORD = Browser.STAFF_PASSWORD;
     private static final String BIRTH = "1938-02-03";
     private static final String OFFICE_NAME = "ひまわり居宅介護支援センター";
     private static final String INSURED_HEADER =
@@ -345,18 +340,7 @@ class PersonViewJourneysTests {
     }
 
     private ChromeDriver staffBrowser(Party organisation, String loginId, JobType job) {
-        String name = "ブラウザ " + organisation.number();
-        IssuedCredential credential = pki.issue(organisation, name, Duration.ofDays(1));
-        Enrolment enrolment = staff.registerFirstAdmin(organisation, loginId, PASSWORD, job);
-        ChromeDriver opened = Browser.open(pki, port, credential, name);
-        opened.get("https://localhost:" + port + "/portal");
-        Browser.go(opened, opened.findElement(By.linkText("職員ログイン")));
-        opened.findElement(By.id("loginId")).sendKeys(loginId);
-        opened.findElement(By.id("password")).sendKeys(PASSWORD);
-        opened.findElement(By.id("oneTimeCode")).sendKeys(Totp.code(Base32.decode(enrolment.totpSecret()),
-                Totp.step(Instant.now())));
-        Browser.go(opened, opened.findElement(By.cssSelector("#main form button[type=submit]")));
-        return opened;
+        return Browser.signedInStaff(pki, staff, port, organisation, loginId, job);
     }
 
     private void load(String type, String csv) {
