@@ -21,6 +21,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.Optional;
 import java.util.UUID;
 import jp.kaigo.shared.InvalidValue;
@@ -58,20 +59,26 @@ public class StaffAccounts {
     /** Hashed once, compared against when the login ID is unknown, so that timing tells nothing. */
     private final String decoy;
     /**
-     * Valid access tokens, re-checked against the database when older than {@link #recheckNanos}
-     * ({@code kaigo.staff.token-recheck}). By default every request checks the database, so a sign-out, a
-     * refresh, a disabled account or a withdrawn qualification applies on the next request at every instance
-     * on the database; a single instance may trade that for a cache (its own changes still apply at once).
+     * Valid access tokens, trusted for up to {@code kaigo.staff.token-recheck} (and never past the Japanese day
+     * they were checked on, when qualifications may lapse) while {@link TokenRevocations} listens: a sign-out, a
+     * refresh, a disabled account or a changed qualification is announced to every instance on the database,
+     * which drops the cached tokens it names. When the listener is down, or the recheck is 0s, every request
+     * checks the database.
      */
     private final Map<String, Cached> sessions = new ConcurrentHashMap<>();
+    /** Counts revocations seen, so that a check that raced with one is not cached. */
+    private final AtomicLong revocationsSeen = new AtomicLong();
     private final long recheckNanos;
+    private final TokenRevocations revocations;
 
-    StaffAccounts(JdbcClient sql, AuditLog audit,
-            @org.springframework.beans.factory.annotation.Value("${kaigo.staff.token-recheck:0s}") Duration recheck) {
+    StaffAccounts(JdbcClient sql, AuditLog audit, TokenRevocations revocations,
+            @org.springframework.beans.factory.annotation.Value("${kaigo.staff.token-recheck:5m}") Duration recheck) {
         this.audit = audit;
         this.sql = sql;
+        this.revocations = revocations;
         this.recheckNanos = recheck.toNanos();
         this.decoy = passwords.encode("decoy-password-never-used");
+        revocations.subscribe(this::forget);
     }
 
     private record Account(UUID staffId, String loginId, JobType jobType, boolean admin, String passwordHash,
@@ -136,7 +143,8 @@ public class StaffAccounts {
         if (changed == 0) {
             throw new InvalidValue("loginId", "職員ID", "有効な職員が見つかりません");
         }
-        forget(s -> s.organisation().equals(admin.organisation()) && s.loginId().equals(loginId));
+        UUID staffId = account(admin.organisation(), loginId, false).orElseThrow().staffId();
+        revoked(new TokenRevocations.Revoked.Staff(staffId));
         sql.sql("""
                 update identity.tokens t set revoked_at = now() from identity.staff s
                  where t.staff_id = s.staff_id and s.org_kind = :kind and s.org_number = :number
@@ -229,23 +237,26 @@ public class StaffAccounts {
             return Optional.empty();
         }
         long now = System.nanoTime();
+        LocalDate today = LocalDate.now(JAPAN);
         Cached cached = sessions.get(accessToken);
-        if (cached != null && now - cached.checkedAt() < recheckNanos && cached.expiresAt().isAfter(Instant.now())) {
+        if (cached != null && revocations.listening() && now - cached.checkedAt() < recheckNanos
+                && cached.day().equals(today) && cached.expiresAt().isAfter(Instant.now())) {
             return Optional.of(cached.session()).filter(s -> s.organisation().equals(organisation));
         }
+        long seenBefore = revocationsSeen.get();
         Optional<Cached> found = sql.sql("""
                 select t.session_id, s.staff_id, s.login_id, s.job_type, s.admin, t.expires_at,
                        array(select q.qualification from identity.staff_qualifications q
                               where q.staff_id = s.staff_id and q.revoked_at is null
-                                and q.valid_until >= (now() at time zone 'Asia/Tokyo')::date) as qualifications
+                                and q.valid_until >= :today) as qualifications
                   from identity.tokens t join identity.staff s using (staff_id)
                  where t.token_hash = :hash and t.kind = 'access' and t.revoked_at is null and t.expires_at > now()
                    and s.disabled_at is null and s.org_kind = :kind and s.org_number = :number
                 """).param("hash", sha256(accessToken)).param("kind", organisation.kind().code())
-                .param("number", organisation.number())
+                .param("number", organisation.number()).param("today", today)
                 .query((rs, i) -> new Cached(new StaffSession(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
                         organisation, rs.getString(3), JobType.valueOf(rs.getString(4)), rs.getBoolean(5),
-                        qualifications((String[]) rs.getArray(7).getArray())), rs.getTimestamp(6).toInstant(), now))
+                        qualifications((String[]) rs.getArray(7).getArray())), rs.getTimestamp(6).toInstant(), today, now))
                 .optional();
         if (found.isEmpty()) {
             sessions.remove(accessToken);
@@ -254,7 +265,9 @@ public class StaffAccounts {
         if (sessions.size() > 50_000) {
             sessions.clear();
         }
-        sessions.put(accessToken, found.get());
+        if (recheckNanos > 0 && revocationsSeen.get() == seenBefore) {
+            sessions.put(accessToken, found.get());
+        }
         return Optional.of(found.get().session());
     }
 
@@ -304,7 +317,7 @@ public class StaffAccounts {
                 insert into identity.staff_qualifications (staff_id, qualification, number, valid_until, attested_by)
                 values (?, ?, ?, ?, ?)
                 """).params(staffId, qualification.name(), number.strip(), validUntil, admin.staffId()).update();
-        sessions.clear();
+        revoked(new TokenRevocations.Revoked.Staff(staffId));
         audit.record(new AuditEntry("qualification", admin.organisation().kind().code(), admin.organisation().number(),
                 admin.jobType().name(), null, null, "資格の確認・登録(" + qualification.label() + "、" + validUntil + "まで)",
                 null, "ATTESTED").by(admin.staffId(), qualification.label()));
@@ -321,7 +334,7 @@ public class StaffAccounts {
         if (revoked == 0) {
             throw new InvalidValue("qualification", "資格", "この職員にはこの資格が登録されていません");
         }
-        sessions.clear();
+        revoked(new TokenRevocations.Revoked.Staff(staffId));
         audit.record(new AuditEntry("qualification", admin.organisation().kind().code(), admin.organisation().number(),
                 admin.jobType().name(), null, null, "資格の登録の取消し(" + qualification.label() + ")", null, "REVOKED")
                 .by(admin.staffId(), qualification.label()));
@@ -333,8 +346,8 @@ public class StaffAccounts {
         return audit.byOrganisation(admin.organisation().kind().code(), admin.organisation().number(), 2000);
     }
 
-    /** A token checked against the database at {@code checkedAt} (System.nanoTime). */
-    private record Cached(StaffSession session, Instant expiresAt, long checkedAt) {
+    /** A token checked against the database on {@code day} (in Japan) at {@code checkedAt} (System.nanoTime). */
+    private record Cached(StaffSession session, Instant expiresAt, LocalDate day, long checkedAt) {
     }
 
     private Enrolment create(Party organisation, String loginId, String password, JobType jobType,
@@ -391,15 +404,28 @@ public class StaffAccounts {
         return new IssuedTokens(access, ACCESS_TTL.toSeconds(), refresh, REFRESH_TTL.toSeconds());
     }
 
-    /** Forgets cached tokens of a session or a staff member at once (sign-out, refresh, disable). */
-    private void forget(java.util.function.Predicate<StaffSession> which) {
-        sessions.values().removeIf(c -> which.test(c.session()));
+    /** Forgets cached tokens here and announces it to every instance (sign-out, refresh, disable, qualifications). */
+    private void revoked(TokenRevocations.Revoked what) {
+        forget(what);
+        revocations.announce(what);
+    }
+
+    /** Forgets the cached tokens a revocation names, here. */
+    private void forget(TokenRevocations.Revoked what) {
+        revocationsSeen.incrementAndGet();
+        if (what instanceof TokenRevocations.Revoked.Session s) {
+            sessions.values().removeIf(c -> c.session().sessionId().equals(s.sessionId()));
+        } else if (what instanceof TokenRevocations.Revoked.Staff s) {
+            sessions.values().removeIf(c -> c.session().staffId().equals(s.staffId()));
+        } else {
+            sessions.clear();
+        }
     }
 
     private void revokeSession(UUID sessionId) {
-        forget(s -> s.sessionId().equals(sessionId));
         sql.sql("update identity.tokens set revoked_at = now() where session_id = :session and revoked_at is null")
                 .param("session", sessionId).update();
+        revoked(new TokenRevocations.Revoked.Session(sessionId));
     }
 
     private static void requireAdmin(StaffSession session) {
