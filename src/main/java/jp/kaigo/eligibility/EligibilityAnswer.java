@@ -3,6 +3,7 @@ package jp.kaigo.eligibility;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import jp.kaigo.registry.DataReceived;
 import jp.kaigo.registry.RecordView;
 import jp.kaigo.shared.Violation;
 
@@ -12,10 +13,12 @@ import jp.kaigo.shared.Violation;
  * person has not consented to show it to this office. {@code confirmation}: proof of 本人確認 for registering
  * as 担当事業所 (a single 資格確認 of an insured person at an office only). {@code inCharge}: for that same
  * answer, the services this office already serves the person with (empty for a new client), so the monthly
- * re-check of a client says 「担当中」.
+ * re-check of a client says 「担当中」. {@code dataReceived}: when the insurer's data the answer rests on was
+ * last received, by record type (absent for a query refused before it reached the data), so that a stale
+ * answer shows itself.
  */
 public record EligibilityAnswer(Integer index, Status status, String message, LocalDate asOf, LocalDate since,
-        String insurerNo, String insurerName, String insuredNo, RecordView insured, RecordView careCertificate,
+        DataReceived dataReceived, String insurerNo, String insurerName, String insuredNo, RecordView insured, RecordView careCertificate,
         RecordView burdenRatio, RecordView burdenLimit, boolean burdenLimitWithheld, List<Violation> errors,
         String confirmation, List<InCharge> inCharge) {
 
@@ -45,6 +48,6 @@ public record EligibilityAnswer(Integer index, Status status, String message, Lo
 
     static EligibilityAnswer refused(Integer index, Status status, List<Violation> errors) {
         return new EligibilityAnswer(index, status, status.message(), null, null, null, null, null, null, null, null,
-                null, false, errors, null, null);
+                null, null, false, errors, null, null);
     }
 }

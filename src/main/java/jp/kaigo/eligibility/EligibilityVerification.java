@@ -288,7 +288,7 @@ public class EligibilityVerification {
                                     o.serviceName(), o.startDate())).toList()
                     : null;
             return new EligibilityAnswer(index, EligibilityAnswer.Status.INSURED,
-                    EligibilityAnswer.Status.INSURED.message(), ok.asOf(), null, ok.insurerNo(), ok.insurerName(),
+                    EligibilityAnswer.Status.INSURED.message(), ok.asOf(), null, ok.received(), ok.insurerNo(), ok.insurerName(),
                     ok.insuredNo(), ok.insured(), ok.careCertificate(), ok.burdenRatio(),
                     limitShown ? ok.burdenLimit() : null, ok.burdenLimit() != null && !limitShown, null, confirmation,
                     inCharge);
@@ -299,11 +299,11 @@ public class EligibilityVerification {
                 case LOST -> EligibilityAnswer.Status.LOST;
                 case EXEMPT -> EligibilityAnswer.Status.EXEMPT;
             };
-            return new EligibilityAnswer(index, status, status.message(), no.asOf(), no.since(), null, null, null, null,
-                    null, null, null, false, null, null, null);
+            return new EligibilityAnswer(index, status, status.message(), no.asOf(), no.since(), no.received(), null,
+                    null, null, null, null, null, null, false, null, null, null);
         }
         return new EligibilityAnswer(index, EligibilityAnswer.Status.UNKNOWN, EligibilityAnswer.Status.UNKNOWN.message(),
-                result.asOf(), null, null, null, null, null, null, null, null, false, null, null, null);
+                result.asOf(), null, result.received(), null, null, null, null, null, null, null, false, null, null, null);
     }
 
     private static AuditEntry entry(StaffSession asking, InsurerNumber insurer, InsuredNumber insured, boolean byCard,

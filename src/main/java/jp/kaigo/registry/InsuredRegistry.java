@@ -60,24 +60,25 @@ public class InsuredRegistry implements InsuredPersons {
     private Eligibility verify(InsurerNumber insurer, InsuredNumber insured, LocalDate birthDate, LocalDate day) {
         var found = queries.verify(insurer.value(), insured.value(), birthDate, day);
         if (found.isEmpty() || found.get().insured() == null) {
-            return new Eligibility.Unknown(day);
+            return new Eligibility.Unknown(day, found.map(RegistryQueries.VerifyRow::received).orElse(null));
         }
         var row = found.get();
+        DataReceived received = row.received();
         Map<String, Object> person = row.insured().fields();
         LocalDate acquired = date(person.get("acquiredOn"));
         LocalDate lost = date(person.get("lostOn"));
         LocalDate exemptFrom = date(person.get("exemptFrom"));
         LocalDate exemptTo = date(person.get("exemptTo"));
         if (acquired != null && day.isBefore(acquired)) {
-            return new Eligibility.NotInsured(day, Eligibility.Reason.NOT_YET_INSURED, acquired);
+            return new Eligibility.NotInsured(day, received, Eligibility.Reason.NOT_YET_INSURED, acquired);
         }
         if (lost != null && !day.isBefore(lost)) {
-            return new Eligibility.NotInsured(day, Eligibility.Reason.LOST, lost);
+            return new Eligibility.NotInsured(day, received, Eligibility.Reason.LOST, lost);
         }
         if (exemptFrom != null && !day.isBefore(exemptFrom) && (exemptTo == null || !day.isAfter(exemptTo))) {
-            return new Eligibility.NotInsured(day, Eligibility.Reason.EXEMPT, exemptFrom);
+            return new Eligibility.NotInsured(day, received, Eligibility.Reason.EXEMPT, exemptFrom);
         }
-        return new Eligibility.Insured(day, insurer.value(), row.insurerName(), insured.value(),
+        return new Eligibility.Insured(day, received, insurer.value(), row.insurerName(), insured.value(),
                 row.insured(), row.card(), row.ratio(), row.limit());
     }
 

@@ -16,10 +16,10 @@ class RegistryImports {
                      where k.insurer_no = :insurer and k.insured_no = s.insured_no and k.current and not k.deleted)""";
 
     static ImportTarget history(RecordType type, JdbcTemplate jdbc) {
-        return new HistoryImport(type.layout(), type.table(),
+        return new ReceivedImports(type, new HistoryImport(type.layout(), type.table(),
                 insurer -> Boolean.TRUE.equals(jdbc.queryForObject(
                         "select exists (select 1 from registry.insurers where insurer_no = ?)", Boolean.class, insurer)),
-                type == RecordType.INSURED ? null : PERSON_KNOWN, jdbc);
+                type == RecordType.INSURED ? null : PERSON_KNOWN, jdbc), jdbc);
     }
 
     @Bean

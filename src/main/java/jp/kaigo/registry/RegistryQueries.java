@@ -2,6 +2,8 @@ package jp.kaigo.registry;
 
 import org.springframework.jdbc.core.SqlParameterValue;
 import java.sql.Types;
+import java.math.BigDecimal;
+import java.time.Instant;
 import jp.kaigo.shared.CareLevel;
 
 import java.sql.Date;
@@ -50,6 +52,8 @@ class RegistryQueries {
                  ok as (select coalesce(bool_or(m), false) as matches from p)
             select 'insurer' as record_type, 0 as history_no, null::date as valid_from, null::date as valid_to,
                    name as data from registry.insurers where insurer_no = cast(? as char(6))
+            union all select 'received', 0, null, null, r.record_type || ' ' || cast(extract(epoch from r.received_at) as text)
+                        from registry.data_received r where r.insurer_no = cast(? as char(6))
             union all select 'insured', history_no, valid_from, valid_to, row_to_json(rec)::text from p
                        where (select matches from ok)
             """ + Stream.of(RecordType.CARE_CERTIFICATE, RecordType.BURDEN_RATIO, RecordType.BURDEN_LIMIT)
@@ -81,12 +85,14 @@ class RegistryQueries {
         this.jdbc = jdbc;
     }
 
-    record VerifyRow(String insurerName, RecordView insured, RecordView card, RecordView ratio, RecordView limit) {
+    record VerifyRow(String insurerName, DataReceived received, RecordView insured, RecordView card, RecordView ratio,
+            RecordView limit) {
     }
 
     /** The person's certificates on the day, if the numbers and (when given) the birth date match. */
     Optional<VerifyRow> verify(String insurerNo, String insuredNo, LocalDate birthDate, LocalDate day) {
         String[] insurerName = {null};
+        DataReceived[] received = {DataReceived.NEVER};
         Map<RecordType, RecordView> newest = new EnumMap<>(RecordType.class);
         List<RecordView> insured = new ArrayList<>();
         SqlParameterValue birth = new SqlParameterValue(Types.DATE, birthDate);
@@ -94,6 +100,13 @@ class RegistryQueries {
             String key = rs.getString(1);
             if (key.equals("insurer")) {
                 insurerName[0] = rs.getString(5);
+                return;
+            }
+            if (key.equals("received")) {
+                String[] typeAndEpoch = rs.getString(5).split(" ");
+                BigDecimal epoch = new BigDecimal(typeAndEpoch[1]);
+                Instant at = Instant.ofEpochSecond(epoch.longValue(), epoch.remainder(BigDecimal.ONE).movePointRight(9).intValue());
+                RecordType.byKey(typeAndEpoch[0]).ifPresent(type -> received[0] = received[0].with(type, at));
                 return;
             }
             RecordType type = RecordType.byKey(key).orElseThrow();
@@ -104,7 +117,7 @@ class RegistryQueries {
             } else {
                 newest.merge(type, view, (a, b) -> a.historyNo() >= b.historyNo() ? a : b);
             }
-        }, birth, birth, insurerNo, insuredNo, insurerNo, insurerNo, insuredNo, day, day,
+        }, birth, birth, insurerNo, insuredNo, insurerNo, insurerNo, insurerNo, insuredNo, day, day,
                 insurerNo, insuredNo, day, day, insurerNo, insuredNo, day, day);
         if (insurerName[0] == null) {
             return Optional.empty();
@@ -113,7 +126,7 @@ class RegistryQueries {
         insured.sort(Comparator.comparingInt(RecordView::historyNo).reversed());
         RecordView person = insured.stream().filter(v -> v.inForceOn(day)).findFirst()
                 .orElse(insured.isEmpty() ? null : insured.get(0));
-        return Optional.of(new VerifyRow(insurerName[0], person,
+        return Optional.of(new VerifyRow(insurerName[0], received[0], person,
                 newest.get(RecordType.CARE_CERTIFICATE), newest.get(RecordType.BURDEN_RATIO),
                 newest.get(RecordType.BURDEN_LIMIT)));
     }

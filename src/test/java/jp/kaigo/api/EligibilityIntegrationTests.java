@@ -107,6 +107,27 @@ class EligibilityIntegrationTests extends MunicipalityApiTests {
         assertThat(answer.get("asOf").asString()).isEqualTo(java.time.LocalDate.now(java.time.ZoneId.of("Asia/Tokyo")).toString());
     }
 
+    @Test
+    void everyAnswerSaysWhenTheInsurersDataItRestsOnWasReceived() {
+        java.time.Instant before = java.time.Instant.now();
+        load(1);
+        java.time.Instant loaded = java.time.Instant.now();
+        JsonNode insured = office.post("/api/eligibility", query("0000000000", "1940-05-06", "2026-05-01")).json();
+        JsonNode unknown = office.post("/api/eligibility", query("0000009999", "1940-05-06", "2026-05-01")).json();
+        java.time.Instant received = java.time.Instant.parse(insured.get("dataReceived").get("insured").asString());
+        assertThat(received).isBetween(before, loaded);
+        assertThat(insured.get("dataReceived").has("careCertificate")).as("no 認定 file received yet").isFalse();
+        assertThat(unknown.get("status").asString()).isEqualTo("UNKNOWN");
+        assertThat(unknown.get("dataReceived")).as("an unknown person: the data it was looked up in").isEqualTo(insured.get("dataReceived"));
+
+        // a later 差分 that changes nothing still tells the office that the data is that fresh
+        ApiClient.Response again = api.uploadCsv(insurer, "insured", "differential", INSURED_HEADER + "\n"
+                + insuredRow(insurer, "0000000000", 1, "2020-04-01", null, "1940-05-06", null) + "\n");
+        assertThat(again.status()).isEqualTo(200);
+        JsonNode later = office.post("/api/eligibility", query("0000000000", "1940-05-06", "2026-05-01")).json();
+        assertThat(java.time.Instant.parse(later.get("dataReceived").get("insured").asString())).isAfter(received);
+    }
+
     private void load(int persons) {
         StringBuilder file = new StringBuilder(INSURED_HEADER).append('\n');
         for (int i = 0; i < persons; i++) {

@@ -107,6 +107,8 @@ class OfficeMorningJourneyTests {
         Browser.go(browser, browser.findElement(By.cssSelector("section[aria-labelledby=again] button")));
         assertThat(browser.findElement(By.id("status")).getText()).contains("資格があります")
                 .contains(JapaneseDates.format(today()));
+        assertThat(browser.findElement(By.id("data-received")).getText()).as("how fresh the municipal data is")
+                .startsWith("保険者から受け取ったデータに基づく回答です(受領:被保険者 ").doesNotContain("被保険者 未受領");
         assertThat(browser.findElements(By.id("in-charge"))).isEmpty();
         new Select(browser.findElement(By.id("serviceType"))).selectByValue("43");
         Browser.go(browser, browser.findElement(By.cssSelector("section[aria-labelledby=register] button")));
