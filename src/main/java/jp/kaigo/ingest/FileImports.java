@@ -68,6 +68,8 @@ public class FileImports {
     final LongAdder rowsAccepted = new LongAdder();
     final LongAdder rowsRejected = new LongAdder();
     final LongAdder filesRefused = new LongAdder();
+    /** Told, for each completed import, how long its data took from arrival to answering (for {@link IngestMetrics}). */
+    volatile java.util.function.Consumer<java.time.Duration> visibleAfter = d -> { };
     /** How long a held 全量 import waits for its confirmation. */
     public static final int HOLD_HOURS = 24;
     private final long confirmAbove;
@@ -266,6 +268,9 @@ public class FileImports {
                 return done;
             });
             log.info("import {} completed: {} rows, {} rejected", id, report.rows(), report.rejectedRows());
+            if (held == null) {
+                visibleAfter.accept(java.time.Duration.between(started, Instant.now()));
+            }
             rowsAccepted.add(report.rows() - report.rejectedRows());
             rowsRejected.add(report.rejectedRows());
             return report(report.importId()).orElseThrow();

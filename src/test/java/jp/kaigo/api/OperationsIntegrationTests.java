@@ -45,6 +45,8 @@ class OperationsIntegrationTests extends MunicipalityApiTests {
         assertThat(metrics).containsPattern("kaigo_eligibility_seconds_count\\{channel=\"api\",kind=\"numbers\",status=\"2xx\"} [3-9]");
         assertThat(metrics).containsPattern("kaigo_record_read_seconds_count\\{channel=\"api\",kind=\"person\",status=\"2xx\"} [1-9]");
         assertThat(metrics).containsPattern("kaigo_import_rows_total\\{outcome=\"accepted\"} [1-9]");
+        // the municipal data's freshness: from the file's arrival to answering, against the objective's buckets
+        assertThat(metrics).containsPattern("kaigo_import_visible_seconds_bucket\\{le=\"10\\.0\"} [1-9]");
         assertThat(metrics).contains("kaigo_audit_queue_entries").contains("kaigo_signin_refused_total")
                 .contains("kaigo_card_refused_total");
 
