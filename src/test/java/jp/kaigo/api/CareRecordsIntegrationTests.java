@@ -186,7 +186,7 @@ class CareRecordsIntegrationTests extends MunicipalityApiTests {
                 sql.execute("set role kaigo_app");
             }
         }
-        Thread.sleep(5_100); // a signed-in session's account is re-read at least every 5 seconds
+        Thread.sleep(5_100); // a token check is trusted for 5 s in the tests (kaigo.staff.token-recheck)
         assertThat(outcome(unattested.get(path("care-survey")))).isEqualTo("403:CARE_MANAGER_ONLY");
 
         // who looked, pinned to the account: the office's administrator and the municipality see it
