@@ -282,7 +282,12 @@ public class AuditLog {
                 (rs, i) -> new Head(rs.getDate(1).toLocalDate(), rs.getLong(2), rs.getBytes(3)));
         // the chain's hash at each head's sequence number, filled in while walking the chain
         Map<Long, byte[]> hashAt = new HashMap<>();
-        Set<Long> headSeqs = heads.stream().map(Head::seq).collect(Collectors.toSet());
+        Set<Long> headSeqs = heads.stream().map(Head::seq).collect(Collectors.toCollection(java.util.HashSet::new));
+        // the tip, read before the entries: they hold at least up to it (both change in one statement), so
+        // a trail cut short at its end (the last entries removed, or a backup restored without them) shows
+        List<Head> tip = jdbc.query("select day, seq, hash from audit.chain_tip",
+                (rs, i) -> new Head(rs.getDate(1) == null ? null : rs.getDate(1).toLocalDate(), rs.getLong(2), rs.getBytes(3)));
+        tip.forEach(t -> headSeqs.add(t.seq()));
         long[] count = {0};
         long[] expectedSeq = {1};
         byte[][] previous = {GENESIS};
@@ -320,6 +325,14 @@ public class AuditLog {
         for (Head head : heads) {
             if (!Arrays.equals(hashAt.get(head.seq()), head.hash())) {
                 problems.add(head.day() + " の日次チェーンヘッドが記録と一致しません");
+            }
+        }
+        for (Head t : tip) {
+            if (t.seq() > 0 && expectedSeq[0] <= t.seq()) {
+                problems.add("記録 " + expectedSeq[0] + (expectedSeq[0] == t.seq() ? "" : "〜" + t.seq())
+                        + " が削除されています(チェーンの末尾)");
+            } else if (t.seq() > 0 && !Arrays.equals(hashAt.get(t.seq()), t.hash())) {
+                problems.add("チェーンの末尾(記録 " + t.seq() + ")が記録と一致しません");
             }
         }
         return new VerificationReport(count[0], problems);

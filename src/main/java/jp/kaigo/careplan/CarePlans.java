@@ -369,11 +369,12 @@ public class CarePlans {
         sql.sql("delete from careplan.plan_items where plan_id = ?").param(planId).update();
         for (CarePlanDraft.Item i : items == null ? List.<CarePlanDraft.Item>of() : items) {
             sql.sql("""
-                    insert into careplan.plan_items (plan_id, need_no, goal_no, item_no, need, long_goal, long_period,
-                        short_goal, short_period, content, insured_service, service_kind, provider_no, provider_name,
-                        frequency, period)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """).params(planId, i.needNo(), i.goalNo(), i.itemNo(), i.need(), i.longGoal(), i.longPeriod(),
+                    insert into careplan.plan_items (insurer_no, plan_id, need_no, goal_no, item_no, need, long_goal,
+                        long_period, short_goal, short_period, content, insured_service, service_kind, provider_no,
+                        provider_name, frequency, period)
+                    values ((select insurer_no from careplan.plans where plan_id = ?),
+                            ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """).params(planId, planId, i.needNo(), i.goalNo(), i.itemNo(), i.need(), i.longGoal(), i.longPeriod(),
                     i.shortGoal(), i.shortPeriod(), i.content(), i.insuredService(), i.serviceKind(), i.providerNo(),
                     i.providerName(), i.frequency(), i.period()).update();
         }
@@ -384,10 +385,10 @@ public class CarePlans {
         int row = 0;
         for (CarePlanDraft.WeekRow w : week == null ? List.<CarePlanDraft.WeekRow>of() : week) {
             sql.sql("""
-                    insert into careplan.plan_week (plan_id, row_no, service, weekday, starts_at, ends_at, activity,
-                                                    activity_start, activity_end, other)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """).params(planId, ++row, w.service(), w.weekday(), w.startsAt(), w.endsAt(), w.activity(),
+                    insert into careplan.plan_week (insurer_no, plan_id, row_no, service, weekday, starts_at, ends_at,
+                                                    activity, activity_start, activity_end, other)
+                    values ((select insurer_no from careplan.plans where plan_id = ?), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """).params(planId, planId, ++row, w.service(), w.weekday(), w.startsAt(), w.endsAt(), w.activity(),
                     w.activityStart(), w.activityEnd(), w.other()).update();
         }
     }

@@ -13,7 +13,7 @@ public final class Commands {
     }
 
     public static boolean handles(String[] args) {
-        return args.length > 0 && List.of("generate", "import", "master", "pki", "totp", "card", "audit", "help").contains(args[0]);
+        return args.length > 0 && List.of("generate", "import", "master", "pki", "totp", "card", "audit", "backup", "restore", "help").contains(args[0]);
     }
 
     /** Runs a command and returns the process exit code. */
@@ -28,6 +28,8 @@ public final class Commands {
                 case "totp" -> TotpCommand.run(options, out);
                 case "card" -> CardCommand.run(options, out);
                 case "audit" -> AuditCommand.run(options, out);
+                case "backup" -> BackupCommand.run(options, out, err);
+                case "restore" -> RestoreCommand.run(options, out, err);
                 default -> {
                     out.println(usage());
                     yield 0;
@@ -37,6 +39,9 @@ public final class Commands {
             err.println("エラー: " + e.getMessage());
             err.println(usage());
             return 2;
+        } catch (java.io.IOException e) {
+            err.println("エラー: ファイルを読み書きできません: " + e.getMessage());
+            return 1;
         }
     }
 
@@ -68,7 +73,13 @@ public final class Commands {
                   card sign --card card.p12 --pin 4桁 --challenge BASE64
                       カードでチャレンジに署名します(カードリーダーアプリの代わり)
                   audit verify --jdbc-url jdbc:postgresql://ホスト:ポート/postgres [--user postgres] [--password …]
-                      監査ログのハッシュチェーンを検証し、改ざん・挿入・削除を報告します(問題があれば終了コード1)""";
+                      監査ログのハッシュチェーンを検証し、改ざん・挿入・削除を報告します(問題があれば終了コード1)
+                  backup --out FILE [--data-dir data/postgres | --port 番号] [--pg-bin DIR]
+                      組み込みデータベースを pg_dump で1つのファイルに保存します(稼働中でも止まっていても。
+                      PostgreSQL 17 以降の pg_dump が要ります: bin/pg-client-17 が用意します)
+                  restore FILE [--data-dir data/postgres] [--pg-bin DIR]
+                      バックアップを新しい(空の)ディレクトリに pg_restore で復元し、監査ログを検証します
+                      (問題があれば終了コード1。既存のデータは上書きしません)""";
     }
 
     /** {@code --name value} pairs and positional arguments. */

@@ -121,17 +121,23 @@ public class LifeAssessments {
         Map<String, Object> own = new HashMap<>(values);
         Set.of("care_facility_id", "service_code", "insurer_no", "insured_no", "external_system_management_number")
                 .forEach(own::remove);
+        LocalDate evaluated = LocalDate.parse((String) values.get(LifeForms.evaluationItem(form)));
+        // a re-sent assessment corrects the earlier one, even when it names another insurer (the key holds the
+        // insurer, the distribution column on a sharded database, which an update cannot move)
+        sql.sql("""
+                delete from life.assessments where office_no = ? and service_code = ? and form = ?
+                   and external_number = ? and evaluate_date = ? and insurer_no <> ?
+                """).params(values.get("care_facility_id"), values.get("service_code"), form.id(),
+                values.get("external_system_management_number"), evaluated, values.get("insurer_no")).update();
         sql.sql("""
                 insert into life.assessments (assessment_id, form, insurer_no, insured_no, office_no, service_code,
                                               external_number, evaluate_date, items)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)
-                on conflict (office_no, service_code, form, external_number, evaluate_date)
-                do update set items = excluded.items, insurer_no = excluded.insurer_no,
-                              insured_no = excluded.insured_no, updated_at = now()
+                on conflict (insurer_no, office_no, service_code, form, external_number, evaluate_date)
+                do update set items = excluded.items, insured_no = excluded.insured_no, updated_at = now()
                 """).params(UUID.randomUUID(), form.id(), values.get("insurer_no"), values.get("insured_no"),
                 values.get("care_facility_id"), values.get("service_code"), values.get("external_system_management_number"),
-                LocalDate.parse((String) values.get(LifeForms.evaluationItem(form))),
-                JSON.writeValueAsString(own)).update();
+                evaluated, JSON.writeValueAsString(own)).update();
     }
 
     /** Item IDs a user sent are shown only when they look like IDs (never personal data). */

@@ -148,4 +148,28 @@ class AuditTrailIntegrationTests extends MunicipalityApiTests {
             }
         }
     }
+
+    /** A trail cut short at its end (the last entries removed, or a backup restored without them) is found too. */
+    @Test
+    void verificationFindsTheLastEntriesRemoved() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            office.post("/api/eligibility", "{\"insurerNo\":\"" + insurer
+                    + "\",\"insuredNo\":\"000000008" + i + "\",\"birthDate\":\"1940-05-06\"}");
+        }
+        assertThat(audit.verify().intact()).isTrue();
+        long last = jdbc.queryForObject("select max(seq) from audit.entries", Long.class);
+        try (Connection owner = dataSource.getConnection(); Statement sql = owner.createStatement()) {
+            sql.execute("reset role");
+            try {
+                sql.execute("create temp table tail as select * from audit.entries where seq >= " + (last - 1));
+                sql.execute("delete from audit.entries where seq >= " + (last - 1));
+                assertThat(audit.verify().problems())
+                        .containsExactly("記録 " + (last - 1) + "〜" + last + " が削除されています(チェーンの末尾)");
+                sql.execute("insert into audit.entries select * from tail");
+                assertThat(audit.verify().intact()).isTrue();
+            } finally {
+                sql.execute("set role kaigo_app");
+            }
+        }
+    }
 }

@@ -10,11 +10,15 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
 /** LIFE files from the office in charge, typed per form, then readable through access like every record. */
 class LifeIntegrationTests extends MunicipalityApiTests {
     private static final String PERSON = "0000000001";
+    @Autowired
+    JdbcTemplate jdbc;
 
     @BeforeEach
     void setUpPersonInCharge() {
@@ -64,6 +68,30 @@ class LifeIntegrationTests extends MunicipalityApiTests {
         assertThat(meal.get("label").asString()).isEqualTo("食事");
         assertThat(meal.get("meaning").asString()).as("the correction").isEqualTo("自立");
         assertThat(records.get(1).get("formName").asString()).isEqualTo("ADL維持等");
+    }
+
+    /** The key of an assessment holds the insurer (the distribution column when sharded); a correction still moves it. */
+    @Test
+    void aCorrectionNamingAnotherInsurersPersonReplacesTheAssessmentSentForTheWrongOne() {
+        String own = insurer;
+        String other = MunicipalityFiles.newInsurerNumber();
+        ApiClient otherMunicipality = municipality(other);
+        MunicipalityFiles.register(otherMunicipality, other);
+        otherMunicipality.uploadCsv(other, "insured", "full", INSURED_HEADER + "\n"
+                + insuredRow(other, PERSON, 1, "2020-04-01", null, "1938-03-04", null) + "\n");
+        insurer = other;
+        registerInCharge(office, PERSON, "1938-03-04", "15", RECENT_START);
+        insurer = own;
+        String head = "FORM_0000_2021\r\ncare_facility_id,service_code,insurer_no,insured_no,external_system_management_number,"
+                + "facility_outpatient_category,evaluate_date,barthel_index_meal,barthel_transfer,dbd13_01\r\n";
+        // sent first under the other insurer's person, then corrected: same external number and 評価日, the right person
+        String mistaken = String.join(",", officeNo, "15", other, PERSON, "u-9", "2", "20261020", "1", "3", "2");
+        assertThat(office.postBytes("/api/life/files", "text/csv", (head + mistaken + "\r\n").getBytes(StandardCharsets.UTF_8))
+                .json().get("written").asLong()).isEqualTo(1);
+        assertThat(office.postBytes("/api/life/files", "text/csv", (head + row(PERSON, "u-9", "20261020", "2") + "\r\n")
+                .getBytes(StandardCharsets.UTF_8)).json().get("written").asLong()).isEqualTo(1);
+        assertThat(jdbc.queryForList("select insurer_no from life.assessments where office_no = ? and external_number = 'u-9'",
+                String.class, officeNo)).containsExactly(own);
     }
 
     @Test
