@@ -88,6 +88,12 @@ final class ApiClient {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
     }
 
+    /** POSTs bytes without a Content-Length (chunked, or as HTTP/2 frames): the server learns the size only by reading. */
+    Response postStreamed(String path, String contentType, byte[] body) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body))));
+    }
+
     /**
      * Any method to any path, with a body of the given content type (none if null) and extra headers. A header
      * value is sent byte for byte as ISO-8859-1, so UTF-8 bytes can be sent as a client like curl would send them.
