@@ -117,7 +117,9 @@ final class JsonRowSource implements RowSource {
         try {
             return step.get();
         } catch (JacksonException e) {
-            long line = e.getLocation() == null ? parser.currentLocation().getLineNr() : e.getLocation().getLineNr();
+            // a decoding failure is reported without a line of its own (-1): the parser's position has it
+            long line = e.getLocation() != null && e.getLocation().getLineNr() > 0 ? e.getLocation().getLineNr()
+                    : Math.max(1, parser.currentLocation().getLineNr());
             if (e.getCause() instanceof CharacterCodingException) {
                 throw new FileRejected(line, "charset", "文字コード", "指定(または判定)した文字コードで読めない文字があります");
             }
