@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import jp.kaigo.identity.MasterImport;
 import jp.kaigo.identity.OfficeMaster;
-import jp.kaigo.shared.InvalidValue;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -21,7 +20,6 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 class MasterController {
-    static final int MAX_BYTES = 64 * 1024 * 1024;
     private final OfficeMaster master;
 
     MasterController(OfficeMaster master) {
@@ -50,11 +48,7 @@ class MasterController {
     }
 
     private static byte[] read(InputStream body) throws IOException {
-        byte[] file = body.readNBytes(MAX_BYTES + 1);
-        if (file.length > MAX_BYTES) {
-            throw new InvalidValue("file", "ファイル", "64MB以下のファイルにしてください");
-        }
-        return file;
+        return body.readAllBytes(); // at most kaigo.api.limits.document-file (BodyLimitFilter)
     }
 
     /**

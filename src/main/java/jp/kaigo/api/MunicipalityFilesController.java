@@ -61,14 +61,15 @@ class MunicipalityFilesController {
     ResponseEntity<?> upload(@AuthenticationPrincipal PartyUser caller, @PathVariable String insurerNo, @PathVariable String recordType,
             @RequestParam(required = false) String mode, @RequestParam(required = false) String format,
             @RequestParam(required = false) String charset, @RequestParam(required = false) String name,
-            HttpServletRequest http) throws IOException {
+            @RequestParam(required = false) String omit, HttpServletRequest http) throws IOException {
         caller.requireMunicipality(insurerNo);
         MediaType type = http.getContentType() == null ? null : MediaType.parseMediaType(http.getContentType());
         FileFormat fileFormat = format != null ? FileFormat.parse(format)
                 : type != null && type.isCompatibleWith(MediaType.APPLICATION_JSON) ? FileFormat.JSON : FileFormat.CSV;
         String declared = charset != null ? charset
                 : type != null && type.getCharset() != null ? type.getCharset().name() : null;
-        var request = new ImportRequest(insurerNo, recordType, ImportMode.parse(mode), fileFormat, declared, name);
+        var request = new ImportRequest(insurerNo, recordType, ImportMode.parse(mode), fileFormat, declared, name,
+                ImportRequest.omittedColumns(omit));
         return answer(imports.importFile(request, http.getInputStream()));
     }
 

@@ -2,6 +2,7 @@ package jp.kaigo.api;
 
 import org.springframework.http.MediaType;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
@@ -42,6 +43,11 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 @RestControllerAdvice(basePackageClasses = ProblemAdvice.class)
 class ProblemAdvice extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
+    private final BodyLimits limits;
+
+    ProblemAdvice(BodyLimits limits) {
+        this.limits = limits;
+    }
 
     @ExceptionHandler(InvalidValue.class)
     ProblemDetail invalid(InvalidValue e) {
@@ -136,13 +142,17 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(Exception.class)
-    ProblemDetail unexpected(Exception e) {
+    ResponseEntity<Object> unexpected(Exception e) {
+        var tooLarge = BodyTooLarge.in(e); // a body sent in chunks past its limit, wrapped by whoever was reading it
+        if (tooLarge.isPresent()) {
+            return Problems.answer(BodyLimitFilter.tooLarge(tooLarge.get().limit()));
+        }
         String errorId = UUID.randomUUID().toString();
         log.error("unexpected error {}: {}", errorId, causes(e));
         ProblemDetail problem = problem(HttpStatus.INTERNAL_SERVER_ERROR, "システムエラーが発生しました",
                 "時間をおいて再度お試しください。問い合わせの際はエラーIDをお伝えください。", "internal-error");
         problem.setProperty("errorId", errorId);
-        return problem;
+        return Problems.answer(problem);
     }
 
     /**
@@ -166,7 +176,14 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        var tooLarge = BodyTooLarge.in(ex);
+        if (tooLarge.isPresent()) {
+            return Problems.answer(BodyLimitFilter.tooLarge(tooLarge.get().limit()));
+        }
         for (Throwable t = ex.getCause(); t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof StreamConstraintsException limit) {
+                return Problems.answer(overLimit(limit));
+            }
             if (t instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
                 String field = field(mismatch);
                 return Problems.answer(Problems.invalid(List.of(new Violation(field, field, expected(mismatch)))));
@@ -200,6 +217,26 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
                         ex instanceof HttpMediaTypeNotSupportedException unsupported
                                 ? unsupported.getSupportedMediaTypes().stream().map(Object::toString).toList() : List.of());
         return ResponseEntity.status(status).headers(headers).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    /**
+     * A body past one of the parser's limits: which limit, and its size (Jackson's message names the limit and the
+     * sizes, never the content; it is read only to tell the limits apart).
+     */
+    private ProblemDetail overLimit(StreamConstraintsException e) {
+        String message = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+        if (message.startsWith("Document length")) {
+            return BodyLimitFilter.tooLarge(limits.jsonBody());
+        }
+        String reason = message.startsWith("Document nesting depth")
+                ? "オブジェクトや配列の入れ子が深すぎます(" + limits.jsonDepth() + "段まで)"
+                : message.startsWith("String value length") ? "文字列が長すぎます(1つの値は" + limits.jsonString() + "文字まで)"
+                : message.startsWith("Name length") ? "項目名が長すぎます"
+                : message.startsWith("Number value length") ? "数値の桁数が多すぎます"
+                : "本文が長すぎるか、要素が多すぎます";
+        String at = e.getLocation() != null && e.getLocation().getLineNr() > 0
+                ? "(" + e.getLocation().getLineNr() + "行目)" : "";
+        return problem(HttpStatus.BAD_REQUEST, "リクエストを読み取れません", reason + at, "json-limit");
     }
 
     /** The field's path in the request body, e.g. {@code queries[2].birthDate}. */

@@ -64,6 +64,7 @@ final class Problems {
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         response.getWriter().write(JSON.writeValueAsString(body));
+        response.flushBuffer(); // committed: nothing later in the chain may change the status
     }
 
     /**

@@ -51,7 +51,7 @@ public final class Commands {
                   generate --out DIR [--persons 3000] [--municipalities 3] [--seed 20261125]
                       合成データ(市町村インタフェースのCSV)を DIR に書き出します
                   import --insurer 保険者番号 --type 種別 FILE [--mode differential|full(既定: differential)] [--url https://localhost:8443]
-                         [--format csv|json] [--charset UTF-8|Windows-31J]
+                         [--format csv|json] [--charset UTF-8|Windows-31J] [--omit 列,列(意図して省略する列: 登録済みの値を保持)]
                          [--cert 保険者の証明書.p12 --password パスワード --cacert ca.pem | --pki data/pki]
                       ファイルを取り込みます(進捗を表示)。種別: insured, care-certificate, burden-ratio,
                       burden-limit, home-modification, welfare-equipment。証明書を省くとデモ証明書を使います

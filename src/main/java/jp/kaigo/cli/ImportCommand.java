@@ -34,7 +34,9 @@ final class ImportCommand {
         String url = options.get("url", "https://localhost:8443") + "/api/municipalities/" + insurer
                 + "/files/" + options.required("type") + "?mode=" + options.get("mode", "differential")
                 + "&name=" + URLEncoder.encode(file.getFileName().toString(), StandardCharsets.UTF_8)
-                + (options.named().containsKey("charset") ? "&charset=" + options.get("charset", "") : "");
+                + (options.named().containsKey("charset") ? "&charset=" + options.get("charset", "") : "")
+                + (options.named().containsKey("omit")
+                        ? "&omit=" + URLEncoder.encode(options.get("omit", ""), StandardCharsets.UTF_8) : "");
         String format = options.get("format", file.toString().toLowerCase().endsWith(".json") ? "json" : "csv");
         try {
             long size = Files.size(file);

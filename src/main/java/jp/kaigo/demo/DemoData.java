@@ -159,8 +159,10 @@ class DemoData implements ApplicationRunner {
             shared.addAll(SyntheticClaims.writeCsv(data, dir.resolve("claims"), persons, DEMO_OFFICE));
             for (SyntheticCertifications.File file : shared) {
                 try (InputStream in = Files.newInputStream(file.path())) {
+                    // the demo fills only some of the columns of these records, and says so
                     var report = imports.importFile(new ImportRequest(file.insurerNo(), file.recordType(),
-                            ImportMode.FULL, FileFormat.CSV, "UTF-8", file.path().getFileName().toString()), in);
+                            ImportMode.FULL, FileFormat.CSV, "UTF-8", file.path().getFileName().toString(),
+                            imports.columnsMissingFrom(file.recordType(), file.header())), in);
                     log.info("demo import {} {}: {} rows, {} rejected", file.insurerNo(), file.recordType(),
                             report.rows(), report.rejectedRows());
                 }

@@ -25,7 +25,7 @@ import jp.kaigo.shared.MedicalInstitutionCode;
  */
 public final class SyntheticCertifications {
     private static final List<String> CERTIFICATION = List.of("insurerNo", "insuredNo", "historyNo", "validFrom",
-            "applicationType", "appliedOn", "progress", "surveyedOn", "opinionInstitution", "opinionRequestedOn",
+            "validTo", "applicationType", "appliedOn", "progress", "surveyedOn", "opinionInstitution", "opinionRequestedOn",
             "opinionReceivedOn", "firstJudgement", "firstJudgedOn", "standardMinutes", "minutesMeal", "minutesExcretion",
             "minutesMovement", "minutesHygiene", "minutesIndirect", "minutesBpsd", "minutesTraining", "minutesMedical",
             "score1", "score2", "score3", "score4", "score5", "boardOn", "result", "certifiedOn", "certValidFrom",
@@ -35,8 +35,8 @@ public final class SyntheticCertifications {
     /** Rough share of each 分野 in the 基準時間, in the order of the minutes columns. */
     private static final double[] SHARES = {0.30, 0.15, 0.12, 0.15, 0.08, 0.08, 0.06, 0.06};
     private static final List<String> SURVEY = new ArrayList<>(List.of("insurerNo", "insuredNo", "historyNo",
-            "validFrom", "surveyedOn", "place", "requestKind", "entrustment"));
-    private static final List<String> OPINION = List.of("insurerNo", "insuredNo", "historyNo", "validFrom",
+            "validFrom", "validTo", "surveyedOn", "place", "requestKind", "entrustment"));
+    private static final List<String> OPINION = List.of("insurerNo", "insuredNo", "historyNo", "validFrom", "validTo",
             "institutionCode", "doctorName", "writtenOn", "count", "setting", "lastExaminedOn", "diagnosis1", "stability",
             "disabilityIndependence", "dementiaIndependence", "shortTermMemory", "decisionMaking", "communication");
     private static final String[] DIAGNOSES = {"アルツハイマー型認知症", "脳梗塞後遺症", "変形性膝関節症", "パーキンソン病",
@@ -50,8 +50,20 @@ public final class SyntheticCertifications {
         SURVEY.addAll(List.of("disabilityIndependence", "dementiaIndependence", "notes"));
     }
 
-    /** One written file: whose, which record type (key of the file interface), where, how many rows. */
+    /**
+     * One written file: whose, which record type (key of the file interface), where, how many rows. The files hold
+     * the columns the demo fills; {@link #header} says which, so that an import can name the others as omitted.
+     */
     public record File(String insurerNo, String recordType, Path path, long rows) {
+
+        /** The field keys of the file's header row. */
+        public List<String> header() {
+            try (var in = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
+                return List.of(in.readLine().split(","));
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
     }
 
     private SyntheticCertifications() {

@@ -30,7 +30,7 @@ public final class SyntheticClaims {
         Map<String, StringBuilder> files = new LinkedHashMap<>();
         Map<String, Long> rows = new LinkedHashMap<>();
         data.municipalities().forEach(m -> files.put(m.insurerNo(), new StringBuilder(
-                "insurerNo,insuredNo,historyNo,validFrom,serviceMonth,officeNo,serviceType,careLevel,days,units,"
+                "insurerNo,insuredNo,historyNo,validFrom,validTo,serviceMonth,officeNo,serviceType,careLevel,days,units,"
                         + "insuranceClaim,userCharge,planOfficeNo,reviewedMonth\r\n")));
         for (SyntheticData.Person p : SyntheticCertifications.certified(data, persons)) {
             Random r = new Random(p.index() * 31L + 7);
@@ -69,7 +69,7 @@ public final class SyntheticClaims {
             int days, int units, String planningOffice, boolean charged) {
         int cost = units * 10;
         int userCharge = charged ? cost / 10 : 0;
-        return String.join(",", p.insurerNo(), p.insuredNo(), String.valueOf(history), month.atDay(1).toString(),
+        return String.join(",", p.insurerNo(), p.insuredNo(), String.valueOf(history), month.atDay(1).toString(), "",
                 month.toString(), office, type, p.careLevel() == null ? "" : p.careLevel(), String.valueOf(days),
                 String.valueOf(units), String.valueOf(cost - userCharge), String.valueOf(userCharge), planningOffice,
                 month.plusMonths(1).toString()) + "\r\n";

@@ -19,7 +19,8 @@ import jp.kaigo.shared.Violation;
 
 /**
  * CSV with a header row (RFC 4180 quoting). Header cells are field keys or Japanese labels, in any
- * order; an unknown or repeated header, or a missing required column, rejects the whole file.
+ * order; an unknown or repeated header, a missing required column, or any other missing column the request
+ * does not say it omits, rejects the whole file; so does a column it says it omits.
  */
 final class CsvRowSource implements RowSource {
     private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).get();
@@ -28,7 +29,7 @@ final class CsvRowSource implements RowSource {
     private final int[] columnOf;
     private final int width;
 
-    CsvRowSource(InputStream in, Charset charset, RecordLayout layout) {
+    CsvRowSource(InputStream in, Charset charset, RecordLayout layout, Set<String> omitted) {
         Reader reader = new InputStreamReader(in, Charsets.strictDecoder(charset));
         try {
             this.parser = CSVParser.builder().setReader(reader).setFormat(FORMAT).get();
@@ -53,6 +54,9 @@ final class CsvRowSource implements RowSource {
                 if (!seen.add(field.key())) {
                     throw new FileRejected(1, field.key(), field.label(), "見出しが重複しています");
                 }
+                if (omitted.contains(field.key())) {
+                    throw new FileRejected(1, field.key(), field.label(), "省略すると指定した列がファイルにあります");
+                }
                 columnOf[fields.indexOf(field)] = col;
             }
             for (int i = 0; i < fields.size(); i++) {
@@ -60,6 +64,11 @@ final class CsvRowSource implements RowSource {
                 if (f.required() && columnOf[i] < 0) {
                     throw new FileRejected(1, f.key(), f.label(), "必須項目の列がありません");
                 }
+            }
+            List<FieldSpec> missing = layout.expectedColumns(omitted).stream()
+                    .filter(f -> columnOf[fields.indexOf(f)] < 0).toList();
+            if (!missing.isEmpty()) {
+                throw new FileRejected(1, "header", "見出し行", RecordLayout.missingColumns(missing));
             }
         } catch (IOException e) {
             throw unreadable(e, 1);

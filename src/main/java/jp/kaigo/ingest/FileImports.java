@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -104,12 +105,26 @@ public class FileImports {
     }
 
     /**
+     * The optional columns of a record type's layout that a header (field keys or labels) lacks: what a file with
+     * this header must name as omitted to be taken.
+     */
+    public List<String> columnsMissingFrom(String recordType, List<String> header) {
+        RecordLayout layout = target(recordType).layout();
+        Set<String> present = new java.util.HashSet<>();
+        header.forEach(h -> layout.field(h.strip()).ifPresent(f -> present.add(f.key())));
+        return layout.expectedColumns(Set.of()).stream().filter(f -> !present.contains(f.key()))
+                .map(FieldSpec::key).toList();
+    }
+
+    /**
      * Refuses a request that cannot be imported at all (unknown record type, insurer not registered), before
      * any file is read: for callers that import later, under an ID they chose.
      */
     public void check(ImportRequest request) {
         new InsurerNumber(request.insurerNo());
-        target(request.recordType()).checkInsurer(request.insurerNo());
+        ImportTarget target = target(request.recordType());
+        target.checkInsurer(request.insurerNo());
+        target.layout().omittedKeys(request.omitted());
     }
 
     /**
@@ -120,15 +135,20 @@ public class FileImports {
         check(request);
         Path kept = request.mode() == ImportMode.FULL ? pending(id) : null;
         try {
+            if (kept != null && !request.omitted().isEmpty()) {
+                Files.write(omittedFile(id), request.omitted()); // the confirmation reads the file as sent
+            }
             ImportReport report = run(id, request, kept == null ? body : new CopyingStream(body, kept), null, null);
             if (kept != null && report.status() != ImportStatus.HELD) {
                 Files.deleteIfExists(kept);
+                delete(omittedFile(id));
             }
             return report;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (RuntimeException e) {
             delete(kept);
+            delete(omittedFile(id));
             throw e;
         }
     }
@@ -139,21 +159,24 @@ public class FileImports {
      */
     public ImportReport confirm(UUID id, String insurerNo, long confirmDeletions) {
         ImportReport held = heldOf(id, insurerNo);
-        ImportRequest request = new ImportRequest(held.insurerNo(), held.recordType(), ImportMode.FULL,
-                FileFormat.valueOf(held.format()), held.charset(), held.fileName());
         ImportReport report;
         try (InputStream in = Files.newInputStream(pending(id))) {
+            ImportRequest request = new ImportRequest(held.insurerNo(), held.recordType(), ImportMode.FULL,
+                    FileFormat.valueOf(held.format()), held.charset(), held.fileName(),
+                    Files.exists(omittedFile(id)) ? Files.readAllLines(omittedFile(id)) : List.of());
             report = run(id, request, in, confirmDeletions, held);
         } catch (java.nio.file.NoSuchFileException e) {
             throw new ImportNotHeld(ImportStatus.EXPIRED);
         } catch (FileRejected e) {
             delete(pending(id)); // its report says FAILED now: the kept file has no further use
+            delete(omittedFile(id));
             throw e;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         if (report.status() != ImportStatus.HELD) {
             delete(pending(id));
+            delete(omittedFile(id));
         }
         log.info("import {} confirmed with {} deletions: {}", id, confirmDeletions, report.status());
         return report;
@@ -166,6 +189,7 @@ public class FileImports {
             throw new ImportNotHeld(report(id).map(ImportReport::status).orElse(ImportStatus.CANCELLED));
         }
         delete(pending(id));
+        delete(omittedFile(id));
         log.info("import {} cancelled", id);
         return report(id).orElseThrow();
     }
@@ -173,7 +197,10 @@ public class FileImports {
     /** Held imports older than {@value #HOLD_HOURS} hours expire, their files removed; returns how many. */
     public int expireHeld(Instant now) {
         List<UUID> expired = tx.execute(status -> jobs.expireHeldBefore(now.minus(java.time.Duration.ofHours(HOLD_HOURS))));
-        expired.forEach(id -> delete(pending(id)));
+        expired.forEach(id -> {
+            delete(pending(id));
+            delete(omittedFile(id));
+        });
         if (!expired.isEmpty()) {
             log.info("{} held imports expired", expired.size());
         }
@@ -196,6 +223,11 @@ public class FileImports {
 
     private Path pending(UUID id) {
         return pendingDir.resolve(id + ".file");
+    }
+
+    /** The columns a held file said it omits (one a line), beside it. */
+    private Path omittedFile(UUID id) {
+        return pendingDir.resolve(id + ".omitted");
     }
 
     private static void delete(Path file) {
@@ -244,10 +276,12 @@ public class FileImports {
                     throw new ImportNotHeld(jobs.statusForUpdate(id).orElseThrow()); // confirmed or cancelled meanwhile
                 }
                 StagingSummary staged;
-                try (RowSource source = RowSource.open(request.format(), in, charset, target.layout())) {
+                Set<String> omitted = target.layout().omittedKeys(request.omitted());
+                try (RowSource source = RowSource.open(request.format(), in, charset, target.layout(), omitted)) {
                     var staging = new StagingStream(source, target.layout(), request.insurerNo(), request.mode(), rows);
                     target.stage(staging);
-                    staged = staging.summary();
+                    StagingSummary summary = staging.summary();
+                    staged = new StagingSummary(summary.keysAscending(), summary.unreadableKeys(), omitted);
                 }
                 if (request.mode() == ImportMode.FULL && rows.get() == 0) {
                     throw new FileRejected(2, "file", "ファイル", "全量ファイルにデータ行がありません");

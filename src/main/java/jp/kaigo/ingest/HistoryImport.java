@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
@@ -55,8 +56,12 @@ public final class HistoryImport implements ImportTarget {
     private final JdbcTemplate jdbc;
     private final JdbcClient sql;
     private final String copy;
-    private final String merge;
-    private final String mergeOfAscendingKeys;
+    private final String personKnown;
+    private final Map<Set<String>, Statements> statements = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The merge statement for keys that arrived in ascending order (duplicates already refused), and for any order. */
+    private record Statements(String ascendingKeys, String anyOrder) {
+    }
 
     /**
      * @param table        the owner's history table, schema-qualified
@@ -72,7 +77,22 @@ public final class HistoryImport implements ImportTarget {
         this.jdbc = jdbc;
         this.sql = JdbcClient.create(jdbc);
         this.copy = "COPY import_staging (" + STAGING_KEY_COLUMNS + ", " + layout.columns("") + ", problems) FROM STDIN (FORMAT binary)";
-        String sameFields = layout.fields().stream()
+        this.personKnown = personKnown;
+        this.statements.put(Set.of(), statements(Set.of()));
+    }
+
+    /**
+     * The merge for files that leave out the {@code omitted} fields: a row's omitted fields are taken from the
+     * history's current revision (an update keeps what is stored; a new history has none), and they take no part
+     * in telling an unchanged row from an update.
+     */
+    private Statements statements(Set<String> omitted) {
+        List<FieldSpec> fields = new ArrayList<>(List.of(KeyFields.VALID_TO));
+        fields.addAll(layout.fields());
+        String staged = fields.stream()
+                .map(f -> omitted.contains(f.key()) ? "c." + f.column() + " as " + f.column() : "s." + f.column())
+                .collect(Collectors.joining(", "));
+        String sameFields = fields.stream().filter(f -> !omitted.contains(f.key()))
                 .map(f -> "c." + f.column() + " is not distinct from s." + f.column())
                 .collect(Collectors.joining("\n                                and "));
         String refusals = REFUSALS.entrySet().stream()
@@ -103,9 +123,8 @@ public final class HistoryImport implements ImportTarget {
                            when x.operation = 'I' then 'already_exists'
                            else 'update' end as action
                     from (select s.line_no, s.operation, s.insured_no, s.history_no, s.problems, s.valid_from,
-                                 s.valid_to, %1$s, c.revision as cur_revision, c.deleted as cur_deleted,
-                                 (c.valid_from = s.valid_from and c.valid_to is not distinct from s.valid_to
-                                  and %2$s) as same,
+                                 %1$s, c.revision as cur_revision, c.deleted as cur_deleted,
+                                 (c.valid_from = s.valid_from and %2$s) as same,
                                  coalesce(s.line_no > d.first_line, false) as duplicate,
                                  %3$s as known
                             from import_staging s
@@ -152,7 +171,7 @@ public final class HistoryImport implements ImportTarget {
                   returning 1)
                 select action, count(*) from plan group by action
                 union all select 'removed', count(*) from absent_inserted
-                """.formatted(layout.columns("s"), sameFields, personKnown == null ? "true" : personKnown, table,
+                """.formatted(staged, sameFields, this.personKnown == null ? "true" : this.personKnown, table,
                 layout.columns(""), layout.columns("m"), APPLIED, refusals, DUPLICATES_JOIN);
         String duplicates = """
                             left join (select insured_no, history_no, min(line_no) as first_line from import_staging
@@ -162,8 +181,7 @@ public final class HistoryImport implements ImportTarget {
         // keys that arrived in ascending order had their duplicates refused while staging
         String noDuplicates = "left join (select null::text as insured_no, null::int as history_no, "
                 + "null::bigint as first_line) d on false";
-        this.mergeOfAscendingKeys = merge.replace(DUPLICATES_JOIN, noDuplicates);
-        this.merge = merge.replace(DUPLICATES_JOIN, duplicates);
+        return new Statements(merge.replace(DUPLICATES_JOIN, noDuplicates), merge.replace(DUPLICATES_JOIN, duplicates));
     }
 
     /** Whether the insurer has any record of this type yet (a first load needs no look-ups). */
@@ -215,7 +233,8 @@ public final class HistoryImport implements ImportTarget {
         Map<String, Object> params = Map.of("insurer", insurerNo, "import_id", importId, "remove_absent", removeAbsent,
                 "has_records", hasRecords(insurerNo));
         Map<String, Long> counts = new HashMap<>();
-        sql.sql(staged.keysAscending() ? mergeOfAscendingKeys : merge).params(params)
+        Statements merge = statements.computeIfAbsent(staged.omitted(), this::statements);
+        sql.sql(staged.keysAscending() ? merge.ascendingKeys() : merge.anyOrder()).params(params)
                 .query((RowCallbackHandler) rs -> counts.put(rs.getString(1), rs.getLong(2)));
         long merged = System.nanoTime();
         long restored = counts.getOrDefault("restore", 0L);
@@ -245,6 +264,10 @@ public final class HistoryImport implements ImportTarget {
         List<String> said = new ArrayList<>();
         if (full && staged.unreadableKeys()) {
             said.add("被保険者番号を読み取れない行があるため、全量ファイルに含まれない履歴の削除は行いませんでした");
+        }
+        if (!staged.omitted().isEmpty()) {
+            said.add("省略した列(" + layout.fields().stream().filter(f -> staged.omitted().contains(f.key()))
+                    .map(FieldSpec::label).collect(Collectors.joining("、")) + ")は登録済みの値のままです");
         }
         if (restored > 0) {
             said.add("削除済みだった " + restored + " 件の履歴を元に戻しました(新規の件数に含みます)");

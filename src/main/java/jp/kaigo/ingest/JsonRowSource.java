@@ -6,6 +6,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Supplier;
 import jp.kaigo.shared.Violation;
 import tools.jackson.core.JacksonException;
@@ -18,18 +19,26 @@ import tools.jackson.core.json.JsonFactory;
  * JSON: either an array of flat objects, or an object whose {@code records} member is that array.
  * Members are field keys (or Japanese labels) with string, number or null values; a row's line is the
  * line where its object starts. A member named twice (or once by key and once by label) rejects its row:
- * which of the two was meant cannot be known. Read as a token stream, one record at a time.
+ * which of the two was meant cannot be known. A member may be left out of a record (it is then blank there), but
+ * a member of the layout that no record of the file names is the same mistake as a missing CSV column: the file
+ * is refused naming them, unless the request says it omits them (a record naming an omitted member is refused).
+ * Read as a token stream, one record at a time.
  */
 final class JsonRowSource implements RowSource {
     private static final JsonFactory FACTORY = new JsonFactory();
     private final JsonParser parser;
     private final RecordLayout layout;
     private final List<FieldSpec> fields;
+    private final Set<String> omitted;
+    private final boolean[] namedInFile;
+    private boolean anyRecord;
     private boolean finished;
 
-    JsonRowSource(InputStream in, Charset charset, RecordLayout layout) {
+    JsonRowSource(InputStream in, Charset charset, RecordLayout layout, Set<String> omitted) {
         this.layout = layout;
         this.fields = layout.allFields();
+        this.omitted = omitted;
+        this.namedInFile = new boolean[fields.size()];
         this.parser = FACTORY.createParser(ObjectReadContext.empty(),
                 new InputStreamReader(in, Charsets.strictDecoder(charset)));
         guarded(() -> {
@@ -55,12 +64,19 @@ final class JsonRowSource implements RowSource {
             JsonToken token = parser.nextToken();
             if (token == JsonToken.END_ARRAY) {
                 finished = true;
+                List<FieldSpec> missing = layout.expectedColumns(omitted).stream()
+                        .filter(f -> !namedInFile[fields.indexOf(f)]).toList();
+                if (anyRecord && !missing.isEmpty()) {
+                    throw new FileRejected(parser.currentLocation().getLineNr(), "file", "ファイル",
+                            RecordLayout.missingColumns(missing).replace("列がありません", "項目がどの記録にもありません"));
+                }
                 return null;
             }
             if (token != JsonToken.START_OBJECT) {
                 throw structure("配列の要素はオブジェクトにしてください");
             }
             long line = parser.currentLocation().getLineNr();
+            anyRecord = true;
             String[] values = new String[fields.size()];
             boolean[] named = new boolean[fields.size()];
             List<Violation> problems = new ArrayList<>();
@@ -75,11 +91,15 @@ final class JsonRowSource implements RowSource {
                     problems.add(new Violation(field.get().key(), field.get().label(),
                             "同じ項目が1つの記録に2回あります(キーと項目名の両方で書いた場合も含みます)"));
                     parser.skipChildren();
+                } else if (omitted.contains(field.get().key())) {
+                    problems.add(new Violation(field.get().key(), field.get().label(), "省略すると指定した項目です"));
+                    parser.skipChildren();
                 } else if (value == JsonToken.START_OBJECT || value == JsonToken.START_ARRAY) {
                     problems.add(new Violation(field.get().key(), field.get().label(), "文字列か数値で指定してください"));
                     parser.skipChildren();
                 } else {
                     named[fields.indexOf(field.get())] = true;
+                    namedInFile[fields.indexOf(field.get())] = true;
                     if (value != JsonToken.VALUE_NULL) {
                         values[fields.indexOf(field.get())] = parser.getString();
                     }
@@ -97,7 +117,9 @@ final class JsonRowSource implements RowSource {
         try {
             return step.get();
         } catch (JacksonException e) {
-            long line = e.getLocation() == null ? parser.currentLocation().getLineNr() : e.getLocation().getLineNr();
+            // a decoding failure is reported without a line of its own (-1): the parser's position has it
+            long line = e.getLocation() != null && e.getLocation().getLineNr() > 0 ? e.getLocation().getLineNr()
+                    : Math.max(1, parser.currentLocation().getLineNr());
             if (e.getCause() instanceof CharacterCodingException) {
                 throw new FileRejected(line, "charset", "文字コード", "指定(または判定)した文字コードで読めない文字があります");
             }

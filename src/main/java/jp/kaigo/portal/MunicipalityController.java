@@ -73,7 +73,8 @@ class MunicipalityController {
      */
     @PostMapping("/files")
     String upload(HttpServletRequest request, HttpServletResponse response, @RequestParam String recordType,
-            @RequestParam(required = false) String mode, @RequestParam MultipartFile file) throws IOException {
+            @RequestParam(required = false) String mode, @RequestParam(required = false) String omit,
+            @RequestParam MultipartFile file) throws IOException {
         StaffSession me = signedIn.staff(request, response);
         if (file.isEmpty()) {
             throw new InvalidValue("file", "ファイル", "ファイルを選んでください(空のファイルは取り込めません)");
@@ -81,7 +82,7 @@ class MunicipalityController {
         String name = file.getOriginalFilename() == null ? "" : file.getOriginalFilename();
         FileFormat format = name.toLowerCase(Locale.ROOT).endsWith(".json") ? FileFormat.JSON : FileFormat.CSV;
         ImportRequest importing = new ImportRequest(me.organisation().number(), recordType, ImportMode.parse(mode),
-                format, null, name);
+                format, null, name, ImportRequest.omittedColumns(omit));
         imports.check(importing);
         UUID id = UUID.randomUUID();
         Path copy = Files.createTempFile("kaigo-upload-", ".part");

@@ -27,21 +27,29 @@ public final class JapaneseDates {
     private static final Pattern SEIREKI = Pattern.compile("(\\d{4})[-/.年](\\d{1,2})[-/.月](\\d{1,2})日?");
     private static final Pattern COMPACT = Pattern.compile("(\\d{4})(\\d{2})(\\d{2})");
     private static final Pattern WAREKI = Pattern.compile(
-            "(明治|大正|昭和|平成|令和|[MTSHR])(元|\\d{1,2})[-/.年](\\d{1,2})[-/.月](\\d{1,2})日?");
+            "(明治|大正|昭和|平成|令和|[MTSHR])(元|\\d{1,3})[-/.年](\\d{1,2})[-/.月](\\d{1,2})日?");
     private static final Pattern WAREKI_COMPACT = Pattern.compile("([MTSHR])(\\d{2})(\\d{2})(\\d{2})");
 
     private JapaneseDates() {
     }
 
-    /** The day the text names, or empty when it names none (wrong form, or no such day in that era). */
+    /**
+     * The day the text names, or empty when it names none (wrong form, no such day in that era, or a year outside
+     * 1873–2999: the Gregorian calendar's first year in Japan, and a bound that catches a mistyped year such as 6026,
+     * which {@link #format} could not write back as 和暦 the way this reads it).
+     */
     public static Optional<LocalDate> parse(String text) {
+        return read(text).filter(day -> day.getYear() >= 1873 && day.getYear() <= 2999);
+    }
+
+    private static Optional<LocalDate> read(String text) {
         if (text == null) {
             return Optional.empty();
         }
         // 全角 digits, letters and punctuation as typed with the IME on; spaces inside are ignored
         String s = Normalizer.normalize(text, Normalizer.Form.NFKC).replaceAll("\\s", "").toUpperCase()
                 .replace('ー', '-').replace('−', '-')
-                .replaceAll("^(明治|大正|昭和|平成|令和)(元|\\d{1,2})年\\(\\d{4}年\\)", "$1$2年"); // as format() writes it
+                .replaceAll("^(明治|大正|昭和|平成|令和)(元|\\d{1,3})年\\(\\d{4}年\\)", "$1$2年"); // as format() writes it
         try {
             Matcher m;
             if ((m = SEIREKI.matcher(s)).matches() || (m = COMPACT.matcher(s)).matches()) {

@@ -88,6 +88,12 @@ final class ApiClient {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
     }
 
+    /** POSTs bytes without a Content-Length (chunked, or as HTTP/2 frames): the server learns the size only by reading. */
+    Response postStreamed(String path, String contentType, byte[] body) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body))));
+    }
+
     /**
      * Any method to any path, with a body of the given content type (none if null) and extra headers. A header
      * value is sent byte for byte as ISO-8859-1, so UTF-8 bytes can be sent as a client like curl would send them.
@@ -157,6 +163,29 @@ final class ApiClient {
         }
     }
 
+
+    /**
+     * Uploads a fixture that fills only the columns a test needs, naming the layout's other optional columns as
+     * omitted (from {@code /api/layouts}), as a municipality sending such a file on purpose would.
+     */
+    Response uploadPartialCsv(String insurerNo, String recordType, String mode, String csv) {
+        java.util.List<String> header = java.util.Arrays.stream(csv.substring(0, csv.indexOf('\n')).split(","))
+                .map(String::strip).toList();
+        java.util.List<String> omitted = new java.util.ArrayList<>();
+        for (JsonNode layout : get("/api/layouts").json()) {
+            if (layout.get("recordType").asString().equals(recordType)) {
+                for (JsonNode field : layout.get("fields")) {
+                    String key = field.get("key").asString();
+                    boolean optional = !field.get("required").asBoolean() && !key.equals("operation");
+                    if (optional && !header.contains(key) && !header.contains(field.get("label").asString())) {
+                        omitted.add(key);
+                    }
+                }
+            }
+        }
+        return upload(insurerNo, recordType, mode + (omitted.isEmpty() ? "" : "&omit=" + String.join(",", omitted)),
+                "text/csv", csv.getBytes(StandardCharsets.UTF_8));
+    }
 
     Response uploadCsv(String insurerNo, String recordType, String mode, String csv) {
         return upload(insurerNo, recordType, mode, "text/csv", csv.getBytes(StandardCharsets.UTF_8));

@@ -43,7 +43,7 @@ class CareRecordsIntegrationTests extends MunicipalityApiTests {
     void setUpPersonWithCertification() {
         api.uploadCsv(insurer, "insured", "full", INSURED_HEADER + "\n"
                 + insuredRow(insurer, PERSON, 1, "2020-04-01", null, "1940-05-06", null) + "\n");
-        JsonNode report = api.uploadCsv(insurer, "certification", "full",
+        JsonNode report = api.uploadPartialCsv(insurer, "certification", "full",
                 "insurerNo,insuredNo,historyNo,validFrom,applicationType,appliedOn,progress,opinionInstitution,"
                         + "opinionRequestedOn,firstJudgement,standardMinutes,minutesMeal,score1,result,certifiedOn,"
                         + "certValidFrom,certValidTo\n"
@@ -61,10 +61,10 @@ class CareRecordsIntegrationTests extends MunicipalityApiTests {
         assertThat(report.get("rejections").get(1).get("line").asLong()).isEqualTo(4);
         String items = IntStream.rangeClosed(1, 74).mapToObj(i -> "item%02d".formatted(i)).collect(Collectors.joining(","));
         String answers = IntStream.rangeClosed(1, 74).mapToObj(i -> i == 14 ? "2" : "1").collect(Collectors.joining(","));
-        assertThat(api.uploadCsv(insurer, "care-survey", "full", "insurerNo,insuredNo,historyNo,validFrom,surveyedOn,"
+        assertThat(api.uploadPartialCsv(insurer, "care-survey", "full", "insurerNo,insuredNo,historyNo,validFrom,surveyedOn,"
                 + items + ",notes\n" + String.join(",", insurer, PERSON, "1", "2026-04-10", "2026-04-10", answers,
                 "夜間に一人で歩こうとする") + "\n").json().get("inserted").asLong()).isEqualTo(1);
-        assertThat(api.uploadCsv(insurer, "doctor-opinion", "full", "insurerNo,insuredNo,historyNo,validFrom,"
+        assertThat(api.uploadPartialCsv(insurer, "doctor-opinion", "full", "insurerNo,insuredNo,historyNo,validFrom,"
                 + "institutionCode,doctorName,writtenOn,diagnosis1,shortTermMemory\n" + String.join(",", insurer, PERSON,
                 "1", "2026-04-20", DOCTOR_INSTITUTION, "医師 一郎", "2026-04-20", "アルツハイマー型認知症", "2") + "\n")
                 .json().get("inserted").asLong()).isEqualTo(1);
@@ -120,7 +120,7 @@ class CareRecordsIntegrationTests extends MunicipalityApiTests {
         assertThat(outcome(careManager.get(path("burden-ratio")))).isEqualTo("200");
         // the office's clerk (its administrator) sees the certificates and 給付実績, not the assessments
         assertThat(outcome(office.get(path("insurance-card")))).isEqualTo("200");
-        api.uploadCsv(insurer, "claims", "full", "insurerNo,insuredNo,historyNo,validFrom,serviceMonth,officeNo,"
+        api.uploadPartialCsv(insurer, "claims", "full", "insurerNo,insuredNo,historyNo,validFrom,serviceMonth,officeNo,"
                 + "serviceType,units,insuranceClaim,userCharge\n" + String.join(",", insurer, PERSON, "1", "2026-10-01",
                 "2026-10", officeNo, "43", "1421", "14210", "0") + "\n");
         JsonNode claim = office.get(path("claims")).json().get("records").get(0);
@@ -213,7 +213,7 @@ class CareRecordsIntegrationTests extends MunicipalityApiTests {
     void medicalInstitutionsMunicipalitiesAndThePersonSeeWhatTheRulesAllow() throws Exception {
         // a second opinion, by another institution
         String otherDoctor = MedicalInstitutionCode.withCheckDigit("471303333").value();
-        api.uploadCsv(insurer, "doctor-opinion", "differential", "処理区分,insurerNo,insuredNo,historyNo,validFrom,"
+        api.uploadPartialCsv(insurer, "doctor-opinion", "differential", "処理区分,insurerNo,insuredNo,historyNo,validFrom,"
                 + "institutionCode,doctorName,writtenOn\n" + String.join(",", "1", insurer, PERSON, "2", "2026-09-01",
                 otherDoctor, "医師 二郎", "2026-09-01") + "\n");
         ApiClient doctor = staffOf(newSignedIn(Party.medicalInstitution(DOCTOR_INSTITUTION)), "doctor", "DOCTOR");
@@ -350,7 +350,7 @@ class CareRecordsIntegrationTests extends MunicipalityApiTests {
         String header = "処理区分,insurerNo,insuredNo,historyNo,validFrom,applicationType,appliedOn,progress,"
                 + "opinionInstitution,opinionRequestedOn,opinionReceivedOn,firstJudgement,standardMinutes,result,"
                 + "certifiedOn,certValidFrom,certValidTo\n";
-        api.uploadCsv(insurer, "certification", "differential", header + String.join(",", "2", insurer, PERSON, "1",
+        api.uploadPartialCsv(insurer, "certification", "differential", header + String.join(",", "2", insurer, PERSON, "1",
                 "2026-04-01", "2", "2026-04-01", "6", DOCTOR_INSTITUTION, TODAY.minusDays(60).toString(),
                 TODAY.minusDays(40).toString(), "22", "68.4", "23", "2026-05-10", "2026-06-01", "2027-05-31") + "\n");
         assertThat(outcome(doctor.get(path("certification")))).isEqualTo("403:NOT_INVOLVED");

@@ -96,7 +96,7 @@ class EligibilityIntegrationTests extends MunicipalityApiTests {
         assertThat(office.get("/api/eligibility").status()).isEqualTo(405);
         assertThat(api.get("/api/imports/not-a-uuid").status()).isEqualTo(400);
         assertThat(api.get("/api/imports/00000000-0000-0000-0000-000000000000").status()).isEqualTo(404);
-        assertThat(api.uploadCsv(insurer, "no-such-type", "full", "a\n").status()).isEqualTo(400);
+        assertThat(api.uploadPartialCsv(insurer, "no-such-type", "full", "a\n").status()).isEqualTo(400);
         assertThat(api.uploadCsv(insurer, "insured", "sometimes", "a\n").status()).isEqualTo(400);
     }
 

@@ -36,7 +36,7 @@ class EligibilityUseCaseIntegrationTests extends MunicipalityApiTests {
         Map<String, String> limit = MunicipalityFiles.everyField(RecordType.BURDEN_LIMIT, insurer, "0000000001");
         limit.put("validFrom", TODAY.minusDays(30).toString());
         limit.put("validTo", TODAY.plusDays(300).toString());
-        JsonNode report = api.uploadCsv(insurer, "burden-limit", "full",
+        JsonNode report = api.uploadPartialCsv(insurer, "burden-limit", "full",
                 MunicipalityFiles.csv(RecordType.BURDEN_LIMIT, List.of(limit))).json();
         assertThat(report.get("inserted").asLong()).as(report.toString()).isEqualTo(1);
     }

@@ -15,7 +15,8 @@ import jp.kaigo.shared.OfficeNumber;
 final class MunicipalityFiles {
     private static final AtomicInteger NEXT_INSURER = new AtomicInteger(100);
     static final String INSURED_HEADER =
-            "保険者番号,被保険者番号,履歴番号,有効開始日,有効終了日,氏名,氏名カナ,生年月日,性別,住所,被保険者区分,資格取得日,資格取得事由,資格喪失日,資格喪失事由";
+            "保険者番号,被保険者番号,履歴番号,有効開始日,有効終了日,氏名,氏名カナ,生年月日,性別,住所,被保険者区分,資格取得日,資格取得事由,資格喪失日,資格喪失事由"
+            + ",郵便番号,住所地特例区分,施設所在保険者番号,適用除外開始日,適用除外終了日,交付年月日";
 
     private MunicipalityFiles() {
     }
@@ -37,7 +38,7 @@ final class MunicipalityFiles {
             String lostOn) {
         return String.join(",", insurer, insuredNo, String.valueOf(history), from, to == null ? "" : to,
                 "介護 花子", "カイゴ ハナコ", birth, "2", "沖縄県テスト村1番地", "1", "2005-04-01", "01",
-                lostOn == null ? "" : lostOn, lostOn == null ? "" : "01");
+                lostOn == null ? "" : lostOn, lostOn == null ? "" : "01", "", "", "", "", "", "");
     }
 
     /**

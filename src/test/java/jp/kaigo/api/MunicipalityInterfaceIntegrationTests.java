@@ -115,7 +115,7 @@ class MunicipalityInterfaceIntegrationTests extends MunicipalityApiTests {
         JsonNode report = upload("insured", "differential", diffHeader + "\n"
                 + "2," + insuredRow(insurer, "0000000001", 1, "2020-04-01", null, "1940-05-06", null).replace("テスト村1番地", "テスト村9番地") + "\n"
                 + "1," + insuredRow(insurer, "0000000002", 2, "2026-04-01", null, "1941-06-07", null) + "\n"
-                + "3," + insurer + ",0000000003,1,,,,,,,,,,,,\n"
+                + "3," + insurer + ",0000000003,1,,,,,,,,,,,,,,,,,,\n"
                 + "1," + insuredRow(insurer, "0000000004", 1, "2026-04-01", null, "1943-08-09", null) + "\n");
         assertThat(report.get("updated").asLong()).isEqualTo(1);
         assertThat(report.get("inserted").asLong()).isEqualTo(2);
@@ -271,7 +271,7 @@ class MunicipalityInterfaceIntegrationTests extends MunicipalityApiTests {
         assertThat(unknownColumn.status()).isEqualTo(400);
         assertThat(unknownColumn.contentType()).startsWith("application/problem+json");
         assertThat(unknownColumn.json().get("errors").get(0).get("line").asLong()).isEqualTo(1);
-        assertThat(unknownColumn.json().get("detail").asString()).contains("16列目");
+        assertThat(unknownColumn.json().get("detail").asString()).contains("22列目");
 
         ApiClient.Response missingColumn = api.uploadCsv(insurer, "insured", "full",
                 "保険者番号,被保険者番号,履歴番号,有効開始日\n" + insurer + ",0000000001,1,2020-04-01\n");
@@ -344,7 +344,7 @@ class MunicipalityInterfaceIntegrationTests extends MunicipalityApiTests {
     }
 
     private JsonNode upload(String type, String mode, String csv) {
-        ApiClient.Response response = api.uploadCsv(insurer, type, mode, csv);
+        ApiClient.Response response = api.uploadPartialCsv(insurer, type, mode, csv);
         assertThat(response.status()).as(response.body()).isEqualTo(200);
         return response.json();
     }

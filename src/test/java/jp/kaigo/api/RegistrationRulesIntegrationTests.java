@@ -30,7 +30,7 @@ class RegistrationRulesIntegrationTests extends MunicipalityApiTests {
                 + insuredRow(insurer, "0000000002", 1, "2020-04-01", null, "1938-01-02", null) + "\n");
         String from = TODAY.minusYears(1).toString();
         String to = TODAY.plusYears(1).toString();
-        api.uploadCsv(insurer, "care-certificate", "full", CARE_HEADER + "\n"
+        api.uploadPartialCsv(insurer, "care-certificate", "full", CARE_HEADER + "\n"
                 + String.join(",", insurer, "0000000001", "1", from, to, "13", from, from, to, "10531", "", "") + "\n"
                 + String.join(",", insurer, "0000000002", "1", from, to, "23", from, from, to, "27048", "1",
                         TODAY.minusDays(200).toString()) + "\n");

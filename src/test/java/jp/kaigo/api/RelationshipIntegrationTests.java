@@ -125,7 +125,7 @@ class RelationshipIntegrationTests extends MunicipalityApiTests {
         register(office, confirmation, "43", RECENT_START);
         register(office, confirmation, "11", RECENT_START);
         // 給付実績 for August from this office (and one from another office, which keeps nothing alive here)
-        JsonNode report = api.uploadCsv(insurer, "claims", "full",
+        JsonNode report = api.uploadPartialCsv(insurer, "claims", "full",
                 "insurerNo,insuredNo,historyNo,validFrom,serviceMonth,officeNo,serviceType,units,insuranceClaim\n"
                         + String.join(",", insurer, "0000000001", "1", "2026-08-01", "2026-08", officeNo, "43", "1200", "12000")
                         + "\n" + String.join(",", insurer, "0000000001", "2", "2026-09-01", "202609", newOfficeNumber(), "11",

@@ -56,6 +56,8 @@ class PortalJourneysTests {
     private static final String BIRTH = "1938-02-03";
     private static final String HEADER =
             "保険者番号,被保険者番号,履歴番号,有効開始日,有効終了日,氏名,氏名カナ,生年月日,性別,住所,被保険者区分,資格取得日,資格取得事由,資格喪失日,資格喪失事由";
+    /** The insured layout's columns {@link #HEADER} leaves out, as the clerk names them in the console's 省略する列. */
+    private static final String OMITTED = "郵便番号,住所地特例区分,施設所在保険者番号,適用除外開始日,適用除外終了日,交付年月日";
 
     @LocalServerPort
     int port;
@@ -88,7 +90,8 @@ class PortalJourneysTests {
         insuredNo = "00000" + n + "01";
         registry.registerInsurer(new InsurerNumber(insurer), "テスト村" + n);
         var report = imports.importFile(new ImportRequest(insurer, "insured", ImportMode.FULL, FileFormat.CSV,
-                "UTF-8", "insured.csv"), new ByteArrayInputStream((HEADER + "\n" + row(insuredNo, "介護 花子", BIRTH) + "\n")
+                "UTF-8", "insured.csv", imports.columnsMissingFrom("insured", java.util.List.of(HEADER.split(",")))),
+                new ByteArrayInputStream((HEADER + "\n" + row(insuredNo, "介護 花子", BIRTH) + "\n")
                         .getBytes(StandardCharsets.UTF_8)));
         assertThat(report.rejectedRows()).isZero();
         consents.registerBlanket(insurer, insuredNo, "認定申請");
@@ -253,6 +256,7 @@ class PortalJourneysTests {
         new Select(browser.findElement(By.id("recordType"))).selectByValue("insured");
         assertThat(new Select(browser.findElement(By.id("mode"))).getFirstSelectedOption().getAttribute("value"))
                 .as("差分 unless 全量 is chosen").isEqualTo("differential");
+        browser.findElement(By.id("omit")).sendKeys(OMITTED);
         browser.findElement(By.id("file")).sendKeys(file.toAbsolutePath().toString());
         Browser.go(browser, browser.findElement(By.cssSelector("#upload-form button[type=submit]")));
         // the import runs in the background; until its report is there, the page says how far it got and
@@ -286,6 +290,7 @@ class PortalJourneysTests {
         Files.writeString(file, HEADER + "\n" + row("0000099911", "沖縄 三郎", "1942-03-04") + "\n");
         new Select(browser.findElement(By.id("recordType"))).selectByValue("insured");
         new Select(browser.findElement(By.id("mode"))).selectByValue("full");
+        browser.findElement(By.id("omit")).sendKeys(OMITTED);
         browser.findElement(By.id("file")).sendKeys(file.toAbsolutePath().toString());
         Browser.go(browser, browser.findElement(By.cssSelector("#upload-form button[type=submit]")));
         waitForReport();
