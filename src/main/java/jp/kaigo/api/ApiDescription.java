@@ -65,10 +65,22 @@ class ApiDescription {
         COMMON_PROBLEMS.put("429", "試行回数の上限(Retry-After を参照)");
     }
 
+    /** The type URN: each kind of problem, its statuses and when it happens. */
+    private static Schema<String> problemTypes() {
+        Schema<String> type = new Schema<String>().type("string").format("uri");
+        StringBuilder kinds = new StringBuilder("問題の種別(urn:kaigo-platform:problem:<種別>):\n\n| type | status | いつ |\n|---|---|---|\n");
+        for (ProblemType kind : ProblemType.values()) {
+            type.addEnumItemObject(kind.uri().toString());
+            kinds.append("| `").append(kind.uri()).append("` | ").append(kind.statuses()).append(" | ")
+                    .append(kind.when()).append(" |\n");
+        }
+        return type.description(kinds.toString());
+    }
+
     private static Schema<Object> problemSchema() {
         Schema<Object> problem = new Schema<>();
         problem.type("object").description("RFC 9457 の問題詳細(日本語)。個人情報は含まない。")
-                .addProperty("type", new Schema<String>().type("string").description("urn:kaigo-platform:problem:<種別>"))
+                .addProperty("type", problemTypes())
                 .addProperty("title", new Schema<String>().type("string"))
                 .addProperty("status", new Schema<Integer>().type("integer"))
                 .addProperty("detail", new Schema<String>().type("string"))

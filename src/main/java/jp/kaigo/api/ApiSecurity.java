@@ -59,9 +59,9 @@ class ApiSecurity {
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint((request, response, ex) -> problem(response, 401,
                                 "クライアント証明書が必要です", "プラットフォームが発行した有効な(失効していない)クライアント証明書で接続してください",
-                                "certificate-required"))
+                                ProblemType.CERTIFICATE_REQUIRED))
                         .accessDeniedHandler((request, response, ex) -> problem(response, 403,
-                                "この操作は許可されていません", "この証明書の組織種別では利用できない機能です", "forbidden")));
+                                "この操作は許可されていません", "この証明書の組織種別では利用できない機能です", ProblemType.FORBIDDEN)));
         return http.build();
     }
 
@@ -89,7 +89,7 @@ class ApiSecurity {
         };
     }
 
-    static void problem(HttpServletResponse response, int status, String title, String detail, String type)
+    static void problem(HttpServletResponse response, int status, String title, String detail, ProblemType type)
             throws IOException {
         Problems.write(response, Problems.of(Problems.status(status), type, title, detail));
     }

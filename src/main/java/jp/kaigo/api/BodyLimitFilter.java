@@ -52,7 +52,7 @@ class BodyLimitFilter {
 
     /** 413 in Japanese, saying the limit. */
     static org.springframework.http.ProblemDetail tooLarge(DataSize limit) {
-        return Problems.of(HttpStatus.CONTENT_TOO_LARGE, "too-large", "本文が大きすぎます",
+        return Problems.of(HttpStatus.CONTENT_TOO_LARGE, ProblemType.TOO_LARGE, "本文が大きすぎます",
                 "このAPIに送れる本文は " + BodyLimits.words(limit) + " までです。分割して送ってください");
     }
 

@@ -60,7 +60,7 @@ class MasterController {
             return ResponseEntity.ok(report);
         }
         var first = report.problems().get(0);
-        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "file-rejected",
+        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, ProblemType.FILE_REJECTED,
                 "ファイルを取り込めませんでした(何も変更していません)", first.line() + "行目: " + first.label() + ": " + first.reason());
         problem.setProperty("errors", report.problems());
         problem.setProperty("problems", report.problems());

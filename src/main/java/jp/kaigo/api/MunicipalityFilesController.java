@@ -106,7 +106,7 @@ class MunicipalityFilesController {
                 + "まだ何も変更していません。取り込むには、削除される件数を添えて確認してください(" + FileImports.HOLD_HOURS
                 + "時間以内)。");
         problem.setTitle("全量ファイルの取込には削除の確認が必要です");
-        problem.setType(URI.create("urn:kaigo-platform:problem:confirm-deletions"));
+        problem.setType(ProblemType.CONFIRM_DELETIONS.uri());
         problem.setProperty("importId", report.importId());
         problem.setProperty("importStatus", report.status());
         problem.setProperty("recordType", report.recordType());

@@ -59,7 +59,7 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     ProblemDetail registrationRefused(RegistrationRefused e) {
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "担当事業所として登録できません",
                 e.refusals().stream().map(f -> f.label() + ": " + f.reason()).collect(
-                        java.util.stream.Collectors.joining(" / ")), "registration-refused");
+                        java.util.stream.Collectors.joining(" / ")), ProblemType.REGISTRATION_REFUSED);
         problem.setProperty("errors", e.refusals());
         return problem;
     }
@@ -67,7 +67,7 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     /** A confirmation or cancellation of an import that is not waiting for one. */
     @ExceptionHandler(ImportNotHeld.class)
     ProblemDetail importNotHeld(ImportNotHeld e) {
-        ProblemDetail problem = problem(HttpStatus.CONFLICT, "確認待ちの取込ではありません", e.getMessage(), "import-not-held");
+        ProblemDetail problem = problem(HttpStatus.CONFLICT, "確認待ちの取込ではありません", e.getMessage(), ProblemType.IMPORT_NOT_HELD);
         problem.setProperty("importStatus", e.status());
         return problem;
     }
@@ -76,7 +76,7 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     ProblemDetail fileRejected(FileRejected e) {
         var first = e.problems().get(0);
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "ファイルを取り込めませんでした(何も変更していません)",
-                first.line() + "行目: " + first.label() + ": " + first.reason(), "file-rejected");
+                first.line() + "行目: " + first.label() + ": " + first.reason(), ProblemType.FILE_REJECTED);
         problem.setProperty("errors", e.problems());
         return problem;
     }
@@ -88,19 +88,19 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(NotFound.class)
     ProblemDetail notFound(NotFound e) {
-        return problem(HttpStatus.NOT_FOUND, "見つかりません", e.getMessage(), "not-found");
+        return problem(HttpStatus.NOT_FOUND, "見つかりません", e.getMessage(), ProblemType.NOT_FOUND);
     }
 
     @ExceptionHandler(Forbidden.class)
     ProblemDetail forbidden(Forbidden e) {
-        return problem(HttpStatus.FORBIDDEN, "この操作は許可されていません", e.getMessage(), "forbidden");
+        return problem(HttpStatus.FORBIDDEN, "この操作は許可されていません", e.getMessage(), ProblemType.FORBIDDEN);
     }
 
     /** A denied access decision: the reason code and its message, for "not visible because …". */
     @ExceptionHandler(AccessDenied.class)
     ProblemDetail accessDenied(AccessDenied e) {
         ProblemDetail problem = problem(HttpStatus.FORBIDDEN, "この情報は表示できません", e.decision().message(),
-                "access-denied");
+                ProblemType.ACCESS_DENIED);
         problem.setProperty("category", e.decision().category().key());
         problem.setProperty("reason", e.decision().reason().name());
         return problem;
@@ -108,12 +108,12 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(CardRefused.class)
     ProblemDetail cardRefused(CardRefused e) {
-        return problem(HttpStatus.FORBIDDEN, "本人確認できません", e.getMessage(), "card-refused");
+        return problem(HttpStatus.FORBIDDEN, "本人確認できません", e.getMessage(), ProblemType.CARD_REFUSED);
     }
 
     @ExceptionHandler(NoSuchRecord.class)
     ProblemDetail noSuchRecord(NoSuchRecord e) {
-        return problem(HttpStatus.NOT_FOUND, "見つかりません", e.getMessage(), "not-found");
+        return problem(HttpStatus.NOT_FOUND, "見つかりません", e.getMessage(), ProblemType.NOT_FOUND);
     }
 
     @ExceptionHandler(TooManyAttempts.class)
@@ -121,24 +121,24 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         var answer = org.springframework.http.ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
                 .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON);
         e.retryAfterSeconds().ifPresent(seconds -> answer.header("Retry-After", Long.toString(seconds)));
-        return answer.body(problem(HttpStatus.TOO_MANY_REQUESTS, "一時的に受け付けていません", e.getMessage(), "too-many-attempts"));
+        return answer.body(problem(HttpStatus.TOO_MANY_REQUESTS, "一時的に受け付けていません", e.getMessage(), ProblemType.TOO_MANY_ATTEMPTS));
     }
 
     @ExceptionHandler(NotPermitted.class)
     ProblemDetail notPermitted(NotPermitted e) {
-        return problem(HttpStatus.FORBIDDEN, "この操作は許可されていません", e.getMessage(), "forbidden");
+        return problem(HttpStatus.FORBIDDEN, "この操作は許可されていません", e.getMessage(), ProblemType.FORBIDDEN);
     }
 
     @ExceptionHandler(SignInRefused.class)
     ProblemDetail signInRefused(SignInRefused e) {
-        return problem(HttpStatus.UNAUTHORIZED, "認証できません", e.getMessage(), "sign-in-refused");
+        return problem(HttpStatus.UNAUTHORIZED, "認証できません", e.getMessage(), ProblemType.SIGN_IN_REFUSED);
     }
 
     /** A header Spring Security's firewall refuses to hand out (control characters, mojibake), read by a controller. */
     @ExceptionHandler(RequestRejectedException.class)
     ProblemDetail rejected(RequestRejectedException e) {
         return problem(HttpStatus.BAD_REQUEST, "リクエストを読み取れません",
-                "ヘッダーに使えない文字が含まれています(英数字と記号だけで送ってください)", "bad-header");
+                "ヘッダーに使えない文字が含まれています(英数字と記号だけで送ってください)", ProblemType.BAD_HEADER);
     }
 
     @ExceptionHandler(Exception.class)
@@ -150,7 +150,7 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         String errorId = UUID.randomUUID().toString();
         log.error("unexpected error {}: {}", errorId, causes(e));
         ProblemDetail problem = problem(HttpStatus.INTERNAL_SERVER_ERROR, "システムエラーが発生しました",
-                "時間をおいて再度お試しください。問い合わせの際はエラーIDをお伝えください。", "internal-error");
+                "時間をおいて再度お試しください。問い合わせの際はエラーIDをお伝えください。", ProblemType.INTERNAL_ERROR);
         problem.setProperty("errorId", errorId);
         return Problems.answer(problem);
     }
@@ -190,11 +190,11 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
             }
             if (t instanceof JacksonException json && json.getLocation() != null && json.getLocation().getLineNr() > 0) {
                 return Problems.answer(problem(HttpStatus.BAD_REQUEST, "リクエストを読み取れません", "JSONの形式が正しくありません("
-                        + json.getLocation().getLineNr() + "行目 " + json.getLocation().getColumnNr() + "文字目)", "unreadable-request"));
+                        + json.getLocation().getLineNr() + "行目 " + json.getLocation().getColumnNr() + "文字目)", ProblemType.UNREADABLE_REQUEST));
             }
         }
         return Problems.answer(problem(HttpStatus.BAD_REQUEST, "リクエストを読み取れません",
-                "本文がないか、JSONの形式が正しくありません", "unreadable-request"));
+                "本文がないか、JSONの形式が正しくありません", ProblemType.UNREADABLE_REQUEST));
     }
 
     @Override
@@ -236,7 +236,7 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
                 : "本文が長すぎるか、要素が多すぎます";
         String at = e.getLocation() != null && e.getLocation().getLineNr() > 0
                 ? "(" + e.getLocation().getLineNr() + "行目)" : "";
-        return problem(HttpStatus.BAD_REQUEST, "リクエストを読み取れません", reason + at, "json-limit");
+        return problem(HttpStatus.BAD_REQUEST, "リクエストを読み取れません", reason + at, ProblemType.JSON_LIMIT);
     }
 
     /** The field's path in the request body, e.g. {@code queries[2].birthDate}. */
@@ -273,7 +273,7 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         return "形式が正しくありません";
     }
 
-    private static ProblemDetail problem(HttpStatus status, String title, String detail, String type) {
+    private static ProblemDetail problem(HttpStatus status, String title, String detail, ProblemType type) {
         return Problems.of(status, type, title, detail);
     }
 }

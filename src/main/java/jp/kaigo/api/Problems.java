@@ -28,10 +28,10 @@ final class Problems {
     private Problems() {
     }
 
-    static ProblemDetail of(HttpStatus status, String type, String title, String detail) {
+    static ProblemDetail of(HttpStatus status, ProblemType type, String title, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setTitle(title);
-        problem.setType(URI.create("urn:kaigo-platform:problem:" + type));
+        problem.setType(type.uri());
         return problem;
     }
 
@@ -40,7 +40,7 @@ final class Problems {
         String detail = violations.size() == 1 ? violations.get(0).message()
                 : violations.size() + "件の誤りがあります: " + String.join("、",
                         violations.stream().map(Violation::label).distinct().toList());
-        ProblemDetail problem = of(HttpStatus.BAD_REQUEST, "invalid-input", INVALID_TITLE, detail);
+        ProblemDetail problem = of(HttpStatus.BAD_REQUEST, ProblemType.INVALID_INPUT, INVALID_TITLE, detail);
         problem.setProperty("errors", violations);
         return problem;
     }
@@ -74,25 +74,25 @@ final class Problems {
      */
     static ProblemDetail forStatus(HttpStatus status, List<String> allow, List<String> accept) {
         return switch (status) {
-            case NOT_FOUND -> of(status, "not-found", "見つかりません", "このパスの API はありません。パスを確かめてください");
-            case METHOD_NOT_ALLOWED -> of(status, "method-not-allowed", "このメソッドは使えません", allow.isEmpty()
+            case NOT_FOUND -> of(status, ProblemType.NOT_FOUND, "見つかりません", "このパスの API はありません。パスを確かめてください");
+            case METHOD_NOT_ALLOWED -> of(status, ProblemType.METHOD_NOT_ALLOWED, "このメソッドは使えません", allow.isEmpty()
                     ? "このパスはこのメソッドでは呼び出せません"
                     : "このパスで使えるメソッド: " + String.join("、", allow));
-            case UNSUPPORTED_MEDIA_TYPE -> of(status, "unsupported-media-type", "この形式の本文は受け付けません", accept.isEmpty()
+            case UNSUPPORTED_MEDIA_TYPE -> of(status, ProblemType.UNSUPPORTED_MEDIA_TYPE, "この形式の本文は受け付けません", accept.isEmpty()
                     ? "Content-Type を確かめてください"
                     : "Content-Type: " + String.join("、", accept) + " で送ってください");
-            case NOT_ACCEPTABLE -> of(status, "not-acceptable", "この形式では答えられません",
+            case NOT_ACCEPTABLE -> of(status, ProblemType.NOT_ACCEPTABLE, "この形式では答えられません",
                     "Accept: application/json(エラーは application/problem+json)で要求してください");
-            case BAD_REQUEST -> of(status, "bad-request", "リクエストを読み取れません",
+            case BAD_REQUEST -> of(status, ProblemType.BAD_REQUEST, "リクエストを読み取れません",
                     "リクエストの形式(パス、ヘッダー、本文)が正しくありません");
-            case UNAUTHORIZED -> of(status, "unauthorized", "認証できません", "証明書またはアクセストークンを確かめてください");
-            case FORBIDDEN -> of(status, "forbidden", "この操作は許可されていません", "この操作を行う権限がありません");
-            case PAYLOAD_TOO_LARGE, CONTENT_TOO_LARGE -> of(status, "too-large", "本文が大きすぎます",
+            case UNAUTHORIZED -> of(status, ProblemType.UNAUTHORIZED, "認証できません", "証明書またはアクセストークンを確かめてください");
+            case FORBIDDEN -> of(status, ProblemType.FORBIDDEN, "この操作は許可されていません", "この操作を行う権限がありません");
+            case PAYLOAD_TOO_LARGE, CONTENT_TOO_LARGE -> of(status, ProblemType.TOO_LARGE, "本文が大きすぎます",
                     "本文を小さくするか、分割して送ってください");
-            case TOO_MANY_REQUESTS -> of(status, "too-many-requests", "一時的に受け付けていません", "時間をおいて再度お試しください");
+            case TOO_MANY_REQUESTS -> of(status, ProblemType.TOO_MANY_REQUESTS, "一時的に受け付けていません", "時間をおいて再度お試しください");
             default -> status.is4xxClientError()
-                    ? of(status, "client-error", "リクエストを処理できません", "リクエストの内容を確かめてください(" + status.value() + ")")
-                    : of(status, "internal-error", "システムエラーが発生しました", "時間をおいて再度お試しください");
+                    ? of(status, ProblemType.CLIENT_ERROR, "リクエストを処理できません", "リクエストの内容を確かめてください(" + status.value() + ")")
+                    : of(status, ProblemType.INTERNAL_ERROR, "システムエラーが発生しました", "時間をおいて再度お試しください");
         };
     }
 

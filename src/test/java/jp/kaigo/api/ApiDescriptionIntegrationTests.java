@@ -70,5 +70,21 @@ class ApiDescriptionIntegrationTests {
         assertThat(described).isEqualTo(served);
         assertThat(withoutProblems).isEmpty();
         assertThat(api.at("/components/securitySchemes/certificate/type").asString()).isEqualTo("mutualTLS");
+
+        // every kind of problem is documented with its statuses and when it happens, and real answers use them
+        JsonNode type = api.at("/components/schemas/Problem/properties/type");
+        List<String> documented = new ArrayList<>();
+        type.get("enum").forEach(t -> documented.add(t.asString()));
+        assertThat(documented).hasSize(ProblemType.values().length);
+        for (String urn : documented) {
+            assertThat(type.get("description").asString()).contains("| `" + urn + "` |");
+        }
+        for (HttpResponse<String> problem : List.of(
+                anonymous.send(HttpRequest.newBuilder(URI.create("https://localhost:" + port + "/api/no-such-thing")).build(),
+                        HttpResponse.BodyHandlers.ofString()),
+                anonymous.send(HttpRequest.newBuilder(URI.create("https://localhost:" + port + "/api/eligibility")).build(),
+                        HttpResponse.BodyHandlers.ofString()))) {
+            assertThat(documented).contains(new ObjectMapper().readTree(problem.body()).get("type").asString());
+        }
     }
 }
