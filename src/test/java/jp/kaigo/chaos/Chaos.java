@@ -59,9 +59,13 @@ public final class Chaos {
     private static final String OFFICE = OfficeNumber.withCheckDigit("131010001").value();
     private static final Pattern DECISION = Pattern.compile("\"decisionId\":\"([^\"]+)\"");
 
-    /** How much to do: persons in the generated files, crashes during imports, consent rounds, seconds of load. */
+    /**
+     * How much to do: persons in the generated files, crashes during imports, crashes during 包括同意 registrations alone,
+     * clients, seconds of load; {@code combined}: the registrations also run during each import crash, which then begin
+     * with the second file (after the persons exist) and kill the database first (the test's short run: fewer restarts).
+     */
     public record Settings(int persons, int importCrashes, int consentCrashes, int consentClients, int loadClients,
-            int loadSeconds, long seed) {
+            int loadSeconds, long seed, boolean combined) {
     }
 
     /** What happened and what was wrong (nothing, when the platform keeps its promises). */
@@ -110,7 +114,7 @@ public final class Chaos {
         try {
             outcome = run(new Settings(persons, Integer.getInteger("chaos.importCrashes", 6),
                     Integer.getInteger("chaos.consentCrashes", 3), 8, 8, Integer.getInteger("chaos.loadSeconds", 20),
-                    Long.getLong("chaos.seed", System.nanoTime())), work);
+                    Long.getLong("chaos.seed", System.nanoTime()), false), work);
         } finally {
             if (Boolean.getBoolean("chaos.keep")) {
                 log("kept the databases and logs in %s", work);
@@ -137,8 +141,9 @@ public final class Chaos {
             chaos.pki = PlatformPki.open(work.resolve("pki"));
             var data = new SyntheticData(settings.seed() % 1_000_000, 1);
             String insurer = data.municipalities().get(0).insurerNo();
-            chaos.imports(first, data, insurer);
-            chaos.consents(first, data, insurer);
+            ConsentLoad consents = chaos.new ConsentLoad(first, data, insurer);
+            chaos.imports(first, data, insurer, consents);
+            chaos.consents(first, consents);
             second = PlatformProcess.sharing("second", work, first);
             chaos.twoInstances(first, second, data);
             chaos.auditVerifies(first, "the end");
@@ -153,7 +158,8 @@ public final class Chaos {
 
     // ---------------------------------------------------------------- imports
 
-    private void imports(PlatformProcess platform, SyntheticData data, String insurer) throws Exception {
+    private void imports(PlatformProcess platform, SyntheticData data, String insurer, ConsentLoad consents)
+            throws Exception {
         var files = data.writeCsv(work.resolve("files"), settings.persons()).stream().filter(f -> f.rows() > 0).toList();
         long rows = files.stream().mapToLong(SyntheticData.GeneratedFile::rows).sum();
         outcome.numbers.put("files", (long) files.size());
@@ -163,11 +169,11 @@ public final class Chaos {
         int crashes = 0;
         for (int i = 0; i < files.size(); i++) {
             var file = files.get(i);
-            if (crashes < settings.importCrashes()) {
+            if (crashes < settings.importCrashes() && (i > 0 || !settings.combined())) {
                 // the crash's moment and kind alternate: while the file arrives / after it arrived, JVM / JVM and database
                 boolean duringBody = crashes % 2 == 0;
-                boolean database = (crashes / 2) % 2 == 1;
-                crashDuringImport(platform, municipality, file, duringBody, database);
+                boolean database = (crashes % 4 == 1 || crashes % 4 == 2) != settings.combined();
+                crashDuringImport(platform, municipality, file, duringBody, database, settings.combined() ? consents : null);
                 crashes++;
             } else {
                 upload(municipality, platform, file, null);
@@ -183,7 +189,7 @@ public final class Chaos {
      * it is there, and sends the file again.
      */
     private void crashDuringImport(PlatformProcess platform, HttpClient municipality, SyntheticData.GeneratedFile file,
-            boolean duringBody, boolean database) throws Exception {
+            boolean duringBody, boolean database, ConsentLoad consents) throws Exception {
         CountDownLatch halfSent = new CountDownLatch(1);
         CountDownLatch allSent = new CountDownLatch(1);
         CountDownLatch released = new CountDownLatch(1);
@@ -203,6 +209,9 @@ public final class Chaos {
             }
         });
         sender.start();
+        if (consents != null) {
+            consents.start();
+        }
         String when;
         if (duringBody) {
             if (!halfSent.await(60, TimeUnit.SECONDS)) {
@@ -224,6 +233,9 @@ public final class Chaos {
         sender.join(30_000);
         log("crashed %s during the import of %s (%,d rows) %s%s", platform.name(), file.type().key(), file.rows(), when,
                 database ? ", with its database" : "");
+        if (consents != null) {
+            consents.stopped();
+        }
         double restart = platform.start();
         outcome.add("restarts", 1);
         outcome.numbers.merge("restart_max_s", restart, (a, b) -> Math.max((Double) a, (Double) b));
@@ -236,6 +248,9 @@ public final class Chaos {
         }
         checkImportsWhole(platform, "after the crash " + when);
         auditVerifies(platform, "after a crash during an import");
+        if (consents != null) {
+            consents.restarted();
+        }
         upload(municipality, platform, file, "resent after the crash");
         outcome.add("imports_resent", 1);
     }
@@ -401,24 +416,55 @@ public final class Chaos {
      * Municipal staff register 包括同意 from several clients at once; the platform (and, every other time, its
      * database) is killed under them. The ones in flight are sent again after the restart.
      */
-    private void consents(PlatformProcess platform, SyntheticData data, String insurer) throws Exception {
-        List<SyntheticData.Person> persons = new ArrayList<>();
-        for (int i = 0; i < settings.persons() && persons.size() < 500; i++) {
-            persons.add(data.person(i));
-        }
-        HttpClient municipality = client(Party.municipality(insurer));
-        String clerk = firstAdmin(municipality, platform, "chaos.clerk", "MUNICIPAL_OFFICER");
-        Set answeredIds = new Set();
-        List<SyntheticData.Person> everInFlight = Collections.synchronizedList(new ArrayList<>());
+    private void consents(PlatformProcess platform, ConsentLoad consents) throws Exception {
         for (int round = 0; round < settings.consentCrashes(); round++) {
-            List<SyntheticData.Person> inFlight = Collections.synchronizedList(new ArrayList<>());
-            AtomicBoolean running = new AtomicBoolean(true);
-            AtomicInteger answered = new AtomicInteger();
-            List<Thread> clients = new ArrayList<>();
+            consents.start();
+            long delay = 500 + random.nextInt(1500);
+            Thread.sleep(delay);
+            boolean database = round % 2 == 0;
+            platform.crash(database);
+            log("crashed %s after %d ms of 包括同意 registrations%s", platform.name(), delay, database ? ", with its database" : "");
+            consents.stopped();
+            double restart = platform.start();
+            outcome.add("restarts", 1);
+            outcome.numbers.merge("restart_max_s", restart, (a, b) -> Math.max((Double) a, (Double) b));
+            auditVerifies(platform, "after a crash during consent changes");
+            consents.restarted();
+        }
+        consents.finalCheck();
+    }
+
+    /** 包括同意 registrations by several clients at once, each until the platform dies under it. */
+    private final class ConsentLoad {
+        private final PlatformProcess platform;
+        private final HttpClient municipality;
+        private final String clerk;
+        private final List<SyntheticData.Person> persons = new ArrayList<>();
+        private final Set answeredIds = new Set();
+        private final List<SyntheticData.Person> everInFlight = Collections.synchronizedList(new ArrayList<>());
+        private final List<SyntheticData.Person> inFlight = Collections.synchronizedList(new ArrayList<>());
+        private final AtomicInteger answered = new AtomicInteger();
+        private final List<Thread> clients = new ArrayList<>();
+        private int next;
+
+        ConsentLoad(PlatformProcess platform, SyntheticData data, String insurer) throws Exception {
+            this.platform = platform;
+            for (int i = 0; i < settings.persons() && persons.size() < 500; i++) {
+                persons.add(data.person(i));
+            }
+            municipality = client(Party.municipality(insurer));
+            clerk = firstAdmin(municipality, platform, "chaos.clerk", "MUNICIPAL_OFFICER");
+        }
+
+        /** Starts the clients (the persons must have been imported). */
+        void start() {
+            inFlight.clear();
+            answered.set(0);
+            clients.clear();
             for (int c = 0; c < settings.consentClients(); c++) {
-                int client = c;
+                int first = next++ * 7;
                 Thread thread = new Thread(() -> {
-                    for (int n = client; running.get(); n += settings.consentClients()) {
+                    for (int n = first; ; n++) {
                         var person = persons.get(n % persons.size());
                         try {
                             var response = municipality.send(blanketConsent(platform, person, clerk),
@@ -442,23 +488,21 @@ public final class Chaos {
                 thread.start();
                 clients.add(thread);
             }
-            long delay = 500 + random.nextInt(1500);
-            Thread.sleep(delay);
-            boolean database = round % 2 == 1;
-            platform.crash(database);
-            running.set(false);
+        }
+
+        /** After the crash: every client has lost its connection. */
+        void stopped() throws InterruptedException {
             for (Thread thread : clients) {
-                thread.join(30_000);
+                thread.join(60_000);
             }
-            log("crashed %s after %d ms of 包括同意 registrations%s: %d answered, %d in flight", platform.name(), delay,
-                    database ? ", with its database" : "", answered.get(), inFlight.size());
+            log("包括同意 under the crash: %d answered, %d in flight", answered.get(), inFlight.size());
             outcome.add("consents_answered", answered.get());
             outcome.add("consents_in_flight", inFlight.size());
-            double restart = platform.start();
-            outcome.add("restarts", 1);
-            outcome.numbers.merge("restart_max_s", restart, (a, b) -> Math.max((Double) a, (Double) b));
+        }
+
+        /** After the restart: checks, sends the ones in flight again, checks again. */
+        void restarted() throws Exception {
             checkConsents(platform, answeredIds, "after the crash");
-            auditVerifies(platform, "after a crash during consent changes");
             for (var person : inFlight) {
                 var response = municipality.send(blanketConsent(platform, person, clerk), HttpResponse.BodyHandlers.ofString());
                 Matcher id = DECISION.matcher(response.body());
@@ -473,15 +517,18 @@ public final class Chaos {
             everInFlight.addAll(inFlight);
             checkConsents(platform, answeredIds, "after resending");
         }
-        try (Connection db = connect(platform);
-                ResultSet rs = db.createStatement().executeQuery("select count(*) from consent.decisions")) {
-            rs.next();
-            long stored = rs.getLong(1);
-            long answered = answeredIds.size();
-            outcome.numbers.put("consents_stored", stored);
-            // each stored decision was answered, or was in flight when the platform died (and then sent again)
-            if (stored < answered || stored > answered + everInFlight.size()) {
-                outcome.problem("%,d 包括同意 stored for %,d answered and %,d in flight", stored, answered, everInFlight.size());
+
+        /** Each stored decision was answered, or was in flight when the platform died (and then sent again). */
+        void finalCheck() throws Exception {
+            try (Connection db = connect(platform);
+                    ResultSet rs = db.createStatement().executeQuery("select count(*) from consent.decisions")) {
+                rs.next();
+                long stored = rs.getLong(1);
+                outcome.numbers.put("consents_stored", stored);
+                if (stored < answeredIds.size() || stored > answeredIds.size() + everInFlight.size()) {
+                    outcome.problem("%,d 包括同意 stored for %,d answered and %,d in flight", stored, answeredIds.size(),
+                            everInFlight.size());
+                }
             }
         }
     }
