@@ -110,13 +110,13 @@ public final class Chaos {
     public static void main(String[] args) throws Exception {
         int persons = args.length > 0 ? Integer.parseInt(args[0].replace("_", "")) : 20_000;
         Path work = Files.createTempDirectory("kaigo-chaos-");
-        Outcome outcome;
+        Outcome outcome = null;
         try {
             outcome = run(new Settings(persons, Integer.getInteger("chaos.importCrashes", 6),
                     Integer.getInteger("chaos.consentCrashes", 3), 8, 8, Integer.getInteger("chaos.loadSeconds", 20),
                     Long.getLong("chaos.seed", System.nanoTime()), false), work);
         } finally {
-            if (Boolean.getBoolean("chaos.keep")) {
+            if (Boolean.getBoolean("chaos.keep") || outcome == null || !outcome.problems.isEmpty()) {
                 log("kept the databases and logs in %s", work);
             } else {
                 delete(work);
@@ -223,10 +223,14 @@ public final class Chaos {
             if (!allSent.await(120, TimeUnit.SECONDS)) {
                 throw new IllegalStateException("the upload did not finish sending");
             }
-            // somewhere in the merge or its commit: up to about what a file of this size takes
-            long delay = random.nextInt((int) Math.max(50, file.rows() / 25));
+            // somewhere in the merge, its commit or just after it (the answer lost): up to about twice what a file of
+            // this size takes (~25,000 rows a second here)
+            long delay = random.nextInt((int) Math.max(100, file.rows() / 12));
             Thread.sleep(delay);
             when = "after the file arrived (+" + delay + " ms)";
+        }
+        if (consents != null) {
+            consents.awaitAnswers(5); // registrations answered before the crash, however slow the machine
         }
         platform.crash(database);
         released.countDown();
@@ -490,6 +494,14 @@ public final class Chaos {
             }
         }
 
+        /** Waits (up to a minute) until this round has {@code n} registrations answered. */
+        void awaitAnswers(int n) throws InterruptedException {
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+            while (answered.get() < n && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+        }
+
         /** After the crash: every client has lost its connection. */
         void stopped() throws InterruptedException {
             for (Thread thread : clients) {
@@ -658,11 +670,12 @@ public final class Chaos {
             thread.start();
             clients.add(thread);
         }
-        Thread.sleep(settings.loadSeconds() * 500L);
+        // half the time on both, and until the second has answered some, however slow the machine
+        awaitAtLeast(answered[1], 20, settings.loadSeconds() * 500L);
         killed.set(true);
         second.crash(false);
         log("killed the second instance under load (%,d and %,d answered by then)", answered[0].get(), answered[1].get());
-        Thread.sleep(settings.loadSeconds() * 500L);
+        awaitAtLeast(answeredAfterKill, 20, settings.loadSeconds() * 500L);
         running.set(false);
         for (Thread thread : clients) {
             thread.join(30_000);
@@ -688,6 +701,15 @@ public final class Chaos {
         outcome.numbers.put("load_audited", audited);
         if (audited < total) {
             outcome.problem("%,d 資格確認 answered and only %,d audited", total, audited);
+        }
+    }
+
+    /** Waits at least {@code millis}, and then until {@code counter} reaches {@code n} (a minute at most). */
+    private static void awaitAtLeast(AtomicInteger counter, int n, long millis) throws InterruptedException {
+        Thread.sleep(millis);
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+        while (counter.get() < n && System.nanoTime() < deadline) {
+            Thread.sleep(20);
         }
     }
 

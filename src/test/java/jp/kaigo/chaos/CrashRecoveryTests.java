@@ -17,6 +17,7 @@ class CrashRecoveryTests {
     @Test
     void aCrashLosesNothingAndASecondInstanceTakesOverUnderLoad() throws Exception {
         Path work = Files.createTempDirectory("kaigo-crash-");
+        boolean passed = false;
         try {
             Chaos.Outcome outcome = Chaos.run(new Chaos.Settings(2_000, 1, 0, 6, 4, 6, 20_261_205L, true), work);
             assertThat(outcome.problems).as("what the crashes lost, half applied or doubled").isEmpty();
@@ -26,7 +27,16 @@ class CrashRecoveryTests {
             assertThat(outcome.number("revocation_checks")).isEqualTo(4);
             assertThat(outcome.number("load_answered_after_kill")).as("資格確認 answered by the survivor").isPositive();
             assertThat(outcome.number("audit_verifications")).isEqualTo(2);
+            passed = true;
         } finally {
+            if (!passed) { // the platforms' logs, for whoever reads the failure
+                Path logs = Files.createDirectories(Path.of("target", "chaos-logs"));
+                try (var files = Files.list(work)) {
+                    for (Path log : files.filter(f -> f.toString().endsWith(".log")).toList()) {
+                        Files.copy(log, logs.resolve(log.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                    }
+                }
+            }
             Chaos.delete(work);
         }
     }
