@@ -384,6 +384,44 @@ public class AuditLog {
     }
 
     private boolean tryWrite(List<Pending> batch) {
+        Tip tip = append(batch, new Tip(lastSeq, lastHash, lastDay));
+        if (tip == null) {
+            return false;
+        }
+        lastSeq = tip.seq();
+        lastHash = tip.hash();
+        lastDay = tip.day();
+        return true;
+    }
+
+    /** Where the chain ends: the last entry's sequence number and hash, and its day (Japan time). */
+    private record Tip(long seq, byte[] hash, LocalDate day) {
+    }
+
+    /**
+     * Appends the entry in the caller's transaction, so that it commits with the change it records or neither does
+     * (a crash between the two can then leave neither a change without its entry nor an entry without its change).
+     * It holds the chain's tip until that transaction ends, and the writer (and other instances) append after it:
+     * for rare changes such as consent decisions, not for the hot paths, which use {@link #record}. Never call
+     * {@link #record} later in the same transaction: the writer waits for this transaction to end.
+     */
+    public void recordInTransaction(AuditEntry entry) {
+        if (!org.springframework.transaction.support.TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalStateException("recordInTransaction needs the caller's transaction");
+        }
+        Tip tip = jdbc.query("select seq, hash, day from audit.chain_tip for update", rs -> rs.next()
+                ? new Tip(rs.getLong(1), rs.getBytes(2), rs.getDate(3) == null ? null : rs.getDate(3).toLocalDate())
+                : null);
+        if (tip == null || append(List.of(new Pending(entry, Instant.now().truncatedTo(ChronoUnit.MICROS), null)), tip) == null) {
+            throw new IllegalStateException("the audit chain's tip is missing");
+        }
+    }
+
+    /**
+     * Appends the batch after {@code tip} in one statement on the current connection (the caller's transaction, or
+     * autocommit for the writer); returns the new tip, or null when the chain's tip no longer stands at {@code tip}.
+     */
+    private Tip append(List<Pending> batch, Tip start) {
         int n = batch.size();
         Long[] seqs = new Long[n];
         Timestamp[] ats = new Timestamp[n];
@@ -393,9 +431,9 @@ public class AuditLog {
         List<String> headDays = new ArrayList<>();
         List<Long> headSeqs = new ArrayList<>();
         List<byte[]> headHashes = new ArrayList<>();
-        long seq = lastSeq;
-        byte[] prev = lastHash;
-        LocalDate day = lastDay;
+        long seq = start.seq();
+        byte[] prev = start.hash();
+        LocalDate day = start.day();
         for (int i = 0; i < n; i++) {
             Pending p = batch.get(i);
             LocalDate today = LocalDate.ofInstant(p.at(), JAPAN);
@@ -420,7 +458,7 @@ public class AuditLog {
             prev = hash;
             day = today;
         }
-        long from = lastSeq;
+        long from = start.seq();
         long to = seq;
         byte[] tipHash = prev;
         LocalDate tipDay = day;
@@ -447,13 +485,7 @@ public class AuditLog {
                 return insert.executeUpdate();
             }
         });
-        if (written == 0) {
-            return false;
-        }
-        lastSeq = to;
-        lastHash = tipHash;
-        lastDay = tipDay;
-        return true;
+        return written == 0 ? null : new Tip(to, tipHash, tipDay);
     }
 
     /** Appends a batch and advances the tip, only if the tip still stands where this writer saw it. */

@@ -12,8 +12,12 @@ import jp.kaigo.shared.Party;
 import jp.kaigo.shared.PartyKind;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
-/** 本人同意 (facade): decisions are appended; what holds is read from all of them on every request. */
+/**
+ * 本人同意 (facade): decisions are appended; what holds is read from all of them on every request. Each decision
+ * commits together with its audit entry (a crash between the two used to leave decisions no audit entry recorded).
+ */
 @Service
 public class Consents {
     /** Occasions at which a municipality collects the 包括同意. */
@@ -23,9 +27,21 @@ public class Consents {
 
     private final AuditLog audit;
 
-    Consents(JdbcClient sql, AuditLog audit) {
+    private final TransactionTemplate tx;
+
+    Consents(JdbcClient sql, AuditLog audit, TransactionTemplate tx) {
         this.sql = sql;
         this.audit = audit;
+        this.tx = tx;
+    }
+
+    /** Stores the decision and its audit entry in one transaction: both or neither. */
+    private UUID audited(java.util.function.Supplier<UUID> decision, AuditEntry entry) {
+        return tx.execute(status -> {
+            UUID id = decision.get();
+            audit.recordInTransaction(entry);
+            return id;
+        });
     }
 
     /** The municipality registers the 包括同意 the person gave at 認定申請 or 更新. */
@@ -38,10 +54,9 @@ public class Consents {
         if (occasion == null || !OCCASIONS.contains(occasion.strip())) {
             throw new InvalidValue("occasion", "同意の機会", String.join("・", OCCASIONS) + "のいずれかを指定してください");
         }
-        UUID id = insert(insurerNo, insuredNo, null, null, true, "municipality", occasion.strip(), null);
-        audit.record(new AuditEntry("consent", "municipality", insurerNo, null, insurerNo, insuredNo,
-                "包括同意の登録(" + occasion.strip() + ")", null, "GIVEN").by(staffId, null));
-        return id;
+        return audited(() -> insert(insurerNo, insuredNo, null, null, true, "municipality", occasion.strip(), null),
+                new AuditEntry("consent", "municipality", insurerNo, null, insurerNo, insuredNo,
+                        "包括同意の登録(" + occasion.strip() + ")", null, "GIVEN").by(staffId, null));
     }
 
     /**
@@ -55,12 +70,11 @@ public class Consents {
             throw new InvalidValue("partyKind", "相手先の種別", "保険者(市町村)は同意の対象ではありません");
         }
         String actor = representing == null ? "person" : "representative";
-        UUID id = insert(insurerNo, insuredNo, party, category, give, actor, representing, null);
-        audit.record(new AuditEntry("consent", actor, null, representing, insurerNo, insuredNo,
-                "同意の" + (give ? "登録" : "拒否・撤回") + "(" + (party == null ? "すべての相手先" : party.kind().label())
-                        + "・" + (category == null ? "すべての情報" : category.label()) + ")", null,
-                give ? "GIVEN" : "REFUSED"));
-        return id;
+        return audited(() -> insert(insurerNo, insuredNo, party, category, give, actor, representing, null),
+                new AuditEntry("consent", actor, null, representing, insurerNo, insuredNo,
+                        "同意の" + (give ? "登録" : "拒否・撤回") + "(" + (party == null ? "すべての相手先" : party.kind().label())
+                                + "・" + (category == null ? "すべての情報" : category.label()) + ")", null,
+                        give ? "GIVEN" : "REFUSED"));
     }
 
     /**
@@ -81,12 +95,12 @@ public class Consents {
      */
     public UUID recordSigned(String insurerNo, String insuredNo, Party office, UUID staffId, String staffJob,
             InformationCategory category, boolean give, String statement, byte[] signature, byte[] signerCertificate) {
-        UUID id = insert(insurerNo, insuredNo, office, category, give, "terminal", null,
-                new Object[] {statement, signature, signerCertificate});
-        audit.record(new AuditEntry("consent", office.kind().code(), office.number(), staffJob, insurerNo, insuredNo,
-                "同意の" + (give ? "登録" : "拒否・撤回") + "(事業所の端末でマイナンバーカードにより署名・"
-                        + (category == null ? "すべての情報" : category.label()) + ")", null, give ? "GIVEN" : "REFUSED").by(staffId, null));
-        return id;
+        return audited(() -> insert(insurerNo, insuredNo, office, category, give, "terminal", null,
+                new Object[] {statement, signature, signerCertificate}),
+                new AuditEntry("consent", office.kind().code(), office.number(), staffJob, insurerNo, insuredNo,
+                        "同意の" + (give ? "登録" : "拒否・撤回") + "(事業所の端末でマイナンバーカードにより署名・"
+                                + (category == null ? "すべての情報" : category.label()) + ")", null, give ? "GIVEN" : "REFUSED")
+                        .by(staffId, null));
     }
 
     /**
@@ -105,16 +119,17 @@ public class Consents {
         }
         String way = "oral".equals(how.strip()) ? "口頭" : "書面";
         UUID id = UUID.randomUUID();
-        sql.sql("""
-                insert into consent.decisions (decision_id, insurer_no, insured_no, party_kind, party_no, category,
-                                               decision, source, occasion, recorded_by)
-                values (?, ?, ?, ?, ?, ?, 'give', 'office', ?, ?)
-                """).params(id, insurerNo, insuredNo, office.kind().code(), office.number(), category.key(), way,
-                staffId).update();
-        audit.record(new AuditEntry("consent", office.kind().code(), office.number(), staffJob, insurerNo, insuredNo,
+        return audited(() -> {
+            sql.sql("""
+                    insert into consent.decisions (decision_id, insurer_no, insured_no, party_kind, party_no, category,
+                                                   decision, source, occasion, recorded_by)
+                    values (?, ?, ?, ?, ?, ?, 'give', 'office', ?, ?)
+                    """).params(id, insurerNo, insuredNo, office.kind().code(), office.number(), category.key(), way,
+                    staffId).update();
+            return id;
+        }, new AuditEntry("consent", office.kind().code(), office.number(), staffJob, insurerNo, insuredNo,
                 "同意の登録(" + way + "で事業所が記録・" + category.label() + ")",
                 null, "GIVEN").by(staffId, null));
-        return id;
     }
 
     /** Appends one decision; {@code evidence}: signed text, signature and signer certificate, or null. */

@@ -154,6 +154,74 @@ public class FileImports {
     }
 
     /**
+     * Keeps an uploaded file for a later import under {@code id}: moved into the pending directory and recorded as
+     * {@link ImportStatus#RECEIVED} before this returns, so that from here on a crash does not lose it (the platform
+     * imports it after the restart, {@link #resumeReceived}). Refuses what cannot be imported at all first.
+     */
+    public void receive(UUID id, ImportRequest request, Path file) throws IOException {
+        check(request);
+        Files.move(file, received(id), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Instant now = Instant.now();
+        tx.executeWithoutResult(status -> jobs.save(new ImportReport(id, ImportStatus.RECEIVED, request.insurerNo(),
+                request.recordType(), request.mode().name(), request.format().name(), request.charset(),
+                request.fileName(), null, 0, 0, 0, 0, 0, 0, 0, List.of(), false, null, now, now, null)));
+    }
+
+    /**
+     * Imports a received file (see {@link #receive}) and removes it; the report says how it went. A file no longer
+     * received (imported meanwhile) is left as it is. A failure other than a refused file ends the import as
+     * {@link ImportStatus#FAILED} with the reason, and is thrown on.
+     */
+    public Optional<ImportReport> importReceived(UUID id) {
+        ImportReport receivedReport = report(id).orElseThrow(() -> new NoSuchRecord("取込が見つかりません"));
+        if (receivedReport.status() != ImportStatus.RECEIVED) {
+            return Optional.of(receivedReport);
+        }
+        ImportRequest request = new ImportRequest(receivedReport.insurerNo(), receivedReport.recordType(),
+                ImportMode.valueOf(receivedReport.mode()), FileFormat.valueOf(receivedReport.format()),
+                receivedReport.charset(), receivedReport.fileName());
+        try (InputStream in = Files.newInputStream(received(id))) {
+            return Optional.of(importFile(id, request, in));
+        } catch (FileRejected | ImportNotHeld e) {
+            throw e; // its FAILED report says why / imported meanwhile
+        } catch (InvalidValue e) {
+            tx.execute(status -> jobs.failReceived(id, e.violations().get(0).label() + ": " + e.violations().get(0).reason()));
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            tx.execute(status -> jobs.failReceived(id, "取込中にエラーが発生しました。もう一度送ってください"));
+            throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
+        } finally {
+            delete(received(id));
+        }
+    }
+
+    /**
+     * After a start, imports the files received before a crash or stop ended their import, oldest first, in the
+     * background; those whose file is not in this instance's pending directory are another instance's.
+     */
+    @org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
+    public void resumeReceived() {
+        List<UUID> interrupted = jobs.received().stream().filter(id -> Files.exists(received(id))).toList();
+        if (interrupted.isEmpty()) {
+            return;
+        }
+        log.warn("{} imports received before the last stop are imported now", interrupted.size());
+        Thread resume = new Thread(() -> interrupted.forEach(id -> {
+            try {
+                importReceived(id);
+            } catch (RuntimeException e) {
+                log.info("import {} received before the last stop: {}", id, e.getClass().getSimpleName());
+            }
+        }), "import-resume");
+        resume.setDaemon(true);
+        resume.start();
+    }
+
+    private Path received(UUID id) {
+        return pendingDir.resolve(id + ".received");
+    }
+
+    /**
      * Confirms a held 全量 import: its kept file is imported again and merged only if it deletes exactly
      * {@code confirmDeletions} records now; otherwise it stays held with the new count (nothing changed).
      */
@@ -272,8 +340,12 @@ public class FileImports {
             ImportReport report = tx.execute(status -> {
                 jdbc.sql("select pg_advisory_xact_lock(hashtext(:key))")
                         .param("key", "import:" + request.insurerNo() + ":" + request.recordType()).query().singleValue();
-                if (held != null && jobs.statusForUpdate(id).orElseThrow() != ImportStatus.HELD) {
-                    throw new ImportNotHeld(jobs.statusForUpdate(id).orElseThrow()); // confirmed or cancelled meanwhile
+                Optional<ImportStatus> before = jobs.statusForUpdate(id);
+                if (held != null && before.orElseThrow() != ImportStatus.HELD) {
+                    throw new ImportNotHeld(before.orElseThrow()); // confirmed or cancelled meanwhile
+                }
+                if (held == null && before.isPresent() && before.get() != ImportStatus.RECEIVED) {
+                    throw new ImportNotHeld(before.get()); // a received file imported meanwhile (never twice)
                 }
                 StagingSummary staged;
                 Set<String> omitted = target.layout().omittedKeys(request.omitted());

@@ -62,6 +62,20 @@ class ImportJobs {
                 .param("status", status.name()).param("id", importId).update() == 1;
     }
 
+    /** Ends a received import that could not be imported, with the reason; false if it is not received (any more). */
+    boolean failReceived(UUID importId, String notes) {
+        return jdbc.sql("""
+                update ingest.imports set status = 'FAILED', notes = :notes, finished_at = now()
+                 where import_id = :id and status = 'RECEIVED'
+                """).param("notes", notes).param("id", importId).update() == 1;
+    }
+
+    /** Every received import not imported yet, oldest first. */
+    List<UUID> received() {
+        return jdbc.sql("select import_id from ingest.imports where status = 'RECEIVED' order by started_at")
+                .query(UUID.class).list();
+    }
+
     /** Held imports held since before the instant, now expired; their IDs. */
     List<UUID> expireHeldBefore(java.time.Instant before) {
         return jdbc.sql("""

@@ -10,7 +10,7 @@ public class ImportNotHeld extends RuntimeException {
             case FAILED -> "取り込めなかったファイル";
             case CANCELLED -> "取り消し済み";
             case EXPIRED -> "確認の期限(" + FileImports.HOLD_HOURS + "時間)切れ。もう一度送ってください";
-            case RUNNING, HELD -> "取込中";
+            case RECEIVED, RUNNING, HELD -> "取込中";
         } + ")", null, false, false);
         this.status = status;
     }

@@ -2,6 +2,11 @@ package jp.kaigo.ingest;
 
 /** Where an import stands. */
 public enum ImportStatus {
+    /**
+     * A file uploaded in the console, kept in the pending directory and recorded before the browser was answered, not
+     * imported yet: waiting for its turn, being imported, or interrupted by a crash (imported after the restart).
+     */
+    RECEIVED,
     /** Being read and merged (only while it runs; never stored). */
     RUNNING,
     /** Merged: the report says what was inserted, updated and deleted. */

@@ -99,10 +99,13 @@ class MunicipalityController {
         // first whether it is still on its way, then its report: an upload leaves the waiting list only
         // after its report (or its failure) is there, so this order never misses a finished import
         var running = imports.progress(importId).filter(p -> p.insurerNo().equals(insurer));
-        boolean onItsWay = running.isPresent() || uploads.waiting(importId, insurer);
         var report = imports.report(importId).filter(r -> r.insurerNo().equals(insurer));
+        // received and not imported yet: waiting for its turn, or for the restart after a crash to import it
+        boolean onItsWay = running.isPresent() || uploads.waiting(importId, insurer)
+                || report.filter(r -> r.status() == ImportStatus.RECEIVED).isPresent();
         // a held import being confirmed is on its way again: its rows are shown until the new report is there
-        if (report.isPresent() && !(report.get().status() == ImportStatus.HELD && onItsWay)) {
+        if (report.isPresent() && report.get().status() != ImportStatus.RECEIVED
+                && !(report.get().status() == ImportStatus.HELD && onItsWay)) {
             model.addAttribute("report", report.get());
             model.addAttribute("recordLabel", imports.label(report.get().recordType()));
             return "portal/municipality/import";

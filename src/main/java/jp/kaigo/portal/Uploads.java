@@ -2,7 +2,6 @@ package jp.kaigo.portal;
 
 import jakarta.annotation.PreDestroy;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -42,26 +41,29 @@ class Uploads {
         this.imports = imports;
     }
 
-    /** Imports the file (a copy the caller made, deleted afterwards) under the ID. */
-    void start(UUID id, ImportRequest request, Path file) {
+    /**
+     * Imports the file (a copy the caller made) under the ID: it is received (kept and recorded, so that a crash does
+     * not lose it) before this returns, and imported in the background.
+     */
+    void start(UUID id, ImportRequest request, Path file) throws IOException {
+        try {
+            imports.receive(id, request, file);
+        } finally {
+            Files.deleteIfExists(file); // moved, unless it could not be received
+        }
         waiting.put(id, request.insurerNo());
         workers.execute(() -> {
-            try (InputStream in = Files.newInputStream(file)) {
-                imports.importFile(id, request, in);
-            } catch (FileRejected e) {
-                // its FAILED report says why
+            try {
+                imports.importReceived(id);
+            } catch (FileRejected | jp.kaigo.ingest.ImportNotHeld e) {
+                // its report says why, or it was imported meanwhile
             } catch (InvalidValue e) {
                 fail(id, request, e.violations().get(0).label() + ": " + e.violations().get(0).reason());
-            } catch (IOException | RuntimeException e) {
+            } catch (RuntimeException e) {
                 log.error("import {} failed", id, e);
                 fail(id, request, "取込中にエラーが発生しました。時間をおいて再度お試しください");
             } finally {
                 waiting.remove(id);
-                try {
-                    Files.deleteIfExists(file);
-                } catch (IOException e) {
-                    log.warn("could not delete the uploaded copy of import {}", id);
-                }
             }
         });
     }

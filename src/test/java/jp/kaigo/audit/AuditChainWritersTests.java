@@ -1,6 +1,7 @@
 package jp.kaigo.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -42,6 +43,47 @@ class AuditChainWritersTests {
         assertThat(jdbc.queryForObject("select last_seq from audit.chain_heads where day = ?", Long.class, yesterday))
                 .isEqualTo(tipSeq);
         assertThat(first.verify().problems()).isEmpty();
+    }
+
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate tx;
+
+    /** A change and its entry commit together: rolled back, neither is there; the writer appends after the committed one. */
+    @Test
+    void anEntryRecordedInATransactionCommitsOrRollsBackWithIt() throws Exception {
+        String insurer = "478" + String.format("%03d", (int) (System.nanoTime() % 1000));
+        AuditEntry rolledBack = new AuditEntry("consent", "municipality", insurer, null, insurer, "0000000001",
+                "包括同意の登録(更新申請)", null, "GIVEN");
+        try {
+            tx.executeWithoutResult(status -> {
+                first.recordInTransaction(rolledBack);
+                throw new IllegalStateException("the change fails after its entry was written");
+            });
+        } catch (IllegalStateException expected) {
+            // rolled back
+        }
+        assertThat(jdbc.queryForObject("select count(*) from audit.entries where person_insurer = ?", Long.class, insurer))
+                .as("the entry of a change rolled back").isZero();
+
+        ExecutorService other = Executors.newSingleThreadExecutor();
+        try {
+            Future<?>[] meanwhile = new Future<?>[1];
+            tx.executeWithoutResult(status -> {
+                first.recordInTransaction(new AuditEntry("consent", "municipality", insurer, null, insurer, "0000000002",
+                        "包括同意の登録(更新申請)", null, "GIVEN"));
+                // a request writing through the writer meanwhile waits for this transaction, then chains after it
+                meanwhile[0] = other.submit(() -> first.record(new AuditEntry("eligibility", "office", "4770000000",
+                        "CLERK", insurer, "0000000003", "資格確認", "care", "AFTER")));
+            });
+            meanwhile[0].get(30, TimeUnit.SECONDS);
+        } finally {
+            other.shutdownNow();
+        }
+        assertThat(jdbc.queryForList("select person_insured from audit.entries where person_insurer = ? order by seq",
+                String.class, insurer)).containsExactly("0000000002", "0000000003");
+        assertThat(first.verify().problems()).isEmpty();
+        assertThatThrownBy(() -> first.recordInTransaction(rolledBack)).as("outside a transaction")
+                .isInstanceOf(IllegalStateException.class);
     }
 
     @Test
