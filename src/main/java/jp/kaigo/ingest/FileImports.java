@@ -160,6 +160,9 @@ public class FileImports {
      */
     public void receive(UUID id, ImportRequest request, Path file) throws IOException {
         check(request);
+        if (!request.omitted().isEmpty()) {
+            Files.write(omittedFile(id), request.omitted()); // the columns it omits travel with the received file
+        }
         Files.move(file, received(id), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         Instant now = Instant.now();
         tx.executeWithoutResult(status -> jobs.save(new ImportReport(id, ImportStatus.RECEIVED, request.insurerNo(),
@@ -179,7 +182,7 @@ public class FileImports {
         }
         ImportRequest request = new ImportRequest(receivedReport.insurerNo(), receivedReport.recordType(),
                 ImportMode.valueOf(receivedReport.mode()), FileFormat.valueOf(receivedReport.format()),
-                receivedReport.charset(), receivedReport.fileName());
+                receivedReport.charset(), receivedReport.fileName(), omittedOf(id));
         try (InputStream in = Files.newInputStream(received(id))) {
             return Optional.of(importFile(id, request, in));
         } catch (FileRejected | ImportNotHeld e) {
@@ -192,6 +195,18 @@ public class FileImports {
             throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
         } finally {
             delete(received(id));
+            if (request.mode() != ImportMode.FULL) {
+                delete(omittedFile(id)); // a 全量 file keeps it while held (importFile removes it otherwise)
+            }
+        }
+    }
+
+    /** The columns a received or held file said it omits. */
+    private List<String> omittedOf(UUID id) {
+        try {
+            return Files.exists(omittedFile(id)) ? Files.readAllLines(omittedFile(id)) : List.of();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -230,8 +245,7 @@ public class FileImports {
         ImportReport report;
         try (InputStream in = Files.newInputStream(pending(id))) {
             ImportRequest request = new ImportRequest(held.insurerNo(), held.recordType(), ImportMode.FULL,
-                    FileFormat.valueOf(held.format()), held.charset(), held.fileName(),
-                    Files.exists(omittedFile(id)) ? Files.readAllLines(omittedFile(id)) : List.of());
+                    FileFormat.valueOf(held.format()), held.charset(), held.fileName(), omittedOf(id));
             report = run(id, request, in, confirmDeletions, held);
         } catch (java.nio.file.NoSuchFileException e) {
             throw new ImportNotHeld(ImportStatus.EXPIRED);
