@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import jp.kaigo.shared.Party;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -228,21 +227,6 @@ class ApiHouseRulesIntegrationTests extends MunicipalityApiTests {
         methods.forEach((pattern, verbs) -> endpoints.add(new Endpoint(pattern, verbs, json.get(pattern))));
         assertThat(endpoints).hasSizeGreaterThan(50);
         return endpoints;
-    }
-
-    /** The client of the party the path is for, so the request passes the certificate check and meets the rule. */
-    private ApiClient caller(String pattern) {
-        if (pattern.startsWith("/api/master") || pattern.startsWith("/api/operator")) {
-            return client(Party.operator("7"));
-        }
-        if (pattern.startsWith("/api/person")) {
-            return ApiClient.anonymous(pki, port);
-        }
-        if (pattern.startsWith("/api/insurers") || pattern.startsWith("/api/municipalities")
-                || pattern.startsWith("/api/imports") || pattern.startsWith("/api/insured")) {
-            return api;
-        }
-        return office;
     }
 
     /** The pattern with a plausible value for each variable (the municipality's own number for an insurer). */

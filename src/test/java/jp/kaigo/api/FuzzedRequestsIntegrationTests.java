@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import jp.kaigo.shared.Fuzz;
-import jp.kaigo.shared.Party;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -240,20 +239,6 @@ class FuzzedRequestsIntegrationTests extends MunicipalityApiTests {
             case "planKind" -> "11";
             default -> "テスト村の記録";
         };
-    }
-
-    private ApiClient caller(String pattern) {
-        if (pattern.startsWith("/api/master") || pattern.startsWith("/api/operator")) {
-            return client(Party.operator("7"));
-        }
-        if (pattern.startsWith("/api/person")) {
-            return ApiClient.anonymous(pki, port);
-        }
-        if (pattern.startsWith("/api/insurers") || pattern.startsWith("/api/municipalities")
-                || pattern.startsWith("/api/imports") || pattern.startsWith("/api/insured")) {
-            return api;
-        }
-        return office;
     }
 
     private String path(String pattern) {

@@ -494,16 +494,10 @@ public final class Bench {
             throw new IllegalStateException(name + " failed", failures.get(0));
         }
         int total = Arrays.stream(counts).sum();
-        long[] all = new long[total];
-        int at = 0;
-        for (int c = 0; c < clients; c++) {
-            System.arraycopy(latencies[c], 0, all, at, counts[c]);
-            at += counts[c];
-        }
-        Arrays.sort(all);
         double rps = total / seconds;
-        double p50 = all[(int) (total * 0.50)] / 1000.0;
-        double p99 = all[(int) (total * 0.99)] / 1000.0;
+        double[] percentiles = p50p99(latencies, counts);
+        double p50 = percentiles[0];
+        double p99 = percentiles[1];
         log("%s: %,d requests in %.1f s = %,.0f req/s, p50 %.2f ms, p99 %.2f ms", name, total, seconds, rps, p50, p99);
         if (cpuAfter[2] > cpuBefore[2]) {
             log("%s: CPU per request: platform JVM %.0f µs, PostgreSQL %.0f µs; the machine was %.0f %% idle or waiting for I/O", name,
@@ -511,6 +505,20 @@ public final class Bench {
                     100.0 * (cpuAfter[3] - cpuBefore[3]) / (cpuAfter[2] - cpuBefore[2]));
         }
         return new double[] {rps, p50, p99};
+    }
+
+    /** p50 and p99 in ms of the latencies (µs) each client recorded ({@code counts[c]} of {@code latencies[c]}). */
+    static double[] p50p99(long[][] latencies, int[] counts) {
+        int total = Arrays.stream(counts).sum();
+        long[] all = new long[total];
+        int at = 0;
+        for (int c = 0; c < counts.length; c++) {
+            System.arraycopy(latencies[c], 0, all, at, counts[c]);
+            at += counts[c];
+        }
+        Arrays.sort(all);
+        return total == 0 ? new double[2]
+                : new double[] {all[(int) (total * 0.50)] / 1000.0, all[(int) (total * 0.99)] / 1000.0};
     }
 
     /**

@@ -167,15 +167,9 @@ public final class Soak {
             // the senders may still finish a request of this window: give them a moment
             Thread.sleep(2_000);
             int total = Arrays.stream(counts[w]).sum();
-            long[] all = new long[total];
-            int at = 0;
-            for (int s = 0; s < SENDERS; s++) {
-                System.arraycopy(latencies[w][s], 0, all, at, counts[w][s]);
-                at += counts[w][s];
-            }
-            Arrays.sort(all);
-            double p50 = total == 0 ? 0 : all[(int) (total * 0.50)] / 1000.0;
-            double p99 = total == 0 ? 0 : all[(int) (total * 0.99)] / 1000.0;
+            double[] percentiles = Bench.p50p99(latencies[w], counts[w]);
+            double p50 = percentiles[0];
+            double p99 = percentiles[1];
             double used = heapMb(metrics, management);
             // a full collection, then the heap again: what is still reachable (flat over the windows, or a leak)
             new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),

@@ -1,15 +1,13 @@
 package jp.kaigo.cli;
 
+import static jp.kaigo.cli.CommandRun.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -92,27 +90,27 @@ class BackupRestoreIntegrationTests {
         assertThat(before.get("audit.entries")).isGreaterThanOrEqualTo(50);
 
         Path file = dir.resolve("kaigo.dump");
-        Run backup = run("backup", "--out", file.toString(), "--port", String.valueOf(databasePort));
-        assertThat(backup.code).as(backup.err).isZero();
-        assertThat(backup.out).contains("バックアップを保存しました");
+        CommandRun backup = run("backup", "--out", file.toString(), "--port", String.valueOf(databasePort));
+        assertThat(backup.code()).as(backup.err()).isZero();
+        assertThat(backup.out()).contains("バックアップを保存しました");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
-        assertThat(run("backup", "--out", file.toString(), "--port", String.valueOf(databasePort)).err)
+        assertThat(run("backup", "--out", file.toString(), "--port", String.valueOf(databasePort)).err())
                 .as("an existing backup is never overwritten").contains("もうあります");
 
         Path restored = dir.resolve("restored");
-        Run restore = run("restore", file.toString(), "--data-dir", restored.toString());
-        assertThat(restore.code).as(restore.out + restore.err).isZero();
-        assertThat(restore.out).contains("改ざんは見つかりません");
+        CommandRun restore = run("restore", file.toString(), "--data-dir", restored.toString());
+        assertThat(restore.code()).as(restore.out() + restore.err()).isZero();
+        assertThat(restore.out()).contains("改ざんは見つかりません");
 
         // a stopped platform's directory is backed up too (the command starts and stops the server itself)
-        Run again = run("backup", "--out", dir.resolve("again.dump").toString(), "--data-dir", restored.toString());
-        assertThat(again.code).as(again.err).isZero();
+        CommandRun again = run("backup", "--out", dir.resolve("again.dump").toString(), "--data-dir", restored.toString());
+        assertThat(again.code()).as(again.err()).isZero();
         assertThat(restored.resolve("postmaster.pid")).as("the server the command started has stopped").doesNotExist();
 
         try (EmbeddedTarget server = EmbeddedTarget.started(restored)) {
             // while a server runs on the directory, backup finds it there (postmaster.pid) instead of starting one
-            Run running = run("backup", "--out", dir.resolve("running.dump").toString(), "--data-dir", restored.toString());
-            assertThat(running.code).as(running.err).isZero();
+            CommandRun running = run("backup", "--out", dir.resolve("running.dump").toString(), "--data-dir", restored.toString());
+            assertThat(running.code()).as(running.err()).isZero();
             Map<String, Long> after = rowCounts(server.port());
             assertThat(after).isEqualTo(before);
             assertThat(after.get("registry.insured_records")).isPositive();
@@ -125,8 +123,8 @@ class BackupRestoreIntegrationTests {
             } finally {
                 restoredDb.destroy();
             }
-            Run verify = run("audit", "verify", "--jdbc-url", "jdbc:postgresql://localhost:" + server.port() + "/postgres");
-            assertThat(verify.code).as(verify.out).isZero();
+            CommandRun verify = run("audit", "verify", "--jdbc-url", "jdbc:postgresql://localhost:" + server.port() + "/postgres");
+            assertThat(verify.code()).as(verify.out()).isZero();
             // the application's role and its grants came back: it reads the register and cannot edit the trail
             try (Connection c = DriverManager.getConnection("jdbc:postgresql://localhost:" + server.port() + "/postgres",
                     "postgres", ""); Statement s = c.createStatement()) {
@@ -143,22 +141,22 @@ class BackupRestoreIntegrationTests {
     @Test
     void aRestoreNeverOverwritesADatabaseAndRefusesWhatIsNoBackup(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("kaigo.dump");
-        assertThat(run("backup", "--out", file.toString(), "--port", String.valueOf(databasePort)).code).isZero();
+        assertThat(run("backup", "--out", file.toString(), "--port", String.valueOf(databasePort)).code()).isZero();
         Path existing = dir.resolve("existing");
         Files.createDirectories(existing);
         Files.writeString(existing.resolve("PG_VERSION"), "17\n");
-        Run refused = run("restore", file.toString(), "--data-dir", existing.toString());
-        assertThat(refused.code).isEqualTo(2);
-        assertThat(refused.err).contains("もうデータがあります");
+        CommandRun refused = run("restore", file.toString(), "--data-dir", existing.toString());
+        assertThat(refused.code()).isEqualTo(2);
+        assertThat(refused.err()).contains("もうデータがあります");
         try (var left = Files.list(existing)) {
             assertThat(left.toList()).containsExactly(existing.resolve("PG_VERSION"));
         }
 
         Path notADump = dir.resolve("insured.csv");
         Files.writeString(notADump, "保険者番号,被保険者番号\n");
-        Run wrongFile = run("restore", notADump.toString(), "--data-dir", dir.resolve("fresh").toString());
-        assertThat(wrongFile.code).isEqualTo(2);
-        assertThat(wrongFile.err).contains("バックアップ(pg_dump のカスタム形式)ではありません");
+        CommandRun wrongFile = run("restore", notADump.toString(), "--data-dir", dir.resolve("fresh").toString());
+        assertThat(wrongFile.code()).isEqualTo(2);
+        assertThat(wrongFile.err()).contains("バックアップ(pg_dump のカスタム形式)ではありません");
         assertThat(dir.resolve("fresh")).doesNotExist();
     }
 
@@ -166,10 +164,10 @@ class BackupRestoreIntegrationTests {
     void aPgDumpOlderThanTheServerIsNamedInsteadOfRun(@TempDir Path dir) {
         Path debian15 = Path.of("/usr/lib/postgresql/15/bin");
         assumeThat(debian15.resolve("pg_dump")).as("Debian 12's PostgreSQL 15 client").isExecutable();
-        Run old = run("backup", "--out", dir.resolve("kaigo.dump").toString(), "--port", String.valueOf(databasePort),
+        CommandRun old = run("backup", "--out", dir.resolve("kaigo.dump").toString(), "--port", String.valueOf(databasePort),
                 "--pg-bin", debian15.toString());
-        assertThat(old.code).isEqualTo(2);
-        assertThat(old.err).contains("PostgreSQL 17 以降の pg_dump が要ります").contains("PostgreSQL 15").contains("bin/pg-client-17");
+        assertThat(old.code()).isEqualTo(2);
+        assertThat(old.err()).contains("PostgreSQL 17 以降の pg_dump が要ります").contains("PostgreSQL 15").contains("bin/pg-client-17");
         assertThat(dir.resolve("kaigo.dump")).doesNotExist();
     }
 
@@ -177,7 +175,7 @@ class BackupRestoreIntegrationTests {
     private String importPersons(Path dir, int persons) throws Exception {
         // the third generated municipality: one the other tests in this JVM leave alone
         assertThat(run("generate", "--out", dir.toString(), "--persons", String.valueOf(persons), "--municipalities", "3",
-                "--seed", "15").code).isZero();
+                "--seed", "15").code()).isZero();
         String[] insured = Files.readAllLines(dir.resolve("manifest.tsv")).stream().map(line -> line.split("\t"))
                 .filter(fields -> fields[2].equals("insured")).toList().get(2);
         IssuedCredential municipality = pki.issue(Party.municipality(insured[0]), insured[1], Duration.ofMinutes(5));
@@ -187,11 +185,11 @@ class BackupRestoreIntegrationTests {
                         .PUT(HttpRequest.BodyPublishers.ofString("{\"name\":\"" + insured[1] + "\"}")).build(),
                         HttpResponse.BodyHandlers.discarding());
         assertThat(run("pki", "issue", "--dir", pki.directory().toString(), "--kind", "municipality", "--number",
-                insured[0], "--name", insured[1], "--password", "secret", "--out", dir.toString()).code).isZero();
-        Run imported = run("import", "--url", "https://localhost:" + port, "--insurer", insured[0], "--type", "insured",
+                insured[0], "--name", insured[1], "--password", "secret", "--out", dir.toString()).code()).isZero();
+        CommandRun imported = run("import", "--url", "https://localhost:" + port, "--insurer", insured[0], "--type", "insured",
                 "--mode", "full", "--cert", dir.resolve("municipality-" + insured[0] + ".p12").toString(),
                 "--password", "secret", "--cacert", pki.caFile().toString(), dir.resolve(insured[3]).toString());
-        assertThat(imported.out).contains("\"inserted\":" + insured[4]);
+        assertThat(imported.out()).contains("\"inserted\":" + insured[4]);
         return insured[0];
     }
 
@@ -225,16 +223,5 @@ class BackupRestoreIntegrationTests {
         } catch (SQLException e) {
             return e.getMessage().contains("permission denied");
         }
-    }
-
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        var out = new ByteArrayOutputStream();
-        var err = new ByteArrayOutputStream();
-        int code = Commands.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 }
