@@ -1,0 +1,53 @@
+package jp.kaigo.shared;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * The kinds of document that travel between the parties through the platform instead of on paper
+ * (docs/design/certification-online.md §2.3; BP 別紙02 申請届出等情報). The key is used in URLs and the database;
+ * the retention is a decision (no statutory period is in the domain files) counted from the document's terminal status.
+ */
+public enum DocumentKind {
+    /** 要介護・要支援認定申請書 (新規・更新・区分変更): the person or an office in charge (代行) → the municipality. */
+    CERTIFICATION_APPLICATION("certification-application", "要介護・要支援認定申請書", 5 * 365),
+    /** 認定調査依頼: the municipality → the office it entrusts with the survey. */
+    SURVEY_ASSIGNMENT("survey-assignment", "認定調査依頼", 5 * 365),
+    /** 認定調査票 (概況・基本・特記): the surveyor's office (or the municipality's own surveyor) → the municipality. */
+    CARE_SURVEY("care-survey", "認定調査票", 5 * 365),
+    /** 主治医意見書作成依頼: the municipality → the medical institution. */
+    OPINION_REQUEST("opinion-request", "主治医意見書作成依頼", 5 * 365),
+    /** 主治医意見書: the medical institution → the municipality. */
+    DOCTOR_OPINION("doctor-opinion", "主治医意見書", 5 * 365),
+    /** 介護認定審査会資料 (masked): the municipality → a board (合議体); purged 7 days after the meeting. */
+    COMMITTEE_PACKET("committee-packet", "介護認定審査会資料", 7),
+    /** 認定審査会の進捗状況区分: the municipality → the offices in charge. */
+    PROGRESS_NOTICE("progress-notice", "認定の進捗状況", 365);
+
+    private final String key;
+    private final String label;
+    private final int retentionDays;
+
+    DocumentKind(String key, String label, int retentionDays) {
+        this.key = key;
+        this.label = label;
+        this.retentionDays = retentionDays;
+    }
+
+    public String key() {
+        return key;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    /** Days a document of this kind is kept after its terminal status (a decision; see the design §2.3). */
+    public int retentionDays() {
+        return retentionDays;
+    }
+
+    public static Optional<DocumentKind> byKey(String key) {
+        return Arrays.stream(values()).filter(k -> k.key.equals(key)).findFirst();
+    }
+}
