@@ -1,6 +1,7 @@
 package jp.kaigo.exchange;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -26,6 +27,7 @@ import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import javax.imageio.ImageIO;
+import jp.kaigo.shared.Fuzz;
 import org.apache.pdfbox.pdfwriter.compress.CompressParameters;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentNameDictionary;
@@ -276,6 +278,45 @@ class AttachmentCheckTests {
             senders.shutdownNow();
         }
         assertThat(attachments.largestParallelParses()).isBetween(1, 2);
+    }
+
+    /** A parser bomb of nesting (a stack overflow in a recursive parser) is answered, not thrown. */
+    @Test
+    void deeplyNestedObjectIsAnsweredNotThrown() {
+        String nested = "[".repeat(200_000) + "]".repeat(200_000);
+        String body = "%PDF-1.7\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R /Deep " + nested + " >>\nendobj\n"
+                + "2 0 obj\n<< /Type /Pages /Kids [3 0 R] /Count 1 >>\nendobj\n"
+                + "3 0 obj\n<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>\nendobj\n"
+                + "trailer\n<< /Root 1 0 R /Size 4 >>\n%%EOF\n";
+
+        AttachmentCheck result = attachments.check(body.getBytes(StandardCharsets.US_ASCII));
+
+        assertThat(result instanceof AttachmentCheck.Accepted
+                || result.equals(new AttachmentCheck.Refused(AttachmentRefusal.UNREADABLE))).as("%s", result).isTrue();
+    }
+
+    /**
+     * Mutants of the fixtures above (bytes flipped, dropped, doubled, cut, tokens inserted, two files spliced): each is
+     * accepted (as uploaded, with 1 … 200 pages) or refused, never an exception.
+     */
+    @Test
+    void mutatedPdfsAreAcceptedOrRefusedNeverThrown() {
+        List<byte[]> corpus = List.of(pdf(1, document -> { }), pdf(2, document -> document.getDocumentCatalog()
+                .setOpenAction(new PDActionJavaScript("app.alert(1);"))), pdf(1, document -> protect(document, "")),
+                pdf(0, document -> { }));
+        Fuzz fuzz = Fuzz.seeded(616);
+        for (int round = 0; round < Fuzz.rounds(300); round++) {
+            byte[] input = fuzz.mutant(corpus);
+            try {
+                AttachmentCheck result = attachments.check(input);
+                if (result instanceof AttachmentCheck.Accepted accepted) {
+                    assertThat(accepted.pages()).isBetween(1, 200);
+                    assertThat(accepted.content()).isEqualTo(input);
+                }
+            } catch (RuntimeException e) {
+                fail("seed " + fuzz.seed() + ", round " + round, e);
+            }
+        }
     }
 
     @Test
