@@ -49,6 +49,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 
 /**
  * The attachment check of design certification-online §2.7 (I16 §1 "PDF only, ≤ 10 MB"; I16-atk "an attachment that
@@ -316,6 +317,16 @@ class AttachmentCheckTests {
             } catch (RuntimeException e) {
                 fail("seed " + fuzz.seed() + ", round " + round, e);
             }
+        }
+    }
+
+    /** As the application makes it: Spring picks the default limits (10 s, 2 at once) and closes it at shutdown. */
+    @Test
+    void springMakesTheCheckWithItsDefaults() {
+        try (AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext(PdfAttachments.class)) {
+            PdfAttachments bean = context.getBean(PdfAttachments.class);
+            assertThat(bean.check(pdf(1, document -> { }))).isInstanceOf(AttachmentCheck.Accepted.class);
+            assertThat(bean.largestParallelParses()).isEqualTo(1);
         }
     }
 
