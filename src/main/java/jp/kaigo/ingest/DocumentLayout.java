@@ -114,6 +114,11 @@ public record DocumentLayout(DocumentKind kind, String label, String version, Li
         return problems.isEmpty() ? new Validated.Valid(view) : new Validated.Invalid(problems);
     }
 
+    /** The violations of {@link #validate}, empty when the values are valid (the shape of {@code exchange.KindLayout}). */
+    public List<Violation> violations(Map<String, String> values) {
+        return validate(values) instanceof Validated.Invalid invalid ? invalid.violations() : List.of();
+    }
+
     /** An unknown key as a violation names it: cut short, so a huge or hostile key does not fill the answer. */
     static String shown(String key) {
         String cleaned = key.codePoints().map(c -> Character.isISOControl(c) ? '?' : c)

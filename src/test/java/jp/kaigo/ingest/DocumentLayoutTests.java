@@ -115,6 +115,14 @@ class DocumentLayoutTests {
     }
 
     @Test
+    void violationsAreEmptyExactlyWhenValid() {
+        assertThat(APPLICATION.violations(application())).isEmpty();
+        Map<String, String> values = application();
+        values.put("applicationKind", "4");
+        assertThat(APPLICATION.violations(values)).isEqualTo(violations(APPLICATION.validate(values)));
+    }
+
+    @Test
     void everyBrokenFieldIsReportedAtOnceInLayoutOrder() {
         Map<String, String> values = new HashMap<>();
         values.put("copies", "9");
