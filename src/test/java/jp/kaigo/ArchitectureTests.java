@@ -58,6 +58,17 @@ class ArchitectureTests {
                 .check(classes);
     }
 
+    /**
+     * Apache PDFBox parses untrusted uploads: only the exchange module's attachment check may use it, inside its
+     * limits (design certification-online §2.7, §9.4 risk 7), so no other code parses a PDF without them.
+     */
+    @Test
+    void pdfboxOnlyInExchange() {
+        noClasses().that().resideOutsideOfPackage("jp.kaigo.exchange..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.apache.pdfbox..", "org.apache.fontbox..")
+                .check(classes);
+    }
+
     @Test
     void controllersOnlyInExitModules() {
         classes().that().areMetaAnnotatedWith(Controller.class).or().areMetaAnnotatedWith(ControllerAdvice.class)
