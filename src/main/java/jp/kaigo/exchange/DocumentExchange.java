@@ -445,6 +445,38 @@ public class DocumentExchange {
         return load(ref).map(Doc::payload);
     }
 
+    /**
+     * Retention (§2.9): the payload and attachments of documents past their {@code purge_after} are removed, at
+     * most {@code batch} documents a statement; the envelope, the history and the receipts stay (they hold no
+     * personal content, and the stored statements still verify). Answers how many documents were purged.
+     */
+    public int purgeDue(Instant now, int batch) {
+        int total = 0;
+        while (true) {
+            Integer purged = tx.execute(status -> sql.sql("""
+                    with due as (
+                      update exchange.documents d set purged_at = :now
+                       where (d.insurer_no, d.insured_no, d.document_id) in (
+                              select insurer_no, insured_no, document_id from exchange.documents
+                               where purge_after < :now and purged_at is null limit :batch)
+                      returning d.insurer_no, d.insured_no, d.document_id),
+                    versions as (
+                      update exchange.document_versions v set payload = null from due
+                       where v.insurer_no = due.insurer_no and v.insured_no = due.insured_no
+                         and v.document_id = due.document_id returning 1),
+                    files as (
+                      update exchange.attachments a set content = null from due
+                       where a.insurer_no = due.insurer_no and a.insured_no = due.insured_no
+                         and a.document_id = due.document_id returning 1)
+                    select count(*) from due -- the other two run whether read or not (PostgreSQL: data-modifying WITH)
+                    """).param("now", typed(now)).param("batch", batch).query(Integer.class).single());
+            total += purged;
+            if (purged < batch) {
+                return total;
+            }
+        }
+    }
+
     // ---------------------------------------------------------------- the status change itself
 
     /**

@@ -21,6 +21,7 @@ import jp.kaigo.shared.Correspondent;
 import jp.kaigo.shared.DocumentKind;
 import jp.kaigo.shared.DocumentSent;
 import jp.kaigo.shared.DocumentStatus;
+import jp.kaigo.shared.DocumentStatusChanged;
 import jp.kaigo.shared.InsuredNumber;
 import jp.kaigo.shared.InsurerNumber;
 import jp.kaigo.shared.MedicalInstitutionCode;
@@ -60,6 +61,8 @@ class DocumentExchangeIntegrationTests {
     PlatformPki pki;
     @Autowired
     ApplicationEvents events;
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate tx;
 
     /** Flat layouts like the owners' will be: known keys, required ones, one code list. */
     record TestLayout(DocumentKind kind, String version, Set<String> required, Set<String> optional) implements KindLayout {
@@ -276,6 +279,38 @@ class DocumentExchangeIntegrationTests {
                     .containsExactly(DocumentStatus.SENT, DocumentStatus.DELIVERED);
             assertThat(exchange.history(ref).get(1).by()).isNull(); // the platform
         }
+    }
+
+    /** §2.8: an acceptance inside the owner's transaction is undone with it (no document accepted without its record). */
+    @Test
+    void acceptanceRollsBackWithTheOwnersTransaction() {
+        InsuredNumber person = newPerson();
+        DocumentRef ref = sent(exchange.send(application(person, "k-" + UUID.randomUUID(), "1")));
+        exchange.open(ref, MUNICIPALITY, CLERK);
+        long changes = events.stream(DocumentStatusChanged.class).filter(e -> e.documentId().equals(ref.documentId())).count();
+        assertThat(changes).isEqualTo(3);
+        tx.executeWithoutResult(status -> {
+            assertThat(exchange.accept(ref, MUNICIPALITY, CLERK)).isInstanceOf(ChangeResult.Changed.class);
+            status.setRollbackOnly(); // the owner refused the record
+        });
+        assertThat(exchange.history(ref)).extracting(StatusChange::to).last().isEqualTo(DocumentStatus.READ);
+        assertThat(exchange.receipts(ref)).hasSize(3);
+        assertThat(exchange.accept(ref, MUNICIPALITY, CLERK)).isInstanceOf(ChangeResult.Changed.class);
+    }
+
+    /** §2.9: past its retention a document keeps its envelope, history and receipts, not its content. */
+    @Test
+    void retentionRemovesTheContentAndKeepsTheReceipts() {
+        InsuredNumber person = newPerson();
+        DocumentRef ref = withFourReceipts();
+        DocumentRef open = sent(exchange.send(application(person, "k-" + UUID.randomUUID(), "1")));
+        sql.sql("update exchange.documents set purge_after = now() - interval '1 day' where document_id = ?")
+                .param(ref.documentId()).update();
+        assertThat(exchange.purgeDue(java.time.Instant.now(), 1000)).isEqualTo(1);
+        assertThat(exchange.payload(ref)).isEmpty();
+        assertThat(exchange.payload(open)).isPresent();
+        assertThat(exchange.verify(exchange.receipts(ref))).isEqualTo(new ReceiptCheck.Verified(4));
+        assertThat(exchange.purgeDue(java.time.Instant.now(), 1000)).isZero();
     }
 
     // ---------------------------------------------------------------- receipts
