@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -407,10 +406,5 @@ class DocumentExchangeIntegrationTests {
             counts.put(table, sql.sql("select count(*) from exchange." + table).query(Long.class).single());
         }
         return counts;
-    }
-
-    @SuppressWarnings("unused")
-    private static String hex(byte[] bytes) {
-        return Arrays.toString(bytes);
     }
 }
