@@ -217,6 +217,114 @@ public final class PlatformPki {
         }
     }
 
+    /** The receipt-signing key and its certificate (design §2.6.2). */
+    public record ReceiptSigner(PrivateKey key, X509Certificate certificate) {
+        /** The certificate's serial, hexadecimal: what a receipt names its signer by. */
+        public String serial() {
+            return certificate.getSerialNumber().toString(16);
+        }
+    }
+
+    /** A receipt certificate's life, and how long before its end a new one replaces it. */
+    static final Duration RECEIPT_VALIDITY = Duration.ofDays(730);
+    private static final Duration RECEIPT_RENEWAL = Duration.ofDays(30);
+    private volatile ReceiptSigner receiptSigner;
+    private final java.util.Map<String, X509Certificate> receiptCertificates = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * The current receipt-signing key ({@code receipts.pem}/{@code receipts-key.pem}): created on first use and
+     * replaced when it ends within 30 days (as the server certificate). Not the CA key (it signs only certificates
+     * and CRLs) and not the TLS key (another life and purpose). Every receipt certificate is also kept as
+     * {@code receipts-<serial>.pem}, so receipts signed before a renewal still verify.
+     */
+    public ReceiptSigner receiptSigner() {
+        ReceiptSigner current = receiptSigner;
+        if (current != null && !current.certificate().getNotAfter().toInstant().isBefore(Instant.now().plus(RECEIPT_RENEWAL))) {
+            return current;
+        }
+        synchronized (this) {
+            current = receiptSigner;
+            if (current == null && Files.exists(dir.resolve("receipts.pem")) && Files.exists(dir.resolve("receipts-key.pem"))) {
+                current = new ReceiptSigner(Pem.readPrivateKey(dir.resolve("receipts-key.pem")),
+                        Pem.readCertificate(dir.resolve("receipts.pem")));
+            }
+            if (current == null || current.certificate().getNotAfter().toInstant().isBefore(Instant.now().plus(RECEIPT_RENEWAL))) {
+                current = issueReceiptSigner(RECEIPT_VALIDITY);
+            }
+            receiptSigner = current;
+            return current;
+        }
+    }
+
+    /** Replaces the receipt-signing key now (e.g. when it is suspected to be exposed); old receipts still verify. */
+    public synchronized ReceiptSigner renewReceiptSigner() {
+        receiptSigner = issueReceiptSigner(RECEIPT_VALIDITY);
+        return receiptSigner;
+    }
+
+    private synchronized ReceiptSigner issueReceiptSigner(Duration validity) {
+        KeyPair keys = newKeyPair();
+        Instant now = Instant.now();
+        X500Name subject = new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.O, "kaigo-platform")
+                .addRDN(BCStyle.OU, "receipts")
+                .addRDN(BCStyle.CN, "kaigo-platform receipts " + now.toString().substring(0, 4)).build();
+        X509Certificate cert = sign(new JcaX509v3CertificateBuilder(ca, serial(), Date.from(now.minusSeconds(300)),
+                Date.from(now.minusSeconds(300).plus(validity)), subject, keys.getPublic()), caKey, b -> {
+                    b.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
+                    b.addExtension(Extension.keyUsage, true,
+                            new KeyUsage(KeyUsage.digitalSignature | KeyUsage.nonRepudiation));
+                    b.addExtension(Extension.authorityKeyIdentifier, false, utils().createAuthorityKeyIdentifier(ca));
+                    b.addExtension(Extension.subjectKeyIdentifier, false, utils().createSubjectKeyIdentifier(keys.getPublic()));
+                });
+        String serial = cert.getSerialNumber().toString(16);
+        // the archive copy first: a receipt is never signed by a certificate that is not kept
+        Pem.write(dir.resolve("receipts-" + serial + ".pem"), Pem.certificate(cert), false);
+        Pem.write(dir.resolve("receipts-key.pem"), Pem.privateKey(keys.getPrivate()), true);
+        Pem.write(dir.resolve("receipts.pem"), Pem.certificate(cert), false);
+        receiptCertificates.put(serial, cert);
+        log.info("issued the receipt-signing certificate {}", serial);
+        return new ReceiptSigner(keys.getPrivate(), cert);
+    }
+
+    /** The receipt certificate of that serial (hexadecimal), current or past. */
+    public Optional<X509Certificate> receiptCertificate(String serial) {
+        if (serial == null || !serial.matches("[0-9a-f]{1,64}")) {
+            return Optional.empty();
+        }
+        X509Certificate known = receiptCertificates.get(serial);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        Path file = dir.resolve("receipts-" + serial + ".pem");
+        if (!Files.exists(file)) {
+            return Optional.empty();
+        }
+        X509Certificate cert = Pem.readCertificate(file);
+        receiptCertificates.put(serial, cert);
+        return Optional.of(cert);
+    }
+
+    /**
+     * Whether the signature over the statement verifies with the receipt certificate, which this CA issued for
+     * signing (key usage digitalSignature, no TLS use), which was valid at {@code signedAt} and is not revoked.
+     */
+    public boolean verifyReceipt(byte[] statement, byte[] signature, X509Certificate signer, Instant signedAt) {
+        try {
+            signer.verify(ca.getPublicKey());
+            signer.checkValidity(Date.from(signedAt));
+            boolean[] usage = signer.getKeyUsage();
+            if (usage == null || !usage[0] || signer.getExtendedKeyUsage() != null || isRevoked(signer)) {
+                return false;
+            }
+            java.security.Signature verifier = java.security.Signature.getInstance(SIGNATURE);
+            verifier.initVerify(signer.getPublicKey());
+            verifier.update(statement);
+            return verifier.verify(signature);
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            return false;
+        }
+    }
+
     /** Whether the server certificate is missing, longer-lived than browsers accept, or near its end. */
     private boolean serverCertificateWantsRenewal() throws IOException {
         if (!Files.exists(serverCertificateFile())) {

@@ -1,0 +1,14 @@
+package jp.kaigo.exchange;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import jp.kaigo.shared.Correspondent;
+import jp.kaigo.shared.DocumentKind;
+import jp.kaigo.shared.DocumentStatus;
+
+/** A document as a party sees it once allowed to read it: the envelope and its current version's payload. */
+public record DocumentView(DocumentRef document, DocumentKind kind, Correspondent sender, Correspondent recipient,
+        DocumentStatus status, int version, String layoutVersion, Map<String, String> payload, UUID inReplyTo,
+        Instant sentAt, Instant statusAt) {
+}
