@@ -28,6 +28,7 @@ import jp.kaigo.exchange.DocumentTransitions.Idempotency;
 import jp.kaigo.exchange.DocumentTransitions.Move;
 import jp.kaigo.exchange.DocumentTransitions.ReplyTo;
 import jp.kaigo.exchange.DocumentTransitions.Role;
+import jp.kaigo.ingest.DocumentLayout;
 import jp.kaigo.shared.Correspondent;
 import jp.kaigo.shared.DocumentKind;
 import jp.kaigo.shared.DocumentSent;
@@ -67,10 +68,10 @@ public class DocumentExchange {
     private final TransactionTemplate tx;
     private final ApplicationEventPublisher events;
     private final Receipts receipts;
-    private final Map<DocumentKind, KindLayout> layouts = new EnumMap<>(DocumentKind.class);
+    private final Map<DocumentKind, DocumentLayout> layouts = new EnumMap<>(DocumentKind.class);
 
     DocumentExchange(JdbcClient sql, TransactionTemplate tx, ApplicationEventPublisher events, Receipts receipts,
-            ObjectProvider<KindLayout> layouts) {
+            ObjectProvider<DocumentLayout> layouts) {
         this.sql = sql;
         this.tx = tx;
         this.events = events;
@@ -91,7 +92,7 @@ public class DocumentExchange {
      */
     public SendResult send(SendDocument s) {
         List<Violation> problems = new ArrayList<>();
-        KindLayout layout = s.kind() == null ? null : layouts.get(s.kind());
+        DocumentLayout layout = s.kind() == null ? null : layouts.get(s.kind());
         if (layout == null) {
             return new Invalid(List.of(new Violation("kind", "文書の種類", "この種類の文書は受け付けていません")));
         }
@@ -119,7 +120,7 @@ public class DocumentExchange {
         });
     }
 
-    private SendResult sendInTransaction(SendDocument s, KindLayout layout, String json, byte[] hash, String key) {
+    private SendResult sendInTransaction(SendDocument s, DocumentLayout layout, String json, byte[] hash, String key) {
         UUID id = uuidV7();
         Instant now = now();
         Optional<UUID> claimed = sql.sql("""
@@ -228,7 +229,7 @@ public class DocumentExchange {
         if (found.isEmpty()) {
             return new Refused(Refusal.NOT_FOUND);
         }
-        KindLayout layout = layouts.get(found.get().kind());
+        DocumentLayout layout = layouts.get(found.get().kind());
         if (layout == null) {
             return new Invalid(List.of(new Violation("kind", "文書の種類", "この種類の文書は受け付けていません")));
         }
@@ -611,7 +612,7 @@ public class DocumentExchange {
         });
     }
 
-    private static List<Violation> payloadProblems(KindLayout layout, Map<String, String> payload) {
+    private static List<Violation> payloadProblems(DocumentLayout layout, Map<String, String> payload) {
         if (payload == null || payload.isEmpty()) {
             return List.of(new Violation("payload", "文書の内容", "必須です"));
         }

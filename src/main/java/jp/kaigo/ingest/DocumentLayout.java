@@ -114,7 +114,7 @@ public record DocumentLayout(DocumentKind kind, String label, String version, Li
         return problems.isEmpty() ? new Validated.Valid(view) : new Validated.Invalid(problems);
     }
 
-    /** The violations of {@link #validate}, empty when the values are valid (the shape of {@code exchange.KindLayout}). */
+    /** The violations of {@link #validate}, empty when the values are valid. */
     public List<Violation> violations(Map<String, String> values) {
         return validate(values) instanceof Validated.Invalid invalid ? invalid.violations() : List.of();
     }

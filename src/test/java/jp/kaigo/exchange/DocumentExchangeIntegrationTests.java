@@ -17,6 +17,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import jp.kaigo.identity.PlatformPki;
 import jp.kaigo.shared.Correspondent;
+import jp.kaigo.ingest.DocumentLayout;
+import jp.kaigo.ingest.Fields;
 import jp.kaigo.shared.DocumentKind;
 import jp.kaigo.shared.DocumentSent;
 import jp.kaigo.shared.DocumentStatus;
@@ -63,38 +65,27 @@ class DocumentExchangeIntegrationTests {
     @Autowired
     org.springframework.transaction.support.TransactionTemplate tx;
 
-    /** Flat layouts like the owners' will be: known keys, required ones, one code list. */
-    record TestLayout(DocumentKind kind, String version, Set<String> required, Set<String> optional) implements KindLayout {
-        @Override
-        public List<Violation> violations(Map<String, String> values) {
-            List<Violation> problems = new ArrayList<>();
-            values.keySet().stream().filter(k -> !required.contains(k) && !optional.contains(k)).sorted()
-                    .forEach(k -> problems.add(new Violation(k, k, "この様式にない項目です")));
-            required.stream().filter(k -> values.get(k) == null || values.get(k).isBlank()).sorted()
-                    .forEach(k -> problems.add(new Violation(k, k, "必須です")));
-            if (values.containsKey("applicationType") && !Set.of("1", "2", "3").contains(values.get("applicationType"))) {
-                problems.add(new Violation("applicationType", "申請区分", "コードが正しくありません(1 新規, 2 更新, 3 区分変更)"));
-            }
-            return problems;
-        }
-    }
-
     @TestConfiguration
     static class Layouts {
         @Bean
-        KindLayout applicationLayout() {
-            return new TestLayout(DocumentKind.CERTIFICATION_APPLICATION, "2026-1", Set.of("applicationType", "appliedOn"),
-                    Set.of("remarks"));
+        DocumentLayout applicationLayout() {
+            return new DocumentLayout(DocumentKind.CERTIFICATION_APPLICATION, "申請書", "2026-1", List.of(
+                    Fields.code("applicationType", "申請区分", Fields.codes("1", "新規", "2", "更新", "3", "区分変更"))
+                            .mandatory(),
+                    Fields.date("appliedOn", "申請日").mandatory(), Fields.text("remarks", "備考", 400)), List.of());
         }
 
         @Bean
-        KindLayout opinionRequestLayout() {
-            return new TestLayout(DocumentKind.OPINION_REQUEST, "2026-1", Set.of("requestedOn"), Set.of());
+        DocumentLayout opinionRequestLayout() {
+            return new DocumentLayout(DocumentKind.OPINION_REQUEST, "意見書作成依頼", "2026-1",
+                    List.of(Fields.date("requestedOn", "依頼日").mandatory()), List.of());
         }
 
         @Bean
-        KindLayout opinionLayout() {
-            return new TestLayout(DocumentKind.DOCTOR_OPINION, "09B-2026", Set.of("diagnosis1"), Set.of("diagnosis2"));
+        DocumentLayout opinionLayout() {
+            return new DocumentLayout(DocumentKind.DOCTOR_OPINION, "主治医意見書", "09B-2026", List.of(
+                    Fields.text("diagnosis1", "診断名1", 100).mandatory(), Fields.text("diagnosis2", "診断名2", 100)),
+                    List.of());
         }
     }
 
