@@ -26,6 +26,7 @@ import jp.kaigo.shared.CareRecordSource;
 import jp.kaigo.shared.InformationCategory;
 import jp.kaigo.shared.InsurerNumber;
 import jp.kaigo.shared.InvalidValue;
+import jp.kaigo.shared.JobType;
 import jp.kaigo.shared.Party;
 import jp.kaigo.identity.NotPermitted;
 import jp.kaigo.identity.OfficeMaster;
@@ -95,7 +96,7 @@ public class AccessDecisions {
     }
 
     private EligibilityRules.Facts eligibilityFacts(Actor actor, ConsentState burdenLimit) {
-        return new EligibilityRules.Facts(actor.kind(), !actor.isPerson() && actor.staffId() != null,
+        return new EligibilityRules.Facts(actor.kind(), actor.job(), !actor.isPerson() && actor.staffId() != null,
                 designatedForCare(actor), burdenLimit);
     }
 
@@ -180,8 +181,9 @@ public class AccessDecisions {
      * insurer; every person listed is a disclosure and audited as one.
      */
     public InsuredList.Page listOwnInsured(Actor actor, InsuredList.Query query, String purpose) {
-        if (actor.isPerson() || actor.kind() != PartyKind.MUNICIPALITY) {
-            throw new InvalidValue("actor", "利用者", "被保険者の一覧は保険者(市町村)の職員だけが使えます");
+        if (actor.isPerson() || actor.kind() != PartyKind.MUNICIPALITY || actor.job() == JobType.COMMITTEE_MEMBER) {
+            // design §6.4 K1: not the 審査会委員
+            throw new InvalidValue("actor", "利用者", "被保険者の一覧は保険者(市町村)の職員(認定審査会委員を除く)だけが使えます");
         }
         String insurer = actor.organisation().number();
         InsuredList.Page page = registry.list(new InsurerNumber(insurer), query);
@@ -354,7 +356,7 @@ public class AccessDecisions {
      * the Disaster Relief Act, a period of at most 90 days, and the organisations allowed. Audited.
      */
     public UUID declareDisaster(Actor actor, String area, LocalDate from, LocalDate to, List<Party> parties) {
-        if (actor.kind() != PartyKind.MUNICIPALITY || actor.staffId() == null) {
+        if (!municipalOfficer(actor)) {
             throw new NotPermitted("災害時の閲覧は保険者(市町村)の職員が宣言します");
         }
         if (area == null || area.isBlank() || area.length() > 200) {
@@ -380,7 +382,7 @@ public class AccessDecisions {
 
     /** The municipality ends its disaster mode early; break-glass openings under it stop at once. */
     public void endDisaster(Actor actor, UUID disasterId) {
-        if (actor.kind() != PartyKind.MUNICIPALITY || actor.staffId() == null) {
+        if (!municipalOfficer(actor)) {
             throw new NotPermitted("災害時の閲覧は保険者(市町村)の職員が終了します");
         }
         int ended = sql.sql("update access.disaster_modes set ended_at = now() where disaster_id = ? and insurer_no = ?"
@@ -403,7 +405,7 @@ public class AccessDecisions {
 
     /** The municipality's staff member records the review of an opening about one of its insured (audited). */
     public void review(Actor actor, UUID openingId, String note) {
-        if (actor.kind() != PartyKind.MUNICIPALITY || actor.staffId() == null) {
+        if (!municipalOfficer(actor)) {
             throw new NotPermitted("緊急時の閲覧の確認は保険者(市町村)の職員が行います");
         }
         String insurerNo = actor.organisation().number();
@@ -420,6 +422,12 @@ public class AccessDecisions {
                 .query((rs, n) -> new EmergencyOpening(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
                         rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), instant(rs.getTimestamp(8)),
                         instant(rs.getTimestamp(9)), instant(rs.getTimestamp(10)), rs.getString(11))).list();
+    }
+
+    /** A signed-in staff member of a municipality other than a 審査会委員 (design §6.4 K1). */
+    private static boolean municipalOfficer(Actor actor) {
+        return actor.kind() == PartyKind.MUNICIPALITY && actor.staffId() != null
+                && actor.job() != JobType.COMMITTEE_MEMBER;
     }
 
     private static Instant instant(Timestamp t) {
