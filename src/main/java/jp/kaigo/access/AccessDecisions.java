@@ -399,6 +399,54 @@ public class AccessDecisions {
         return decision;
     }
 
+    /**
+     * What the certification module knows about a packet's agenda and the asker's membership, as the use case read
+     * it (design §6.4 facts).
+     *
+     * @param onOwnAgenda        the packet is on an agenda of the asker's municipality (false for an unknown id)
+     * @param memberOfBoard      the asker was ever a member of the agenda's 合議体
+     * @param memberOnMeetingDay the asker's membership of that 合議体 is valid on the meeting date
+     * @param published          the agenda is published or held (neither a draft nor cancelled)
+     * @param publishedAt        when the agenda was (or is to be) published; null if never
+     * @param meetingOn          the meeting date
+     */
+    public record AgendaFacts(boolean onOwnAgenda, boolean memberOfBoard, boolean memberOnMeetingDay, boolean published,
+            Instant publishedAt, LocalDate meetingOn) {
+    }
+
+    /**
+     * Whether the actor may open the committee packet ({@link CommitteeRules}, design §6.4 K2–K8; R6); audited,
+     * permit or deny, as category 介護認定審査会資料 with the purpose 介護認定審査会の審査 for a member, so that the
+     * person's "who looked" view shows the 審査会委員 of the municipality (never a name). NOT_ON_AGENDA and
+     * OTHER_BOARD are to be answered as "not found".
+     */
+    public Decision mayReadPacket(Actor actor, SentDocument packet, AgendaFacts agenda) {
+        return mayReadPacket(actor, packet, agenda, Instant.now());
+    }
+
+    Decision mayReadPacket(Actor actor, SentDocument packet, AgendaFacts agenda, Instant now) {
+        if (packet.kind() != DocumentKind.COMMITTEE_PACKET) {
+            throw new IllegalArgumentException("not a committee packet: " + packet.kind());
+        }
+        CommitteeRules.Membership membership = !agenda.memberOfBoard() ? CommitteeRules.Membership.NEVER
+                : agenda.memberOnMeetingDay() ? CommitteeRules.Membership.ON_MEETING_DAY
+                : CommitteeRules.Membership.NOT_ON_MEETING_DAY;
+        AccessReason answer = CommitteeRules.decide(new CommitteeRules.Facts(actor, agenda.onOwnAgenda(), membership,
+                agenda.published() ? CommitteeRules.AgendaStatus.PUBLISHED : CommitteeRules.AgendaStatus.DRAFT,
+                agenda.publishedAt(), agenda.meetingOn(), now));
+        // the members' answer is R6 of the exchange rules; the municipality's other staff read their own packets (K8)
+        AccessReason reason = actor.job() == JobType.COMMITTEE_MEMBER ? ExchangeRules.readOrAct(
+                new ExchangeRules.ReadFacts(packet.kind(), ExchangeRules.Act.READ, ExchangeRules.Side.BOARD, actor.job(),
+                        false, false, false, false, false, false, false, Set.of(), false, packet.purged(), answer))
+                : answer;
+        Decision decision = Decision.of(InformationCategory.COMMITTEE_PACKET, reason);
+        audit.record(entry(actor, packet.insurerNo(), packet.insuredNo(), InformationCategory.COMMITTEE_PACKET.label()
+                + "(document:" + packet.kind().key() + ":" + packet.documentId() + ")",
+                Purpose.of(actor.isPerson() ? PartyKind.MUNICIPALITY : actor.kind(), actor.job()).label(),
+                (decision.permitted() ? "permit:" : "deny:") + reason.name()));
+        return decision;
+    }
+
     /** The category a document of the kind is disclosed as in the person's "who looked" view (design §2.10). */
     static InformationCategory categoryOf(DocumentKind kind) {
         return switch (kind) {

@@ -141,6 +141,36 @@ class DocumentDecisionsTests {
                 .isEqualTo(AccessReason.OWN_INSURED);
     }
 
+    /**
+     * A member opens the packet of its 合議体 through the meeting day + 7 (Asia/Tokyo), and the opening is audited as
+     * the 審査会資料 read for the 審査 — never the member's name; the day after, the window is closed (K4, K7).
+     */
+    @Test
+    void aMemberOpensItsBoardsPacketUntilTheWindowClosesAndEachOpeningIsAudited() {
+        Actor member = Actor.staff(Party.municipality(INSURER), UUID.randomUUID(), JobType.COMMITTEE_MEMBER, Set.of());
+        SentDocument packet = new SentDocument(UUID.randomUUID(), DocumentKind.COMMITTEE_PACKET,
+                Party.municipality(INSURER), Addressee.board(INSURER, 1), INSURER, PERSON, false, false, false);
+        LocalDate meeting = LocalDate.of(2026, 12, 10);
+        AccessDecisions.AgendaFacts agenda = new AccessDecisions.AgendaFacts(true, true, true, true,
+                java.time.Instant.parse("2026-12-01T00:00:00Z"), meeting);
+        assertThat(access.mayReadPacket(member, packet, agenda, java.time.Instant.parse("2026-12-17T14:59:59Z")).reason())
+                .isEqualTo(AccessReason.BOARD_CASE);
+        AuditEntry entry = audited();
+        assertThat(entry.outcome()).isEqualTo("permit:BOARD_CASE");
+        assertThat(entry.purpose()).isEqualTo(Purpose.BOARD.label());
+        assertThat(entry.staffJob()).isEqualTo("COMMITTEE_MEMBER");
+        assertThat(entry.subject()).startsWith("介護認定審査会資料");
+        assertThat(access.mayReadPacket(member, packet, agenda, java.time.Instant.parse("2026-12-17T15:00:00Z")).reason())
+                .isEqualTo(AccessReason.WINDOW_CLOSED);
+        assertThat(audited().outcome()).isEqualTo("deny:WINDOW_CLOSED");
+        assertThat(access.mayReadPacket(member, packet, new AccessDecisions.AgendaFacts(true, false, false, true,
+                agenda.publishedAt(), meeting), java.time.Instant.parse("2026-12-10T05:00:00Z")).reason())
+                .as("another 合議体's case").isEqualTo(AccessReason.OTHER_BOARD);
+        assertThat(access.mayReadPacket(Actor.staff(OFFICE, UUID.randomUUID(), JobType.CARE_MANAGER,
+                Set.of(Qualification.CARE_MANAGER)), packet, agenda, java.time.Instant.parse("2026-12-10T05:00:00Z"))
+                .reason()).isEqualTo(AccessReason.NOT_INVOLVED);
+    }
+
     /** The last entry audited. */
     private AuditEntry audited() {
         ArgumentCaptor<AuditEntry> entries = ArgumentCaptor.forClass(AuditEntry.class);
