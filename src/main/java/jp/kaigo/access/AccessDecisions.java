@@ -23,9 +23,11 @@ import jp.kaigo.registry.InsuredRegistry;
 import jp.kaigo.relationship.OfficeInCharge;
 import jp.kaigo.relationship.OfficesInCharge;
 import jp.kaigo.shared.CareRecordSource;
+import jp.kaigo.shared.DocumentKind;
 import jp.kaigo.shared.InformationCategory;
 import jp.kaigo.shared.InsurerNumber;
 import jp.kaigo.shared.InvalidValue;
+import jp.kaigo.shared.JobType;
 import jp.kaigo.shared.Party;
 import jp.kaigo.identity.NotPermitted;
 import jp.kaigo.identity.OfficeMaster;
@@ -95,7 +97,7 @@ public class AccessDecisions {
     }
 
     private EligibilityRules.Facts eligibilityFacts(Actor actor, ConsentState burdenLimit) {
-        return new EligibilityRules.Facts(actor.kind(), !actor.isPerson() && actor.staffId() != null,
+        return new EligibilityRules.Facts(actor.kind(), actor.job(), !actor.isPerson() && actor.staffId() != null,
                 designatedForCare(actor), burdenLimit);
     }
 
@@ -180,8 +182,9 @@ public class AccessDecisions {
      * insurer; every person listed is a disclosure and audited as one.
      */
     public InsuredList.Page listOwnInsured(Actor actor, InsuredList.Query query, String purpose) {
-        if (actor.isPerson() || actor.kind() != PartyKind.MUNICIPALITY) {
-            throw new InvalidValue("actor", "利用者", "被保険者の一覧は保険者(市町村)の職員だけが使えます");
+        if (actor.isPerson() || actor.kind() != PartyKind.MUNICIPALITY || actor.job() == JobType.COMMITTEE_MEMBER) {
+            // design §6.4 K1: not the 審査会委員
+            throw new InvalidValue("actor", "利用者", "被保険者の一覧は保険者(市町村)の職員(認定審査会委員を除く)だけが使えます");
         }
         String insurer = actor.organisation().number();
         InsuredList.Page page = registry.list(new InsurerNumber(insurer), query);
@@ -260,6 +263,223 @@ public class AccessDecisions {
     private boolean opinionRequestOpen(Actor actor, String insurerNo, String insuredNo, LocalDate today) {
         return sources.values().stream().distinct().anyMatch(
                 s -> s.opinionRequestOpen(actor.organisation().number(), insurerNo, insuredNo, today));
+    }
+
+    /**
+     * Where a document goes: an organisation, or a 合議体 (board) of a municipality for the committee packets
+     * (docs/design/certification-online.md §2.3: recipient kind {@code board}, number {@code <insurer_no>-<board_no>}).
+     */
+    public record Addressee(Party organisation, Integer boardNo) {
+        public static Addressee of(Party organisation) {
+            return new Addressee(organisation, null);
+        }
+
+        public static Addressee board(String insurerNo, int boardNo) {
+            return new Addressee(Party.municipality(insurerNo), boardNo);
+        }
+
+        /** As the audit trail and the exchange tables name it. */
+        public String key() {
+            return boardNo == null ? organisation.toString() : "board:" + organisation.number() + "-" + boardNo;
+        }
+
+        private ExchangeRules.Side side() {
+            if (boardNo != null) {
+                return ExchangeRules.Side.BOARD;
+            }
+            return switch (organisation.kind()) {
+                case MUNICIPALITY -> ExchangeRules.Side.MUNICIPALITY;
+                case OFFICE -> ExchangeRules.Side.OFFICE;
+                case MEDICAL_INSTITUTION -> ExchangeRules.Side.MEDICAL;
+                case OPERATOR -> null;
+            };
+        }
+    }
+
+    /**
+     * What the certification and exchange modules know about the person's case, as the use case read it from them
+     * (design §2.10 facts; until a {@code shared.ExchangeFacts} lets this module ask them itself).
+     *
+     * @param caseOpen         the case is not closed
+     * @param assignmentOpen   an open survey assignment of this case to the sending office, or to the staff member
+     * @param requestOpen      an opinion-request to the sending institution for this person, neither withdrawn nor
+     *                         returned, and not yet answered by an accepted opinion
+     * @param institutionNamed the recipient institution is the application's 主治医医療機関 or the 指定医 chosen
+     * @param onAgenda         the case is on an agenda of the recipient board
+     */
+    public record CaseFacts(boolean caseOpen, boolean assignmentOpen, boolean requestOpen, boolean institutionNamed,
+            boolean onAgenda) {
+        public static final CaseFacts NONE = new CaseFacts(false, false, false, false, false);
+    }
+
+    /**
+     * A document already sent, as the exchange module holds it, for a decision on reading or acting on it.
+     *
+     * @param sender    the sending organisation; null when the person (or their representative) sent it
+     * @param withdrawn the document was withdrawn or returned
+     */
+    public record SentDocument(UUID documentId, DocumentKind kind, Party sender, Addressee recipient, String insurerNo,
+            String insuredNo, boolean accepted, boolean withdrawn, boolean purged) {
+    }
+
+    /** What may be done to a document already sent. */
+    public enum DocumentAct {
+        READ("exchange.read"), WITHDRAW("exchange.withdraw"), ACCEPT("exchange.accept"), RETURN("exchange.return");
+
+        private final String action;
+
+        DocumentAct(String action) {
+            this.action = action;
+        }
+    }
+
+    /**
+     * Whether the actor may send a document of the kind about the person to the addressee ({@link ExchangeRules},
+     * design §2.10 S1–S17); audited, permit or deny, as action {@code exchange.send}. A person's card speaks for its
+     * own numbers only; the platform sends the progress notices as a municipality's actor with no staff and no job.
+     */
+    public Decision maySend(Actor actor, DocumentKind kind, Addressee to, String insurerNo, String insuredNo,
+            CaseFacts known) {
+        LocalDate today = LocalDate.now(JAPAN);
+        ExchangeRules.Side sender = side(actor);
+        AccessReason reason;
+        if (sender == null || to.side() == null) {
+            reason = AccessReason.WRONG_DIRECTION; // §2.3: the operator neither sends nor receives documents
+        } else if (actor.isPerson() && !actor.speaksFor(insurerNo, insuredNo)) {
+            reason = AccessReason.NOT_INVOLVED; // S17: a card is for its own person only
+        } else {
+            Party office = actor.kind() == PartyKind.OFFICE ? actor.organisation()
+                    : to.boardNo() == null && to.organisation().kind() == PartyKind.OFFICE ? to.organisation() : null;
+            Set<String> designations = to.boardNo() == null && to.organisation().kind() == PartyKind.OFFICE
+                    ? master.designatedServices(to.organisation().number(), today) : Set.of();
+            reason = ExchangeRules.send(new ExchangeRules.SendFacts(kind, sender, actor.job(),
+                    actor.qualifiedCareManager(), to.side(), ownInsurer(actor, insurerNo),
+                    to.boardNo() == null && to.organisation().kind() == PartyKind.MUNICIPALITY
+                            && insurerNo.equals(to.organisation().number()),
+                    office == null ? Set.of() : inCharge(office, insurerNo, insuredNo, today), designations,
+                    actor.isPerson() && actor.representing() != null, known.assignmentOpen(), known.requestOpen(),
+                    known.caseOpen(), known.institutionNamed(), known.onAgenda(),
+                    !registry.lostOnOrBefore(insurerNo, List.of(insuredNo), today).isEmpty()));
+        }
+        Decision decision = Decision.of(categoryOf(kind), reason);
+        audit.record(entry(actor, insurerNo, insuredNo, "document:" + kind.key() + " → " + to.key(), "exchange.send",
+                (decision.permitted() ? "permit:" : "deny:") + reason.name()));
+        return decision;
+    }
+
+    /**
+     * Whether the actor may read, withdraw, accept or return the document ({@link ExchangeRules}, design §2.10
+     * R1–R7); audited, permit or deny, as action {@code exchange.read|withdraw|accept|return}. A committee packet is
+     * never opened here (§6.4: its own decision with the agenda's facts); a 審査会委員 is refused here.
+     */
+    public Decision mayAct(Actor actor, SentDocument document, DocumentAct act, CaseFacts known) {
+        LocalDate today = LocalDate.now(JAPAN);
+        ExchangeRules.Side reader = side(actor);
+        AccessReason reason;
+        if (reader == null) {
+            reason = AccessReason.NOT_INVOLVED; // the operator sees no person's documents
+        } else {
+            String insurerNo = document.insurerNo();
+            String insuredNo = document.insuredNo();
+            boolean toReader = !actor.isPerson() && document.recipient().boardNo() == null
+                    && document.recipient().organisation().equals(actor.organisation());
+            reason = ExchangeRules.readOrAct(new ExchangeRules.ReadFacts(document.kind(),
+                    ExchangeRules.Act.valueOf(act.name()), reader, actor.job(), actor.qualifiedCareManager(),
+                    !actor.isPerson() && actor.organisation().equals(document.sender()), toReader,
+                    actor.isPerson() && actor.speaksFor(insurerNo, insuredNo), ownInsurer(actor, insurerNo),
+                    document.withdrawn(), known.assignmentOpen(),
+                    actor.kind() == PartyKind.OFFICE ? inCharge(actor.organisation(), insurerNo, insuredNo, today)
+                            : Set.of(),
+                    document.accepted(), document.purged(), AccessReason.NOT_ON_AGENDA));
+        }
+        Decision decision = Decision.of(categoryOf(document.kind()), reason);
+        audit.record(entry(actor, document.insurerNo(), document.insuredNo(),
+                "document:" + document.kind().key() + ":" + document.documentId(), act.action,
+                (decision.permitted() ? "permit:" : "deny:") + reason.name()));
+        return decision;
+    }
+
+    /**
+     * What the certification module knows about a packet's agenda and the asker's membership, as the use case read
+     * it (design §6.4 facts).
+     *
+     * @param onOwnAgenda        the packet is on an agenda of the asker's municipality (false for an unknown id)
+     * @param memberOfBoard      the asker was ever a member of the agenda's 合議体
+     * @param memberOnMeetingDay the asker's membership of that 合議体 is valid on the meeting date
+     * @param published          the agenda is published or held (neither a draft nor cancelled)
+     * @param publishedAt        when the agenda was (or is to be) published; null if never
+     * @param meetingOn          the meeting date
+     */
+    public record AgendaFacts(boolean onOwnAgenda, boolean memberOfBoard, boolean memberOnMeetingDay, boolean published,
+            Instant publishedAt, LocalDate meetingOn) {
+    }
+
+    /**
+     * Whether the actor may open the committee packet ({@link CommitteeRules}, design §6.4 K2–K8; R6); audited,
+     * permit or deny, as category 介護認定審査会資料 with the purpose 介護認定審査会の審査 for a member, so that the
+     * person's "who looked" view shows the 審査会委員 of the municipality (never a name). NOT_ON_AGENDA and
+     * OTHER_BOARD are to be answered as "not found".
+     */
+    public Decision mayReadPacket(Actor actor, SentDocument packet, AgendaFacts agenda) {
+        return mayReadPacket(actor, packet, agenda, Instant.now());
+    }
+
+    Decision mayReadPacket(Actor actor, SentDocument packet, AgendaFacts agenda, Instant now) {
+        if (packet.kind() != DocumentKind.COMMITTEE_PACKET) {
+            throw new IllegalArgumentException("not a committee packet: " + packet.kind());
+        }
+        CommitteeRules.Membership membership = !agenda.memberOfBoard() ? CommitteeRules.Membership.NEVER
+                : agenda.memberOnMeetingDay() ? CommitteeRules.Membership.ON_MEETING_DAY
+                : CommitteeRules.Membership.NOT_ON_MEETING_DAY;
+        AccessReason answer = CommitteeRules.decide(new CommitteeRules.Facts(actor, agenda.onOwnAgenda(), membership,
+                agenda.published() ? CommitteeRules.AgendaStatus.PUBLISHED : CommitteeRules.AgendaStatus.DRAFT,
+                agenda.publishedAt(), agenda.meetingOn(), now));
+        // the members' answer is R6 of the exchange rules; the municipality's other staff read their own packets (K8)
+        AccessReason reason = actor.job() == JobType.COMMITTEE_MEMBER ? ExchangeRules.readOrAct(
+                new ExchangeRules.ReadFacts(packet.kind(), ExchangeRules.Act.READ, ExchangeRules.Side.BOARD, actor.job(),
+                        false, false, false, false, false, false, false, Set.of(), false, packet.purged(), answer))
+                : answer;
+        Decision decision = Decision.of(InformationCategory.COMMITTEE_PACKET, reason);
+        audit.record(entry(actor, packet.insurerNo(), packet.insuredNo(), InformationCategory.COMMITTEE_PACKET.label()
+                + "(document:" + packet.kind().key() + ":" + packet.documentId() + ")",
+                Purpose.of(actor.isPerson() ? PartyKind.MUNICIPALITY : actor.kind(), actor.job()).label(),
+                (decision.permitted() ? "permit:" : "deny:") + reason.name()));
+        return decision;
+    }
+
+    /** The category a document of the kind is disclosed as in the person's "who looked" view (design §2.10). */
+    static InformationCategory categoryOf(DocumentKind kind) {
+        return switch (kind) {
+            case CARE_SURVEY -> InformationCategory.CARE_SURVEY;
+            case DOCTOR_OPINION -> InformationCategory.DOCTOR_OPINION;
+            case COMMITTEE_PACKET -> InformationCategory.COMMITTEE_PACKET;
+            case CERTIFICATION_APPLICATION, SURVEY_ASSIGNMENT, OPINION_REQUEST, PROGRESS_NOTICE ->
+                    InformationCategory.CERTIFICATION;
+        };
+    }
+
+    private static ExchangeRules.Side side(Actor actor) {
+        if (actor.isPerson()) {
+            return actor.representing() == null ? ExchangeRules.Side.PERSON_SELF : ExchangeRules.Side.PERSON_REP;
+        }
+        return switch (actor.kind()) {
+            case MUNICIPALITY -> actor.job() == JobType.COMMITTEE_MEMBER ? ExchangeRules.Side.BOARD
+                    : ExchangeRules.Side.MUNICIPALITY;
+            case OFFICE -> ExchangeRules.Side.OFFICE;
+            case MEDICAL_INSTITUTION -> ExchangeRules.Side.MEDICAL;
+            case OPERATOR -> null;
+        };
+    }
+
+    private static boolean ownInsurer(Actor actor, String insurerNo) {
+        return actor.kind() == PartyKind.MUNICIPALITY && insurerNo.equals(actor.organisation().number());
+    }
+
+    /** The service types for which the office is the person's 担当事業所 today. */
+    private Set<String> inCharge(Party office, String insurerNo, String insuredNo, LocalDate today) {
+        return offices.officesOf(insurerNo, insuredNo).stream()
+                .filter(o -> o.officeNo().equals(office.number()) && o.inChargeOn(today))
+                .map(OfficeInCharge::serviceType).collect(Collectors.toSet());
     }
 
     /**
@@ -354,7 +574,7 @@ public class AccessDecisions {
      * the Disaster Relief Act, a period of at most 90 days, and the organisations allowed. Audited.
      */
     public UUID declareDisaster(Actor actor, String area, LocalDate from, LocalDate to, List<Party> parties) {
-        if (actor.kind() != PartyKind.MUNICIPALITY || actor.staffId() == null) {
+        if (!municipalOfficer(actor)) {
             throw new NotPermitted("災害時の閲覧は保険者(市町村)の職員が宣言します");
         }
         if (area == null || area.isBlank() || area.length() > 200) {
@@ -380,7 +600,7 @@ public class AccessDecisions {
 
     /** The municipality ends its disaster mode early; break-glass openings under it stop at once. */
     public void endDisaster(Actor actor, UUID disasterId) {
-        if (actor.kind() != PartyKind.MUNICIPALITY || actor.staffId() == null) {
+        if (!municipalOfficer(actor)) {
             throw new NotPermitted("災害時の閲覧は保険者(市町村)の職員が終了します");
         }
         int ended = sql.sql("update access.disaster_modes set ended_at = now() where disaster_id = ? and insurer_no = ?"
@@ -403,7 +623,7 @@ public class AccessDecisions {
 
     /** The municipality's staff member records the review of an opening about one of its insured (audited). */
     public void review(Actor actor, UUID openingId, String note) {
-        if (actor.kind() != PartyKind.MUNICIPALITY || actor.staffId() == null) {
+        if (!municipalOfficer(actor)) {
             throw new NotPermitted("緊急時の閲覧の確認は保険者(市町村)の職員が行います");
         }
         String insurerNo = actor.organisation().number();
@@ -420,6 +640,12 @@ public class AccessDecisions {
                 .query((rs, n) -> new EmergencyOpening(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
                         rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), instant(rs.getTimestamp(8)),
                         instant(rs.getTimestamp(9)), instant(rs.getTimestamp(10)), rs.getString(11))).list();
+    }
+
+    /** A signed-in staff member of a municipality other than a 審査会委員 (design §6.4 K1). */
+    private static boolean municipalOfficer(Actor actor) {
+        return actor.kind() == PartyKind.MUNICIPALITY && actor.staffId() != null
+                && actor.job() != JobType.COMMITTEE_MEMBER;
     }
 
     private static Instant instant(Timestamp t) {

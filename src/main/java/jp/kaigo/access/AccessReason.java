@@ -23,7 +23,38 @@ public enum AccessReason {
             "認定調査票・主治医意見書は、ケアマネジメントを行う担当事業所の介護支援専門員(主治医意見書は作成を依頼された医療機関も)だけが見られます"),
     CLERK(false, "事務職員はこの情報を見られません(被保険者証・負担割合証・負担限度額認定証・給付実績のみ)"),
     CARE_PLAN_AUTHOR_ONLY(false, "ケアプランは、ケアマネジメントを行う担当事業所の介護支援専門員だけが作成・交付できます"),
-    NOT_FOR_MEDICAL(false, "負担割合証・負担限度額認定証は、介護サービスの指定(みなし指定)を受けていない医療機関には共有されません");
+    NOT_FOR_MEDICAL(false, "負担割合証・負担限度額認定証は、介護サービスの指定(みなし指定)を受けていない医療機関には共有されません"),
+
+    // 介護認定審査会 (docs/design/certification-online.md §6.4, CommitteeRules)
+    COMMITTEE_PACKET_ONLY(false, "認定審査会委員は、所属する合議体の審査会資料だけを見られます"),
+    BOARD_CASE(true, "所属する合議体の審査対象の資料です(閲覧は記録され、本人の画面に表示されます)"),
+    OTHER_BOARD(false, "所属する合議体の資料ではありません"),
+    NOT_PUBLISHED(false, "審査会資料はまだ公開されていません"),
+    WINDOW_CLOSED(false, "審査会資料を見られる期間(開催日の7日後まで)は終了しました"),
+    NOT_ON_AGENDA(false, "資料が見つかりません"),
+    NOT_MEMBER(false, "開催日にこの合議体の委員ではありません"),
+
+    // documents exchanged between the parties (§2.10, ExchangeRules)
+    REPRESENTATIVE(true, "登録された法定代理人・成年後見人としての手続きです"),
+    DAIKOU(true, "担当事業所による申請の代行です"),
+    ASSIGNED_SURVEYOR(true, "認定調査を依頼された調査員としての手続きです"),
+    OFFICE_IN_CHARGE(true, "担当事業所として受け取った書類です"),
+    SENDER(true, "送信した書類です"),
+    NOT_IN_CHARGE(false,
+            "申請の代行は、この方を担当する居宅介護支援事業所・介護保険施設・地域包括支援センターの介護支援専門員等だけができます"),
+    WRONG_DIRECTION(false, "この種類の書類は、この送信者からこの宛先へは送れません"),
+    NOT_REQUESTED(false, "主治医意見書の作成依頼がありません(依頼がないか、取り下げ・返戻・回答済みです)"),
+    DOCTOR_ONLY(false, "主治医意見書は医師だけが提出・返戻できます"),
+    PURGED(false, "保存期間を過ぎたため、書類の内容は削除されています"),
+
+    // what may be applied for online (§3.1, ApplicantRules)
+    APPLICABLE(true, "申請できます"),
+    ALREADY_OPEN(false, "この方の申請は既に受け付け中です"),
+    USE_UPDATE_OR_CHANGE(false, "認定の有効期間中です。更新申請または区分変更申請をしてください"),
+    RENEWAL_NOT_YET(false, "更新申請は、有効期間の終了日の60日前からできます"),
+    USE_NEW(false, "有効な認定がありません。新規申請をしてください"),
+    SPECIFIC_DISEASE_REQUIRED(false, "第2号被保険者(40〜64歳)の申請には特定疾病の記入が必要です"),
+    NOT_ONLINE(false, "転入による申請は、受給資格証明書を添えて窓口で行ってください");
 
     private final boolean permits;
     private final String message;

@@ -65,8 +65,16 @@ final class AccessRules {
             return f.self() ? AccessReason.SELF : AccessReason.NOT_INVOLVED;
         }
         if (f.actor().kind() == PartyKind.MUNICIPALITY) {
+            if (f.actor().job() == JobType.COMMITTEE_MEMBER) {
+                // design §6.4 K1: a 審査会委員 reads only the packets of its 合議体, through CommitteeRules
+                return AccessReason.COMMITTEE_PACKET_ONLY;
+            }
             // ND A2: municipalities see their own insured
             return f.ownInsured() ? AccessReason.OWN_INSURED : AccessReason.OTHER_INSURER;
+        }
+        if (f.category() == InformationCategory.COMMITTEE_PACKET) {
+            // design §2.3, §2.10 R7: the packet goes to the 合議体 alone
+            return AccessReason.NOT_INVOLVED;
         }
         return switch (f.actor().kind()) {
             case OFFICE -> office(f);

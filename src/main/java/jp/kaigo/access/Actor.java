@@ -55,6 +55,11 @@ public record Actor(Party organisation, UUID staffId, JobType job, Set<Qualifica
                 || qualifications.contains(Qualification.CHIEF_CARE_MANAGER));
     }
 
+    /** A person's card (their own, or their representative's) speaks for these numbers. */
+    boolean speaksFor(String insurerNo, String insuredNo) {
+        return isPerson() && insurerNo.equals(personInsurer) && insuredNo.equals(personInsured);
+    }
+
     public boolean isPerson() {
         return organisation == null;
     }

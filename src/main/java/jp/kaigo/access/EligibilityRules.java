@@ -1,6 +1,7 @@
 package jp.kaigo.access;
 
 import jp.kaigo.consent.ConsentState;
+import jp.kaigo.shared.JobType;
 import jp.kaigo.shared.PartyKind;
 
 /**
@@ -12,11 +13,14 @@ import jp.kaigo.shared.PartyKind;
  *     負担割合証 and 負担限度額認定証 go to no other institution (A2, WG-mid);
  * <li>被保険者証 and 負担割合証 in every answer; the 負担限度額認定証 only after the person's own consent to
  *     this organisation, oral or written as the office recorded it, or with the card (別紙02 ※1, A4) —
- *     otherwise the answer says one exists and is withheld.
+ *     otherwise the answer says one exists and is withheld;
+ * <li>never a 介護認定審査会委員, whatever its organisation (docs/design/certification-online.md §6.4 K1).
  * </ul>
  */
 final class EligibilityRules {
-    record Facts(PartyKind asking, boolean staffSignedIn, boolean designatedForCare, ConsentState burdenLimitConsent) {
+    /** @param job the signed-in staff member's job (null for a person) */
+    record Facts(PartyKind asking, JobType job, boolean staffSignedIn, boolean designatedForCare,
+            ConsentState burdenLimitConsent) {
     }
 
     private EligibilityRules() {
@@ -25,7 +29,7 @@ final class EligibilityRules {
     static EligibilityScope decide(Facts f) {
         boolean careProvider = f.asking() == PartyKind.OFFICE
                 || f.asking() == PartyKind.MEDICAL_INSTITUTION && f.designatedForCare();
-        if (!f.staffSignedIn() || !careProvider) {
+        if (!f.staffSignedIn() || !careProvider || f.job() == JobType.COMMITTEE_MEMBER) {
             return new EligibilityScope(false, false);
         }
         boolean limit = f.burdenLimitConsent() == ConsentState.GIVEN || f.burdenLimitConsent() == ConsentState.GIVEN_ALL;

@@ -2,6 +2,7 @@ package jp.kaigo.access;
 
 import java.util.Arrays;
 import java.util.Optional;
+import jp.kaigo.shared.JobType;
 import jp.kaigo.shared.PartyKind;
 
 /**
@@ -13,7 +14,9 @@ public enum Purpose {
     CARE("care", "介護サービスの提供"),
     MEDICAL("medical", "医療の提供"),
     INSURER("insurer", "保険者事務"),
-    OPERATION("operation", "運営");
+    OPERATION("operation", "運営"),
+    /** A member of a 介護認定審査会 reading the masked packets of their 合議体 (docs/design/certification-online.md §6.4). */
+    BOARD("board", "介護認定審査会の審査");
 
     private final String key;
     private final String label;
@@ -33,6 +36,11 @@ public enum Purpose {
 
     public static Optional<Purpose> byKey(String key) {
         return Arrays.stream(values()).filter(p -> p.key.equals(key)).findFirst();
+    }
+
+    /** The purpose a staff member of this kind of organisation and job reads for when they name none. */
+    public static Purpose of(PartyKind kind, JobType job) {
+        return job == JobType.COMMITTEE_MEMBER ? BOARD : of(kind);
     }
 
     /** The purpose an organisation of this kind reads for when it names none. */

@@ -27,6 +27,7 @@ import java.util.UUID;
 import jp.kaigo.shared.InvalidValue;
 import jp.kaigo.shared.JobType;
 import jp.kaigo.shared.Party;
+import jp.kaigo.shared.PartyKind;
 import org.bouncycastle.util.encoders.Base32;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -356,6 +357,14 @@ public class StaffAccounts {
         checkPassword(loginId, password);
         if (jobType == null) {
             throw new InvalidValue("jobType", "職種", "必須です");
+        }
+        if (jobType == JobType.COMMITTEE_MEMBER && organisation.kind() != PartyKind.MUNICIPALITY) {
+            // design §6.2: the 審査会委員 is an account of the municipality that holds the 認定審査会
+            throw new InvalidValue("jobType", "職種", "認定審査会委員のアカウントは保険者(市町村)だけが作成できます");
+        }
+        if (jobType == JobType.COMMITTEE_MEMBER && admin) {
+            // (decision) an administrator reads the organisation's access log; a 審査会委員 sees only packets (§6.4 K1)
+            throw new InvalidValue("jobType", "職種", "認定審査会委員を管理者にはできません");
         }
         if (account(organisation, loginId, false).isPresent()) {
             throw new InvalidValue("loginId", "職員ID", "既に使われている職員IDです");

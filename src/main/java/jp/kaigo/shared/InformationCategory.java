@@ -16,7 +16,12 @@ public enum InformationCategory {
     DOCTOR_OPINION("doctor-opinion", "主治医意見書"),
     CARE_PLAN("care-plan", "ケアプラン"),
     CLAIMS("claims", "給付実績"),
-    LIFE("life", "LIFE情報");
+    LIFE("life", "LIFE情報"),
+    /**
+     * 介護認定審査会資料: the masked packet of one case, read by the members of the 合議体 it is on the agenda of
+     * (docs/design/certification-online.md §6.3, §6.4). No record module holds it as a person's record.
+     */
+    COMMITTEE_PACKET("committee-packet", "介護認定審査会資料");
 
     private final String key;
     private final String label;

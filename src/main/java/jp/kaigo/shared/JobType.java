@@ -18,7 +18,12 @@ public enum JobType {
     SOCIAL_WORKER("社会福祉士"),
     DIETITIAN("管理栄養士"),
     MUNICIPAL_OFFICER("市町村職員"),
-    CLERK("事務");
+    CLERK("事務"),
+    /**
+     * 介護認定審査会委員: an account of a municipality (never of another kind of organisation) that sees only the
+     * masked 審査会資料 of the cases on an agenda of its own 合議体 (docs/design/certification-online.md §6.2, §6.4 K1).
+     */
+    COMMITTEE_MEMBER("認定審査会委員");
 
     private final String label;
 

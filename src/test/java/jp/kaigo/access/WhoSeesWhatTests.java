@@ -42,6 +42,9 @@ class WhoSeesWhatTests {
                 "0000100000"), true, false, c, Set.of(), ConsentState.NONE, false, false, AccessRules.Emergency.NONE));
         s.put("the municipality's staff, for its own insured", c -> facts(staff(Party.municipality("131011"),
                 JobType.MUNICIPAL_OFFICER), false, true, c, Set.of(), ConsentState.NONE, false, false, AccessRules.Emergency.NONE));
+        s.put("a 介護認定審査会委員 of the municipality (reads its 合議体's packets only, through CommitteeRules)",
+                c -> facts(staff(Party.municipality("131011"), JobType.COMMITTEE_MEMBER), false, true, c, Set.of(),
+                        ConsentState.NONE, false, false, AccessRules.Emergency.NONE));
         s.put("care manager (registration in force) of the 居宅介護支援 office in charge, 包括同意", c -> facts(cm, c,
                 Set.of("43"), ConsentState.BLANKET, false, false, AccessRules.Emergency.NONE));
         s.put("the same, after the person recorded consent to this office (負担限度額 too)", c -> facts(cm, c,
