@@ -8,6 +8,7 @@ import static jp.kaigo.ingest.Fields.notBefore;
 import static jp.kaigo.ingest.Fields.text;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -73,6 +74,16 @@ final class CertificationLayouts {
 
     static final int SURVEY_ITEM_COUNT = SURVEY_ITEMS.length;
 
+    /** 申請区分 (formats-and-codes.md §5): shared by the file layout and the online application (DocumentLayouts). */
+    static final Map<String, String> APPLICATION_TYPES = Collections.unmodifiableMap(codes("1", "新規申請",
+            "2", "更新申請", "3", "区分変更申請", "4", "転入申請"));
+    /** 進捗 of an application up to the result: the file layout's and the progress-notice document's codes. */
+    static final Map<String, String> PROGRESS = Collections.unmodifiableMap(codes("1", "申請受付", "2", "認定調査",
+            "3", "主治医意見書", "4", "一次判定", "5", "介護認定審査会", "6", "認定", "7", "取下げ"));
+    /** 実施場所 of the 認定調査 (概況調査): also the 調査場所 the applicant gives, so the assignment copies it. */
+    static final Map<String, String> SURVEY_PLACES = Collections.unmodifiableMap(codes("1", "自宅内", "2", "自宅外",
+            "3", "その他"));
+
     private CertificationLayouts() {
     }
 
@@ -80,11 +91,9 @@ final class CertificationLayouts {
         Map<String, String> levels = new LinkedHashMap<>();
         CareLevel.all().forEach(l -> levels.put(l.code(), l.name()));
         List<FieldSpec> f = List.of(
-                code("applicationType", "申請区分", codes("1", "新規申請", "2", "更新申請", "3", "区分変更申請",
-                        "4", "転入申請")).mandatory(),
+                code("applicationType", "申請区分", APPLICATION_TYPES).mandatory(),
                 date("appliedOn", "申請日").mandatory(),
-                code("progress", "進捗", codes("1", "申請受付", "2", "認定調査", "3", "主治医意見書", "4", "一次判定",
-                        "5", "介護認定審査会", "6", "認定", "7", "取下げ")).mandatory(),
+                code("progress", "進捗", PROGRESS).mandatory(),
                 date("surveyedOn", "認定調査実施日"),
                 checked("opinionInstitution", "意見書作成医療機関コード", "数字10桁", MedicalInstitutionCode::new),
                 date("opinionRequestedOn", "意見書作成依頼日"),
@@ -146,7 +155,7 @@ final class CertificationLayouts {
     static RecordLayout careSurvey() {
         List<FieldSpec> f = new ArrayList<>(List.of(
                 date("surveyedOn", "実施日").mandatory(),
-                code("place", "実施場所", codes("1", "自宅内", "2", "自宅外", "3", "その他")),
+                code("place", "実施場所", SURVEY_PLACES),
                 code("requestKind", "依頼区分", codes("0", "初回", "1", "再依頼", "2", "再調査")),
                 code("entrustment", "委託区分", codes("1", "保険者", "2", "指定市町村事務受託法人", "3", "居宅介護支援事業者",
                         "4", "介護保険施設", "5", "介護支援専門員", "6", "他市町村", "9", "その他"))));

@@ -65,22 +65,12 @@ class DocumentExchangeIntegrationTests {
     @Autowired
     org.springframework.transaction.support.TransactionTemplate tx;
 
+    /**
+     * The application and the opinion request are validated by the certification module's own layouts (its
+     * DocumentLayouts beans, collected by the exchange); the doctor-opinion has no layout in main yet, so a test one.
+     */
     @TestConfiguration
     static class Layouts {
-        @Bean
-        DocumentLayout applicationLayout() {
-            return new DocumentLayout(DocumentKind.CERTIFICATION_APPLICATION, "申請書", "2026-1", List.of(
-                    Fields.code("applicationType", "申請区分", Fields.codes("1", "新規", "2", "更新", "3", "区分変更"))
-                            .mandatory(),
-                    Fields.date("appliedOn", "申請日").mandatory(), Fields.text("remarks", "備考", 400)), List.of());
-        }
-
-        @Bean
-        DocumentLayout opinionRequestLayout() {
-            return new DocumentLayout(DocumentKind.OPINION_REQUEST, "意見書作成依頼", "2026-1",
-                    List.of(Fields.date("requestedOn", "依頼日").mandatory()), List.of());
-        }
-
         @Bean
         DocumentLayout opinionLayout() {
             return new DocumentLayout(DocumentKind.DOCTOR_OPINION, "主治医意見書", "09B-2026", List.of(
@@ -121,7 +111,7 @@ class DocumentExchangeIntegrationTests {
         assertThat(counts()).isEqualTo(before);
         // the key is the sender's: another sender may use the same key for its own document
         SendDocument byThePerson = new SendDocument(DocumentKind.CERTIFICATION_APPLICATION, INSURER, person,
-                Correspondent.person(INSURER, person), MUNICIPALITY, Map.of("applicationType", "2", "appliedOn", "2026-12-01"),
+                Correspondent.person(INSURER, person), MUNICIPALITY, applicationPayload("2"),
                 key, null, null, null, null);
         assertThat(exchange.send(byThePerson)).isInstanceOf(SendResult.Sent.class);
     }
@@ -131,13 +121,13 @@ class DocumentExchangeIntegrationTests {
         InsuredNumber person = newPerson();
         Map<String, Long> before = counts();
         SendResult unknownField = exchange.send(new SendDocument(DocumentKind.CERTIFICATION_APPLICATION, INSURER, person,
-                OFFICE, MUNICIPALITY, Map.of("applicationType", "9", "diagnosis1", "x"), "k1", null, null, CLERK, null));
+                OFFICE, MUNICIPALITY, withEntries(applicationPayload("9"), "diagnosis1", "x"), "k1", null, null, CLERK, null));
         assertThat(unknownField).isInstanceOf(Invalid.class);
         assertThat(((Invalid) unknownField).violations()).extracting(Violation::field)
-                .containsExactlyInAnyOrder("diagnosis1", "appliedOn", "applicationType");
+                .containsExactlyInAnyOrder("diagnosis1", "applicationType");
         // a document of the wrong kind fails on the other kind's keys; a kind no module declares is refused
         assertThat(exchange.send(new SendDocument(DocumentKind.DOCTOR_OPINION, INSURER, person, CLINIC, MUNICIPALITY,
-                Map.of("applicationType", "1", "appliedOn", "2026-12-01"), "k2", null, null, CLERK, null)))
+                applicationPayload("1"), "k2", null, null, CLERK, null)))
                 .isInstanceOf(Invalid.class);
         assertThat(exchange.send(new SendDocument(DocumentKind.COMMITTEE_PACKET, INSURER, person, MUNICIPALITY,
                 Correspondent.board(INSURER, "1"), Map.of("x", "y"), "k3", null, null, CLERK, null))).isInstanceOf(Invalid.class);
@@ -185,7 +175,7 @@ class DocumentExchangeIntegrationTests {
     void withdrawnDocumentTakesNoReply() {
         InsuredNumber person = newPerson();
         DocumentRef request = sent(exchange.send(new SendDocument(DocumentKind.OPINION_REQUEST, INSURER, person,
-                MUNICIPALITY, CLINIC, Map.of("requestedOn", "2026-12-01"), "req-" + UUID.randomUUID(), null, null, CLERK, null)));
+                MUNICIPALITY, CLINIC, requestPayload("2026-12-01"), "req-" + UUID.randomUUID(), null, null, CLERK, null)));
         assertThat(exchange.open(request, CLINIC, UUID.randomUUID())).isInstanceOf(OpenResult.Opened.class);
         // only the institution asked answers, and only to the municipality that asked
         assertThat(exchange.send(opinion(person, request.documentId(), OFFICE, "o1")))
@@ -206,12 +196,12 @@ class DocumentExchangeIntegrationTests {
     void oneOpinionPerRequest() {
         InsuredNumber person = newPerson();
         DocumentRef request = sent(exchange.send(new SendDocument(DocumentKind.OPINION_REQUEST, INSURER, person,
-                MUNICIPALITY, CLINIC, Map.of("requestedOn", "2026-12-01"), "req-" + UUID.randomUUID(), null, null, CLERK, null)));
+                MUNICIPALITY, CLINIC, requestPayload("2026-12-01"), "req-" + UUID.randomUUID(), null, null, CLERK, null)));
         DocumentRef answer = sent(exchange.send(opinion(person, request.documentId(), CLINIC, "o1")));
         assertThat(exchange.send(opinion(person, request.documentId(), CLINIC, "o2")))
                 .isEqualTo(new Refused(Refusal.ALREADY_OPEN, answer.documentId()));
         // the request cannot be changed under its answer
-        assertThat(exchange.newVersion(request, MUNICIPALITY, CLERK, Map.of("requestedOn", "2026-12-02"), null))
+        assertThat(exchange.newVersion(request, MUNICIPALITY, CLERK, requestPayload("2026-12-02"), null))
                 .isEqualTo(new Refused(Refusal.REPLY_EXISTS));
     }
 
@@ -232,10 +222,10 @@ class DocumentExchangeIntegrationTests {
         assertThat(exchange.withdraw(ref, OFFICE, CLERK, null)).isEqualTo(new Refused(Refusal.RETURNED));
         OpenResult seen = exchange.open(ref, MUNICIPALITY, CLERK);
         assertThat(((OpenResult.Opened) seen).document().status()).isEqualTo(DocumentStatus.RETURNED);
-        assertThat(exchange.newVersion(ref, MUNICIPALITY, CLERK, Map.of("applicationType", "2", "appliedOn", "2026-12-02"),
+        assertThat(exchange.newVersion(ref, MUNICIPALITY, CLERK, applicationPayload("2"),
                 null)).isEqualTo(new Refused(Refusal.WRONG_SIDE));
         assertThat(exchange.newVersion(ref, OFFICE, CLERK, Map.of("applicationType", "2"), null)).isInstanceOf(Invalid.class);
-        assertThat(exchange.newVersion(ref, OFFICE, CLERK, Map.of("applicationType", "2", "appliedOn", "2026-12-02"), null))
+        assertThat(exchange.newVersion(ref, OFFICE, CLERK, applicationPayload("2"), null))
                 .isEqualTo(new ChangeResult.Changed(ref, DocumentStatus.SENT, 2));
         OpenResult opened = exchange.open(ref, MUNICIPALITY, CLERK);
         assertThat(((OpenResult.Opened) opened).document().payload()).containsEntry("applicationType", "2");
@@ -256,7 +246,7 @@ class DocumentExchangeIntegrationTests {
         List<DocumentRef> refs = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             refs.add(sent(exchange.send(new SendDocument(DocumentKind.OPINION_REQUEST, INSURER, person, MUNICIPALITY,
-                    clinic, Map.of("requestedOn", "2026-12-0" + (i + 1)), "r-" + UUID.randomUUID(), null, null, CLERK, null))));
+                    clinic, requestPayload("2026-12-0" + (i + 1)), "r-" + UUID.randomUUID(), null, null, CLERK, null))));
         }
         assertThat(exchange.outbox(MUNICIPALITY, 0)).isNotEmpty();
         List<Envelope> page = exchange.inbox(clinic, 0);
@@ -368,8 +358,31 @@ class DocumentExchangeIntegrationTests {
 
     private static SendDocument application(InsuredNumber person, String key, String type) {
         return new SendDocument(DocumentKind.CERTIFICATION_APPLICATION, INSURER, person, OFFICE, MUNICIPALITY,
-                new LinkedHashMap<>(Map.of("applicationType", type, "appliedOn", "2026-12-01")), key, null, null, CLERK,
-                "abc123");
+                applicationPayload(type), key, null, null, CLERK, "abc123");
+    }
+
+    /** A whole application of certification's layout (design §3.2): 主治医 given, surveyed at home, consent given. */
+    private static Map<String, String> applicationPayload(String type) {
+        Map<String, String> payload = new LinkedHashMap<>();
+        payload.put("applicationType", type);
+        payload.put("doctorInstitutionCode", MedicalInstitutionCode.withCheckDigit("131012345").value());
+        payload.put("doctorInstitutionName", "千代田クリニック");
+        payload.put("doctorName", "医師 一郎");
+        payload.put("surveyPlace", "1");
+        payload.put("surveyContactName", "介護 花子");
+        payload.put("surveyContactPhone", "090-1111-2222");
+        payload.put("blanketConsent", "1");
+        return payload;
+    }
+
+    private static Map<String, String> withEntries(Map<String, String> payload, String key, String value) {
+        payload.put(key, value);
+        return payload;
+    }
+
+    /** An opinion request of certification's layout (design §5.1). */
+    private static Map<String, String> requestPayload(String dueOn) {
+        return Map.of("requestKind", "1", "doctorKind", "1", "dueOn", dueOn);
     }
 
     private static SendDocument opinion(InsuredNumber person, UUID request, Correspondent from, String key) {
