@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import jp.kaigo.identity.Enrolment;
 import jp.kaigo.identity.IssuedTokens;
 import jp.kaigo.identity.PlatformPki;
@@ -38,6 +40,8 @@ class CommitteeMemberConsoleIntegrationTests {
     PlatformPki pki;
     @Autowired
     StaffAccounts staff;
+    /** Each organisation's first administrator, for signing in again on the API. */
+    private final Map<Party, Enrolment> adminEnrolments = new HashMap<>();
 
     /** K1: "any console page but /portal/committee/**" — the member is refused, the clerk is not. */
     @Test
@@ -149,8 +153,6 @@ class CommitteeMemberConsoleIntegrationTests {
         IssuedTokens tokens = signIn(organisation, adminEnrolments.get(organisation));
         return staff.authenticate(organisation, tokens.accessToken()).orElseThrow();
     }
-
-    private final java.util.Map<Party, Enrolment> adminEnrolments = new java.util.HashMap<>();
 
     /** The municipality's administrator on the API (its own code step after the one {@link #admin} used). */
     private ApiClient adminApi(Party organisation) {
