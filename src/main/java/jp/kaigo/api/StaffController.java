@@ -51,7 +51,8 @@ class StaffController {
     @PostMapping("/api/staff/first-admin")
     @ResponseStatus(HttpStatus.CREATED)
     Enrolment firstAdmin(@AuthenticationPrincipal PartyUser caller, @RequestBody NewStaff request) {
-        return staff.registerFirstAdmin(caller.party(), request.loginId(), request.password(), jobType(request.jobType()));
+        return staff.registerFirstAdmin(caller.party(), request.loginId(), request.password(),
+                jobType(caller, request.jobType()));
     }
 
     @PostMapping("/api/staff/sign-in")
@@ -67,7 +68,7 @@ class StaffController {
     @PostMapping("/api/staff/sign-out")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void signOut(@AuthenticationPrincipal PartyUser caller, HttpServletRequest http) {
-        StaffSession session = session(staff, caller, http);
+        StaffSession session = ownAccount(staff, caller, http);
         staff.signOut(session);
     }
 
@@ -77,7 +78,7 @@ class StaffController {
     /** Who is signed in (for the UI's header); no personal name is stored at all. */
     @GetMapping("/api/staff/me")
     Me me(@AuthenticationPrincipal PartyUser caller, HttpServletRequest http) {
-        StaffSession s = session(staff, caller, http);
+        StaffSession s = ownAccount(staff, caller, http);
         return new Me(s.loginId(), s.jobType().name(), s.jobType().label(), s.admin(), s.organisation().toString());
     }
 
@@ -85,7 +86,7 @@ class StaffController {
     @ResponseStatus(HttpStatus.CREATED)
     Enrolment create(@AuthenticationPrincipal PartyUser caller, HttpServletRequest http, @RequestBody NewStaff request) {
         return staff.createStaff(session(staff, caller, http), request.loginId(), request.password(),
-                jobType(request.jobType()), request.qualifications() == null ? List.of()
+                jobType(caller, request.jobType()), request.qualifications() == null ? List.of()
                         : request.qualifications().stream().map(StaffController::attested).toList());
     }
 
@@ -95,8 +96,21 @@ class StaffController {
         staff.disable(session(staff, caller, http), loginId);
     }
 
-    /** The staff session of the request's bearer token, under the caller's certificate; 401 without one. */
+    /**
+     * The staff session of the request's bearer token, under the caller's certificate; 401 without one. Every API
+     * use case takes its session here, so this is where a 介護認定審査会委員 is refused (403): it sees nothing but the
+     * 審査会資料 of its own 合議体, in the portal's committee area (certification-online.md §6.4 K1).
+     */
     static StaffSession session(StaffAccounts staff, PartyUser caller, HttpServletRequest http) {
+        StaffSession session = ownAccount(staff, caller, http);
+        if (session.jobType() == JobType.COMMITTEE_MEMBER) {
+            throw new Forbidden("認定審査会委員のアカウントでは利用できません(審査会資料はポータルの審査会資料の画面で表示します)");
+        }
+        return session;
+    }
+
+    /** The same session for the account's own endpoints (who am I, sign-out), which every job may use. */
+    private static StaffSession ownAccount(StaffAccounts staff, PartyUser caller, HttpServletRequest http) {
         return staff.authenticate(caller.party(), bearer(http))
                 .orElseThrow(() -> new SignInRefused("ログインしてください(アクセストークンがないか、期限切れ・無効です)"));
     }
@@ -137,12 +151,17 @@ class StaffController {
         return new StaffAccounts.AttestedQualification(q, r.number(), until);
     }
 
-    private static JobType jobType(String value) {
+    /**
+     * The job named; if none, the choices the caller's kind of organisation has (認定審査会委員: a municipality only).
+     * A job named but not offered is refused by {@link StaffAccounts} with its own reason.
+     */
+    private static JobType jobType(PartyUser caller, String value) {
         if (value == null || value.isBlank()) {
             throw new InvalidValue("jobType", "職種", "必須です");
         }
-        return JobType.parse(value).orElseThrow(() -> new InvalidValue("jobType", "職種",
-                Choices.oneOf(JobType.values(), JobType::name, JobType::label)));
+        List<JobType> offered = StaffAccounts.jobTypesOffered(caller.party().kind());
+        return JobType.parse(value.strip()).orElseThrow(() -> new InvalidValue("jobType", "職種",
+                Choices.oneOf(offered.toArray(JobType[]::new), JobType::name, JobType::label)));
     }
 
     /** The token of an {@code Authorization: Bearer …} header, or null. */

@@ -351,6 +351,15 @@ public class StaffAccounts {
     private record Cached(StaffSession session, Instant expiresAt, LocalDate day, long checkedAt) {
     }
 
+    /**
+     * The jobs an administrator of this kind of organisation may give an account, in {@link JobType} order: every
+     * job, except that only a municipality (which holds the 認定審査会) has 認定審査会委員 (certification-online.md §6.2).
+     */
+    public static List<JobType> jobTypesOffered(PartyKind kind) {
+        return java.util.Arrays.stream(JobType.values())
+                .filter(job -> job != JobType.COMMITTEE_MEMBER || kind == PartyKind.MUNICIPALITY).toList();
+    }
+
     private Enrolment create(Party organisation, String loginId, String password, JobType jobType,
             boolean admin) {
         checkLoginId(loginId);
@@ -358,7 +367,7 @@ public class StaffAccounts {
         if (jobType == null) {
             throw new InvalidValue("jobType", "職種", "必須です");
         }
-        if (jobType == JobType.COMMITTEE_MEMBER && organisation.kind() != PartyKind.MUNICIPALITY) {
+        if (!jobTypesOffered(organisation.kind()).contains(jobType)) {
             // design §6.2: the 審査会委員 is an account of the municipality that holds the 認定審査会
             throw new InvalidValue("jobType", "職種", "認定審査会委員のアカウントは保険者(市町村)だけが作成できます");
         }

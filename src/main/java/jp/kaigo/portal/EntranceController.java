@@ -14,7 +14,6 @@ import jp.kaigo.shared.InsuredNumber;
 import jp.kaigo.shared.InsurerNumber;
 import jp.kaigo.shared.InvalidValue;
 import jp.kaigo.shared.Party;
-import jp.kaigo.shared.PartyKind;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -66,9 +65,14 @@ class EntranceController {
         try {
             var tokens = staff.signIn(terminal, loginId.strip(), password, oneTimeCode);
             StaffSession session = staff.authenticate(terminal, tokens.accessToken()).orElseThrow();
-            signedIn.start(new PortalLogin.Staff(terminal, session.loginId(), session.jobType(), session.admin(),
-                    tokens.accessToken(), tokens.refreshToken()), request, response);
-            return terminal.kind() == PartyKind.MUNICIPALITY ? "redirect:/portal/municipality" : "redirect:/portal/office";
+            PortalLogin.Staff login = new PortalLogin.Staff(terminal, session.loginId(), session.jobType(),
+                    session.admin(), tokens.accessToken(), tokens.refreshToken());
+            signedIn.start(login, request, response);
+            return switch (login.role()) {
+                case PortalLogin.COMMITTEE -> "redirect:/portal/committee";
+                case PortalLogin.MUNICIPALITY -> "redirect:/portal/municipality";
+                default -> "redirect:/portal/office";
+            };
         } catch (SignInRefused e) {
             model.addAttribute("error", e.getMessage());
             return "portal/sign-in-staff";

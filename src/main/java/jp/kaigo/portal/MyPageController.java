@@ -56,7 +56,7 @@ class MyPageController {
         model.addAttribute("looked", home.looked());
         model.addAttribute("openSection", looked > 1 ? "accesses" : open);
         model.addAttribute("openings", home.openings());
-        model.addAttribute("categories", InformationCategory.values());
+        model.addAttribute("categories", ConsentCategories.OFFERED);
         return "portal/me/home";
     }
 
@@ -81,7 +81,7 @@ class MyPageController {
                 party = number == null ? null : new Party(kind, number);
             }
         }
-        InformationCategory asked = in.category(category);
+        InformationCategory asked = ConsentCategories.asked(in, category);
         boolean give = in.consentDecision(decision);
         in.check();
         ConsentChange change = page.decide(me, party, asked, give);

@@ -288,7 +288,7 @@ class OfficeController {
     @GetMapping("/consent")
     String consentForm(HttpServletRequest request, HttpServletResponse response, Model model) {
         model.addAttribute("me", signedIn.staff(request, response));
-        model.addAttribute("categories", InformationCategory.values());
+        model.addAttribute("categories", ConsentCategories.OFFERED);
         return "portal/office/consent";
     }
 
@@ -301,7 +301,7 @@ class OfficeController {
             @RequestParam(required = false) String category, @RequestParam String decision) {
         StaffSession me = signedIn.staff(request, response);
         Inputs in = new Inputs();
-        InformationCategory asked = in.category(category);
+        InformationCategory asked = ConsentCategories.asked(in, category);
         boolean give = in.consentDecision(decision);
         in.check();
         var challenge = eligibility.cardChallenge(me);
@@ -326,7 +326,7 @@ class OfficeController {
             @RequestParam String cardAnswer) {
         StaffSession me = signedIn.staff(request, response);
         Inputs in = new Inputs();
-        InformationCategory asked = in.category(category);
+        InformationCategory asked = ConsentCategories.asked(in, category);
         boolean give = in.consentDecision(decision);
         CardAnswers.Signed signed = CardAnswers.parseSigned(in, challengeId, cardAnswer);
         in.check();
@@ -342,7 +342,7 @@ class OfficeController {
         StaffSession me = signedIn.staff(request, response);
         model.addAttribute("me", me);
         model.addAttribute("members", staff.staffOf(me));
-        model.addAttribute("jobTypes", JobType.values());
+        model.addAttribute("jobTypes", StaffAccounts.jobTypesOffered(me.organisation().kind()));
         model.addAttribute("qualifications", Qualification.values());
         return "portal/office/staff";
     }

@@ -8,6 +8,11 @@ sealed interface PortalLogin {
     String OFFICE = "PORTAL_OFFICE";
     String MUNICIPALITY = "PORTAL_MUNICIPALITY";
     String PERSON = "PORTAL_PERSON";
+    /**
+     * A 介護認定審査会委員 (docs/design/certification-online.md §6.4 K1): no console page at all, only the committee
+     * area, sign-out and the own-account pages.
+     */
+    String COMMITTEE = "PORTAL_COMMITTEE";
 
     String role();
 
@@ -19,6 +24,9 @@ sealed interface PortalLogin {
             String refreshToken) implements PortalLogin {
         @Override
         public String role() {
+            if (job == JobType.COMMITTEE_MEMBER) {
+                return COMMITTEE;
+            }
             return organisation.kind() == jp.kaigo.shared.PartyKind.MUNICIPALITY ? MUNICIPALITY : OFFICE;
         }
     }

@@ -43,6 +43,10 @@ class PortalSecurity implements WebMvcConfigurer {
                         .requestMatchers("/portal/office/**").hasRole(PortalLogin.OFFICE)
                         .requestMatchers("/portal/municipality/**").hasRole(PortalLogin.MUNICIPALITY)
                         .requestMatchers("/portal/me/**").hasRole(PortalLogin.PERSON)
+                        // a 介護認定審査会委員 has its own role and nothing else: every console page above is refused
+                        // to it (403), only its committee area is open (certification-online.md §6.4 K1); sign-out
+                        // is the logout filter, before any of these rules
+                        .requestMatchers("/portal/committee", "/portal/committee/**").hasRole(PortalLogin.COMMITTEE)
                         .anyRequest().denyAll())
                 .exceptionHandling(e -> e.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/portal")))
                 .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
