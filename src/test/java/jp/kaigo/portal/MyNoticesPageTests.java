@@ -54,7 +54,7 @@ class MyNoticesPageTests {
         assertThat(html).contains("id=\"notice-" + unread.id() + "\" class=\"card unread\"",
                 "id=\"notice-" + read.id() + "\" class=\"card read\"");
         assertThat(html).contains("value=\"hanako@example.jp\"", "name=\"paper\" value=\"true\" checked=\"checked\"");
-        assertThat(html).contains("href=\"/portal/me/notices\"").as("the menu leads to the notices");
+        assertThat(html).as("the menu leads to the notices").contains("href=\"/portal/me/notices\"");
     }
 
     @Test
