@@ -1,0 +1,39 @@
+package jp.kaigo.notification;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/** The kinds of notice (design §7.1), with the title the person reads and whether it also goes on paper. */
+public enum NoticeKind {
+    CERTIFICATION_RESULT("certification-result", "要介護認定の結果のお知らせ", true),
+    RENEWAL_REMINDER("renewal-reminder", "要介護認定の更新申請のご案内", true),
+    POSTPONEMENT("postponement", "要介護認定の処分延期のお知らせ", true);
+
+    private final String code;
+    private final String title;
+    private final boolean onPaper;
+
+    NoticeKind(String code, String title, boolean onPaper) {
+        this.code = code;
+        this.title = title;
+        this.onPaper = onPaper;
+    }
+
+    /** The code stored in {@code notification.notices.kind}. */
+    public String code() {
+        return code;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    /** Sent on paper too to a person who asked for paper (design §7.4). */
+    public boolean onPaper() {
+        return onPaper;
+    }
+
+    static Optional<NoticeKind> ofCode(String code) {
+        return Arrays.stream(values()).filter(k -> k.code.equals(code)).findFirst();
+    }
+}
