@@ -23,6 +23,7 @@ import jp.kaigo.registry.InsuredRegistry;
 import jp.kaigo.relationship.OfficeInCharge;
 import jp.kaigo.relationship.OfficesInCharge;
 import jp.kaigo.shared.CareRecordSource;
+import jp.kaigo.shared.Correspondent;
 import jp.kaigo.shared.DocumentKind;
 import jp.kaigo.shared.InformationCategory;
 import jp.kaigo.shared.InsurerNumber;
@@ -265,35 +266,15 @@ public class AccessDecisions {
                 s -> s.opinionRequestOpen(actor.organisation().number(), insurerNo, insuredNo, today));
     }
 
-    /**
-     * Where a document goes: an organisation, or a 合議体 (board) of a municipality for the committee packets
-     * (docs/design/certification-online.md §2.3: recipient kind {@code board}, number {@code <insurer_no>-<board_no>}).
-     */
-    public record Addressee(Party organisation, Integer boardNo) {
-        public static Addressee of(Party organisation) {
-            return new Addressee(organisation, null);
-        }
-
-        public static Addressee board(String insurerNo, int boardNo) {
-            return new Addressee(Party.municipality(insurerNo), boardNo);
-        }
-
-        /** As the audit trail and the exchange tables name it. */
-        public String key() {
-            return boardNo == null ? organisation.toString() : "board:" + organisation.number() + "-" + boardNo;
-        }
-
-        private ExchangeRules.Side side() {
-            if (boardNo != null) {
-                return ExchangeRules.Side.BOARD;
-            }
-            return switch (organisation.kind()) {
-                case MUNICIPALITY -> ExchangeRules.Side.MUNICIPALITY;
-                case OFFICE -> ExchangeRules.Side.OFFICE;
-                case MEDICAL_INSTITUTION -> ExchangeRules.Side.MEDICAL;
-                case OPERATOR -> null;
-            };
-        }
+    /** The side of the exchange rules a document's recipient is on; null for a person (no document goes to one). */
+    private static ExchangeRules.Side side(Correspondent to) {
+        return switch (to.kind()) {
+            case MUNICIPALITY -> ExchangeRules.Side.MUNICIPALITY;
+            case OFFICE -> ExchangeRules.Side.OFFICE;
+            case MEDICAL_INSTITUTION -> ExchangeRules.Side.MEDICAL;
+            case BOARD -> ExchangeRules.Side.BOARD;
+            case PERSON -> null;
+        };
     }
 
     /**
@@ -318,7 +299,7 @@ public class AccessDecisions {
      * @param sender    the sending organisation; null when the person (or their representative) sent it
      * @param withdrawn the document was withdrawn or returned
      */
-    public record SentDocument(UUID documentId, DocumentKind kind, Party sender, Addressee recipient, String insurerNo,
+    public record SentDocument(UUID documentId, DocumentKind kind, Party sender, Correspondent recipient, String insurerNo,
             String insuredNo, boolean accepted, boolean withdrawn, boolean purged) {
     }
 
@@ -338,31 +319,30 @@ public class AccessDecisions {
      * design §2.10 S1–S17); audited, permit or deny, as action {@code exchange.send}. A person's card speaks for its
      * own numbers only; the platform sends the progress notices as a municipality's actor with no staff and no job.
      */
-    public Decision maySend(Actor actor, DocumentKind kind, Addressee to, String insurerNo, String insuredNo,
+    public Decision maySend(Actor actor, DocumentKind kind, Correspondent to, String insurerNo, String insuredNo,
             CaseFacts known) {
         LocalDate today = LocalDate.now(JAPAN);
         ExchangeRules.Side sender = side(actor);
         AccessReason reason;
-        if (sender == null || to.side() == null) {
+        if (sender == null || side(to) == null) {
             reason = AccessReason.WRONG_DIRECTION; // §2.3: the operator neither sends nor receives documents
         } else if (actor.isPerson() && !actor.speaksFor(insurerNo, insuredNo)) {
             reason = AccessReason.NOT_INVOLVED; // S17: a card is for its own person only
         } else {
             Party office = actor.kind() == PartyKind.OFFICE ? actor.organisation()
-                    : to.boardNo() == null && to.organisation().kind() == PartyKind.OFFICE ? to.organisation() : null;
-            Set<String> designations = to.boardNo() == null && to.organisation().kind() == PartyKind.OFFICE
-                    ? master.designatedServices(to.organisation().number(), today) : Set.of();
+                    : to.kind() == Correspondent.Kind.OFFICE ? to.party().orElseThrow() : null;
+            Set<String> designations = to.kind() == Correspondent.Kind.OFFICE
+                    ? master.designatedServices(to.number(), today) : Set.of();
             reason = ExchangeRules.send(new ExchangeRules.SendFacts(kind, sender, actor.job(),
-                    actor.qualifiedCareManager(), to.side(), ownInsurer(actor, insurerNo),
-                    to.boardNo() == null && to.organisation().kind() == PartyKind.MUNICIPALITY
-                            && insurerNo.equals(to.organisation().number()),
+                    actor.qualifiedCareManager(), side(to), ownInsurer(actor, insurerNo),
+                    to.kind() == Correspondent.Kind.MUNICIPALITY && insurerNo.equals(to.number()),
                     office == null ? Set.of() : inCharge(office, insurerNo, insuredNo, today), designations,
                     actor.isPerson() && actor.representing() != null, known.assignmentOpen(), known.requestOpen(),
                     known.caseOpen(), known.institutionNamed(), known.onAgenda(),
                     !registry.lostOnOrBefore(insurerNo, List.of(insuredNo), today).isEmpty()));
         }
         Decision decision = Decision.of(categoryOf(kind), reason);
-        audit.record(entry(actor, insurerNo, insuredNo, "document:" + kind.key() + " → " + to.key(), "exchange.send",
+        audit.record(entry(actor, insurerNo, insuredNo, "document:" + kind.key() + " → " + to, "exchange.send",
                 (decision.permitted() ? "permit:" : "deny:") + reason.name()));
         return decision;
     }
@@ -381,8 +361,8 @@ public class AccessDecisions {
         } else {
             String insurerNo = document.insurerNo();
             String insuredNo = document.insuredNo();
-            boolean toReader = !actor.isPerson() && document.recipient().boardNo() == null
-                    && document.recipient().organisation().equals(actor.organisation());
+            boolean toReader = !actor.isPerson()
+                    && document.recipient().party().filter(actor.organisation()::equals).isPresent();
             reason = ExchangeRules.readOrAct(new ExchangeRules.ReadFacts(document.kind(),
                     ExchangeRules.Act.valueOf(act.name()), reader, actor.job(), actor.qualifiedCareManager(),
                     !actor.isPerson() && actor.organisation().equals(document.sender()), toReader,

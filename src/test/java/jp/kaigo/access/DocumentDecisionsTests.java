@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import jp.kaigo.access.AccessDecisions.Addressee;
 import jp.kaigo.access.AccessDecisions.CaseFacts;
 import jp.kaigo.access.AccessDecisions.DocumentAct;
 import jp.kaigo.access.AccessDecisions.SentDocument;
@@ -23,8 +22,10 @@ import jp.kaigo.identity.OfficeMaster;
 import jp.kaigo.registry.InsuredRegistry;
 import jp.kaigo.relationship.OfficeInCharge;
 import jp.kaigo.relationship.OfficesInCharge;
+import jp.kaigo.shared.Correspondent;
 import jp.kaigo.shared.DocumentKind;
 import jp.kaigo.shared.InformationCategory;
+import jp.kaigo.shared.InsurerNumber;
 import jp.kaigo.shared.JobType;
 import jp.kaigo.shared.MedicalInstitutionCode;
 import jp.kaigo.shared.Party;
@@ -67,7 +68,7 @@ class DocumentDecisionsTests {
     void theCareManagerOfTheOfficeInChargeAppliesOnThePersonsBehalfAndItIsAudited() {
         Actor careManager = Actor.staff(OFFICE, UUID.randomUUID(), JobType.CARE_MANAGER, Set.of(Qualification.CARE_MANAGER));
         Decision decision = access.maySend(careManager, DocumentKind.CERTIFICATION_APPLICATION,
-                Addressee.of(Party.municipality(INSURER)), INSURER, PERSON, CaseFacts.NONE);
+                Correspondent.of(Party.municipality(INSURER)), INSURER, PERSON, CaseFacts.NONE);
         assertThat(decision.reason()).isEqualTo(AccessReason.DAIKOU);
         assertThat(decision.category()).isEqualTo(InformationCategory.CERTIFICATION);
         AuditEntry entry = audited();
@@ -77,20 +78,20 @@ class DocumentDecisionsTests {
         assertThat(entry.personInsured()).isEqualTo(PERSON);
 
         assertThat(access.maySend(careManager, DocumentKind.CERTIFICATION_APPLICATION,
-                Addressee.of(Party.municipality(OTHER_INSURER)), INSURER, PERSON, CaseFacts.NONE).reason())
+                Correspondent.of(Party.municipality(OTHER_INSURER)), INSURER, PERSON, CaseFacts.NONE).reason())
                 .as("S5 before S4").isEqualTo(AccessReason.OTHER_INSURER);
         Actor clerk = Actor.staff(OFFICE, UUID.randomUUID(), JobType.CLERK, Set.of());
-        assertThat(access.maySend(clerk, DocumentKind.CERTIFICATION_APPLICATION, Addressee.of(Party.municipality(INSURER)),
+        assertThat(access.maySend(clerk, DocumentKind.CERTIFICATION_APPLICATION, Correspondent.of(Party.municipality(INSURER)),
                 INSURER, PERSON, CaseFacts.NONE).reason()).isEqualTo(AccessReason.NOT_IN_CHARGE);
     }
 
     @Test
     void aCardSpeaksForItsOwnPersonOnly() {
         assertThat(access.maySend(Actor.person(INSURER, PERSON), DocumentKind.CERTIFICATION_APPLICATION,
-                Addressee.of(Party.municipality(INSURER)), INSURER, PERSON, CaseFacts.NONE).reason())
+                Correspondent.of(Party.municipality(INSURER)), INSURER, PERSON, CaseFacts.NONE).reason())
                 .isEqualTo(AccessReason.SELF);
         assertThat(access.maySend(Actor.person(INSURER, "0000200000"), DocumentKind.CERTIFICATION_APPLICATION,
-                Addressee.of(Party.municipality(INSURER)), INSURER, PERSON, CaseFacts.NONE).reason())
+                Correspondent.of(Party.municipality(INSURER)), INSURER, PERSON, CaseFacts.NONE).reason())
                 .isEqualTo(AccessReason.NOT_INVOLVED);
         assertThat(audited().outcome()).isEqualTo("deny:NOT_INVOLVED");
     }
@@ -98,16 +99,16 @@ class DocumentDecisionsTests {
     @Test
     void thePlatformTellsTheOfficeInChargeOfProgressAndNoOtherOffice() {
         Actor platform = Actor.staff(Party.municipality(INSURER), null, null, Set.of());
-        assertThat(access.maySend(platform, DocumentKind.PROGRESS_NOTICE, Addressee.of(OFFICE), INSURER, PERSON,
+        assertThat(access.maySend(platform, DocumentKind.PROGRESS_NOTICE, Correspondent.of(OFFICE), INSURER, PERSON,
                 CaseFacts.NONE).reason()).isEqualTo(AccessReason.OWN_INSURED);
-        assertThat(access.maySend(platform, DocumentKind.PROGRESS_NOTICE, Addressee.of(Party.office("1310100027")),
+        assertThat(access.maySend(platform, DocumentKind.PROGRESS_NOTICE, Correspondent.of(Party.office("1310100027")),
                 INSURER, PERSON, CaseFacts.NONE).reason()).isEqualTo(AccessReason.NOT_INVOLVED);
     }
 
     @Test
     void theInstitutionAskedReadsTheRequestAndOnlyItsDoctorReturnsIt() {
         SentDocument request = new SentDocument(UUID.randomUUID(), DocumentKind.OPINION_REQUEST,
-                Party.municipality(INSURER), Addressee.of(CLINIC), INSURER, PERSON, false, false, false);
+                Party.municipality(INSURER), Correspondent.of(CLINIC), INSURER, PERSON, false, false, false);
         Actor nurse = Actor.staff(CLINIC, UUID.randomUUID(), JobType.NURSE, Set.of());
         Actor doctor = Actor.staff(CLINIC, UUID.randomUUID(), JobType.DOCTOR, Set.of());
         assertThat(access.mayAct(nurse, request, DocumentAct.READ, OPEN_REQUEST).reason())
@@ -130,10 +131,10 @@ class DocumentDecisionsTests {
     void aCommitteeMemberNeitherSendsNorOpensADocumentHere() {
         Actor member = Actor.staff(Party.municipality(INSURER), UUID.randomUUID(), JobType.COMMITTEE_MEMBER, Set.of());
         SentDocument application = new SentDocument(UUID.randomUUID(), DocumentKind.CERTIFICATION_APPLICATION, null,
-                Addressee.of(Party.municipality(INSURER)), INSURER, PERSON, false, false, false);
+                Correspondent.of(Party.municipality(INSURER)), INSURER, PERSON, false, false, false);
         assertThat(access.mayAct(member, application, DocumentAct.READ, CaseFacts.NONE).reason())
                 .isEqualTo(AccessReason.COMMITTEE_PACKET_ONLY);
-        assertThat(access.maySend(member, DocumentKind.CARE_SURVEY, Addressee.of(Party.municipality(INSURER)), INSURER,
+        assertThat(access.maySend(member, DocumentKind.CARE_SURVEY, Correspondent.of(Party.municipality(INSURER)), INSURER,
                 PERSON, new CaseFacts(true, true, false, false, false)).reason())
                 .isEqualTo(AccessReason.COMMITTEE_PACKET_ONLY);
         Actor clerk = Actor.staff(Party.municipality(INSURER), UUID.randomUUID(), JobType.MUNICIPAL_OFFICER, Set.of());
@@ -149,7 +150,7 @@ class DocumentDecisionsTests {
     void aMemberOpensItsBoardsPacketUntilTheWindowClosesAndEachOpeningIsAudited() {
         Actor member = Actor.staff(Party.municipality(INSURER), UUID.randomUUID(), JobType.COMMITTEE_MEMBER, Set.of());
         SentDocument packet = new SentDocument(UUID.randomUUID(), DocumentKind.COMMITTEE_PACKET,
-                Party.municipality(INSURER), Addressee.board(INSURER, 1), INSURER, PERSON, false, false, false);
+                Party.municipality(INSURER), Correspondent.board(new InsurerNumber(INSURER), "1"), INSURER, PERSON, false, false, false);
         LocalDate meeting = LocalDate.of(2026, 12, 10);
         AccessDecisions.AgendaFacts agenda = new AccessDecisions.AgendaFacts(true, true, true, true,
                 java.time.Instant.parse("2026-12-01T00:00:00Z"), meeting);

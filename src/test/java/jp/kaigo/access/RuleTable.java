@@ -1,8 +1,15 @@
 package jp.kaigo.access;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * A rule table as the design writes it: one rule a line, cells separated by "|", the first cell the rule's number
@@ -71,5 +78,46 @@ final class RuleTable {
 
     static String yes(boolean b) {
         return b ? "yes" : "no";
+    }
+
+    /** One pass of a test over every combination, each answer checked against the first matching line. */
+    Run run(String name) {
+        return new Run(name);
+    }
+
+    final class Run {
+        private final String name;
+        private final Set<Rule> used = new LinkedHashSet<>();
+        private final List<String> mismatches = new ArrayList<>();
+        private final Map<AccessReason, Integer> counts = new LinkedHashMap<>();
+        private int rows;
+
+        private Run(String name) {
+            this.name = name;
+        }
+
+        void check(String[] facts, AccessReason actual) {
+            check(facts, actual, AccessReason::valueOf);
+        }
+
+        /** {@code expected} reads the line's expected cell (a line may name an answer given as a fact). */
+        void check(String[] facts, AccessReason actual, Function<String, AccessReason> expected) {
+            Rule rule = first(facts);
+            used.add(rule);
+            counts.merge(actual, 1, Integer::sum);
+            rows++;
+            AccessReason wanted = expected.apply(rule.expected());
+            if (actual != wanted && mismatches.size() < 20) {
+                mismatches.add(String.join(" | ", facts) + ": expected " + wanted + " (" + rule.number() + ") but was "
+                        + actual);
+            }
+        }
+
+        /** Every combination answered as its line says, and every line reached by some combination. */
+        void assertEveryCombinationAsTheTableSays() {
+            System.out.printf("%s: %d rows, %s%n", name, rows, counts);
+            assertThat(mismatches).as(String.join("\n", mismatches)).isEmpty();
+            assertThat(unused(used)).as("every line of the table decides some combination").isEmpty();
+        }
     }
 }
