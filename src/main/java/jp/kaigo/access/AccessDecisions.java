@@ -297,7 +297,7 @@ public class AccessDecisions {
      * A document already sent, as the exchange module holds it, for a decision on reading or acting on it.
      *
      * @param sender    the sending organisation; null when the person (or their representative) sent it
-     * @param withdrawn the document was withdrawn or returned
+     * @param withdrawn the sender withdrew the document (a document its recipient returned stays readable to both)
      */
     public record SentDocument(UUID documentId, DocumentKind kind, Party sender, Correspondent recipient, String insurerNo,
             String insuredNo, boolean accepted, boolean withdrawn, boolean purged) {
@@ -377,6 +377,40 @@ public class AccessDecisions {
                 "document:" + document.kind().key() + ":" + document.documentId(), act.action,
                 (decision.permitted() ? "permit:" : "deny:") + reason.name()));
         return decision;
+    }
+
+    /** A document on a page of an inbox or outbox, as listed (envelope only: kind, person, no content). */
+    public record ListedDocument(UUID documentId, DocumentKind kind, String insurerNo, String insuredNo) {
+    }
+
+    /** The two lists of an organisation's documents. */
+    public enum DocumentBox {
+        INBOX, OUTBOX
+    }
+
+    /**
+     * Whether the actor may list its organisation's inbox and outbox (design §2.10): the staff of a municipality,
+     * office or medical institution; not a 審査会委員 (K1: packets only, through the committee room), not the
+     * operator (who neither sends nor receives), not a person (whose documents are in their own pages). Listing
+     * itself discloses nothing until {@link #listed} records what the page showed.
+     */
+    public Decision mayListDocuments(Actor actor) {
+        AccessReason reason = actor.isPerson() || actor.kind() == PartyKind.OPERATOR ? AccessReason.NOT_INVOLVED
+                : actor.job() == JobType.COMMITTEE_MEMBER ? AccessReason.COMMITTEE_PACKET_ONLY : AccessReason.OWN_BOX;
+        return Decision.of(InformationCategory.CERTIFICATION, reason);
+    }
+
+    /**
+     * Records each document a page of the box showed (its kind and whose it is), so that the person's "who looked"
+     * view lists the organisation that saw the envelope; action {@code exchange.inbox|outbox}.
+     */
+    public void listed(Actor actor, DocumentBox box, List<ListedDocument> documents) {
+        if (!mayListDocuments(actor).permitted()) {
+            throw new IllegalArgumentException("the actor may not list documents");
+        }
+        audit.recordAll(documents.stream().map(d -> entry(actor, d.insurerNo(), d.insuredNo(),
+                "document:" + d.kind().key() + ":" + d.documentId(), "exchange." + box.name().toLowerCase(java.util.Locale.ROOT),
+                "permit:" + AccessReason.OWN_BOX.name())).toList());
     }
 
     /**

@@ -95,7 +95,7 @@ final class ExchangeRules {
      * @param toReader         the reader's organisation is the recipient
      * @param aboutReader      the document is about the person reading, or about the one the representative acts for
      * @param ownInsurer       the reader's municipality is the person's 保険者
-     * @param requestWithdrawn the opinion-request was withdrawn (or returned) by the time of the request
+     * @param requestWithdrawn the municipality withdrew the opinion-request (one the clinic returned it still reads)
      * @param assignmentOpen   the survey assignment (this document) is open
      * @param officeInCharge   the service types for which the reader's office is the person's 担当事業所 today
      * @param accepted         the document was accepted by its recipient

@@ -106,6 +106,19 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         return problem;
     }
 
+    /** A step on a document the exchange refused: not found (404) or not possible in its state (409). */
+    @ExceptionHandler(DocumentRefused.class)
+    ProblemDetail documentRefused(DocumentRefused e) {
+        var refusal = e.refused().reason();
+        ProblemDetail problem = problem(refusal == jp.kaigo.exchange.Refusal.NOT_FOUND ? HttpStatus.NOT_FOUND
+                : HttpStatus.CONFLICT, "この書類にはこの操作ができません", refusal.message(), ProblemType.DOCUMENT_REFUSED);
+        problem.setProperty("refusal", refusal.code());
+        if (e.refused().existing() != null) {
+            problem.setProperty("existing", e.refused().existing().toString());
+        }
+        return problem;
+    }
+
     @ExceptionHandler(CardRefused.class)
     ProblemDetail cardRefused(CardRefused e) {
         return problem(HttpStatus.FORBIDDEN, "本人確認できません", e.getMessage(), ProblemType.CARD_REFUSED);

@@ -441,6 +441,26 @@ public class DocumentExchange {
         return receipts.certificatePem(serial);
     }
 
+    /**
+     * The document as it stands, without opening it (nothing is marked delivered or read): for the use case to ask
+     * {@code access} before a party opens, accepts, returns or withdraws it. Empty when unknown.
+     */
+    public Optional<DocumentView> document(DocumentRef ref) {
+        return load(ref).map(DocumentExchange::view);
+    }
+
+    /** The person's documents of a kind, newest first, as they stand (for the use case's case facts, design §2.10). */
+    public List<DocumentView> about(InsurerNumber insurer, InsuredNumber insured, DocumentKind kind) {
+        return sql.sql("""
+                select document_id from exchange.documents
+                 where insurer_no = :insurer and insured_no = :insured and kind = :kind
+                 order by sent_at desc, document_id
+                """).param("insurer", insurer.value()).param("insured", insured.value()).param("kind", kind.key())
+                .query(UUID.class).list().stream()
+                .map(id -> load(new DocumentRef(insurer, insured, id)).map(DocumentExchange::view).orElseThrow())
+                .toList();
+    }
+
     /** The current version's payload, for the owning module's acceptance (§2.8); empty once purged or unknown. */
     public Optional<Map<String, String>> payload(DocumentRef ref) {
         return load(ref).map(Doc::payload);

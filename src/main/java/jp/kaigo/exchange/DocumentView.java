@@ -11,4 +11,9 @@ import jp.kaigo.shared.DocumentStatus;
 public record DocumentView(DocumentRef document, DocumentKind kind, Correspondent sender, Correspondent recipient,
         DocumentStatus status, int version, String layoutVersion, Map<String, String> payload, UUID inReplyTo,
         Instant sentAt, Instant statusAt) {
+
+    /** Past its retention: the envelope, history and receipts stay, the content is gone (design §2.9). */
+    public boolean purged() {
+        return payload == null;
+    }
 }

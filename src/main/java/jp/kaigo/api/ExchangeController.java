@@ -1,0 +1,258 @@
+package jp.kaigo.api;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import jp.kaigo.access.Actor;
+import jp.kaigo.exchange.ChangeResult;
+import jp.kaigo.exchange.DocumentRef;
+import jp.kaigo.exchange.DocumentView;
+import jp.kaigo.exchange.Envelope;
+import jp.kaigo.exchange.Invalid;
+import jp.kaigo.exchange.OpenResult;
+import jp.kaigo.exchange.Receipt;
+import jp.kaigo.exchange.Refused;
+import jp.kaigo.exchange.ReturnReason;
+import jp.kaigo.exchange.SendResult;
+import jp.kaigo.filing.DocumentRouting;
+import jp.kaigo.filing.Outgoing;
+import jp.kaigo.filing.Routed;
+import jp.kaigo.identity.StaffAccounts;
+import jp.kaigo.ingest.Inputs;
+import jp.kaigo.shared.Correspondent;
+import jp.kaigo.shared.DocumentKind;
+import jp.kaigo.shared.InsuredNumber;
+import jp.kaigo.shared.InsurerNumber;
+import jp.kaigo.shared.InvalidValue;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Documents between organisations (design §8.1): send, the inbox and outbox, open, accept, return, withdraw and the
+ * signed receipts, by a signed-in staff member under the organisation's certificate. Each is one call to
+ * {@link DocumentRouting}, which asks {@code access} first; a denial is a 403 with its reason, a step the document's
+ * state does not allow a 409 (404 when there is no such document), field errors a 400 and nothing stored.
+ */
+@RestController
+class ExchangeController {
+    private final DocumentRouting routing;
+    private final StaffAccounts staff;
+
+    ExchangeController(DocumentRouting routing, StaffAccounts staff) {
+        this.routing = routing;
+        this.staff = staff;
+    }
+
+    record Addressee(String kind, String number) {
+    }
+
+    record SendRequest(String kind, Addressee to, String insurerNo, String insuredNo, String inReplyTo,
+            Map<String, String> payload) {
+    }
+
+    record Sent(String documentId, String insurerNo, String insuredNo, int version, boolean duplicate, String location) {
+    }
+
+    record Counterpart(String kind, String number) {
+        static Counterpart of(Correspondent c) {
+            return new Counterpart(c.kind().code(), c.number());
+        }
+    }
+
+    record Listed(String documentId, String insurerNo, String insuredNo, String kind, String kindLabel,
+            Counterpart counterpart, String status, String statusLabel, Instant sentAt, Instant statusAt) {
+    }
+
+    record Document(String documentId, String insurerNo, String insuredNo, String kind, String kindLabel,
+            Counterpart sender, Counterpart recipient, String status, String statusLabel, int version,
+            String layoutVersion, Map<String, String> payload, String inReplyTo, Instant sentAt, Instant statusAt) {
+    }
+
+    record Changed(String documentId, String status, int version) {
+    }
+
+    record ReturnRequest(String reason, String note) {
+    }
+
+    record WithdrawRequest(String note) {
+    }
+
+    @PostMapping("/api/exchange/documents")
+    ResponseEntity<Sent> send(@AuthenticationPrincipal PartyUser caller, HttpServletRequest http,
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+            @RequestBody SendRequest request) {
+        Actor actor = Actor.staff(StaffController.session(staff, caller, http));
+        Inputs in = new Inputs();
+        DocumentKind kind = in.value(request.kind(), k -> DocumentKind.byKey(k)
+                .orElseThrow(() -> new InvalidValue("kind", "文書の種類", "文書の種類が正しくありません")));
+        Correspondent to = request.to() == null ? null : in.value(request.to().kind(), k -> addressee(k, request.to().number()));
+        if (request.to() == null) {
+            in.reject("to", "宛先", "必須です");
+        }
+        InsurerNumber insurer = in.value(request.insurerNo(), InsurerNumber::new);
+        InsuredNumber insured = in.value(request.insuredNo(), InsuredNumber::new);
+        UUID inReplyTo = request.inReplyTo() == null ? null
+                : in.value(request.inReplyTo(), v -> Inputs.uuid(v, "inReplyTo", "回答する依頼"));
+        in.check();
+        SendResult result = done(routing.send(actor, new Outgoing(kind, to, insurer, insured, request.payload(),
+                idempotencyKey, inReplyTo, certificateSerial(http))));
+        if (result instanceof SendResult.Sent sent) {
+            return ResponseEntity.created(URI.create(path(sent.document())))
+                    .body(answer(sent.document(), sent.version(), false));
+        }
+        if (result instanceof SendResult.Duplicate duplicate) {
+            return ResponseEntity.ok(answer(duplicate.document(), 1, true));
+        }
+        throw refusal(result);
+    }
+
+    @GetMapping("/api/exchange/inbox")
+    List<Listed> inbox(@AuthenticationPrincipal PartyUser caller, HttpServletRequest http,
+            @RequestParam(defaultValue = "0") int page) {
+        return done(routing.inbox(Actor.staff(StaffController.session(staff, caller, http)), page)).stream()
+                .map(ExchangeController::listed).toList();
+    }
+
+    @GetMapping("/api/exchange/outbox")
+    List<Listed> outbox(@AuthenticationPrincipal PartyUser caller, HttpServletRequest http,
+            @RequestParam(defaultValue = "0") int page) {
+        return done(routing.outbox(Actor.staff(StaffController.session(staff, caller, http)), page)).stream()
+                .map(ExchangeController::listed).toList();
+    }
+
+    @GetMapping("/api/exchange/documents/{insurerNo}/{insuredNo}/{documentId}")
+    Document open(@AuthenticationPrincipal PartyUser caller, HttpServletRequest http, @PathVariable String insurerNo,
+            @PathVariable String insuredNo, @PathVariable String documentId) {
+        OpenResult result = done(routing.open(actor(caller, http), ref(insurerNo, insuredNo, documentId)));
+        if (result instanceof OpenResult.Opened opened) {
+            return document(opened.document());
+        }
+        throw refusal(result);
+    }
+
+    @PostMapping("/api/exchange/documents/{insurerNo}/{insuredNo}/{documentId}/accept")
+    Changed accept(@AuthenticationPrincipal PartyUser caller, HttpServletRequest http, @PathVariable String insurerNo,
+            @PathVariable String insuredNo, @PathVariable String documentId) {
+        return changed(done(routing.accept(actor(caller, http), ref(insurerNo, insuredNo, documentId))));
+    }
+
+    @PostMapping("/api/exchange/documents/{insurerNo}/{insuredNo}/{documentId}/return")
+    Changed returnDocument(@AuthenticationPrincipal PartyUser caller, HttpServletRequest http,
+            @PathVariable String insurerNo, @PathVariable String insuredNo, @PathVariable String documentId,
+            @RequestBody ReturnRequest request) {
+        Actor actor = actor(caller, http);
+        DocumentRef ref = ref(insurerNo, insuredNo, documentId);
+        Inputs in = new Inputs();
+        ReturnReason reason = in.value(request.reason(), r -> ReturnReason.ofCode(r)
+                .orElseThrow(() -> new InvalidValue("reason", "返戻理由", "返戻理由のコードが正しくありません")));
+        in.check();
+        return changed(done(routing.returnDocument(actor, ref, reason, request.note())));
+    }
+
+    @PostMapping("/api/exchange/documents/{insurerNo}/{insuredNo}/{documentId}/withdraw")
+    Changed withdraw(@AuthenticationPrincipal PartyUser caller, HttpServletRequest http, @PathVariable String insurerNo,
+            @PathVariable String insuredNo, @PathVariable String documentId,
+            @RequestBody(required = false) WithdrawRequest request) {
+        return changed(done(routing.withdraw(actor(caller, http), ref(insurerNo, insuredNo, documentId),
+                request == null ? null : request.note())));
+    }
+
+    /** The receipts in order, as the CLI's {@code receipt verify --receipt FILE} reads them. */
+    @GetMapping("/api/exchange/documents/{insurerNo}/{insuredNo}/{documentId}/receipts")
+    List<Receipt> receipts(@AuthenticationPrincipal PartyUser caller, HttpServletRequest http,
+            @PathVariable String insurerNo, @PathVariable String insuredNo, @PathVariable String documentId) {
+        List<Receipt> receipts = done(routing.receipts(actor(caller, http), ref(insurerNo, insuredNo, documentId)));
+        if (receipts.isEmpty()) {
+            throw new NotFound("書類が見つかりません");
+        }
+        return receipts;
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private Actor actor(PartyUser caller, HttpServletRequest http) {
+        return Actor.staff(StaffController.session(staff, caller, http));
+    }
+
+    private static <T> T done(Routed<T> routed) {
+        if (routed instanceof Routed.Denied<T> denied) {
+            throw new AccessDenied(denied.decision());
+        }
+        return ((Routed.Done<T>) routed).result();
+    }
+
+    private static DocumentRef ref(String insurerNo, String insuredNo, String documentId) {
+        Inputs in = new Inputs();
+        InsurerNumber insurer = in.value(insurerNo, InsurerNumber::new);
+        InsuredNumber insured = in.value(insuredNo, InsuredNumber::new);
+        UUID id = in.value(documentId, v -> Inputs.uuid(v, "documentId", "書類ID"));
+        in.check();
+        return new DocumentRef(insurer, insured, id);
+    }
+
+    private static Changed changed(ChangeResult result) {
+        if (result instanceof ChangeResult.Changed changed) {
+            return new Changed(changed.document().documentId().toString(), changed.status().code(), changed.version());
+        }
+        throw refusal(result);
+    }
+
+    /** Field errors (400, nothing stored) or the exchange's refusal (404/409). */
+    private static RuntimeException refusal(Object result) {
+        if (result instanceof Invalid invalid) {
+            return new InvalidValue(invalid.violations());
+        }
+        return new DocumentRefused((Refused) result);
+    }
+
+    private static Sent answer(DocumentRef ref, int version, boolean duplicate) {
+        return new Sent(ref.documentId().toString(), ref.insurer().value(), ref.insured().value(), version, duplicate,
+                path(ref));
+    }
+
+    private static String path(DocumentRef ref) {
+        return "/api/exchange/documents/" + ref.insurer().value() + "/" + ref.insured().value() + "/" + ref.documentId();
+    }
+
+    private static Listed listed(Envelope e) {
+        return new Listed(e.document().documentId().toString(), e.document().insurer().value(),
+                e.document().insured().value(), e.kind().key(), e.kind().label(), Counterpart.of(e.counterpart()),
+                e.status().code(), e.status().label(), e.sentAt(), e.statusAt());
+    }
+
+    private static Document document(DocumentView d) {
+        return new Document(d.document().documentId().toString(), d.document().insurer().value(),
+                d.document().insured().value(), d.kind().key(), d.kind().label(), Counterpart.of(d.sender()),
+                Counterpart.of(d.recipient()), d.status().code(), d.status().label(), d.version(), d.layoutVersion(),
+                d.payload(), d.inReplyTo() == null ? null : d.inReplyTo().toString(), d.sentAt(), d.statusAt());
+    }
+
+    /** The addressee as the request names it: its kind and its number, each checked (a board is not addressed here). */
+    private static Correspondent addressee(String kind, String number) {
+        Correspondent.Kind k = Correspondent.Kind.ofCode(kind).filter(c -> c != Correspondent.Kind.BOARD)
+                .orElseThrow(() -> new InvalidValue("to.kind", "宛先の種別",
+                        "municipality、office、medical-institution、person のいずれかを指定してください"));
+        if (number == null || number.isBlank()) {
+            throw new InvalidValue("to.number", "宛先の番号", "必須です");
+        }
+        return new Correspondent(k, number.strip());
+    }
+
+    /** The serial of the TLS client certificate the request came under, kept with the document's version. */
+    private static String certificateSerial(HttpServletRequest http) {
+        Object chain = http.getAttribute("jakarta.servlet.request.X509Certificate");
+        return chain instanceof X509Certificate[] certs && certs.length > 0 ? certs[0].getSerialNumber().toString(16)
+                : null;
+    }
+}

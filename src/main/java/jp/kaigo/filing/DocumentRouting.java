@@ -1,0 +1,206 @@
+package jp.kaigo.filing;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import jp.kaigo.access.AccessDecisions;
+import jp.kaigo.access.AccessDecisions.CaseFacts;
+import jp.kaigo.access.AccessDecisions.DocumentAct;
+import jp.kaigo.access.AccessDecisions.DocumentBox;
+import jp.kaigo.access.AccessDecisions.ListedDocument;
+import jp.kaigo.access.AccessDecisions.SentDocument;
+import jp.kaigo.access.Actor;
+import jp.kaigo.access.Decision;
+import jp.kaigo.exchange.ChangeResult;
+import jp.kaigo.exchange.DocumentExchange;
+import jp.kaigo.exchange.DocumentRef;
+import jp.kaigo.exchange.DocumentView;
+import jp.kaigo.exchange.Envelope;
+import jp.kaigo.exchange.OpenResult;
+import jp.kaigo.exchange.Receipt;
+import jp.kaigo.exchange.Refusal;
+import jp.kaigo.exchange.Refused;
+import jp.kaigo.exchange.ReturnReason;
+import jp.kaigo.exchange.SendDocument;
+import jp.kaigo.exchange.SendResult;
+import jp.kaigo.shared.Correspondent;
+import jp.kaigo.shared.DocumentKind;
+import jp.kaigo.shared.DocumentStatus;
+import jp.kaigo.shared.InsuredNumber;
+import jp.kaigo.shared.InsurerNumber;
+import org.springframework.stereotype.Service;
+
+/**
+ * Documents between the parties, as the exits use them (facade; design §8.1): every step first asks
+ * {@code access} — with the facts of the person's case read from the documents already exchanged — and is audited
+ * there, permit or deny; only a permitted step reaches {@link DocumentExchange}. The API and the portal call the
+ * same methods. Each exchange step is its own transaction (a refused step rolls back only itself); the exchange
+ * re-checks the status it changes, so a step decided on a status that changed meanwhile is refused there.
+ */
+@Service
+public class DocumentRouting {
+    /** The statuses in which a request still takes its answer (design §2.10 requestOpen / assignmentOpen). */
+    private static final Set<DocumentStatus> OPEN_REQUEST =
+            EnumSet.of(DocumentStatus.SENT, DocumentStatus.DELIVERED, DocumentStatus.READ, DocumentStatus.ACCEPTED);
+    private static final String DESIGNATED_DOCTOR = "2";
+
+    private final AccessDecisions access;
+    private final DocumentExchange exchange;
+
+    DocumentRouting(AccessDecisions access, DocumentExchange exchange) {
+        this.access = access;
+        this.exchange = exchange;
+    }
+
+    /** Sends a new document if {@code access} lets the actor send this kind about the person to the addressee. */
+    public Routed<SendResult> send(Actor actor, Outgoing out) {
+        Correspondent sender = correspondent(actor, out.insurer(), out.insured());
+        Decision decision = access.maySend(actor, out.kind(), out.to(), out.insurer().value(), out.insured().value(),
+                sendFacts(out, sender));
+        if (!decision.permitted()) {
+            return new Routed.Denied<>(decision);
+        }
+        return new Routed.Done<>(exchange.send(new SendDocument(out.kind(), out.insurer(), out.insured(), sender,
+                out.to(), out.payload(), out.idempotencyKey(), out.inReplyTo(), null, actor.staffId(),
+                out.clientCertificateSerial())));
+    }
+
+    /** Opens the document for one of its parties (the recipient's first opening marks it read). */
+    public Routed<OpenResult> open(Actor actor, DocumentRef ref) {
+        return decided(actor, ref, DocumentAct.READ, view -> exchange.open(ref, correspondent(actor, ref), actor.staffId()),
+                () -> new Refused(Refusal.NOT_FOUND));
+    }
+
+    /** The recipient takes the document in. */
+    public Routed<ChangeResult> accept(Actor actor, DocumentRef ref) {
+        return decided(actor, ref, DocumentAct.ACCEPT,
+                view -> exchange.accept(ref, correspondent(actor, ref), actor.staffId()), () -> new Refused(Refusal.NOT_FOUND));
+    }
+
+    /** The recipient returns the document with a reason (and a note, required for "other"). */
+    public Routed<ChangeResult> returnDocument(Actor actor, DocumentRef ref, ReturnReason reason, String note) {
+        return decided(actor, ref, DocumentAct.RETURN,
+                view -> exchange.returnDocument(ref, correspondent(actor, ref), actor.staffId(), reason, note),
+                () -> new Refused(Refusal.NOT_FOUND));
+    }
+
+    /** The sender withdraws the document; a withdrawn request takes no answer from now on. */
+    public Routed<ChangeResult> withdraw(Actor actor, DocumentRef ref, String note) {
+        return decided(actor, ref, DocumentAct.WITHDRAW,
+                view -> exchange.withdraw(ref, correspondent(actor, ref), actor.staffId(), note),
+                () -> new Refused(Refusal.NOT_FOUND));
+    }
+
+    /** The document's signed receipts, for a party that may read it (empty list when unknown). */
+    public Routed<List<Receipt>> receipts(Actor actor, DocumentRef ref) {
+        return decided(actor, ref, DocumentAct.READ, view -> exchange.receipts(ref), List::of);
+    }
+
+    /** A page of the organisation's inbox (listing marks the documents on it delivered); each one listed is audited. */
+    public Routed<List<Envelope>> inbox(Actor actor, int page) {
+        return listed(actor, DocumentBox.INBOX, page);
+    }
+
+    /** A page of the organisation's outbox; each one listed is audited. */
+    public Routed<List<Envelope>> outbox(Actor actor, int page) {
+        return listed(actor, DocumentBox.OUTBOX, page);
+    }
+
+    private Routed<List<Envelope>> listed(Actor actor, DocumentBox box, int page) {
+        Decision decision = access.mayListDocuments(actor);
+        if (!decision.permitted()) {
+            return new Routed.Denied<>(decision);
+        }
+        Correspondent party = Correspondent.of(actor.organisation());
+        List<Envelope> envelopes = box == DocumentBox.INBOX ? exchange.inbox(party, page) : exchange.outbox(party, page);
+        access.listed(actor, box, envelopes.stream().map(e -> new ListedDocument(e.document().documentId(), e.kind(),
+                e.document().insurer().value(), e.document().insured().value())).toList());
+        return new Routed.Done<>(envelopes);
+    }
+
+    // ---------------------------------------------------------------- deciding on a document already sent
+
+    private <T> Routed<T> decided(Actor actor, DocumentRef ref, DocumentAct act,
+            java.util.function.Function<DocumentView, T> step, java.util.function.Supplier<T> unknown) {
+        Optional<DocumentView> found = exchange.document(ref);
+        if (found.isEmpty()) {
+            return new Routed.Done<>(unknown.get());
+        }
+        DocumentView view = found.get();
+        Decision decision = access.mayAct(actor, sent(view), act, actFacts(view));
+        if (!decision.permitted()) {
+            return new Routed.Denied<>(decision);
+        }
+        return new Routed.Done<>(step.apply(view));
+    }
+
+    private static SentDocument sent(DocumentView view) {
+        return new SentDocument(view.document().documentId(), view.kind(), view.sender().party().orElse(null),
+                view.recipient(), view.document().insurer().value(), view.document().insured().value(),
+                view.status() == DocumentStatus.ACCEPTED, view.status() == DocumentStatus.WITHDRAWN, view.purged());
+    }
+
+    // ---------------------------------------------------------------- the facts of the case (design §2.10)
+
+    /**
+     * What the documents already exchanged say about the person's case for this send. Until the certification
+     * cases exist (increment 8), a case is open once the municipality accepted an online application of the person;
+     * the institution is named by that application (or chosen by the clerk as 指定医).
+     */
+    private CaseFacts sendFacts(Outgoing out, Correspondent sender) {
+        boolean answerOpen = out.inReplyTo() != null && exchange.document(
+                new DocumentRef(out.insurer(), out.insured(), out.inReplyTo()))
+                .filter(request -> request.kind() == requestOf(out.kind()) && request.recipient().equals(sender)
+                        && OPEN_REQUEST.contains(request.status()) && !answered(request))
+                .isPresent();
+        Optional<DocumentView> application = sender.kind() == Correspondent.Kind.MUNICIPALITY
+                ? acceptedApplication(out.insurer(), out.insured(), sender) : Optional.empty();
+        boolean named = out.kind() == DocumentKind.OPINION_REQUEST && out.payload() != null
+                && (DESIGNATED_DOCTOR.equals(out.payload().get("doctorKind")) || application
+                        .map(a -> out.to().number().equals(a.payload() == null ? null : a.payload().get("doctorInstitutionCode")))
+                        .orElse(false));
+        return new CaseFacts(application.isPresent(), out.kind() == DocumentKind.CARE_SURVEY && answerOpen,
+                out.kind() == DocumentKind.DOCTOR_OPINION && answerOpen, named, false);
+    }
+
+    /** For reading or acting: a survey assignment is open to its office while it stands (R4). */
+    private static CaseFacts actFacts(DocumentView view) {
+        boolean assignmentOpen = view.kind() == DocumentKind.SURVEY_ASSIGNMENT && OPEN_REQUEST.contains(view.status());
+        return new CaseFacts(false, assignmentOpen, false, false, false);
+    }
+
+    private static DocumentKind requestOf(DocumentKind answer) {
+        return switch (answer) {
+            case DOCTOR_OPINION -> DocumentKind.OPINION_REQUEST;
+            case CARE_SURVEY -> DocumentKind.SURVEY_ASSIGNMENT;
+            default -> null;
+        };
+    }
+
+    /** Whether an accepted answer to the request exists: a request answered is closed (S11). */
+    private boolean answered(DocumentView request) {
+        DocumentKind answer = request.kind() == DocumentKind.OPINION_REQUEST ? DocumentKind.DOCTOR_OPINION
+                : DocumentKind.CARE_SURVEY;
+        return exchange.about(request.document().insurer(), request.document().insured(), answer).stream()
+                .anyMatch(a -> request.document().documentId().equals(a.inReplyTo())
+                        && a.status() == DocumentStatus.ACCEPTED);
+    }
+
+    private Optional<DocumentView> acceptedApplication(InsurerNumber insurer, InsuredNumber insured,
+            Correspondent municipality) {
+        return exchange.about(insurer, insured, DocumentKind.CERTIFICATION_APPLICATION).stream()
+                .filter(a -> a.recipient().equals(municipality) && a.status() == DocumentStatus.ACCEPTED)
+                .findFirst();
+    }
+
+    // ---------------------------------------------------------------- who the actor is in the exchange
+
+    private static Correspondent correspondent(Actor actor, InsurerNumber insurer, InsuredNumber insured) {
+        return actor.isPerson() ? Correspondent.person(insurer, insured) : Correspondent.of(actor.organisation());
+    }
+
+    private static Correspondent correspondent(Actor actor, DocumentRef ref) {
+        return correspondent(actor, ref.insurer(), ref.insured());
+    }
+}

@@ -1,0 +1,7 @@
+/**
+ * Filing: the use cases that move documents between the parties (docs/design/certification-online.md §1.1): each
+ * asks {@code access} (audited) with the facts of the person's case, then has {@code exchange} do it. Exits call
+ * {@link jp.kaigo.filing.DocumentRouting} and nothing below it.
+ */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "access", "exchange"})
+package jp.kaigo.filing;
