@@ -83,6 +83,15 @@ final class CertificationLayouts {
     /** 実施場所 of the 認定調査 (概況調査): also the 調査場所 the applicant gives, so the assignment copies it. */
     static final Map<String, String> SURVEY_PLACES = Collections.unmodifiableMap(codes("1", "自宅内", "2", "自宅外",
             "3", "その他"));
+    /** 依頼区分 of the 認定調査 (FC §5.1): the file's column and the survey-assignment document's field. */
+    static final Map<String, String> SURVEY_REQUEST_KINDS = Collections.unmodifiableMap(codes("0", "初回",
+            "1", "再依頼", "2", "再調査"));
+    /** 障害高齢者の日常生活自立度 as the 調査票 codes it (FC §5.2; the 意見書 differs: 0 未記入, no 10). */
+    static final Map<String, String> SURVEY_DISABILITY_INDEPENDENCE = Collections.unmodifiableMap(codes("1", "自立",
+            "2", "J1", "3", "J2", "4", "A1", "5", "A2", "6", "B1", "7", "B2", "8", "C1", "9", "C2", "10", "記載無し"));
+    /** 認知症高齢者の日常生活自立度 as the 調査票 codes it (FC §5.2). */
+    static final Map<String, String> SURVEY_DEMENTIA_INDEPENDENCE = Collections.unmodifiableMap(codes("1", "自立",
+            "2", "Ⅰ", "3", "Ⅱa", "4", "Ⅱb", "5", "Ⅲa", "6", "Ⅲb", "7", "Ⅳ", "8", "M", "9", "記載無し"));
 
     private CertificationLayouts() {
     }
@@ -152,25 +161,33 @@ final class CertificationLayouts {
         });
     }
 
-    static RecordLayout careSurvey() {
-        List<FieldSpec> f = new ArrayList<>(List.of(
-                date("surveyedOn", "実施日").mandatory(),
-                code("place", "実施場所", SURVEY_PLACES),
-                code("requestKind", "依頼区分", codes("0", "初回", "1", "再依頼", "2", "再調査")),
-                code("entrustment", "委託区分", codes("1", "保険者", "2", "指定市町村事務受託法人", "3", "居宅介護支援事業者",
-                        "4", "介護保険施設", "5", "介護支援専門員", "6", "他市町村", "9", "その他"))));
+    /**
+     * The 74 基本調査 items {@code item01}…{@code item74} as optional coded fields, in order: the file interface's
+     * columns and, made mandatory, the care-survey document's items (SurveyLayouts) — one definition for both paths.
+     */
+    static List<FieldSpec> surveyItems() {
+        List<FieldSpec> items = new ArrayList<>(SURVEY_ITEMS.length);
         for (int i = 0; i < SURVEY_ITEMS.length; i++) {
             String[] answers = PATTERNS.get(SURVEY_ITEMS[i][1]);
             Map<String, String> codes = new LinkedHashMap<>();
             for (int a = 0; a < answers.length; a++) {
                 codes.put(String.valueOf(a + 1), answers[a]);
             }
-            f.add(code("item%02d".formatted(i + 1), SURVEY_ITEMS[i][0], codes));
+            items.add(code("item%02d".formatted(i + 1), SURVEY_ITEMS[i][0], codes));
         }
-        f.add(code("disabilityIndependence", "障害高齢者の日常生活自立度", codes("1", "自立", "2", "J1", "3", "J2",
-                "4", "A1", "5", "A2", "6", "B1", "7", "B2", "8", "C1", "9", "C2", "10", "記載無し")));
-        f.add(code("dementiaIndependence", "認知症高齢者の日常生活自立度", codes("1", "自立", "2", "Ⅰ", "3", "Ⅱa",
-                "4", "Ⅱb", "5", "Ⅲa", "6", "Ⅲb", "7", "Ⅳ", "8", "M", "9", "記載無し")));
+        return List.copyOf(items);
+    }
+
+    static RecordLayout careSurvey() {
+        List<FieldSpec> f = new ArrayList<>(List.of(
+                date("surveyedOn", "実施日").mandatory(),
+                code("place", "実施場所", SURVEY_PLACES),
+                code("requestKind", "依頼区分", SURVEY_REQUEST_KINDS),
+                code("entrustment", "委託区分", codes("1", "保険者", "2", "指定市町村事務受託法人", "3", "居宅介護支援事業者",
+                        "4", "介護保険施設", "5", "介護支援専門員", "6", "他市町村", "9", "その他"))));
+        f.addAll(surveyItems());
+        f.add(code("disabilityIndependence", "障害高齢者の日常生活自立度", SURVEY_DISABILITY_INDEPENDENCE));
+        f.add(code("dementiaIndependence", "認知症高齢者の日常生活自立度", SURVEY_DEMENTIA_INDEPENDENCE));
         f.add(text("notes", "特記事項", 4000));
         return new RecordLayout("care-survey", "認定調査票(概況調査・基本調査・特記事項)", f, List.<RowRule>of());
     }
