@@ -17,8 +17,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import jp.kaigo.identity.PlatformPki;
 import jp.kaigo.shared.Correspondent;
-import jp.kaigo.ingest.DocumentLayout;
-import jp.kaigo.ingest.Fields;
 import jp.kaigo.shared.DocumentKind;
 import jp.kaigo.shared.DocumentSent;
 import jp.kaigo.shared.DocumentStatus;
@@ -31,14 +29,13 @@ import jp.kaigo.shared.Violation;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 
 /**
- * The exchange on the embedded PostgreSQL (design §2.1–2.6), with test-only layouts for three kinds. Each test uses
+ * The exchange on the embedded PostgreSQL (design §2.1–2.6), with the certification module's own layouts (its
+ * DocumentLayout beans, collected by the exchange at startup: one per kind). Each test uses
  * its own insured person, so the tests share the database without seeing each other's documents.
  */
 @SpringBootTest
@@ -53,6 +50,8 @@ class DocumentExchangeIntegrationTests {
     private static final UUID CLERK = UUID.randomUUID();
     private static final List<String> TABLES = List.of("documents", "document_versions", "status_changes", "receipts",
             "attachments", "idempotency_keys", "inbox", "outbox");
+    /** The published sample 主治医意見書 (design §5.2), valid for certification's doctor-opinion layout. */
+    private static final Map<String, String> OPINION = sampleOpinion();
 
     @Autowired
     DocumentExchange exchange;
@@ -64,20 +63,6 @@ class DocumentExchangeIntegrationTests {
     ApplicationEvents events;
     @Autowired
     org.springframework.transaction.support.TransactionTemplate tx;
-
-    /**
-     * The application and the opinion request are validated by the certification module's own layouts (its
-     * DocumentLayouts beans, collected by the exchange); the doctor-opinion has no layout in main yet, so a test one.
-     */
-    @TestConfiguration
-    static class Layouts {
-        @Bean
-        DocumentLayout opinionLayout() {
-            return new DocumentLayout(DocumentKind.DOCTOR_OPINION, "主治医意見書", "09B-2026", List.of(
-                    Fields.text("diagnosis1", "診断名1", 100).mandatory(), Fields.text("diagnosis2", "診断名2", 100)),
-                    List.of());
-        }
-    }
 
     // ---------------------------------------------------------------- sending
 
@@ -380,6 +365,17 @@ class DocumentExchangeIntegrationTests {
         return payload;
     }
 
+    private static Map<String, String> sampleOpinion() {
+        try (java.io.InputStream in = DocumentExchangeIntegrationTests.class
+                .getResourceAsStream("/samples/doctor-opinion-09B-2026.json")) {
+            return Map.copyOf(tools.jackson.databind.json.JsonMapper.builder().build().readValue(in,
+                    new tools.jackson.core.type.TypeReference<LinkedHashMap<String, String>>() {
+                    }));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** An opinion request of certification's layout (design §5.1). */
     private static Map<String, String> requestPayload(String dueOn) {
         return Map.of("requestKind", "1", "doctorKind", "1", "dueOn", dueOn);
@@ -387,7 +383,7 @@ class DocumentExchangeIntegrationTests {
 
     private static SendDocument opinion(InsuredNumber person, UUID request, Correspondent from, String key) {
         return new SendDocument(DocumentKind.DOCTOR_OPINION, INSURER, person, from, MUNICIPALITY,
-                Map.of("diagnosis1", "脳梗塞後遺症"), key + UUID.randomUUID(), request, null, CLERK, null);
+                OPINION, key + UUID.randomUUID(), request, null, CLERK, null);
     }
 
     private static DocumentRef sent(SendResult result) {
