@@ -14,7 +14,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The properties of design §6.3's masking, over thousands of generated texts: care notes in Japanese with a case's
  * facts inserted in any of the forms people write them. Plain JUnit over a seeded {@link Random} (a failure names
- * its seed and text, and reruns the same), not jqwik: see the report of branch mask16.
+ * its seed and text, and reruns the same) instead of jqwik: jqwik 1.10.1 does run on Boot 4's JUnit Platform 6.0.3,
+ * but its own console output asks AI agents not to use it, so it was left out (decision on branch mask16; the
+ * generators here move to jqwik arbitraries unchanged if the project decides otherwise).
  */
 class PacketMaskerPropertyTests {
     private static final int TEXTS = 3000;
