@@ -168,4 +168,97 @@ public class CareCertification {
                 (LocalDate) v.get("certifiedOn"), (LocalDate) v.get("certValidFrom"), (LocalDate) v.get("certValidTo"),
                 (String) v.get("boardOpinion")));
     }
+
+    // ---------------------------------------------------------------- 介護認定審査会 (design §6.2–§6.4)
+    // (injected by method, not by the constructor, so that this section is an append only)
+
+    private Agendas agendas;
+    private Packets packets;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    void committee(Agendas agendas, Packets packets) {
+        this.agendas = agendas;
+        this.packets = packets;
+    }
+
+    /**
+     * A case on an agenda: the agenda (board, meeting date, status draft/published/held/cancelled, when published),
+     * the case's 事例番号, whose it is, its application document, its packet document once published and whether
+     * its masking is reviewed.
+     */
+    public record AgendaCase(UUID agendaId, int boardNo, String boardName, LocalDate meetingOn, String status,
+            java.time.Instant publishedAt, int caseNo, String insuredNo, UUID caseId, UUID applicationDocumentId,
+            UUID packetDocumentId, boolean reviewed) {
+    }
+
+    /** The agenda a packet is on, with the asking staff member's membership of its board (ever; on the meeting day). */
+    public record PacketAgenda(AgendaCase agendaCase, boolean memberOfBoard, boolean memberOnMeetingDay) {
+    }
+
+    /** A new 合議体 of the municipality; refused ({@link InvalidValue}) when the number is taken. */
+    @Transactional
+    public void createBoard(InsurerNumber insurer, int boardNo, String name) {
+        agendas.createBoard(insurer, boardNo, name);
+    }
+
+    /** A 審査会委員 (a staff account of the municipality) joins the board from the day (to the day, or open). */
+    @Transactional
+    public void addBoardMember(InsurerNumber insurer, int boardNo, UUID staffId, LocalDate validFrom, LocalDate validTo) {
+        agendas.addMember(insurer, boardNo, staffId, validFrom, validTo);
+    }
+
+    /** A draft agenda of the board's meeting on the day; answers its id. */
+    @Transactional
+    public UUID createAgenda(InsurerNumber insurer, int boardNo, LocalDate meetingOn) {
+        return agendas.createAgenda(insurer, boardNo, meetingOn);
+    }
+
+    /** Puts the person's open case (一次判定 in) on the draft agenda, 進捗 → 5 介護認定審査会; answers its 事例番号. */
+    @Transactional
+    public int addToAgenda(InsurerNumber insurer, UUID agendaId, InsuredNumber insured) {
+        return agendas.addCase(insurer, agendaId, insured);
+    }
+
+    /** The cases of the agenda (empty for an unknown agenda). */
+    public java.util.List<AgendaCase> agendaCases(InsurerNumber insurer, UUID agendaId) {
+        return agendas.cases(insurer, agendaId);
+    }
+
+    /**
+     * The masked packet of a case on the agenda as it would be published now (the masking review shows it); the
+     * names and phones of the application (contact, applicant, doctor) are masked too.
+     */
+    public Map<String, String> packet(InsurerNumber insurer, AgendaCase agendaCase, java.util.List<String> otherNames,
+            java.util.List<String> phones) {
+        return packets.build(insurer, agendaCase, latestCertified(insurer, new InsuredNumber(agendaCase.insuredNo())),
+                otherNames, phones);
+    }
+
+    /** The staff member reviewed the masking of the case (design §6.3). */
+    @Transactional
+    public void reviewMasking(InsurerNumber insurer, UUID agendaId, int caseNo, UUID staffId) {
+        agendas.reviewed(insurer, agendaId, caseNo, staffId);
+    }
+
+    /** The draft agenda's cases, refused unless every case's masking is reviewed. */
+    @Transactional
+    public java.util.List<AgendaCase> casesToPublish(InsurerNumber insurer, UUID agendaId) {
+        return agendas.toPublish(insurer, agendaId);
+    }
+
+    /** The agenda is published with these packet documents (by 事例番号); joins the sending transaction. */
+    @Transactional
+    public void published(InsurerNumber insurer, UUID agendaId, Map<Integer, UUID> packetDocuments) {
+        agendas.published(insurer, agendaId, packetDocuments);
+    }
+
+    /** The published cases of the boards the staff member sits on, meeting within the last 7 days or later. */
+    public java.util.List<AgendaCase> packetsOf(InsurerNumber insurer, UUID staffId) {
+        return agendas.ofMember(insurer, staffId);
+    }
+
+    /** The agenda of the packet document, with the staff member's membership; empty if on no agenda of the insurer. */
+    public Optional<PacketAgenda> packetAgenda(InsurerNumber insurer, UUID packetDocumentId, UUID staffId) {
+        return agendas.packetAgenda(insurer, packetDocumentId, staffId);
+    }
 }
