@@ -353,7 +353,8 @@ public class AccessDecisions {
         ASSIGN_SURVEY("certification.assign-survey", "認定調査の依頼"),
         FIRST_JUDGEMENT("certification.first-judgement", "一次判定の取込"),
         RESULT("certification.result", "二次判定の記録"),
-        WITHDRAW("certification.withdraw", "申請の取下げ");
+        WITHDRAW("certification.withdraw", "申請の取下げ"),
+        AGENDA("certification.agenda", "介護認定審査会の準備");
 
         private final String action;
         private final String label;

@@ -484,4 +484,19 @@ public class StaffAccounts {
     private static Instant instant(Timestamp t) {
         return t == null ? null : t.toInstant();
     }
+
+    /** An enabled account of an organisation, as another staff member may name it (a board's member, design §6.2). */
+    public record NamedAccount(java.util.UUID staffId, JobType jobType) {
+    }
+
+    /** The organisation's enabled account of this login ID, if any. */
+    public Optional<NamedAccount> named(Party organisation, String loginId) {
+        return sql.sql("""
+                select staff_id, job_type from identity.staff
+                 where org_kind = :kind and org_number = :number and login_id = :login and disabled_at is null
+                """).param("kind", organisation.kind().code()).param("number", organisation.number())
+                .param("login", loginId == null ? "" : loginId)
+                .query((rs, i) -> new NamedAccount(rs.getObject(1, java.util.UUID.class),
+                        JobType.valueOf(rs.getString(2)))).optional();
+    }
 }
