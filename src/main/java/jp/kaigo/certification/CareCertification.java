@@ -3,7 +3,8 @@ package jp.kaigo.certification;
 import java.time.LocalDate;
 import java.util.Optional;
 import java.util.UUID;
-import jp.kaigo.shared.CareLevel;
+import jp.kaigo.shared.Period;
+import org.springframework.jdbc.core.JdbcTemplate;
 import jp.kaigo.shared.InsuredNumber;
 import jp.kaigo.shared.InsurerNumber;
 import java.time.ZoneId;
@@ -21,9 +22,9 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.stereotype.Service;
 
 /**
- * The 要介護認定 cases of the online flow (facade; docs/design/certification-online.md §3.3): what a person holds
- * (their latest 認定, an open case) for the application rules, and the opening of a case when the municipality
- * accepts an application. Writes join the caller's transaction, so a case opens with the acceptance or not at all.
+ * The 要介護認定 cases of the online flow (facade; docs/design/certification-online.md §3.3): a case opens when the
+ * municipality accepts an application, and each step writes it. What a person holds (their latest 認定, an open case)
+ * is read by {@code access} alone, through the module's record source. Writes join the caller's transaction, so a case opens with the acceptance or not at all.
  */
 @Service
 public class CareCertification {
@@ -34,48 +35,33 @@ public class CareCertification {
     private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
 
     private final JdbcClient sql;
+    private final JdbcTemplate jdbc;
     private final CaseRevisions revisions;
     private final ApplicationEventPublisher events;
 
-    CareCertification(JdbcClient sql, CaseRevisions revisions, ApplicationEventPublisher events) {
+    CareCertification(JdbcClient sql, JdbcTemplate jdbc, CaseRevisions revisions, ApplicationEventPublisher events) {
         this.sql = sql;
+        this.jdbc = jdbc;
         this.revisions = revisions;
         this.events = events;
     }
 
-    /** A 認定 with a level (要支援1–要介護5) and its 有効期間. */
-    public record Certified(CareLevel level, LocalDate validFrom, LocalDate validTo) {
-    }
-
-    /** The person's latest 認定 with a level (by 有効期間の終了日), from the current revision of each history. */
-    public Optional<Certified> latestCertified(InsurerNumber insurer, InsuredNumber insured) {
-        return sql.sql("""
-                select result, cert_valid_from, cert_valid_to from certification.certification_records
-                 where insurer_no = :insurer and insured_no = :insured and current and not deleted
-                   and result is not null and result <> :none and cert_valid_from is not null and cert_valid_to is not null
+    /** The 有効期間 of the person's latest 認定 with a level (by its end), from the current revision of each history. */
+    static Optional<Period> latestCertified(JdbcTemplate jdbc, String insurerNo, String insuredNo) {
+        return jdbc.query("""
+                select cert_valid_from, cert_valid_to from certification.certification_records
+                 where insurer_no = ? and insured_no = ? and current and not deleted
+                   and result is not null and result <> ? and cert_valid_from is not null and cert_valid_to is not null
                  order by cert_valid_to desc limit 1
-                """).param("insurer", insurer.value()).param("insured", insured.value()).param("none", NOT_APPLICABLE)
-                .query((rs, i) -> {
-                    LocalDate from = rs.getObject(2, LocalDate.class);
-                    LocalDate to = rs.getObject(3, LocalDate.class);
-                    return CareLevel.find(rs.getString(1)).map(level -> new Certified(level, from, to));
-                })
-                .optional().flatMap(found -> found);
-    }
-
-    /** The person's open case, if any (one at most). */
-    public Optional<UUID> openCase(InsurerNumber insurer, InsuredNumber insured) {
-        return sql.sql("""
-                select case_id from certification.cases where insurer_no = :insurer and insured_no = :insured
-                   and status = 'open'
-                """).param("insurer", insurer.value()).param("insured", insured.value()).query(UUID.class).optional();
+                """, (rs, i) -> new Period(rs.getObject(1, LocalDate.class), rs.getObject(2, LocalDate.class)),
+                insurerNo, insuredNo, NOT_APPLICABLE).stream().findFirst();
     }
 
     /**
-     * An accepted online application: its 申請区分 code, the day it was sent, the 主治医医療機関 it names (or null)
-     * and the document it came as.
+     * The case an accepted online application opens: its 申請区分 code, the day it was sent, the 主治医医療機関 it
+     * names (or null) and the document it came as.
      */
-    public record AcceptedApplication(InsurerNumber insurer, InsuredNumber insured, UUID applicationDocumentId,
+    public record CaseDraft(InsurerNumber insurer, InsuredNumber insured, UUID applicationDocumentId,
             String applicationType, LocalDate appliedOn, String doctorInstitutionCode) {
     }
 
@@ -84,7 +70,7 @@ public class CareCertification {
      * record at 進捗 申請受付 (source online). Answers the case id; a second acceptance of the same application
      * answers the case it opened. Fails (and the caller's transaction with it) if another case of the person is open.
      */
-    public UUID openCase(AcceptedApplication a) {
+    public UUID openCase(CaseDraft a) {
         Optional<UUID> existing = sql.sql("""
                 select case_id from certification.cases
                  where insurer_no = :insurer and insured_no = :insured and application_document_id = :document
@@ -144,7 +130,8 @@ public class CareCertification {
             throw new InvalidValue(invalid.violations());
         }
         Map<String, Object> v = ((Validated.Valid) validated).values();
-        LocalDate previousEnd = latestCertified(person.insurer(), person.insured()).map(Certified::validTo).orElse(null);
+        LocalDate previousEnd = latestCertified(jdbc, person.insurer().value(), person.insured().value())
+                .map(Period::to).orElse(null);
         LocalDate today = LocalDate.now(JAPAN);
         List<Violation> problems = ResultLayout.againstCase(v, found[0], LocalDate.parse(found[1]), previousEnd,
                 found[3], today);

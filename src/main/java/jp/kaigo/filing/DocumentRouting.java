@@ -13,7 +13,6 @@ import jp.kaigo.access.AccessDecisions.SentDocument;
 import jp.kaigo.access.Actor;
 import jp.kaigo.access.AccessReason;
 import jp.kaigo.access.Decision;
-import jp.kaigo.certification.CareCertification;
 import jp.kaigo.exchange.Invalid;
 import jp.kaigo.exchange.ChangeResult;
 import jp.kaigo.exchange.DocumentExchange;
@@ -56,15 +55,12 @@ public class DocumentRouting {
 
     private final AccessDecisions access;
     private final DocumentExchange exchange;
-    private final CareCertification certification;
     private final Owners owners;
     private final TransactionTemplate tx;
 
-    DocumentRouting(AccessDecisions access, DocumentExchange exchange, CareCertification certification, Owners owners,
-            TransactionTemplate tx) {
+    DocumentRouting(AccessDecisions access, DocumentExchange exchange, Owners owners, TransactionTemplate tx) {
         this.access = access;
         this.exchange = exchange;
-        this.certification = certification;
         this.owners = owners;
         this.tx = tx;
     }
@@ -134,6 +130,14 @@ public class DocumentRouting {
         return decided(actor, ref, DocumentAct.READ, view -> exchange.receipts(ref), List::of);
     }
 
+    /**
+     * The platform's receipt-signing certificate of a serial (PEM), to verify receipts offline; public, like the CA's
+     * own certificate (it names the platform, never a person).
+     */
+    public Optional<String> receiptCertificate(String serial) {
+        return exchange.receiptCertificate(serial);
+    }
+
     /** A page of the organisation's inbox (listing marks the documents on it delivered); each one listed is audited. */
     public Routed<List<Envelope>> inbox(Actor actor, int page) {
         return listed(actor, DocumentBox.INBOX, page);
@@ -181,9 +185,9 @@ public class DocumentRouting {
     // ---------------------------------------------------------------- the facts of the case (design §2.10)
 
     /**
-     * What the person's case and the documents already exchanged say for this send: the 認定 case is open (its
-     * application accepted and not decided), the request answered is open to the sender, the institution asked is
-     * the one the accepted application names (or the clerk chose it as 指定医).
+     * What the documents already exchanged say for this send: the request answered is open to the sender, the
+     * institution asked is the one the accepted application names (or the clerk chose it as 指定医). Whether the
+     * 認定 case is open {@code access} reads from the certification records itself.
      */
     private CaseFacts sendFacts(Outgoing out, Correspondent sender) {
         boolean answerOpen = out.inReplyTo() != null && exchange.document(
@@ -197,9 +201,7 @@ public class DocumentRouting {
                 && (DESIGNATED_DOCTOR.equals(out.payload().get("doctorKind")) || application
                         .map(a -> out.to().number().equals(a.payload() == null ? null : a.payload().get("doctorInstitutionCode")))
                         .orElse(false));
-        boolean caseOpen = sender.kind() == Correspondent.Kind.MUNICIPALITY
-                && certification.openCase(out.insurer(), out.insured()).isPresent();
-        return new CaseFacts(caseOpen, out.kind() == DocumentKind.CARE_SURVEY && answerOpen,
+        return new CaseFacts(false, out.kind() == DocumentKind.CARE_SURVEY && answerOpen,
                 out.kind() == DocumentKind.DOCTOR_OPINION && answerOpen, named, false);
     }
 
@@ -218,13 +220,9 @@ public class DocumentRouting {
         if (unanswered.stream().anyMatch(a -> a.sender().equals(sender) && out.payload().equals(a.payload()))) {
             return Optional.empty();
         }
-        Optional<CareCertification.Certified> latest = certification.latestCertified(out.insurer(), out.insured());
         String disease = out.payload().get("specificDisease");
         return Optional.of(access.mayApply(actor, out.insurer().value(), out.insured().value(),
-                new AccessDecisions.ApplicationFacts(type.strip(),
-                        !unanswered.isEmpty() || certification.openCase(out.insurer(), out.insured()).isPresent(),
-                        latest.map(CareCertification.Certified::validFrom).orElse(null),
-                        latest.map(CareCertification.Certified::validTo).orElse(null),
+                new AccessDecisions.ApplicationFacts(type.strip(), !unanswered.isEmpty(),
                         disease != null && !disease.isBlank())));
     }
 

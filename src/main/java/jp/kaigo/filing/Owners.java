@@ -43,7 +43,7 @@ class Owners {
         Map<String, String> payload = document.payload();
         String type = payload.get("applicationType");
         LocalDate appliedOn = LocalDate.ofInstant(document.sentAt(), JAPAN);
-        certification.openCase(new CareCertification.AcceptedApplication(document.document().insurer(),
+        certification.openCase(new CareCertification.CaseDraft(document.document().insurer(),
                 document.document().insured(), document.document().documentId(), type, appliedOn,
                 payload.get("doctorInstitutionCode")));
         if (CONSENTS.equals(payload.get("blanketConsent"))) {
