@@ -1,6 +1,7 @@
 package jp.kaigo.certification;
 
 import java.time.LocalDate;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import jp.kaigo.shared.CareLevel;
@@ -22,9 +23,11 @@ public class CareCertification {
     private static final String NOT_APPLICABLE = "01";
 
     private final JdbcClient sql;
+    private final CaseOpinions opinions;
 
-    CareCertification(JdbcClient sql) {
+    CareCertification(JdbcClient sql, CaseOpinions opinions) {
         this.sql = sql;
+        this.opinions = opinions;
     }
 
     /** A 認定 with a level (要支援1–要介護5) and its 有効期間. */
@@ -100,5 +103,31 @@ public class CareCertification {
                 .param("progress", RECEIVED).param("institution", a.doctorInstitutionCode())
                 .param("document", a.applicationDocumentId()).param("case", caseId).update();
         return caseId;
+    }
+
+    /**
+     * The municipality sent a 主治医意見書作成依頼 for the person's open case (design §5.1): the case's history names the
+     * institution and the day, its progress unchanged. False (nothing written) when no case is open.
+     */
+    public boolean opinionRequested(InsurerNumber insurer, InsuredNumber insured, String institutionCode,
+            LocalDate requestedOn) {
+        return opinions.requested(insurer, insured, institutionCode, requestedOn);
+    }
+
+    /**
+     * An accepted 主治医意見書: its payload (the doctor-opinion layout's keys), the 依頼区分 and 医師区分 of the request it
+     * answers, the day it reached the municipality and the document it came as.
+     */
+    public record AcceptedOpinion(InsurerNumber insurer, InsuredNumber insured, UUID documentId, LocalDate receivedOn,
+            String requestKind, String doctorKind, Map<String, String> payload) {
+    }
+
+    /**
+     * Keeps an accepted 意見書 as a new doctor-opinion history of the open case (source online) and moves the case to
+     * 進捗 3 主治医意見書 with its 受領日 (design §5.3); answers the case id. Fails (and the caller's transaction with it)
+     * when the person has no open case.
+     */
+    public UUID acceptOpinion(AcceptedOpinion opinion) {
+        return opinions.accepted(opinion);
     }
 }
