@@ -348,6 +348,34 @@ public class AccessDecisions {
         return decision;
     }
 
+    /** The steps of a 認定 case the municipality takes, each audited under its own action. */
+    public enum CaseStep {
+        ASSIGN_SURVEY("certification.assign-survey", "認定調査の依頼"),
+        FIRST_JUDGEMENT("certification.first-judgement", "一次判定の取込"),
+        RESULT("certification.result", "二次判定の記録"),
+        WITHDRAW("certification.withdraw", "申請の取下げ");
+
+        private final String action;
+        private final String label;
+
+        CaseStep(String action, String label) {
+            this.action = action;
+            this.label = label;
+        }
+    }
+
+    /**
+     * Whether the actor may take this step of the person's 認定 case ({@link CaseRules}): the person's municipality's
+     * 市町村職員; audited, permit or deny.
+     */
+    public Decision mayWorkOnCase(Actor actor, String insurerNo, String insuredNo, CaseStep step) {
+        AccessReason reason = CaseRules.decide(actor.kind(), actor.job(), ownInsurer(actor, insurerNo));
+        Decision decision = Decision.of(InformationCategory.CERTIFICATION, reason);
+        audit.record(entry(actor, insurerNo, insuredNo, step.label, step.action,
+                (decision.permitted() ? "permit:" : "deny:") + reason.name()));
+        return decision;
+    }
+
     /**
      * What the application asks for and what the certification module holds on the person, as the use case read it
      * (design §3.1 facts not held by the registry).

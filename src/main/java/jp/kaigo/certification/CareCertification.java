@@ -1,13 +1,23 @@
 package jp.kaigo.certification;
 
 import java.time.LocalDate;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import jp.kaigo.shared.CareLevel;
 import jp.kaigo.shared.InsuredNumber;
 import jp.kaigo.shared.InsurerNumber;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import jp.kaigo.ingest.Validated;
+import jp.kaigo.shared.CareLevelCertified;
+import jp.kaigo.shared.InsuredPerson;
+import jp.kaigo.shared.InvalidValue;
+import jp.kaigo.shared.Violation;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.stereotype.Service;
 
 /**
@@ -21,12 +31,18 @@ public class CareCertification {
     static final String RECEIVED = "1";
     /** 二次判定結果 01 非該当: no level, so no 認定 to renew or change. */
     private static final String NOT_APPLICABLE = "01";
+    private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
 
     private final JdbcClient sql;
+    private final CaseRevisions revisions;
+    private final ApplicationEventPublisher events;
     private final CaseOpinions opinions;
 
-    CareCertification(JdbcClient sql, CaseOpinions opinions) {
+    CareCertification(JdbcClient sql, CaseRevisions revisions, ApplicationEventPublisher events,
+            CaseOpinions opinions) {
         this.sql = sql;
+        this.revisions = revisions;
+        this.events = events;
         this.opinions = opinions;
     }
 
@@ -103,6 +119,57 @@ public class CareCertification {
                 .param("progress", RECEIVED).param("institution", a.doctorInstitutionCode())
                 .param("document", a.applicationDocumentId()).param("case", caseId).update();
         return caseId;
+    }
+
+    /**
+     * Records the 二次判定 of an open case whose 一次判定 is in (design §6.5), in one transaction: the case's next
+     * certification revision at 進捗 認定 (result, 認定日, 有効期間, 審査会の日と意見), the case decided, and
+     * {@link CareLevelCertified} published — the registry files it into the 被保険者証 history and the person is
+     * notified. Bad values are refused field by field ({@link InvalidValue}), nothing stored.
+     */
+    @Transactional
+    public void recordResult(InsuredPerson person, UUID caseId, Map<String, String> values) {
+        var found = sql.sql("""
+                select c.application_type, c.applied_on, r.progress, r.first_judgement
+                  from certification.cases c
+                  join certification.certification_records r on r.insurer_no = c.insurer_no
+                       and r.insured_no = c.insured_no and r.case_id = c.case_id and r.current
+                 where c.insurer_no = :insurer and c.insured_no = :insured and c.case_id = :case and c.status = 'open'
+                """).param("insurer", person.insurer().value()).param("insured", person.insured().value())
+                .param("case", caseId).query((rs, i) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getString(4)}).optional()
+                .orElseThrow(() -> new InvalidValue("caseId", "認定案件", "この方の受付中の認定案件ではありません"));
+        if (!Progress.FIRST_JUDGEMENT.code().equals(found[2]) && !Progress.BOARD.code().equals(found[2])) {
+            throw new InvalidValue("caseId", "認定案件", "一次判定の取込後に二次判定を記録できます");
+        }
+        Validated validated = ResultLayout.LAYOUT.validate(values);
+        if (validated instanceof Validated.Invalid invalid) {
+            throw new InvalidValue(invalid.violations());
+        }
+        Map<String, Object> v = ((Validated.Valid) validated).values();
+        LocalDate previousEnd = latestCertified(person.insurer(), person.insured()).map(Certified::validTo).orElse(null);
+        LocalDate today = LocalDate.now(JAPAN);
+        List<Violation> problems = ResultLayout.againstCase(v, found[0], LocalDate.parse(found[1]), previousEnd,
+                found[3], today);
+        if (!problems.isEmpty()) {
+            throw new InvalidValue(problems);
+        }
+        Map<CaseRevisions.Column, Object> set = new LinkedHashMap<>();
+        set.put(CaseRevisions.Column.RESULT, v.get("result"));
+        set.put(CaseRevisions.Column.CERTIFIED_ON, v.get("certifiedOn"));
+        set.put(CaseRevisions.Column.BOARD_ON, v.get("boardOn"));
+        set.put(CaseRevisions.Column.CERT_VALID_FROM, v.get("certValidFrom"));
+        set.put(CaseRevisions.Column.CERT_VALID_TO, v.get("certValidTo"));
+        set.put(CaseRevisions.Column.BOARD_OPINION, v.get("boardOpinion"));
+        revisions.advance(person.insurer(), person.insured(), caseId, Progress.CERTIFIED, set);
+        sql.sql("""
+                update certification.cases set status = 'decided', decided_on = :today
+                 where insurer_no = :insurer and insured_no = :insured and case_id = :case
+                """).param("today", today).param("insurer", person.insurer().value())
+                .param("insured", person.insured().value()).param("case", caseId).update();
+        events.publishEvent(new CareLevelCertified(caseId, person, (String) v.get("result"),
+                (LocalDate) v.get("certifiedOn"), (LocalDate) v.get("certValidFrom"), (LocalDate) v.get("certValidTo"),
+                (String) v.get("boardOpinion")));
     }
 
     /**
