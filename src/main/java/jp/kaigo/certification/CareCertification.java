@@ -38,12 +38,15 @@ public class CareCertification {
     private final JdbcTemplate jdbc;
     private final CaseRevisions revisions;
     private final ApplicationEventPublisher events;
+    private final CaseOpinions opinions;
 
-    CareCertification(JdbcClient sql, JdbcTemplate jdbc, CaseRevisions revisions, ApplicationEventPublisher events) {
+    CareCertification(JdbcClient sql, JdbcTemplate jdbc, CaseRevisions revisions, ApplicationEventPublisher events,
+            CaseOpinions opinions) {
         this.sql = sql;
         this.jdbc = jdbc;
         this.revisions = revisions;
         this.events = events;
+        this.opinions = opinions;
     }
 
     /** The 有効期間 of the person's latest 認定 with a level (by its end), from the current revision of each history. */
@@ -154,5 +157,31 @@ public class CareCertification {
         events.publishEvent(new CareLevelCertified(caseId, person, (String) v.get("result"),
                 (LocalDate) v.get("certifiedOn"), (LocalDate) v.get("certValidFrom"), (LocalDate) v.get("certValidTo"),
                 (String) v.get("boardOpinion")));
+    }
+
+    /**
+     * The municipality sent a 主治医意見書作成依頼 for the person's open case (design §5.1): the case's history names the
+     * institution and the day, its progress unchanged. Nothing is written when no case is open.
+     */
+    public void opinionRequested(InsurerNumber insurer, InsuredNumber insured, String institutionCode,
+            LocalDate requestedOn) {
+        opinions.requested(insurer, insured, institutionCode, requestedOn);
+    }
+
+    /**
+     * An accepted 主治医意見書: its payload (the doctor-opinion layout's keys), the 依頼区分 and 医師区分 of the request it
+     * answers, the day it reached the municipality and the document it came as.
+     */
+    public record AcceptedOpinion(InsurerNumber insurer, InsuredNumber insured, UUID documentId, LocalDate receivedOn,
+            String requestKind, String doctorKind, Map<String, String> payload) {
+    }
+
+    /**
+     * Keeps an accepted 意見書 as a new doctor-opinion history of the open case (source online) and moves the case to
+     * 進捗 3 主治医意見書 with its 受領日 (design §5.3); answers the case id. Fails (and the caller's transaction with it)
+     * when the person has no open case.
+     */
+    public UUID acceptOpinion(AcceptedOpinion opinion) {
+        return opinions.accepted(opinion);
     }
 }

@@ -57,12 +57,15 @@ public class DocumentRouting {
     private final DocumentExchange exchange;
     private final Owners owners;
     private final TransactionTemplate tx;
+    private final OpinionFiling opinions;
 
-    DocumentRouting(AccessDecisions access, DocumentExchange exchange, Owners owners, TransactionTemplate tx) {
+    DocumentRouting(AccessDecisions access, DocumentExchange exchange, Owners owners, TransactionTemplate tx,
+            OpinionFiling opinions) {
         this.access = access;
         this.exchange = exchange;
         this.owners = owners;
         this.tx = tx;
+        this.opinions = opinions;
     }
 
     /** Sends a new document if {@code access} lets the actor send this kind about the person to the addressee. */
@@ -83,9 +86,18 @@ public class DocumentRouting {
                 return new Routed.Denied<>(applying.get());
             }
         }
-        return new Routed.Done<>(exchange.send(new SendDocument(out.kind(), out.insurer(), out.insured(), sender,
-                out.to(), out.payload(), out.idempotencyKey(), out.inReplyTo(), null, actor.staffId(),
-                out.clientCertificateSerial())));
+        if (out.kind() == DocumentKind.DOCTOR_OPINION) {
+            List<Violation> refused = opinions.refusals(out, sender);
+            if (!refused.isEmpty()) {
+                return new Routed.Done<>(new Invalid(refused));
+            }
+        }
+        SendDocument document = new SendDocument(out.kind(), out.insurer(), out.insured(), sender, out.to(),
+                out.payload(), out.idempotencyKey(), out.inReplyTo(), null, actor.staffId(), out.clientCertificateSerial());
+        if (out.kind() == DocumentKind.OPINION_REQUEST && sender.kind() == Correspondent.Kind.MUNICIPALITY) {
+            return new Routed.Done<>(opinions.sendRequest(document));
+        }
+        return new Routed.Done<>(exchange.send(document));
     }
 
     /** Opens the document for one of its parties (the recipient's first opening marks it read). */
