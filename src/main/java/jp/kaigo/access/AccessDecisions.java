@@ -282,7 +282,7 @@ public class AccessDecisions {
      * What the certification and exchange modules know about the person's case, as the use case read it from them
      * (design §2.10 facts; until a {@code shared.ExchangeFacts} lets this module ask them itself).
      *
-     * @param caseOpen         the case is not closed
+     * @param caseOpen         the caller knows the case open (this module also asks the certification records)
      * @param assignmentOpen   an open survey assignment of this case to the sending office, or to the staff member
      * @param requestOpen      an opinion-request to the sending institution for this person, neither withdrawn nor
      *                         returned, and not yet answered by an accepted opinion
@@ -339,7 +339,8 @@ public class AccessDecisions {
                     to.kind() == Correspondent.Kind.MUNICIPALITY && insurerNo.equals(to.number()),
                     office == null ? Set.of() : inCharge(office, insurerNo, insuredNo, today), designations,
                     actor.isPerson() && actor.representing() != null, known.assignmentOpen(), known.requestOpen(),
-                    known.caseOpen(), known.institutionNamed(), known.onAgenda(),
+                    known.caseOpen() || certificationRecords().caseOpen(insurerNo, insuredNo),
+                    known.institutionNamed(), known.onAgenda(),
                     !registry.lostOnOrBefore(insurerNo, List.of(insuredNo), today).isEmpty()));
         }
         Decision decision = Decision.of(categoryOf(kind), reason);
@@ -378,30 +379,28 @@ public class AccessDecisions {
     }
 
     /**
-     * What the application asks for and what the certification module holds on the person, as the use case read it
-     * (design §3.1 facts not held by the registry).
+     * What the application asks for, as the use case read it (design §3.1 facts the registry and the certification
+     * records do not hold; those this module reads itself).
      *
      * @param applicationType      申請区分 code (1 新規, 2 更新, 3 区分変更, 4 転入)
-     * @param caseOpen             an application of the person is open (sent and not answered, or accepted and not decided)
-     * @param certifiedFrom        the latest 認定 with a level: start of its 有効期間 (null: never certified)
-     * @param certifiedTo          its end
+     * @param applicationPending   another application of the person is sent and not yet accepted or returned
      * @param specificDiseaseGiven the application names a 特定疾病
      */
-    public record ApplicationFacts(String applicationType, boolean caseOpen, LocalDate certifiedFrom,
-            LocalDate certifiedTo, boolean specificDiseaseGiven) {
+    public record ApplicationFacts(String applicationType, boolean applicationPending, boolean specificDiseaseGiven) {
     }
 
     /**
      * Whether this application may be made for the person today ({@link ApplicantRules}, design §3.1 A1–A10), after
      * {@link #maySend} said the actor may apply at all; audited as action {@code certification.apply}. The registry's
-     * 資格 (insured by this municipality, lost on, 生年月日) is read here. The denial's message for A5 names the first
-     * day a 更新申請 is possible.
+     * 資格 (insured by this municipality, lost on, 生年月日), the open case and the latest 認定 are read here. The
+     * denial's message for A5 names the first day a 更新申請 is possible.
      */
     public Decision mayApply(Actor actor, String insurerNo, String insuredNo, ApplicationFacts facts) {
         LocalDate today = LocalDate.now(JAPAN);
         var standing = registry.standing(new InsurerNumber(insurerNo), new InsuredNumber(insuredNo), today);
-        ApplicantRules.Certified latest = facts.certifiedFrom() == null || facts.certifiedTo() == null ? null
-                : new ApplicantRules.Certified(facts.certifiedFrom(), facts.certifiedTo());
+        CareRecordSource certification = certificationRecords();
+        ApplicantRules.Certified latest = certification.latestCertified(insurerNo, insuredNo)
+                .map(p -> new ApplicantRules.Certified(p.from(), p.to())).orElse(null);
         ApplicantRules.ApplicationType type = java.util.Arrays.stream(ApplicantRules.ApplicationType.values())
                 .filter(t -> t.code().equals(facts.applicationType())).findFirst()
                 .orElseThrow(() -> new InvalidValue("applicationType", "申請区分", "コードが正しくありません"));
@@ -410,7 +409,9 @@ public class AccessDecisions {
         int age = standing.map(s -> s.birthDate() == null ? 0 : java.time.Period.between(s.birthDate(), today).getYears())
                 .orElse(0);
         AccessReason reason = ApplicantRules.decide(new ApplicantRules.Facts(type, today, insured,
-                standing.map(s -> s.lostOn()).orElse(null), facts.caseOpen(), latest, age, facts.specificDiseaseGiven()));
+                standing.map(s -> s.lostOn()).orElse(null),
+                facts.applicationPending() || certification.caseOpen(insurerNo, insuredNo), latest, age,
+                facts.specificDiseaseGiven()));
         Decision decision = Decision.of(InformationCategory.CERTIFICATION, reason);
         if (reason == AccessReason.RENEWAL_NOT_YET && latest != null) {
             decision = new Decision(decision.category(), false, reason, reason.message() + "(この方は "
@@ -562,6 +563,22 @@ public class AccessDecisions {
 
     private static boolean ownInsurer(Actor actor, String insurerNo) {
         return actor.kind() == PartyKind.MUNICIPALITY && insurerNo.equals(actor.organisation().number());
+    }
+
+    /** The 要介護認定 records, or none (a platform without the certification module knows of no case and no 認定). */
+    private CareRecordSource certificationRecords() {
+        CareRecordSource source = sources.get(InformationCategory.CERTIFICATION);
+        return source != null ? source : new CareRecordSource() {
+            @Override
+            public List<InformationCategory> categories() {
+                return List.of();
+            }
+
+            @Override
+            public List<Map<String, Object>> read(InformationCategory category, String insurerNo, String insuredNo) {
+                return List.of();
+            }
+        };
     }
 
     /** The service types for which the office is the person's 担当事業所 today. */
@@ -748,5 +765,48 @@ public class AccessDecisions {
                 actor.isPerson() ? null : actor.organisation().number(),
                 actor.job() != null ? actor.job().name() : actor.representing(),
                 insurerNo, insuredNo, subject, purpose, outcome).by(actor.staffId(), null);
+    }
+
+    // ---------------------------------------------------------------- 介護認定審査会 (design §6.2–§6.4)
+
+    /**
+     * The cases of an agenda of the actor's municipality, for its 市町村職員 ({@link CaseRules}); empty for anyone
+     * else. The use case has asked {@link #mayWorkOnCase} (audited) before.
+     */
+    public List<jp.kaigo.shared.AgendaCase> agendaCases(Actor actor, UUID agendaId) {
+        return officer(actor) ? certificationRecords().agendaCases(actor.organisation().number(), agendaId) : List.of();
+    }
+
+    /**
+     * The masked packet of a case on an agenda of the actor's municipality, built now (design §6.3), for its
+     * 市町村職員 who asked {@link #mayWorkOnCase} for the person (audited); empty for anyone else.
+     */
+    public Map<String, String> committeePacket(Actor actor, jp.kaigo.shared.AgendaCase agendaCase,
+            List<String> otherNames, List<String> phones) {
+        return officer(actor) ? certificationRecords().committeePacket(actor.organisation().number(), agendaCase,
+                otherNames, phones) : Map.of();
+    }
+
+    /**
+     * The published cases of the boards a 審査会委員 sits on, within their window (K2–K4 as a list: the 事例番号, no
+     * person's data); empty for anyone else.
+     */
+    public List<jp.kaigo.shared.AgendaCase> boardPackets(Actor actor) {
+        return !actor.isPerson() && actor.kind() == PartyKind.MUNICIPALITY && actor.job() == JobType.COMMITTEE_MEMBER
+                ? certificationRecords().boardPackets(actor.organisation().number(), actor.staffId()) : List.of();
+    }
+
+    /**
+     * The agenda of a packet of the actor's municipality with the actor's membership of its board: the facts of
+     * {@link #mayReadPacket}; empty for a packet on no agenda of the actor's municipality.
+     */
+    public java.util.Optional<jp.kaigo.shared.AgendaCase.OfMember> packetAgenda(Actor actor, UUID packetDocumentId) {
+        return !actor.isPerson() && actor.kind() == PartyKind.MUNICIPALITY
+                ? certificationRecords().packetAgenda(actor.organisation().number(), packetDocumentId, actor.staffId())
+                : java.util.Optional.empty();
+    }
+
+    private static boolean officer(Actor actor) {
+        return !actor.isPerson() && CaseRules.decide(actor.kind(), actor.job(), true).permits();
     }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import jp.kaigo.shared.AgendaCase;
 import jp.kaigo.shared.InsuredNumber;
 import jp.kaigo.shared.InsurerNumber;
 import jp.kaigo.shared.InvalidValue;
@@ -86,7 +87,7 @@ class Agendas {
      * Puts the person's open case on the draft agenda as its next 事例番号 and moves the case to 進捗 5
      * (介護認定審査会); a case already at 5 (left from a cancelled agenda) stays there.
      */
-    int addCase(InsurerNumber insurer, UUID agendaId, InsuredNumber insured) {
+    UUID addCase(InsurerNumber insurer, UUID agendaId, InsuredNumber insured) {
         draft(insurer, agendaId);
         var found = sql.sql("""
                 select c.case_id, r.progress from certification.cases c
@@ -121,7 +122,7 @@ class Agendas {
         if (Progress.FIRST_JUDGEMENT.code().equals(progress)) {
             revisions.advance(insurer, insured, caseId, Progress.BOARD, Map.of());
         }
-        return caseNo;
+        return caseId;
     }
 
     void reviewed(InsurerNumber insurer, UUID agendaId, int caseNo, UUID staffId) {
@@ -137,19 +138,19 @@ class Agendas {
     }
 
     /** Every case of the agenda, in 事例番号 order. */
-    List<CareCertification.AgendaCase> cases(InsurerNumber insurer, UUID agendaId) {
+    List<AgendaCase> cases(InsurerNumber insurer, UUID agendaId) {
         return sql.sql(SELECT + " where a.insurer_no = :insurer and a.agenda_id = :agenda order by ac.case_no")
                 .param("insurer", insurer.value()).param("agenda", agendaId).query(Agendas::agendaCase).list();
     }
 
     /** The draft's cases for publication: refused unless there is at least one and each one's masking is reviewed. */
-    List<CareCertification.AgendaCase> toPublish(InsurerNumber insurer, UUID agendaId) {
+    List<AgendaCase> toPublish(InsurerNumber insurer, UUID agendaId) {
         draft(insurer, agendaId);
-        List<CareCertification.AgendaCase> cases = cases(insurer, agendaId);
+        List<AgendaCase> cases = cases(insurer, agendaId);
         if (cases.isEmpty()) {
             throw new InvalidValue("agendaId", "審査会", "案件がありません");
         }
-        List<Integer> unreviewed = cases.stream().filter(c -> !c.reviewed()).map(CareCertification.AgendaCase::caseNo)
+        List<Integer> unreviewed = cases.stream().filter(c -> !c.reviewed()).map(AgendaCase::caseNo)
                 .toList();
         if (!unreviewed.isEmpty()) {
             throw new InvalidValue("caseNo", "事例番号", "マスキングの確認が済んでいない案件があります(事例番号 "
@@ -177,7 +178,7 @@ class Agendas {
      * The published cases of agendas of the boards the staff member belongs to on the meeting day, whose window
      * (meeting + {@value #WINDOW_DAYS} days) is not over, by meeting date and 事例番号.
      */
-    List<CareCertification.AgendaCase> ofMember(InsurerNumber insurer, UUID staffId) {
+    List<AgendaCase> ofMember(InsurerNumber insurer, UUID staffId) {
         return sql.sql(SELECT + """
                  where a.insurer_no = :insurer and a.status in ('published', 'held') and ac.packet_document_id is not null
                    and a.meeting_on >= :earliest
@@ -190,7 +191,7 @@ class Agendas {
     }
 
     /** The agenda the packet document is on, with the staff member's membership of its board. */
-    Optional<CareCertification.PacketAgenda> packetAgenda(InsurerNumber insurer, UUID documentId, UUID staffId) {
+    Optional<AgendaCase.OfMember> packetAgenda(InsurerNumber insurer, UUID documentId, UUID staffId) {
         return sql.sql(SELECT + " where a.insurer_no = :insurer and ac.packet_document_id = :document")
                 .param("insurer", insurer.value()).param("document", documentId).query(Agendas::agendaCase).optional()
                 .map(c -> {
@@ -202,7 +203,7 @@ class Agendas {
                                     rs.getObject(2, LocalDate.class)}).list();
                     boolean onMeetingDay = terms.stream().anyMatch(t -> !((LocalDate) t[0]).isAfter(c.meetingOn())
                             && (t[1] == null || !((LocalDate) t[1]).isBefore(c.meetingOn())));
-                    return new CareCertification.PacketAgenda(c, !terms.isEmpty(), onMeetingDay);
+                    return new AgendaCase.OfMember(c, !terms.isEmpty(), onMeetingDay);
                 });
     }
 
@@ -216,9 +217,9 @@ class Agendas {
                    and c.case_id = ac.case_id
             """;
 
-    private static CareCertification.AgendaCase agendaCase(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
+    private static AgendaCase agendaCase(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
         Timestamp published = rs.getTimestamp(6);
-        return new CareCertification.AgendaCase(rs.getObject(1, UUID.class), rs.getInt(2), rs.getString(3),
+        return new AgendaCase(rs.getObject(1, UUID.class), rs.getInt(2), rs.getString(3),
                 rs.getObject(4, LocalDate.class), rs.getString(5), published == null ? null : published.toInstant(),
                 rs.getInt(7), rs.getString(8), rs.getObject(9, UUID.class), rs.getObject(10, UUID.class),
                 rs.getObject(11, UUID.class), rs.getBoolean(12));

@@ -3,7 +3,8 @@ package jp.kaigo.certification;
 import java.time.LocalDate;
 import java.util.Optional;
 import java.util.UUID;
-import jp.kaigo.shared.CareLevel;
+import jp.kaigo.shared.Period;
+import org.springframework.jdbc.core.JdbcTemplate;
 import jp.kaigo.shared.InsuredNumber;
 import jp.kaigo.shared.InsurerNumber;
 import java.time.ZoneId;
@@ -21,9 +22,9 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.stereotype.Service;
 
 /**
- * The 要介護認定 cases of the online flow (facade; docs/design/certification-online.md §3.3): what a person holds
- * (their latest 認定, an open case) for the application rules, and the opening of a case when the municipality
- * accepts an application. Writes join the caller's transaction, so a case opens with the acceptance or not at all.
+ * The 要介護認定 cases of the online flow (facade; docs/design/certification-online.md §3.3): a case opens when the
+ * municipality accepts an application, and each step writes it. What a person holds (their latest 認定, an open case)
+ * is read by {@code access} alone, through the module's record source. Writes join the caller's transaction, so a case opens with the acceptance or not at all.
  */
 @Service
 public class CareCertification {
@@ -34,48 +35,36 @@ public class CareCertification {
     private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
 
     private final JdbcClient sql;
+    private final JdbcTemplate jdbc;
     private final CaseRevisions revisions;
     private final ApplicationEventPublisher events;
+    private final CaseOpinions opinions;
 
-    CareCertification(JdbcClient sql, CaseRevisions revisions, ApplicationEventPublisher events) {
+    CareCertification(JdbcClient sql, JdbcTemplate jdbc, CaseRevisions revisions, ApplicationEventPublisher events,
+            CaseOpinions opinions) {
         this.sql = sql;
+        this.jdbc = jdbc;
         this.revisions = revisions;
         this.events = events;
+        this.opinions = opinions;
     }
 
-    /** A 認定 with a level (要支援1–要介護5) and its 有効期間. */
-    public record Certified(CareLevel level, LocalDate validFrom, LocalDate validTo) {
-    }
-
-    /** The person's latest 認定 with a level (by 有効期間の終了日), from the current revision of each history. */
-    public Optional<Certified> latestCertified(InsurerNumber insurer, InsuredNumber insured) {
-        return sql.sql("""
-                select result, cert_valid_from, cert_valid_to from certification.certification_records
-                 where insurer_no = :insurer and insured_no = :insured and current and not deleted
-                   and result is not null and result <> :none and cert_valid_from is not null and cert_valid_to is not null
+    /** The 有効期間 of the person's latest 認定 with a level (by its end), from the current revision of each history. */
+    static Optional<Period> latestCertified(JdbcTemplate jdbc, String insurerNo, String insuredNo) {
+        return jdbc.query("""
+                select cert_valid_from, cert_valid_to from certification.certification_records
+                 where insurer_no = ? and insured_no = ? and current and not deleted
+                   and result is not null and result <> ? and cert_valid_from is not null and cert_valid_to is not null
                  order by cert_valid_to desc limit 1
-                """).param("insurer", insurer.value()).param("insured", insured.value()).param("none", NOT_APPLICABLE)
-                .query((rs, i) -> {
-                    LocalDate from = rs.getObject(2, LocalDate.class);
-                    LocalDate to = rs.getObject(3, LocalDate.class);
-                    return CareLevel.find(rs.getString(1)).map(level -> new Certified(level, from, to));
-                })
-                .optional().flatMap(found -> found);
-    }
-
-    /** The person's open case, if any (one at most). */
-    public Optional<UUID> openCase(InsurerNumber insurer, InsuredNumber insured) {
-        return sql.sql("""
-                select case_id from certification.cases where insurer_no = :insurer and insured_no = :insured
-                   and status = 'open'
-                """).param("insurer", insurer.value()).param("insured", insured.value()).query(UUID.class).optional();
+                """, (rs, i) -> new Period(rs.getObject(1, LocalDate.class), rs.getObject(2, LocalDate.class)),
+                insurerNo, insuredNo, NOT_APPLICABLE).stream().findFirst();
     }
 
     /**
-     * An accepted online application: its 申請区分 code, the day it was sent, the 主治医医療機関 it names (or null)
-     * and the document it came as.
+     * The case an accepted online application opens: its 申請区分 code, the day it was sent, the 主治医医療機関 it
+     * names (or null) and the document it came as.
      */
-    public record AcceptedApplication(InsurerNumber insurer, InsuredNumber insured, UUID applicationDocumentId,
+    public record CaseDraft(InsurerNumber insurer, InsuredNumber insured, UUID applicationDocumentId,
             String applicationType, LocalDate appliedOn, String doctorInstitutionCode) {
     }
 
@@ -84,7 +73,7 @@ public class CareCertification {
      * record at 進捗 申請受付 (source online). Answers the case id; a second acceptance of the same application
      * answers the case it opened. Fails (and the caller's transaction with it) if another case of the person is open.
      */
-    public UUID openCase(AcceptedApplication a) {
+    public UUID openCase(CaseDraft a) {
         Optional<UUID> existing = sql.sql("""
                 select case_id from certification.cases
                  where insurer_no = :insurer and insured_no = :insured and application_document_id = :document
@@ -144,7 +133,8 @@ public class CareCertification {
             throw new InvalidValue(invalid.violations());
         }
         Map<String, Object> v = ((Validated.Valid) validated).values();
-        LocalDate previousEnd = latestCertified(person.insurer(), person.insured()).map(Certified::validTo).orElse(null);
+        LocalDate previousEnd = latestCertified(jdbc, person.insurer().value(), person.insured().value())
+                .map(Period::to).orElse(null);
         LocalDate today = LocalDate.now(JAPAN);
         List<Violation> problems = ResultLayout.againstCase(v, found[0], LocalDate.parse(found[1]), previousEnd,
                 found[3], today);
@@ -169,30 +159,40 @@ public class CareCertification {
                 (String) v.get("boardOpinion")));
     }
 
+    /**
+     * The municipality sent a 主治医意見書作成依頼 for the person's open case (design §5.1): the case's history names the
+     * institution and the day, its progress unchanged. Nothing is written when no case is open.
+     */
+    public void opinionRequested(InsurerNumber insurer, InsuredNumber insured, String institutionCode,
+            LocalDate requestedOn) {
+        opinions.requested(insurer, insured, institutionCode, requestedOn);
+    }
+
+    /**
+     * An accepted 主治医意見書: its payload (the doctor-opinion layout's keys), the 依頼区分 and 医師区分 of the request it
+     * answers, the day it reached the municipality and the document it came as.
+     */
+    public record AcceptedOpinion(InsurerNumber insurer, InsuredNumber insured, UUID documentId, LocalDate receivedOn,
+            String requestKind, String doctorKind, Map<String, String> payload) {
+    }
+
+    /**
+     * Keeps an accepted 意見書 as a new doctor-opinion history of the open case (source online) and moves the case to
+     * 進捗 3 主治医意見書 with its 受領日 (design §5.3); answers the case id. Fails (and the caller's transaction with it)
+     * when the person has no open case.
+     */
+    public UUID acceptOpinion(AcceptedOpinion opinion) {
+        return opinions.accepted(opinion);
+    }
+
     // ---------------------------------------------------------------- 介護認定審査会 (design §6.2–§6.4)
     // (injected by method, not by the constructor, so that this section is an append only)
 
     private Agendas agendas;
-    private Packets packets;
 
     @org.springframework.beans.factory.annotation.Autowired
-    void committee(Agendas agendas, Packets packets) {
+    void committee(Agendas agendas) {
         this.agendas = agendas;
-        this.packets = packets;
-    }
-
-    /**
-     * A case on an agenda: the agenda (board, meeting date, status draft/published/held/cancelled, when published),
-     * the case's 事例番号, whose it is, its application document, its packet document once published and whether
-     * its masking is reviewed.
-     */
-    public record AgendaCase(UUID agendaId, int boardNo, String boardName, LocalDate meetingOn, String status,
-            java.time.Instant publishedAt, int caseNo, String insuredNo, UUID caseId, UUID applicationDocumentId,
-            UUID packetDocumentId, boolean reviewed) {
-    }
-
-    /** The agenda a packet is on, with the asking staff member's membership of its board (ever; on the meeting day). */
-    public record PacketAgenda(AgendaCase agendaCase, boolean memberOfBoard, boolean memberOnMeetingDay) {
     }
 
     /** A new 合議体 of the municipality; refused ({@link InvalidValue}) when the number is taken. */
@@ -213,25 +213,10 @@ public class CareCertification {
         return agendas.createAgenda(insurer, boardNo, meetingOn);
     }
 
-    /** Puts the person's open case (一次判定 in) on the draft agenda, 進捗 → 5 介護認定審査会; answers its 事例番号. */
+    /** Puts the person's open case (一次判定 in) on the draft agenda, 進捗 → 5 介護認定審査会; answers the case. */
     @Transactional
-    public int addToAgenda(InsurerNumber insurer, UUID agendaId, InsuredNumber insured) {
+    public UUID addToAgenda(InsurerNumber insurer, UUID agendaId, InsuredNumber insured) {
         return agendas.addCase(insurer, agendaId, insured);
-    }
-
-    /** The cases of the agenda (empty for an unknown agenda). */
-    public java.util.List<AgendaCase> agendaCases(InsurerNumber insurer, UUID agendaId) {
-        return agendas.cases(insurer, agendaId);
-    }
-
-    /**
-     * The masked packet of a case on the agenda as it would be published now (the masking review shows it); the
-     * names and phones of the application (contact, applicant, doctor) are masked too.
-     */
-    public Map<String, String> packet(InsurerNumber insurer, AgendaCase agendaCase, java.util.List<String> otherNames,
-            java.util.List<String> phones) {
-        return packets.build(insurer, agendaCase, latestCertified(insurer, new InsuredNumber(agendaCase.insuredNo())),
-                otherNames, phones);
     }
 
     /** The staff member reviewed the masking of the case (design §6.3). */
@@ -240,25 +225,15 @@ public class CareCertification {
         agendas.reviewed(insurer, agendaId, caseNo, staffId);
     }
 
-    /** The draft agenda's cases, refused unless every case's masking is reviewed. */
+    /** Refused ({@link InvalidValue}) unless the agenda is a draft with cases, each one's masking reviewed. */
     @Transactional
-    public java.util.List<AgendaCase> casesToPublish(InsurerNumber insurer, UUID agendaId) {
-        return agendas.toPublish(insurer, agendaId);
+    public void checkPublishable(InsurerNumber insurer, UUID agendaId) {
+        agendas.toPublish(insurer, agendaId);
     }
 
     /** The agenda is published with these packet documents (by 事例番号); joins the sending transaction. */
     @Transactional
     public void published(InsurerNumber insurer, UUID agendaId, Map<Integer, UUID> packetDocuments) {
         agendas.published(insurer, agendaId, packetDocuments);
-    }
-
-    /** The published cases of the boards the staff member sits on, meeting within the last 7 days or later. */
-    public java.util.List<AgendaCase> packetsOf(InsurerNumber insurer, UUID staffId) {
-        return agendas.ofMember(insurer, staffId);
-    }
-
-    /** The agenda of the packet document, with the staff member's membership; empty if on no agenda of the insurer. */
-    public Optional<PacketAgenda> packetAgenda(InsurerNumber insurer, UUID packetDocumentId, UUID staffId) {
-        return agendas.packetAgenda(insurer, packetDocumentId, staffId);
     }
 }

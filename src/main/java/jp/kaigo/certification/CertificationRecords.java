@@ -81,4 +81,51 @@ class CertificationRecords implements CareRecordSource {
                                        or opinion_received_on >= ?::date - 30))
                 """, Boolean.class, insurerNo, insuredNo, institutionCode, today, today));
     }
+
+    @Override
+    public boolean caseOpen(String insurerNo, String insuredNo) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("""
+                select exists (select 1 from certification.cases
+                                where insurer_no = ? and insured_no = ? and status = 'open')
+                """, Boolean.class, insurerNo, insuredNo));
+    }
+
+    @Override
+    public java.util.Optional<jp.kaigo.shared.Period> latestCertified(String insurerNo, String insuredNo) {
+        return CareCertification.latestCertified(jdbc, insurerNo, insuredNo);
+    }
+
+    // ---------------------------------------------------------------- 介護認定審査会 (design §6.2–§6.4)
+    // (injected by method, not by the constructor, so that this section is an append only)
+
+    private Agendas agendas;
+    private Packets packets;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    void committee(Agendas agendas, Packets packets) {
+        this.agendas = agendas;
+        this.packets = packets;
+    }
+
+    @Override
+    public java.util.List<jp.kaigo.shared.AgendaCase> agendaCases(String insurerNo, java.util.UUID agendaId) {
+        return agendas.cases(new jp.kaigo.shared.InsurerNumber(insurerNo), agendaId);
+    }
+
+    @Override
+    public java.util.List<jp.kaigo.shared.AgendaCase> boardPackets(String insurerNo, java.util.UUID staffId) {
+        return agendas.ofMember(new jp.kaigo.shared.InsurerNumber(insurerNo), staffId);
+    }
+
+    @Override
+    public java.util.Optional<jp.kaigo.shared.AgendaCase.OfMember> packetAgenda(String insurerNo,
+            java.util.UUID packetDocumentId, java.util.UUID staffId) {
+        return agendas.packetAgenda(new jp.kaigo.shared.InsurerNumber(insurerNo), packetDocumentId, staffId);
+    }
+
+    @Override
+    public Map<String, String> committeePacket(String insurerNo, jp.kaigo.shared.AgendaCase agendaCase,
+            java.util.List<String> otherNames, java.util.List<String> phones) {
+        return packets.build(new jp.kaigo.shared.InsurerNumber(insurerNo), agendaCase, otherNames, phones);
+    }
 }

@@ -19,6 +19,8 @@ import jp.kaigo.ingest.FieldSpec;
 import jp.kaigo.registry.InsuredRegistry;
 import jp.kaigo.registry.RecordType;
 import jp.kaigo.registry.RecordView;
+import jp.kaigo.shared.AgendaCase;
+import jp.kaigo.shared.CareLevel;
 import jp.kaigo.shared.DocumentKind;
 import jp.kaigo.shared.InsuredNumber;
 import jp.kaigo.shared.InsurerNumber;
@@ -64,9 +66,15 @@ class Packets {
     }
 
     /** The masked packet of the case on the agenda; {@code otherNames} and {@code phones} from its application. */
-    Map<String, String> build(InsurerNumber insurer, CareCertification.AgendaCase c, Optional<CareCertification.Certified>
-            previous, List<String> otherNames, List<String> phones) {
+    Map<String, String> build(InsurerNumber insurer, AgendaCase c, List<String> otherNames, List<String> phones) {
         InsuredNumber insured = new InsuredNumber(c.insuredNo());
+        Optional<Map<String, Object>> previous = sql.sql("""
+                select result, cert_valid_from, cert_valid_to from certification.certification_records
+                 where insurer_no = :insurer and insured_no = :insured and current and not deleted
+                   and result is not null and result <> '01' and cert_valid_from is not null and cert_valid_to is not null
+                 order by cert_valid_to desc limit 1
+                """).param("insurer", insurer.value()).param("insured", insured.value()).query().listOfRows().stream()
+                .findFirst();
         Map<String, Object> person = registry.snapshot(insurer, insured, LocalDate.now(JAPAN))
                 .flatMap(s -> s.records().getOrDefault(RecordType.INSURED.key(), List.of()).stream().findFirst())
                 .map(RecordView::fields).orElse(Map.of());
@@ -92,9 +100,10 @@ class Packets {
                 : Period.between(birth, appliedOn).getYears() + "歳(申請日時点)"));
         caseSection.add("性別: " + ("1".equals(str(person.get("sex"))) ? "男" : "2".equals(str(person.get("sex")))
                 ? "女" : "不明"));
-        caseSection.add("前回の要介護状態区分: " + previous.map(p -> p.level().name() + "(有効期間 "
-                + (ChronoUnit.MONTHS.between(p.validFrom().withDayOfMonth(1), p.validTo().withDayOfMonth(1)) + 1)
-                + "か月)").orElse("なし"));
+        caseSection.add("前回の要介護状態区分: " + previous.map(p -> CareLevel.find(str(p.get("result")))
+                .map(CareLevel::name).orElse(str(p.get("result"))) + "(有効期間 "
+                + (ChronoUnit.MONTHS.between(asDate(p.get("cert_valid_from")).withDayOfMonth(1),
+                        asDate(p.get("cert_valid_to")).withDayOfMonth(1)) + 1) + "か月)").orElse("なし"));
         packet.put("case", caseSection.toString());
 
         StringJoiner judgement = new StringJoiner(" / ");
@@ -153,7 +162,7 @@ class Packets {
     }
 
     /** The current row of the case in the table (empty if none); the columns as the table has them today. */
-    private Map<String, Object> row(String table, InsurerNumber insurer, CareCertification.AgendaCase c) {
+    private Map<String, Object> row(String table, InsurerNumber insurer, AgendaCase c) {
         return sql.sql("select * from certification." + table + " where insurer_no = :insurer and insured_no = :insured"
                 + " and case_id = :case and current and not deleted order by history_no desc limit 1")
                 .param("insurer", insurer.value()).param("insured", c.insuredNo()).param("case", c.caseId())

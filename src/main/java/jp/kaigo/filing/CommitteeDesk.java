@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
 import jp.kaigo.access.AccessDecisions;
@@ -13,13 +14,13 @@ import jp.kaigo.access.AccessDecisions.CaseStep;
 import jp.kaigo.access.Actor;
 import jp.kaigo.access.Decision;
 import jp.kaigo.certification.CareCertification;
-import jp.kaigo.certification.CareCertification.AgendaCase;
 import jp.kaigo.exchange.DocumentExchange;
 import jp.kaigo.exchange.DocumentRef;
 import jp.kaigo.exchange.Invalid;
 import jp.kaigo.exchange.Refused;
 import jp.kaigo.exchange.SendDocument;
 import jp.kaigo.exchange.SendResult;
+import jp.kaigo.shared.AgendaCase;
 import jp.kaigo.shared.Correspondent;
 import jp.kaigo.shared.DocumentKind;
 import jp.kaigo.shared.InsuredNumber;
@@ -96,7 +97,9 @@ public class CommitteeDesk {
         if (!decision.permitted()) {
             return new Routed.Denied<>(decision);
         }
-        return new Routed.Done<>(certification.addToAgenda(insurer(actor), agendaId, insured));
+        UUID caseId = certification.addToAgenda(insurer(actor), agendaId, insured);
+        return new Routed.Done<>(access.agendaCases(actor, agendaId).stream().filter(c -> c.caseId().equals(caseId))
+                .mapToInt(AgendaCase::caseNo).findFirst().orElseThrow());
     }
 
     /** A case on an agenda as the officer sees it: its 事例番号, whose, reviewed, its packet once published. */
@@ -110,17 +113,22 @@ public class CommitteeDesk {
         if (!decision.permitted()) {
             return new Routed.Denied<>(decision);
         }
-        return new Routed.Done<>(certification.agendaCases(insurer(actor), agendaId).stream()
+        return new Routed.Done<>(access.agendaCases(actor, agendaId).stream()
                 .map(c -> new Entry(c.agendaId(), c.boardNo(), c.meetingOn(), c.status(), c.caseNo(), c.insuredNo(),
                         c.reviewed(), c.packetDocumentId())).toList());
     }
 
     /** The case's packet, masked, as publication would send it now: what the officer reviews. */
     public Routed<Map<String, String>> preview(Actor actor, UUID agendaId, int caseNo) {
-        if (!municipality(actor)) {
-            return new Routed.Denied<>(mayPrepare(actor, null));
+        Optional<AgendaCase> onAgenda = municipality(actor) ? caseOf(actor, agendaId, caseNo) : Optional.empty();
+        if (onAgenda.isEmpty()) {
+            Decision asked = mayPrepare(actor, null);
+            if (!asked.permitted()) {
+                return new Routed.Denied<>(asked);
+            }
+            throw new InvalidValue("caseNo", "事例番号", "この審査会の案件にありません");
         }
-        AgendaCase found = caseOf(actor, agendaId, caseNo);
+        AgendaCase found = onAgenda.get();
         Decision decision = mayPrepare(actor, new InsuredNumber(found.insuredNo()));
         if (!decision.permitted()) {
             return new Routed.Denied<>(decision);
@@ -130,10 +138,15 @@ public class CommitteeDesk {
 
     /** The officer reviewed the masking of the case's packet. */
     public Routed<Integer> review(Actor actor, UUID agendaId, int caseNo) {
-        if (!municipality(actor)) {
-            return new Routed.Denied<>(mayPrepare(actor, null));
+        Optional<AgendaCase> onAgenda = municipality(actor) ? caseOf(actor, agendaId, caseNo) : Optional.empty();
+        if (onAgenda.isEmpty()) {
+            Decision asked = mayPrepare(actor, null);
+            if (!asked.permitted()) {
+                return new Routed.Denied<>(asked);
+            }
+            throw new InvalidValue("caseNo", "事例番号", "この審査会の案件にありません");
         }
-        AgendaCase found = caseOf(actor, agendaId, caseNo);
+        AgendaCase found = onAgenda.get();
         Decision decision = mayPrepare(actor, new InsuredNumber(found.insuredNo()));
         if (!decision.permitted()) {
             return new Routed.Denied<>(decision);
@@ -154,7 +167,8 @@ public class CommitteeDesk {
         InsurerNumber insurer = insurer(actor);
         return tx.execute(status -> {
             Map<Integer, UUID> packets = new LinkedHashMap<>();
-            for (AgendaCase c : certification.casesToPublish(insurer, agendaId)) {
+            certification.checkPublishable(insurer, agendaId);
+            for (AgendaCase c : access.agendaCases(actor, agendaId)) {
                 Correspondent board = Correspondent.board(insurer, String.valueOf(c.boardNo()));
                 Decision send = access.maySend(actor, DocumentKind.COMMITTEE_PACKET, board, insurer.value(),
                         c.insuredNo(), new CaseFacts(true, false, false, false, true));
@@ -187,12 +201,11 @@ public class CommitteeDesk {
         APPLICATION_NAMES.stream().map(application::get).forEach(names::add);
         List<String> phones = new ArrayList<>();
         Stream.of(APPLICATION_PHONES).flatMap(List::stream).map(application::get).forEach(phones::add);
-        return certification.packet(insurer(actor), c, names, phones);
+        return access.committeePacket(actor, c, names, phones);
     }
 
-    private AgendaCase caseOf(Actor actor, UUID agendaId, int caseNo) {
-        return certification.agendaCases(insurer(actor), agendaId).stream().filter(c -> c.caseNo() == caseNo)
-                .findFirst().orElseThrow(() -> new InvalidValue("caseNo", "事例番号", "この審査会の案件にありません"));
+    private Optional<AgendaCase> caseOf(Actor actor, UUID agendaId, int caseNo) {
+        return access.agendaCases(actor, agendaId).stream().filter(c -> c.caseNo() == caseNo).findFirst();
     }
 
     /** The municipality's 市町村職員 (CaseRules), audited; about a person when one is named. */

@@ -14,11 +14,9 @@ import jp.kaigo.access.AccessDecisions.SentDocument;
 import jp.kaigo.access.AccessReason;
 import jp.kaigo.access.Actor;
 import jp.kaigo.access.Decision;
-import jp.kaigo.certification.CareCertification;
-import jp.kaigo.certification.CareCertification.AgendaCase;
-import jp.kaigo.certification.CareCertification.PacketAgenda;
 import jp.kaigo.exchange.DocumentExchange;
 import jp.kaigo.exchange.DocumentRef;
+import jp.kaigo.shared.AgendaCase;
 import jp.kaigo.shared.Correspondent;
 import jp.kaigo.shared.DocumentKind;
 import jp.kaigo.shared.InsuredNumber;
@@ -39,12 +37,10 @@ public class CommitteeRoom {
     public static final Map<String, String> SECTIONS = sections();
 
     private final AccessDecisions access;
-    private final CareCertification certification;
     private final DocumentExchange exchange;
 
-    CommitteeRoom(AccessDecisions access, CareCertification certification, DocumentExchange exchange) {
+    CommitteeRoom(AccessDecisions access, DocumentExchange exchange) {
         this.access = access;
-        this.certification = certification;
         this.exchange = exchange;
     }
 
@@ -63,7 +59,7 @@ public class CommitteeRoom {
         }
         Instant now = Instant.now();
         List<Listed> listed = new ArrayList<>();
-        for (AgendaCase c : certification.packetsOf(insurer(actor), actor.staffId())) {
+        for (AgendaCase c : access.boardPackets(actor)) {
             if (c.publishedAt() != null && !now.isBefore(c.publishedAt())) {
                 listed.add(listed(c));
             }
@@ -77,9 +73,9 @@ public class CommitteeRoom {
      * meeting day.
      */
     public Optional<Routed<Packet>> open(Actor actor, UUID packetId) {
-        Optional<PacketAgenda> agenda = actor.isPerson() || actor.organisation() == null
+        Optional<AgendaCase.OfMember> agenda = actor.isPerson() || actor.organisation() == null
                 || actor.organisation().kind() != PartyKind.MUNICIPALITY ? Optional.empty()
-                : certification.packetAgenda(insurer(actor), packetId, actor.staffId());
+                : access.packetAgenda(actor, packetId);
         String insurerNo = agenda.isPresent() ? actor.organisation().number() : null;
         String insuredNo = agenda.map(a -> a.agendaCase().insuredNo()).orElse(null);
         Correspondent board = agenda.map(a -> Correspondent.board(new InsurerNumber(insurerNo),

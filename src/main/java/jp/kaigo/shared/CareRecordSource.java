@@ -24,4 +24,44 @@ public interface CareRecordSource {
     default boolean opinionRequestOpen(String institutionCode, String insurerNo, String insuredNo, LocalDate today) {
         return false;
     }
+
+    /** Whether the person has an open 認定 case (an accepted application not yet decided or withdrawn). */
+    default boolean caseOpen(String insurerNo, String insuredNo) {
+        return false;
+    }
+
+    /** The 有効期間 of the person's latest 認定 with a level (要支援1–要介護5), if any. */
+    default java.util.Optional<Period> latestCertified(String insurerNo, String insuredNo) {
+        return java.util.Optional.empty();
+    }
+
+    // 介護認定審査会 (docs/design/certification-online.md §6.2–§6.4)
+
+    /** The cases of the insurer's agenda, by 事例番号 (empty for an unknown agenda). */
+    default List<AgendaCase> agendaCases(String insurerNo, java.util.UUID agendaId) {
+        return List.of();
+    }
+
+    /**
+     * The published cases of agendas of the boards the staff member sits on on the meeting day, meeting no more than
+     * 7 days ago, by meeting date and 事例番号.
+     */
+    default List<AgendaCase> boardPackets(String insurerNo, java.util.UUID staffId) {
+        return List.of();
+    }
+
+    /** The insurer's agenda case whose packet is this document, with the staff member's membership of its board. */
+    default java.util.Optional<AgendaCase.OfMember> packetAgenda(String insurerNo, java.util.UUID packetDocumentId,
+            java.util.UUID staffId) {
+        return java.util.Optional.empty();
+    }
+
+    /**
+     * The masked 審査会資料 of the case on the agenda as built now (design §6.3), its sections by key; the names and
+     * phones of the application (contact, applicant, doctor) are masked too.
+     */
+    default Map<String, String> committeePacket(String insurerNo, AgendaCase agendaCase, List<String> otherNames,
+            List<String> phones) {
+        return Map.of();
+    }
 }
