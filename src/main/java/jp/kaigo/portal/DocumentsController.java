@@ -133,7 +133,7 @@ class DocumentsController {
         model.addAttribute("recipient", DocumentPages.party(view.recipient()));
         model.addAttribute("lines", DocumentPages.lines(routing.layout(view.kind()).orElse(null), view.payload()));
         model.addAttribute("history", DocumentPages.steps(history(me, document)));
-        model.addAttribute("action", page(me, documentId));
+        model.addAttribute("action", page(me, view.document().documentId().toString()));
         model.addAttribute("mayAccept", recipient && answerable);
         model.addAttribute("mayWithdraw", sender && !view.status().terminal());
         model.addAttribute("reasons", ReturnReason.values());
