@@ -26,6 +26,7 @@ import jp.kaigo.shared.CareRecordSource;
 import jp.kaigo.shared.Correspondent;
 import jp.kaigo.shared.DocumentKind;
 import jp.kaigo.shared.InformationCategory;
+import jp.kaigo.shared.InsuredNumber;
 import jp.kaigo.shared.InsurerNumber;
 import jp.kaigo.shared.InvalidValue;
 import jp.kaigo.shared.JobType;
@@ -343,6 +344,51 @@ public class AccessDecisions {
         }
         Decision decision = Decision.of(categoryOf(kind), reason);
         audit.record(entry(actor, insurerNo, insuredNo, "document:" + kind.key() + " → " + to, "exchange.send",
+                (decision.permitted() ? "permit:" : "deny:") + reason.name()));
+        return decision;
+    }
+
+    /**
+     * What the application asks for and what the certification module holds on the person, as the use case read it
+     * (design §3.1 facts not held by the registry).
+     *
+     * @param applicationType      申請区分 code (1 新規, 2 更新, 3 区分変更, 4 転入)
+     * @param caseOpen             an application of the person is open (sent and not answered, or accepted and not decided)
+     * @param certifiedFrom        the latest 認定 with a level: start of its 有効期間 (null: never certified)
+     * @param certifiedTo          its end
+     * @param specificDiseaseGiven the application names a 特定疾病
+     */
+    public record ApplicationFacts(String applicationType, boolean caseOpen, LocalDate certifiedFrom,
+            LocalDate certifiedTo, boolean specificDiseaseGiven) {
+    }
+
+    /**
+     * Whether this application may be made for the person today ({@link ApplicantRules}, design §3.1 A1–A10), after
+     * {@link #maySend} said the actor may apply at all; audited as action {@code certification.apply}. The registry's
+     * 資格 (insured by this municipality, lost on, 生年月日) is read here. The denial's message for A5 names the first
+     * day a 更新申請 is possible.
+     */
+    public Decision mayApply(Actor actor, String insurerNo, String insuredNo, ApplicationFacts facts) {
+        LocalDate today = LocalDate.now(JAPAN);
+        var standing = registry.standing(new InsurerNumber(insurerNo), new InsuredNumber(insuredNo), today);
+        ApplicantRules.Certified latest = facts.certifiedFrom() == null || facts.certifiedTo() == null ? null
+                : new ApplicantRules.Certified(facts.certifiedFrom(), facts.certifiedTo());
+        ApplicantRules.ApplicationType type = java.util.Arrays.stream(ApplicantRules.ApplicationType.values())
+                .filter(t -> t.code().equals(facts.applicationType())).findFirst()
+                .orElseThrow(() -> new InvalidValue("applicationType", "申請区分", "コードが正しくありません"));
+        boolean insured = standing.isPresent() && standing.get().acquiredOn() != null
+                && !standing.get().acquiredOn().isAfter(today);
+        int age = standing.map(s -> s.birthDate() == null ? 0 : java.time.Period.between(s.birthDate(), today).getYears())
+                .orElse(0);
+        AccessReason reason = ApplicantRules.decide(new ApplicantRules.Facts(type, today, insured,
+                standing.map(s -> s.lostOn()).orElse(null), facts.caseOpen(), latest, age, facts.specificDiseaseGiven()));
+        Decision decision = Decision.of(InformationCategory.CERTIFICATION, reason);
+        if (reason == AccessReason.RENEWAL_NOT_YET && latest != null) {
+            decision = new Decision(decision.category(), false, reason, reason.message() + "(この方は "
+                    + ApplicantRules.firstRenewalDay(latest) + " から申請できます)");
+        }
+        audit.record(entry(actor, insurerNo, insuredNo, "document:" + DocumentKind.CERTIFICATION_APPLICATION.key()
+                + " 申請区分" + type.code(), "certification.apply",
                 (decision.permitted() ? "permit:" : "deny:") + reason.name()));
         return decision;
     }

@@ -7,6 +7,7 @@ import static jp.kaigo.ingest.Fields.date;
 import static jp.kaigo.ingest.Fields.notBefore;
 import static jp.kaigo.ingest.Fields.text;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -144,19 +145,21 @@ final class CertificationLayouts {
     }
 
     /** Minutes per day with one decimal, as the 認定ソフト reports them (0.0–999.9). */
-    private static FieldSpec minutes(String key, String label) {
-        return checked(key, label, "分(小数1桁まで、0〜999.9)", v -> {
-            if (!v.matches("[0-9]{1,3}(\\.[0-9])?")) {
-                throw new IllegalArgumentException("minutes");
-            }
-        });
+    static FieldSpec minutes(String key, String label) {
+        return oneDecimal(key, label, "分(小数1桁まで、0〜999.9)", "999.9");
     }
 
     /** A 中間評価項目得点 (0.0–100.0, one decimal). */
-    private static FieldSpec score(String key, String label) {
-        return checked(key, label, "得点(0〜100、小数1桁まで)", v -> {
-            if (!v.matches("[0-9]{1,3}(\\.[0-9])?") || Double.parseDouble(v) > 100) {
-                throw new IllegalArgumentException("score");
+    static FieldSpec score(String key, String label) {
+        return oneDecimal(key, label, "得点(0〜100、小数1桁まで)", "100");
+    }
+
+    /** A number from 0 to {@code max} with at most three digits before and one after the point, as text. */
+    static FieldSpec oneDecimal(String key, String label, String rule, String max) {
+        BigDecimal limit = new BigDecimal(max);
+        return checked(key, label, rule, v -> {
+            if (!v.matches("[0-9]{1,3}(\\.[0-9])?") || new BigDecimal(v).compareTo(limit) > 0) {
+                throw new IllegalArgumentException("out of range");
             }
         });
     }

@@ -75,7 +75,8 @@ class DocumentLayouts {
             "16", "両側の膝関節又は股関節に著しい変形を伴う変形性関節症");
 
     private static final Pattern PHONE = Pattern.compile("[0-9-]{1,15}");
-    private static final Pattern UUID_TEXT =
+    /** A case id as text (8-4-4-4-12 hexadecimal digits): UUID.fromString alone takes shorter groups. */
+    static final Pattern UUID_TEXT =
             Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     private static final String APPLICATION_TYPE = "申請区分";

@@ -12,7 +12,10 @@ import jp.kaigo.access.AccessDecisions.DocumentBox;
 import jp.kaigo.access.AccessDecisions.ListedDocument;
 import jp.kaigo.access.AccessDecisions.SentDocument;
 import jp.kaigo.access.Actor;
+import jp.kaigo.access.AccessReason;
 import jp.kaigo.access.Decision;
+import jp.kaigo.certification.CareCertification;
+import jp.kaigo.exchange.Invalid;
 import jp.kaigo.exchange.ChangeResult;
 import jp.kaigo.exchange.DocumentExchange;
 import jp.kaigo.exchange.DocumentRef;
@@ -32,7 +35,9 @@ import jp.kaigo.shared.DocumentKind;
 import jp.kaigo.shared.DocumentStatus;
 import jp.kaigo.shared.InsuredNumber;
 import jp.kaigo.shared.InsurerNumber;
+import jp.kaigo.shared.Violation;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Documents between the parties, as the exits use them (facade; design §8.1): every step first asks
@@ -48,12 +53,23 @@ public class DocumentRouting {
             EnumSet.of(DocumentStatus.SENT, DocumentStatus.DELIVERED, DocumentStatus.READ, DocumentStatus.ACCEPTED);
     private static final String DESIGNATED_DOCTOR = "2";
 
+    private static final Set<DocumentStatus> UNANSWERED =
+            EnumSet.of(DocumentStatus.SENT, DocumentStatus.DELIVERED, DocumentStatus.READ);
+    private static final Set<String> APPLICATION_TYPES = Set.of("1", "2", "3", "4");
+
     private final AccessDecisions access;
     private final DocumentExchange exchange;
+    private final CareCertification certification;
+    private final Owners owners;
+    private final TransactionTemplate tx;
 
-    DocumentRouting(AccessDecisions access, DocumentExchange exchange) {
+    DocumentRouting(AccessDecisions access, DocumentExchange exchange, CareCertification certification, Owners owners,
+            TransactionTemplate tx) {
         this.access = access;
         this.exchange = exchange;
+        this.certification = certification;
+        this.owners = owners;
+        this.tx = tx;
     }
 
     /** Sends a new document if {@code access} lets the actor send this kind about the person to the addressee. */
@@ -63,6 +79,16 @@ public class DocumentRouting {
                 sendFacts(out, sender));
         if (!decision.permitted()) {
             return new Routed.Denied<>(decision);
+        }
+        if (out.kind() == DocumentKind.CERTIFICATION_APPLICATION) {
+            Optional<Decision> applying = mayApply(actor, out, sender);
+            if (applying.isPresent() && applying.get().reason() == AccessReason.SPECIFIC_DISEASE_REQUIRED) {
+                return new Routed.Done<>(new Invalid(List.of(new Violation("specificDisease", "特定疾病名",
+                        applying.get().message()))));
+            }
+            if (applying.isPresent() && !applying.get().permitted()) {
+                return new Routed.Denied<>(applying.get());
+            }
         }
         return new Routed.Done<>(exchange.send(new SendDocument(out.kind(), out.insurer(), out.insured(), sender,
                 out.to(), out.payload(), out.idempotencyKey(), out.inReplyTo(), null, actor.staffId(),
@@ -75,10 +101,21 @@ public class DocumentRouting {
                 () -> new Refused(Refusal.NOT_FOUND));
     }
 
-    /** The recipient takes the document in. */
+    /**
+     * The recipient takes the document in, and the module owning what it says takes it over in the same transaction
+     * (an application opens its 認定 case and registers its 包括同意): both happen or neither.
+     */
     public Routed<ChangeResult> accept(Actor actor, DocumentRef ref) {
-        return decided(actor, ref, DocumentAct.ACCEPT,
-                view -> exchange.accept(ref, correspondent(actor, ref), actor.staffId()), () -> new Refused(Refusal.NOT_FOUND));
+        return decided(actor, ref, DocumentAct.ACCEPT, view -> tx.execute(status -> {
+            boolean first = exchange.document(ref).map(d -> d.status() != DocumentStatus.ACCEPTED).orElse(false);
+            ChangeResult result = exchange.accept(ref, correspondent(actor, ref), actor.staffId());
+            if (!(result instanceof ChangeResult.Changed)) {
+                status.setRollbackOnly();
+            } else if (first) {
+                owners.accepted(actor, view);
+            }
+            return result;
+        }), () -> new Refused(Refusal.NOT_FOUND));
     }
 
     /** The recipient returns the document with a reason (and a note, required for "other"). */
@@ -168,9 +205,9 @@ public class DocumentRouting {
     // ---------------------------------------------------------------- the facts of the case (design §2.10)
 
     /**
-     * What the documents already exchanged say about the person's case for this send. Until the certification
-     * cases exist (increment 8), a case is open once the municipality accepted an online application of the person;
-     * the institution is named by that application (or chosen by the clerk as 指定医).
+     * What the person's case and the documents already exchanged say for this send: the 認定 case is open (its
+     * application accepted and not decided), the request answered is open to the sender, the institution asked is
+     * the one the accepted application names (or the clerk chose it as 指定医).
      */
     private CaseFacts sendFacts(Outgoing out, Correspondent sender) {
         boolean answerOpen = out.inReplyTo() != null && exchange.document(
@@ -184,8 +221,35 @@ public class DocumentRouting {
                 && (DESIGNATED_DOCTOR.equals(out.payload().get("doctorKind")) || application
                         .map(a -> out.to().number().equals(a.payload() == null ? null : a.payload().get("doctorInstitutionCode")))
                         .orElse(false));
-        return new CaseFacts(application.isPresent(), out.kind() == DocumentKind.CARE_SURVEY && answerOpen,
+        boolean caseOpen = sender.kind() == Correspondent.Kind.MUNICIPALITY
+                && certification.openCase(out.insurer(), out.insured()).isPresent();
+        return new CaseFacts(caseOpen, out.kind() == DocumentKind.CARE_SURVEY && answerOpen,
                 out.kind() == DocumentKind.DOCTOR_OPINION && answerOpen, named, false);
+    }
+
+    /**
+     * What may be applied for (design §3.1), unless the 申請区分 is missing or no code (the layout then refuses the
+     * field) or this is the replay of the sender's own unanswered application (the exchange answers it as the same
+     * document).
+     */
+    private Optional<Decision> mayApply(Actor actor, Outgoing out, Correspondent sender) {
+        String type = out.payload() == null ? null : out.payload().get("applicationType");
+        if (type == null || !APPLICATION_TYPES.contains(type.strip())) {
+            return Optional.empty();
+        }
+        List<DocumentView> unanswered = exchange.about(out.insurer(), out.insured(), DocumentKind.CERTIFICATION_APPLICATION)
+                .stream().filter(a -> UNANSWERED.contains(a.status())).toList();
+        if (unanswered.stream().anyMatch(a -> a.sender().equals(sender) && out.payload().equals(a.payload()))) {
+            return Optional.empty();
+        }
+        Optional<CareCertification.Certified> latest = certification.latestCertified(out.insurer(), out.insured());
+        String disease = out.payload().get("specificDisease");
+        return Optional.of(access.mayApply(actor, out.insurer().value(), out.insured().value(),
+                new AccessDecisions.ApplicationFacts(type.strip(),
+                        !unanswered.isEmpty() || certification.openCase(out.insurer(), out.insured()).isPresent(),
+                        latest.map(CareCertification.Certified::validFrom).orElse(null),
+                        latest.map(CareCertification.Certified::validTo).orElse(null),
+                        disease != null && !disease.isBlank())));
     }
 
     /** For reading or acting: a survey assignment is open to its office while it stands (R4). */

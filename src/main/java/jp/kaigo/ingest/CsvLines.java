@@ -11,6 +11,7 @@ import java.util.List;
 import jp.kaigo.shared.InvalidValue;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 
 /**
  * A whole small CSV file (RFC 4180 quoting, cells may span lines) read strictly in one character set,
@@ -32,19 +33,31 @@ public final class CsvLines {
         try (CSVParser parser = CSVParser.builder().setReader(new InputStreamReader(in, decoder))
                 .setFormat(CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).get()).get()) {
             List<Line> lines = new ArrayList<>();
-            var records = parser.iterator();
-            while (true) {
-                long next = parser.getCurrentLineNumber() + 1;
-                if (!records.hasNext()) {
-                    return lines;
-                }
-                lines.add(new Line(next, records.next().toList()));
+            for (CSVRecord record : parser) {
+                // the parser counts lines up to the record's last one; empty lines skipped before it are in the count
+                List<String> cells = record.toList();
+                lines.add(new Line(parser.getCurrentLineNumber() - lineBreaks(cells), cells));
             }
+            return lines;
         } catch (UncheckedIOException | IOException e) {
             Throwable cause = e instanceof UncheckedIOException u ? u.getCause() : e;
             throw new InvalidValue("file", "ファイル", cause instanceof CharacterCodingException
                     ? "文字コードが正しくありません(" + charset.displayName() + " として読めない文字があります)"
                     : "CSVとして読み取れません(引用符の対応などを確認してください)");
         }
+    }
+
+    /** Line breaks inside quoted cells, counted as the parser counts lines (CR LF once, a lone CR or LF once). */
+    private static int lineBreaks(List<String> cells) {
+        int breaks = 0;
+        for (String cell : cells) {
+            for (int i = 0; i < cell.length(); i++) {
+                char c = cell.charAt(i);
+                if (c == '\n' || c == '\r' && (i + 1 == cell.length() || cell.charAt(i + 1) != '\n')) {
+                    breaks++;
+                }
+            }
+        }
+        return breaks;
     }
 }

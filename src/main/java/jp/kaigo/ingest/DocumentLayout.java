@@ -1,20 +1,13 @@
 package jp.kaigo.ingest;
 
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import jp.kaigo.shared.DocumentKind;
-import jp.kaigo.shared.InvalidValue;
 import jp.kaigo.shared.Violation;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The layout of one version of a document kind exchanged between parties (docs/design/certification-online.md §2.4):
@@ -25,11 +18,9 @@ import org.slf4j.LoggerFactory;
 public record DocumentLayout(DocumentKind kind, String label, String version, List<FieldSpec> fields,
         List<RowRule> rules) {
 
-    static final String UNKNOWN_KEY = "この様式にない項目です";
-    static final String REQUIRED = "必須です";
-    static final String RULE_FAILED = "項目の組み合わせを確認できませんでした";
-    private static final int KEY_SHOWN = 64;
-    private static final Logger log = LoggerFactory.getLogger(DocumentLayout.class);
+    static final String UNKNOWN_KEY = FieldLayout.UNKNOWN_KEY;
+    static final String REQUIRED = FieldLayout.REQUIRED;
+    static final String RULE_FAILED = FieldLayout.RULE_FAILED;
 
     public DocumentLayout {
         Objects.requireNonNull(kind, "kind");
@@ -55,63 +46,11 @@ public record DocumentLayout(DocumentKind kind, String label, String version, Li
 
     /**
      * Validates a flat map of field values (as a form or a JSON object sends them): every violation, or the parsed
-     * values in layout order. Rules, as in the file interface: a key the layout lacks is refused (so the fields of
-     * another kind fail here); a blank or absent required field is 必須; each value is stripped and parsed by its
-     * field; the row rules run only when every field is valid (a rule over a value that failed its own check would
-     * report a second, misleading error). Never throws, whatever the map holds (null keys or values included).
+     * values in layout order, by the rules of {@link FieldLayout#validate} (unknown keys refused, so the fields of
+     * another kind fail here; required fields 必須; row rules only over valid fields). Never throws.
      */
     public Validated validate(Map<String, String> values) {
-        Map<String, String> given = values == null ? Map.of() : values;
-        List<Violation> problems = new ArrayList<>();
-        Set<String> known = new HashSet<>(fields.size() * 2);
-        fields.forEach(f -> known.add(f.key()));
-        Set<String> unknown = new TreeSet<>();
-        boolean nullKey = false;
-        for (String key : given.keySet()) {
-            if (key == null) {
-                nullKey = true;
-            } else if (!known.contains(key)) {
-                unknown.add(key);
-            }
-        }
-        if (nullKey) {
-            problems.add(new Violation("", "", UNKNOWN_KEY));
-        }
-        for (String key : unknown) {
-            String shown = shown(key);
-            problems.add(new Violation(shown, shown, UNKNOWN_KEY));
-        }
-        Map<String, Object> parsed = new LinkedHashMap<>();
-        for (FieldSpec field : fields) {
-            String raw = given.get(field.key());
-            String text = raw == null ? "" : raw.strip();
-            if (text.isEmpty()) {
-                if (field.required()) {
-                    problems.add(new Violation(field.key(), field.label(), REQUIRED));
-                }
-                continue;
-            }
-            try {
-                parsed.put(field.key(), field.parse(text));
-            } catch (InvalidValue e) {
-                problems.addAll(e.violations());
-            }
-        }
-        if (!problems.isEmpty()) {
-            return new Validated.Invalid(problems);
-        }
-        Map<String, Object> view = Collections.unmodifiableMap(parsed);
-        for (RowRule rule : rules) {
-            try {
-                rule.check(view).ifPresent(problems::add);
-            } catch (RuntimeException e) {
-                // a rule that cannot cope with valid fields is a bug in the layout: say so without the values
-                log.warn("Row rule {} of layout {} {} failed with {}", rule.getClass().getName(), kind.key(), version,
-                        e.getClass().getName());
-                problems.add(new Violation("", label, RULE_FAILED));
-            }
-        }
-        return problems.isEmpty() ? new Validated.Valid(view) : new Validated.Invalid(problems);
+        return new FieldLayout(kind.key() + " " + version, label, fields, rules).validate(values);
     }
 
     /** The violations of {@link #validate}, empty when the values are valid. */
@@ -121,9 +60,6 @@ public record DocumentLayout(DocumentKind kind, String label, String version, Li
 
     /** An unknown key as a violation names it: cut short, so a huge or hostile key does not fill the answer. */
     static String shown(String key) {
-        String cleaned = key.codePoints().map(c -> Character.isISOControl(c) ? '?' : c)
-                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
-        return cleaned.codePointCount(0, cleaned.length()) <= KEY_SHOWN ? cleaned
-                : cleaned.substring(0, cleaned.offsetByCodePoints(0, KEY_SHOWN)) + "…";
+        return FieldLayout.shown(key);
     }
 }

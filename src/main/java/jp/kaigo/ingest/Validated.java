@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 import jp.kaigo.shared.Violation;
 
-/** The outcome of {@link DocumentLayout#validate}: the parsed values, or every broken rule. */
+/** The outcome of {@link FieldLayout#validate} (and {@link DocumentLayout#validate}): the parsed values, or every broken rule. */
 public sealed interface Validated {
 
     /**

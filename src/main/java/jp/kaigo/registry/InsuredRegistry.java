@@ -127,7 +127,8 @@ public class InsuredRegistry implements InsuredPersons {
                 }
             }
         }
-        return Optional.of(new Standing(date(person.get("acquiredOn")), date(person.get("lostOn")), level, stay));
+        return Optional.of(new Standing(date(person.get("acquiredOn")), date(person.get("lostOn")), level, stay,
+                date(person.get("birthDate"))));
     }
 
     /** Whether the insurer has ever registered this person (whatever the qualification's state). */

@@ -6,9 +6,11 @@ import jp.kaigo.shared.CareLevel;
 /**
  * What the registry holds on one insured person for one day, as the registration of a 担当事業所 needs it: the
  * 資格取得日 and 資格喪失日 of the 資格 history in force that day (else the newest), the 要介護状態区分 of the
- * 被保険者証 in force that day (null: none), and the 介護保険施設等 stay the 被保険者証 records over that day (null: none).
+ * 被保険者証 in force that day (null: none), the 介護保険施設等 stay the 被保険者証 records over that day (null: none)
+ * and the person's 生年月日.
  */
-public record Standing(LocalDate acquiredOn, LocalDate lostOn, CareLevel careLevel, FacilityStay stay) {
+public record Standing(LocalDate acquiredOn, LocalDate lostOn, CareLevel careLevel, FacilityStay stay,
+        LocalDate birthDate) {
 
     /**
      * A stay in a 介護保険施設等 as the 被保険者証 records it (its 種類 code and meaning, 入所年月日, 退所年月日 or null).

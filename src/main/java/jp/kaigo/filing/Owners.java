@@ -1,0 +1,54 @@
+package jp.kaigo.filing;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Map;
+import jp.kaigo.access.Actor;
+import jp.kaigo.certification.CareCertification;
+import jp.kaigo.consent.Consents;
+import jp.kaigo.exchange.DocumentView;
+import org.springframework.stereotype.Component;
+
+/**
+ * Acceptance hands a document to the module that owns what it says (design §2.8), in the acceptance's transaction:
+ * an application opens its 認定 case and registers the 包括同意 it gives. Kinds whose owner is not built yet
+ * (care-survey, doctor-opinion: increments 9 and 10) are accepted as documents only.
+ */
+@Component
+class Owners {
+    private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
+    /** 包括同意 1 同意する (DocumentLayouts.certificationApplication). */
+    private static final String CONSENTS = "1";
+    /** The 同意の機会 of each 申請区分 (Consents.OCCASIONS). */
+    private static final Map<String, String> OCCASION = Map.of("1", "認定申請", "2", "更新申請", "3", "区分変更申請");
+
+    private final CareCertification certification;
+    private final Consents consents;
+
+    Owners(CareCertification certification, Consents consents) {
+        this.certification = certification;
+        this.consents = consents;
+    }
+
+    void accepted(Actor clerk, DocumentView document) {
+        switch (document.kind()) {
+            case CERTIFICATION_APPLICATION -> application(clerk, document);
+            default -> {
+                // owned by increments to come; the document itself is accepted
+            }
+        }
+    }
+
+    private void application(Actor clerk, DocumentView document) {
+        Map<String, String> payload = document.payload();
+        String type = payload.get("applicationType");
+        LocalDate appliedOn = LocalDate.ofInstant(document.sentAt(), JAPAN);
+        certification.openCase(new CareCertification.AcceptedApplication(document.document().insurer(),
+                document.document().insured(), document.document().documentId(), type, appliedOn,
+                payload.get("doctorInstitutionCode")));
+        if (CONSENTS.equals(payload.get("blanketConsent"))) {
+            consents.registerBlanket(document.document().insurer().value(), document.document().insured().value(),
+                    OCCASION.get(type), clerk.staffId());
+        }
+    }
+}
