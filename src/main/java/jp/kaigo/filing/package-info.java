@@ -3,5 +3,5 @@
  * asks {@code access} (audited) with the facts of the person's case, then has {@code exchange} do it. Exits call
  * {@link jp.kaigo.filing.DocumentRouting} and nothing below it.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "access", "exchange", "certification", "consent"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "access", "exchange", "certification", "consent", "ingest"})
 package jp.kaigo.filing;
