@@ -153,10 +153,12 @@ public class AccessDecisions {
 
     /**
      * Whether the actor may write the person's records of the category: a care plan (the 介護支援専門員 of
-     * the 居宅介護支援 or 介護予防支援 office in charge), LIFE assessments (an office in charge); audited.
+     * the 居宅介護支援 or 介護予防支援 office in charge), LIFE assessments (an office in charge), a step of the 認定
+     * case (a 市町村職員 of the insurer); audited.
      */
     public Decision mayWrite(Actor actor, String insurerNo, String insuredNo, InformationCategory category) {
-        if (category != InformationCategory.CARE_PLAN && category != InformationCategory.LIFE) {
+        if (category != InformationCategory.CARE_PLAN && category != InformationCategory.LIFE
+                && category != InformationCategory.CERTIFICATION) {
             throw new IllegalArgumentException("not written by organisations through access: " + category);
         }
         AccessRules.Facts facts = facts(actor, insurerNo, insuredNo, category);

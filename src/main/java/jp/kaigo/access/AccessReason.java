@@ -55,7 +55,10 @@ public enum AccessReason {
     RENEWAL_NOT_YET(false, "更新申請は、有効期間の終了日の60日前からできます"),
     USE_NEW(false, "有効な認定がありません。新規申請をしてください"),
     SPECIFIC_DISEASE_REQUIRED(false, "第2号被保険者(40〜64歳)の申請には特定疾病の記入が必要です"),
-    NOT_ONLINE(false, "転入による申請は、受給資格証明書を添えて窓口で行ってください");
+    NOT_ONLINE(false, "転入による申請は、受給資格証明書を添えて窓口で行ってください"),
+
+    // a step of the 認定 case recorded by the municipality (§6.1, AccessRules.writeCertification)
+    MUNICIPAL_OFFICER_ONLY(false, "要介護認定の記録は、保険者(市町村)の市町村職員だけが登録できます");
 
     private final boolean permits;
     private final String message;

@@ -1,13 +1,18 @@
 package jp.kaigo.certification;
 
+import java.io.InputStream;
+import java.nio.charset.Charset;
 import java.time.LocalDate;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import jp.kaigo.ingest.Rejection;
 import jp.kaigo.shared.CareLevel;
 import jp.kaigo.shared.InsuredNumber;
 import jp.kaigo.shared.InsurerNumber;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The 要介護認定 cases of the online flow (facade; docs/design/certification-online.md §3.3): what a person holds
@@ -100,5 +105,49 @@ public class CareCertification {
                 .param("progress", RECEIVED).param("institution", a.doctorInstitutionCode())
                 .param("document", a.applicationDocumentId()).param("case", caseId).update();
         return caseId;
+    }
+
+    /** Reads a CSV of 一次判定 results (design §6.1): every line ready or refused with its number, or the file refused. */
+    public FirstJudgementLines.Read readFirstJudgements(InputStream csv, Charset charset) {
+        FirstJudgementCsv.Result read = FirstJudgementCsv.read(csv, charset);
+        if (read instanceof FirstJudgementCsv.Refused refused) {
+            Rejection r = refused.problem();
+            return new FirstJudgementLines.FileRefused(r.line(), new FirstJudgementLines.Problem(r.field(), r.label(),
+                    r.reason()));
+        }
+        return new FirstJudgementLines.Lines(((FirstJudgementCsv.Read) read).lines().stream().map(line -> {
+            if (line instanceof FirstJudgementCsv.Parsed parsed) {
+                return (FirstJudgementLines.Line) new FirstJudgementLines.Ready(parsed.number(), parsed.row());
+            }
+            FirstJudgementCsv.Rejected rejected = (FirstJudgementCsv.Rejected) line;
+            return new FirstJudgementLines.Refused(rejected.number(), rejected.rejections().stream()
+                    .map(r -> new FirstJudgementLines.Problem(r.field(), r.label(), r.reason())).toList());
+        }).toList());
+    }
+
+    /** One 一次判定 result as values by field key (a JSON object, the clerk's form), numbered as the caller counts. */
+    public FirstJudgementLines.Line firstJudgement(long number, Map<String, String> values) {
+        FirstJudgementLayout.Parsed parsed = FirstJudgementLayout.parse(values);
+        if (parsed instanceof FirstJudgementLayout.Row row) {
+            return new FirstJudgementLines.Ready(number, row);
+        }
+        return new FirstJudgementLines.Refused(number, ((FirstJudgementLayout.Invalid) parsed).violations().stream()
+                .map(v -> new FirstJudgementLines.Problem(v.field(), v.label(), v.reason())).toList());
+    }
+
+    /** The person of the municipality's open case a ready line names, if there is one (to ask access first). */
+    public Optional<InsuredNumber> firstJudgementPerson(InsurerNumber insurer, FirstJudgementLines.Ready line) {
+        return new FirstJudgementRecords(sql).find(insurer, line.row.caseReference(), false)
+                .filter(FirstJudgementRecords.Case::open).map(FirstJudgementRecords.Case::insured);
+    }
+
+    /**
+     * Records a 一次判定 on the municipality's open case with an accepted 調査票 (design §6.1): checked (J1–J6) against
+     * the case's 調査票 and 意見書, then stored in first_judgements and a new revision at 進捗 4, in one transaction;
+     * refused with field violations and nothing stored, or recorded with the warnings (J4, J5).
+     */
+    @Transactional
+    public FirstJudgementLines.Outcome recordFirstJudgement(InsurerNumber insurer, FirstJudgementLines.Ready line) {
+        return new FirstJudgementRecords(sql).record(insurer, line.number(), line.row, LocalDate.now(java.time.ZoneId.of("Asia/Tokyo")));
     }
 }
