@@ -3,6 +3,8 @@ package jp.kaigo.certification;
 import java.io.InputStream;
 import java.nio.charset.Charset;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -107,47 +109,50 @@ public class CareCertification {
         return caseId;
     }
 
-    /** Reads a CSV of 一次判定 results (design §6.1): every line ready or refused with its number, or the file refused. */
-    public FirstJudgementLines.Read readFirstJudgements(InputStream csv, Charset charset) {
+    /** Reads a CSV of 一次判定 results (design §6.1): every line as a draft (ready or refused), or the file refused. */
+    public FirstJudgementFileReport readFirstJudgements(InputStream csv, Charset charset) {
         FirstJudgementCsv.Result read = FirstJudgementCsv.read(csv, charset);
         if (read instanceof FirstJudgementCsv.Refused refused) {
             Rejection r = refused.problem();
-            return new FirstJudgementLines.FileRefused(r.line(), new FirstJudgementLines.Problem(r.field(), r.label(),
-                    r.reason()));
+            return new FirstJudgementFileReport.FileRefused(r.line(),
+                    new FirstJudgementDraft.Problem(r.field(), r.label(), r.reason()));
         }
-        return new FirstJudgementLines.Lines(((FirstJudgementCsv.Read) read).lines().stream().map(line -> {
+        return new FirstJudgementFileReport.Lines(((FirstJudgementCsv.Read) read).lines().stream().map(line -> {
             if (line instanceof FirstJudgementCsv.Parsed parsed) {
-                return (FirstJudgementLines.Line) new FirstJudgementLines.Ready(parsed.number(), parsed.row());
+                return FirstJudgementDraft.ready(parsed.number(), parsed.row());
             }
             FirstJudgementCsv.Rejected rejected = (FirstJudgementCsv.Rejected) line;
-            return new FirstJudgementLines.Refused(rejected.number(), rejected.rejections().stream()
-                    .map(r -> new FirstJudgementLines.Problem(r.field(), r.label(), r.reason())).toList());
+            return FirstJudgementDraft.refused(rejected.number(), rejected.rejections().stream()
+                    .map(r -> new FirstJudgementDraft.Problem(r.field(), r.label(), r.reason())).toList());
         }).toList());
     }
 
-    /** One 一次判定 result as values by field key (a JSON object, the clerk's form), numbered as the caller counts. */
-    public FirstJudgementLines.Line firstJudgement(long number, Map<String, String> values) {
-        FirstJudgementLayout.Parsed parsed = FirstJudgementLayout.parse(values);
-        if (parsed instanceof FirstJudgementLayout.Row row) {
-            return new FirstJudgementLines.Ready(number, row);
+    /** Reads 一次判定 results given as values by field key (JSON objects, the clerk's form), numbered from 1. */
+    public FirstJudgementFileReport readFirstJudgements(List<Map<String, String>> objects) {
+        List<FirstJudgementDraft> drafts = new ArrayList<>();
+        for (Map<String, String> values : objects) {
+            long number = drafts.size() + 1;
+            FirstJudgementLayout.Parsed parsed = FirstJudgementLayout.parse(values);
+            drafts.add(parsed instanceof FirstJudgementLayout.Row row ? FirstJudgementDraft.ready(number, row)
+                    : FirstJudgementDraft.refused(number, ((FirstJudgementLayout.Invalid) parsed).violations().stream()
+                            .map(v -> new FirstJudgementDraft.Problem(v.field(), v.label(), v.reason())).toList()));
         }
-        return new FirstJudgementLines.Refused(number, ((FirstJudgementLayout.Invalid) parsed).violations().stream()
-                .map(v -> new FirstJudgementLines.Problem(v.field(), v.label(), v.reason())).toList());
-    }
-
-    /** The person of the municipality's open case a ready line names, if there is one (to ask access first). */
-    public Optional<InsuredNumber> firstJudgementPerson(InsurerNumber insurer, FirstJudgementLines.Ready line) {
-        return new FirstJudgementRecords(sql).find(insurer, line.row.caseReference(), false)
-                .filter(FirstJudgementRecords.Case::open).map(FirstJudgementRecords.Case::insured);
+        return new FirstJudgementFileReport.Lines(drafts);
     }
 
     /**
-     * Records a 一次判定 on the municipality's open case with an accepted 調査票 (design §6.1): checked (J1–J6) against
-     * the case's 調査票 and 意見書, then stored in first_judgements and a new revision at 進捗 4, in one transaction;
-     * refused with field violations and nothing stored, or recorded with the warnings (J4, J5).
+     * Records a ready 一次判定 on the municipality's open case with an accepted 調査票 (design §6.1), if the permission
+     * allows for the case's person: checked (J1–J6) against the case's 調査票 and 意見書, then stored in
+     * first_judgements and a new revision at 進捗 4, in one transaction; refused with field violations and nothing
+     * stored, or recorded with the warnings (J4, J5).
      */
     @Transactional
-    public FirstJudgementLines.Outcome recordFirstJudgement(InsurerNumber insurer, FirstJudgementLines.Ready line) {
-        return new FirstJudgementRecords(sql).record(insurer, line.number(), line.row, LocalDate.now(java.time.ZoneId.of("Asia/Tokyo")));
+    public FirstJudgementReport recordFirstJudgement(InsurerNumber insurer, FirstJudgementDraft draft,
+            FirstJudgementDraft.Permission permission) {
+        if (!draft.ready()) {
+            return new FirstJudgementReport.Refused(draft.number(), draft.problems());
+        }
+        return new FirstJudgementRecords(sql).record(insurer, draft.number(), draft.row,
+                LocalDate.now(java.time.ZoneId.of("Asia/Tokyo")), permission);
     }
 }

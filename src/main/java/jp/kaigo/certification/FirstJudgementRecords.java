@@ -12,11 +12,11 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import jp.kaigo.certification.CaseRevisions.Column;
 import jp.kaigo.certification.FirstJudgement.Area;
-import jp.kaigo.certification.FirstJudgementLines.Outcome;
-import jp.kaigo.certification.FirstJudgementLines.Problem;
-import jp.kaigo.certification.FirstJudgementLines.Recorded;
-import jp.kaigo.certification.FirstJudgementLines.Refused;
-import jp.kaigo.certification.FirstJudgementLines.Warning;
+import jp.kaigo.certification.FirstJudgementDraft.Permission;
+import jp.kaigo.certification.FirstJudgementDraft.Problem;
+import jp.kaigo.certification.FirstJudgementReport.Recorded;
+import jp.kaigo.certification.FirstJudgementReport.Refused;
+import jp.kaigo.certification.FirstJudgementReport.Warning;
 import jp.kaigo.shared.InsuredNumber;
 import jp.kaigo.shared.InsurerNumber;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -71,7 +71,12 @@ final class FirstJudgementRecords {
                 .optional();
     }
 
-    Outcome record(InsurerNumber insurer, long number, FirstJudgementLayout.Row row, LocalDate today) {
+    /**
+     * Records the row on the open case it names, if the permission allows for the case's person; the case row is
+     * locked first, so two imports of one case record one after the other.
+     */
+    FirstJudgementReport record(InsurerNumber insurer, long number, FirstJudgementLayout.Row row, LocalDate today,
+            Permission permission) {
         Optional<Case> found = find(insurer, row.caseReference(), true);
         if (found.isEmpty()) {
             return refused(number, "この市町村の認定案件が見つかりません");
@@ -79,6 +84,10 @@ final class FirstJudgementRecords {
         Case c = found.get();
         if (!c.open()) {
             return refused(number, "受付中の認定案件ではありません(決定済みまたは取り下げ済みです)");
+        }
+        Optional<String> denied = permission.refusal(c.insured());
+        if (denied.isPresent()) {
+            return refused(number, denied.get());
         }
         String progress = sql.sql("""
                 select progress from certification.certification_records

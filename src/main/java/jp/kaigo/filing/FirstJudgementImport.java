@@ -11,9 +11,10 @@ import jp.kaigo.access.AccessDecisions;
 import jp.kaigo.access.Actor;
 import jp.kaigo.access.Decision;
 import jp.kaigo.certification.CareCertification;
-import jp.kaigo.certification.FirstJudgementLines;
+import jp.kaigo.certification.FirstJudgementDraft;
+import jp.kaigo.certification.FirstJudgementFileReport;
+import jp.kaigo.certification.FirstJudgementReport;
 import jp.kaigo.shared.InformationCategory;
-import jp.kaigo.shared.InsuredNumber;
 import jp.kaigo.shared.InsurerNumber;
 import jp.kaigo.shared.PartyKind;
 import org.springframework.stereotype.Service;
@@ -22,15 +23,12 @@ import org.springframework.stereotype.Service;
  * The municipality's import of 一次判定 results (facade; design §6.1, §8.1 {@code POST /api/certification/first-judgements}):
  * a CSV or JSON objects, one case each. As the house's file imports do, a file that cannot be read as a whole
  * changes nothing, and otherwise each line stands alone: a good line is recorded (its own transaction), a bad one
- * is answered with its line, field and reason and stores nothing. For each line {@code access} is asked first
- * (audited) whether the actor may write the person's {@code CERTIFICATION}; only then does certification check
- * and record it.
+ * is answered with its line, field and reason and stores nothing. For each line, once certification has found the
+ * open case it names, {@code access} is asked (audited) whether the actor may write the person's
+ * {@code CERTIFICATION}; only then does certification check and record it.
  */
 @Service
 public class FirstJudgementImport {
-    private static final String CASE = "caseId";
-    private static final String CASE_LABEL = "認定案件";
-
     private final AccessDecisions access;
     private final CareCertification certification;
 
@@ -102,49 +100,34 @@ public class FirstJudgementImport {
             throw new IllegalArgumentException("一次判定 results are imported by a municipality");
         }
         InsurerNumber insurer = new InsurerNumber(actor.organisation().number());
-        List<FirstJudgementLines.Line> lines = new ArrayList<>();
-        if (upload instanceof Csv csv) {
-            FirstJudgementLines.Read read = certification.readFirstJudgements(csv.in(), csv.charset());
-            if (read instanceof FirstJudgementLines.FileRefused refused) {
-                return new FileRefused(refused.line(), problem(refused.problem()));
-            }
-            lines.addAll(((FirstJudgementLines.Lines) read).lines());
-        } else {
-            List<Map<String, String>> objects = ((Objects) upload).values();
-            for (int i = 0; i < objects.size(); i++) {
-                lines.add(certification.firstJudgement(i + 1, objects.get(i)));
-            }
+        FirstJudgementFileReport read = upload instanceof Csv csv
+                ? certification.readFirstJudgements(csv.in(), csv.charset())
+                : certification.readFirstJudgements(((Objects) upload).values());
+        if (read instanceof FirstJudgementFileReport.FileRefused refused) {
+            return new FileRefused(refused.line(), problem(refused.problem()));
         }
+        // access is asked once the line's case is found (its person known), inside the line's transaction
+        FirstJudgementDraft.Permission mayWrite = person -> {
+            Decision decision = access.mayWrite(actor, insurer.value(), person.value(),
+                    InformationCategory.CERTIFICATION);
+            return decision.permitted() ? Optional.empty() : Optional.of(decision.message());
+        };
         List<Result> results = new ArrayList<>();
-        for (FirstJudgementLines.Line line : lines) {
-            results.add(line instanceof FirstJudgementLines.Ready ready ? record(actor, insurer, ready)
-                    : rejected((FirstJudgementLines.Refused) line));
+        for (FirstJudgementDraft draft : ((FirstJudgementFileReport.Lines) read).drafts()) {
+            FirstJudgementReport report = certification.recordFirstJudgement(insurer, draft, mayWrite);
+            if (report instanceof FirstJudgementReport.Recorded recorded) {
+                results.add(new Accepted(recorded.number(), recorded.caseId(), recorded.warnings().stream()
+                        .map(w -> new Problem(w.field(), w.label(), w.reason())).toList()));
+            } else {
+                FirstJudgementReport.Refused refused = (FirstJudgementReport.Refused) report;
+                results.add(new Rejected(refused.number(), refused.problems().stream()
+                        .map(FirstJudgementImport::problem).toList()));
+            }
         }
         return new Imported(results);
     }
 
-    private Result record(Actor actor, InsurerNumber insurer, FirstJudgementLines.Ready line) {
-        Optional<InsuredNumber> person = certification.firstJudgementPerson(insurer, line);
-        if (person.isPresent()) {
-            Decision decision = access.mayWrite(actor, insurer.value(), person.get().value(),
-                    InformationCategory.CERTIFICATION);
-            if (!decision.permitted()) {
-                return new Rejected(line.number(), List.of(new Problem(CASE, CASE_LABEL, decision.message())));
-            }
-        } // no open case of the municipality: certification refuses the line, and nothing of a person was touched
-        FirstJudgementLines.Outcome outcome = certification.recordFirstJudgement(insurer, line);
-        if (outcome instanceof FirstJudgementLines.Recorded recorded) {
-            return new Accepted(recorded.number(), recorded.caseId(), recorded.warnings().stream()
-                    .map(w -> new Problem(w.field(), w.label(), w.reason())).toList());
-        }
-        return rejected((FirstJudgementLines.Refused) outcome);
-    }
-
-    private static Rejected rejected(FirstJudgementLines.Refused refused) {
-        return new Rejected(refused.number(), refused.problems().stream().map(FirstJudgementImport::problem).toList());
-    }
-
-    private static Problem problem(FirstJudgementLines.Problem p) {
+    private static Problem problem(FirstJudgementDraft.Problem p) {
         return new Problem(p.field(), p.label(), p.reason());
     }
 }
