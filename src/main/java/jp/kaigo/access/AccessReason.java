@@ -40,6 +40,7 @@ public enum AccessReason {
     ASSIGNED_SURVEYOR(true, "認定調査を依頼された調査員としての手続きです"),
     OFFICE_IN_CHARGE(true, "担当事業所として受け取った書類です"),
     SENDER(true, "送信した書類です"),
+    OFFICER_ONLY(false, "認定の事務は保険者の市町村職員(職種: 市町村職員)が行います"),
     OWN_BOX(true, "自組織の受信箱・送信箱です(一覧に載った書類はそれぞれ記録されます)"),
     NOT_IN_CHARGE(false,
             "申請の代行は、この方を担当する居宅介護支援事業所・介護保険施設・地域包括支援センターの介護支援専門員等だけができます"),
@@ -55,10 +56,7 @@ public enum AccessReason {
     RENEWAL_NOT_YET(false, "更新申請は、有効期間の終了日の60日前からできます"),
     USE_NEW(false, "有効な認定がありません。新規申請をしてください"),
     SPECIFIC_DISEASE_REQUIRED(false, "第2号被保険者(40〜64歳)の申請には特定疾病の記入が必要です"),
-    NOT_ONLINE(false, "転入による申請は、受給資格証明書を添えて窓口で行ってください"),
-
-    // a step of the 認定 case recorded by the municipality (§6.1, AccessRules.writeCertification)
-    MUNICIPAL_OFFICER_ONLY(false, "要介護認定の記録は、保険者(市町村)の市町村職員だけが登録できます");
+    NOT_ONLINE(false, "転入による申請は、受給資格証明書を添えて窓口で行ってください");
 
     private final boolean permits;
     private final String message;

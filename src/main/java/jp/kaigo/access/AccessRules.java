@@ -189,33 +189,10 @@ final class AccessRules {
 
     /**
      * Who may write a person's records of the category: LIFE assessments, any office in charge; the care
-     * plan, the care manager of an office in charge with care management built in; both while insured. The 認定
-     * case: {@link #writeCertification}.
+     * plan, the care manager of an office in charge with care management built in; both while insured.
      */
     static AccessReason write(Facts f) {
-        if (f.category() == InformationCategory.CERTIFICATION) {
-            return writeCertification(f);
-        }
         return f.category() == InformationCategory.LIFE ? writeAsOfficeInCharge(f) : writeCarePlan(f);
-    }
-
-    /**
-     * Who records a step of a person's 認定 case, such as the imported 一次判定 (certification-online.md §6.1, §8.1:
-     * the municipality's clerk): a 市町村職員 of the person's own insurer (ND A2: 要介護認定 is the insurer's 事務); a
-     * 審査会委員 only reads its packets (§6.4 K1); no one else.
-     */
-    static AccessReason writeCertification(Facts f) {
-        if (f.actor().isPerson() || f.actor().kind() != PartyKind.MUNICIPALITY) {
-            return AccessReason.NOT_INVOLVED;
-        }
-        if (f.actor().job() == JobType.COMMITTEE_MEMBER) {
-            return AccessReason.COMMITTEE_PACKET_ONLY;
-        }
-        if (!f.ownInsured()) {
-            return AccessReason.OTHER_INSURER;
-        }
-        return f.actor().job() == JobType.MUNICIPAL_OFFICER ? AccessReason.OWN_INSURED
-                : AccessReason.MUNICIPAL_OFFICER_ONLY;
     }
 
     /** Records of an office's own services (LIFE, 第6表 実績): any office in charge, while the person is insured. */

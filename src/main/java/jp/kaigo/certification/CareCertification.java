@@ -2,24 +2,32 @@ package jp.kaigo.certification;
 
 import java.io.InputStream;
 import java.nio.charset.Charset;
+import jp.kaigo.ingest.Rejection;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import jp.kaigo.ingest.Rejection;
-import jp.kaigo.shared.CareLevel;
+import jp.kaigo.shared.Period;
+import org.springframework.jdbc.core.JdbcTemplate;
 import jp.kaigo.shared.InsuredNumber;
 import jp.kaigo.shared.InsurerNumber;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import jp.kaigo.ingest.Validated;
+import jp.kaigo.shared.CareLevelCertified;
+import jp.kaigo.shared.InsuredPerson;
+import jp.kaigo.shared.InvalidValue;
+import jp.kaigo.shared.Violation;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.stereotype.Service;
 
 /**
- * The 要介護認定 cases of the online flow (facade; docs/design/certification-online.md §3.3): what a person holds
- * (their latest 認定, an open case) for the application rules, and the opening of a case when the municipality
- * accepts an application. Writes join the caller's transaction, so a case opens with the acceptance or not at all.
+ * The 要介護認定 cases of the online flow (facade; docs/design/certification-online.md §3.3): a case opens when the
+ * municipality accepts an application, and each step writes it. What a person holds (their latest 認定, an open case)
+ * is read by {@code access} alone, through the module's record source. Writes join the caller's transaction, so a case opens with the acceptance or not at all.
  */
 @Service
 public class CareCertification {
@@ -27,46 +35,39 @@ public class CareCertification {
     static final String RECEIVED = "1";
     /** 二次判定結果 01 非該当: no level, so no 認定 to renew or change. */
     private static final String NOT_APPLICABLE = "01";
+    private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
 
     private final JdbcClient sql;
+    private final JdbcTemplate jdbc;
+    private final CaseRevisions revisions;
+    private final ApplicationEventPublisher events;
+    private final CaseOpinions opinions;
 
-    CareCertification(JdbcClient sql) {
+    CareCertification(JdbcClient sql, JdbcTemplate jdbc, CaseRevisions revisions, ApplicationEventPublisher events,
+            CaseOpinions opinions) {
         this.sql = sql;
+        this.jdbc = jdbc;
+        this.revisions = revisions;
+        this.events = events;
+        this.opinions = opinions;
     }
 
-    /** A 認定 with a level (要支援1–要介護5) and its 有効期間. */
-    public record Certified(CareLevel level, LocalDate validFrom, LocalDate validTo) {
-    }
-
-    /** The person's latest 認定 with a level (by 有効期間の終了日), from the current revision of each history. */
-    public Optional<Certified> latestCertified(InsurerNumber insurer, InsuredNumber insured) {
-        return sql.sql("""
-                select result, cert_valid_from, cert_valid_to from certification.certification_records
-                 where insurer_no = :insurer and insured_no = :insured and current and not deleted
-                   and result is not null and result <> :none and cert_valid_from is not null and cert_valid_to is not null
+    /** The 有効期間 of the person's latest 認定 with a level (by its end), from the current revision of each history. */
+    static Optional<Period> latestCertified(JdbcTemplate jdbc, String insurerNo, String insuredNo) {
+        return jdbc.query("""
+                select cert_valid_from, cert_valid_to from certification.certification_records
+                 where insurer_no = ? and insured_no = ? and current and not deleted
+                   and result is not null and result <> ? and cert_valid_from is not null and cert_valid_to is not null
                  order by cert_valid_to desc limit 1
-                """).param("insurer", insurer.value()).param("insured", insured.value()).param("none", NOT_APPLICABLE)
-                .query((rs, i) -> {
-                    LocalDate from = rs.getObject(2, LocalDate.class);
-                    LocalDate to = rs.getObject(3, LocalDate.class);
-                    return CareLevel.find(rs.getString(1)).map(level -> new Certified(level, from, to));
-                })
-                .optional().flatMap(found -> found);
-    }
-
-    /** The person's open case, if any (one at most). */
-    public Optional<UUID> openCase(InsurerNumber insurer, InsuredNumber insured) {
-        return sql.sql("""
-                select case_id from certification.cases where insurer_no = :insurer and insured_no = :insured
-                   and status = 'open'
-                """).param("insurer", insurer.value()).param("insured", insured.value()).query(UUID.class).optional();
+                """, (rs, i) -> new Period(rs.getObject(1, LocalDate.class), rs.getObject(2, LocalDate.class)),
+                insurerNo, insuredNo, NOT_APPLICABLE).stream().findFirst();
     }
 
     /**
-     * An accepted online application: its 申請区分 code, the day it was sent, the 主治医医療機関 it names (or null)
-     * and the document it came as.
+     * The case an accepted online application opens: its 申請区分 code, the day it was sent, the 主治医医療機関 it
+     * names (or null) and the document it came as.
      */
-    public record AcceptedApplication(InsurerNumber insurer, InsuredNumber insured, UUID applicationDocumentId,
+    public record CaseDraft(InsurerNumber insurer, InsuredNumber insured, UUID applicationDocumentId,
             String applicationType, LocalDate appliedOn, String doctorInstitutionCode) {
     }
 
@@ -75,7 +76,7 @@ public class CareCertification {
      * record at 進捗 申請受付 (source online). Answers the case id; a second acceptance of the same application
      * answers the case it opened. Fails (and the caller's transaction with it) if another case of the person is open.
      */
-    public UUID openCase(AcceptedApplication a) {
+    public UUID openCase(CaseDraft a) {
         Optional<UUID> existing = sql.sql("""
                 select case_id from certification.cases
                  where insurer_no = :insurer and insured_no = :insured and application_document_id = :document
@@ -109,6 +110,84 @@ public class CareCertification {
         return caseId;
     }
 
+    /**
+     * Records the 二次判定 of an open case whose 一次判定 is in (design §6.5), in one transaction: the case's next
+     * certification revision at 進捗 認定 (result, 認定日, 有効期間, 審査会の日と意見), the case decided, and
+     * {@link CareLevelCertified} published — the registry files it into the 被保険者証 history and the person is
+     * notified. Bad values are refused field by field ({@link InvalidValue}), nothing stored.
+     */
+    @Transactional
+    public void recordResult(InsuredPerson person, UUID caseId, Map<String, String> values) {
+        var found = sql.sql("""
+                select c.application_type, c.applied_on, r.progress, r.first_judgement
+                  from certification.cases c
+                  join certification.certification_records r on r.insurer_no = c.insurer_no
+                       and r.insured_no = c.insured_no and r.case_id = c.case_id and r.current
+                 where c.insurer_no = :insurer and c.insured_no = :insured and c.case_id = :case and c.status = 'open'
+                """).param("insurer", person.insurer().value()).param("insured", person.insured().value())
+                .param("case", caseId).query((rs, i) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getString(4)}).optional()
+                .orElseThrow(() -> new InvalidValue("caseId", "認定案件", "この方の受付中の認定案件ではありません"));
+        if (!Progress.FIRST_JUDGEMENT.code().equals(found[2]) && !Progress.BOARD.code().equals(found[2])) {
+            throw new InvalidValue("caseId", "認定案件", "一次判定の取込後に二次判定を記録できます");
+        }
+        Validated validated = ResultLayout.LAYOUT.validate(values);
+        if (validated instanceof Validated.Invalid invalid) {
+            throw new InvalidValue(invalid.violations());
+        }
+        Map<String, Object> v = ((Validated.Valid) validated).values();
+        LocalDate previousEnd = latestCertified(jdbc, person.insurer().value(), person.insured().value())
+                .map(Period::to).orElse(null);
+        LocalDate today = LocalDate.now(JAPAN);
+        List<Violation> problems = ResultLayout.againstCase(v, found[0], LocalDate.parse(found[1]), previousEnd,
+                found[3], today);
+        if (!problems.isEmpty()) {
+            throw new InvalidValue(problems);
+        }
+        Map<CaseRevisions.Column, Object> set = new LinkedHashMap<>();
+        set.put(CaseRevisions.Column.RESULT, v.get("result"));
+        set.put(CaseRevisions.Column.CERTIFIED_ON, v.get("certifiedOn"));
+        set.put(CaseRevisions.Column.BOARD_ON, v.get("boardOn"));
+        set.put(CaseRevisions.Column.CERT_VALID_FROM, v.get("certValidFrom"));
+        set.put(CaseRevisions.Column.CERT_VALID_TO, v.get("certValidTo"));
+        set.put(CaseRevisions.Column.BOARD_OPINION, v.get("boardOpinion"));
+        revisions.advance(person.insurer(), person.insured(), caseId, Progress.CERTIFIED, set);
+        sql.sql("""
+                update certification.cases set status = 'decided', decided_on = :today
+                 where insurer_no = :insurer and insured_no = :insured and case_id = :case
+                """).param("today", today).param("insurer", person.insurer().value())
+                .param("insured", person.insured().value()).param("case", caseId).update();
+        events.publishEvent(new CareLevelCertified(caseId, person, (String) v.get("result"),
+                (LocalDate) v.get("certifiedOn"), (LocalDate) v.get("certValidFrom"), (LocalDate) v.get("certValidTo"),
+                (String) v.get("boardOpinion")));
+    }
+
+    /**
+     * The municipality sent a 主治医意見書作成依頼 for the person's open case (design §5.1): the case's history names the
+     * institution and the day, its progress unchanged. Nothing is written when no case is open.
+     */
+    public void opinionRequested(InsurerNumber insurer, InsuredNumber insured, String institutionCode,
+            LocalDate requestedOn) {
+        opinions.requested(insurer, insured, institutionCode, requestedOn);
+    }
+
+    /**
+     * An accepted 主治医意見書: its payload (the doctor-opinion layout's keys), the 依頼区分 and 医師区分 of the request it
+     * answers, the day it reached the municipality and the document it came as.
+     */
+    public record AcceptedOpinion(InsurerNumber insurer, InsuredNumber insured, UUID documentId, LocalDate receivedOn,
+            String requestKind, String doctorKind, Map<String, String> payload) {
+    }
+
+    /**
+     * Keeps an accepted 意見書 as a new doctor-opinion history of the open case (source online) and moves the case to
+     * 進捗 3 主治医意見書 with its 受領日 (design §5.3); answers the case id. Fails (and the caller's transaction with it)
+     * when the person has no open case.
+     */
+    public UUID acceptOpinion(AcceptedOpinion opinion) {
+        return opinions.accepted(opinion);
+    }
+
     /** Reads a CSV of 一次判定 results (design §6.1): every line as a draft (ready or refused), or the file refused. */
     public FirstJudgementFileReport readFirstJudgements(InputStream csv, Charset charset) {
         FirstJudgementCsv.Result read = FirstJudgementCsv.read(csv, charset);
@@ -129,7 +208,7 @@ public class CareCertification {
 
     /** Reads 一次判定 results given as values by field key (JSON objects, the clerk's form), numbered from 1. */
     public FirstJudgementFileReport readFirstJudgements(List<Map<String, String>> objects) {
-        List<FirstJudgementDraft> drafts = new ArrayList<>();
+        List<FirstJudgementDraft> drafts = new java.util.ArrayList<>();
         for (Map<String, String> values : objects) {
             long number = drafts.size() + 1;
             FirstJudgementLayout.Parsed parsed = FirstJudgementLayout.parse(values);
@@ -152,7 +231,7 @@ public class CareCertification {
         if (!draft.ready()) {
             return new FirstJudgementReport.Refused(draft.number(), draft.problems());
         }
-        return new FirstJudgementRecords(sql).record(insurer, draft.number(), draft.row,
+        return new FirstJudgementRecords(sql, revisions).record(insurer, draft.number(), draft.row,
                 LocalDate.now(java.time.ZoneId.of("Asia/Tokyo")), permission);
     }
 }

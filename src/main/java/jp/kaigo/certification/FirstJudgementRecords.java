@@ -39,9 +39,11 @@ final class FirstJudgementRecords {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final JdbcClient sql;
+    private final CaseRevisions revisions;
 
-    FirstJudgementRecords(JdbcClient sql) {
+    FirstJudgementRecords(JdbcClient sql, CaseRevisions revisions) {
         this.sql = sql;
+        this.revisions = revisions;
     }
 
     /** A case of the municipality: whose, which, and whether it is open. */
@@ -112,7 +114,7 @@ final class FirstJudgementRecords {
         List<Warning> warnings = ((FirstJudgementChecks.Accepted) checked).warnings().stream()
                 .map(w -> new Warning(w.field(), w.label(), w.reason())).toList();
         store(insurer, c, judgement, warnings);
-        new CaseRevisions(sql).advance(insurer, c.insured(), c.caseId(), Progress.FIRST_JUDGEMENT, columns(judgement));
+        revisions.advance(insurer, c.insured(), c.caseId(), Progress.FIRST_JUDGEMENT, columns(judgement));
         return new Recorded(number, c.caseId(), warnings);
     }
 

@@ -13,7 +13,6 @@ import jp.kaigo.access.AccessDecisions.SentDocument;
 import jp.kaigo.access.Actor;
 import jp.kaigo.access.AccessReason;
 import jp.kaigo.access.Decision;
-import jp.kaigo.certification.CareCertification;
 import jp.kaigo.exchange.Invalid;
 import jp.kaigo.exchange.ChangeResult;
 import jp.kaigo.exchange.DocumentExchange;
@@ -56,17 +55,17 @@ public class DocumentRouting {
 
     private final AccessDecisions access;
     private final DocumentExchange exchange;
-    private final CareCertification certification;
     private final Owners owners;
     private final TransactionTemplate tx;
+    private final OpinionFiling opinions;
 
-    DocumentRouting(AccessDecisions access, DocumentExchange exchange, CareCertification certification, Owners owners,
-            TransactionTemplate tx) {
+    DocumentRouting(AccessDecisions access, DocumentExchange exchange, Owners owners, TransactionTemplate tx,
+            OpinionFiling opinions) {
         this.access = access;
         this.exchange = exchange;
-        this.certification = certification;
         this.owners = owners;
         this.tx = tx;
+        this.opinions = opinions;
     }
 
     /** Sends a new document if {@code access} lets the actor send this kind about the person to the addressee. */
@@ -87,9 +86,18 @@ public class DocumentRouting {
                 return new Routed.Denied<>(applying.get());
             }
         }
-        return new Routed.Done<>(exchange.send(new SendDocument(out.kind(), out.insurer(), out.insured(), sender,
-                out.to(), out.payload(), out.idempotencyKey(), out.inReplyTo(), null, actor.staffId(),
-                out.clientCertificateSerial())));
+        if (out.kind() == DocumentKind.DOCTOR_OPINION) {
+            List<Violation> refused = opinions.refusals(out, sender);
+            if (!refused.isEmpty()) {
+                return new Routed.Done<>(new Invalid(refused));
+            }
+        }
+        SendDocument document = new SendDocument(out.kind(), out.insurer(), out.insured(), sender, out.to(),
+                out.payload(), out.idempotencyKey(), out.inReplyTo(), null, actor.staffId(), out.clientCertificateSerial());
+        if (out.kind() == DocumentKind.OPINION_REQUEST && sender.kind() == Correspondent.Kind.MUNICIPALITY) {
+            return new Routed.Done<>(opinions.sendRequest(document));
+        }
+        return new Routed.Done<>(exchange.send(document));
     }
 
     /** Opens the document for one of its parties (the recipient's first opening marks it read). */
@@ -132,6 +140,14 @@ public class DocumentRouting {
     /** The document's signed receipts, for a party that may read it (empty list when unknown). */
     public Routed<List<Receipt>> receipts(Actor actor, DocumentRef ref) {
         return decided(actor, ref, DocumentAct.READ, view -> exchange.receipts(ref), List::of);
+    }
+
+    /**
+     * The platform's receipt-signing certificate of a serial (PEM), to verify receipts offline; public, like the CA's
+     * own certificate (it names the platform, never a person).
+     */
+    public Optional<String> receiptCertificate(String serial) {
+        return exchange.receiptCertificate(serial);
     }
 
     /** A page of the organisation's inbox (listing marks the documents on it delivered); each one listed is audited. */
@@ -181,9 +197,9 @@ public class DocumentRouting {
     // ---------------------------------------------------------------- the facts of the case (design §2.10)
 
     /**
-     * What the person's case and the documents already exchanged say for this send: the 認定 case is open (its
-     * application accepted and not decided), the request answered is open to the sender, the institution asked is
-     * the one the accepted application names (or the clerk chose it as 指定医).
+     * What the documents already exchanged say for this send: the request answered is open to the sender, the
+     * institution asked is the one the accepted application names (or the clerk chose it as 指定医). Whether the
+     * 認定 case is open {@code access} reads from the certification records itself.
      */
     private CaseFacts sendFacts(Outgoing out, Correspondent sender) {
         boolean answerOpen = out.inReplyTo() != null && exchange.document(
@@ -197,9 +213,7 @@ public class DocumentRouting {
                 && (DESIGNATED_DOCTOR.equals(out.payload().get("doctorKind")) || application
                         .map(a -> out.to().number().equals(a.payload() == null ? null : a.payload().get("doctorInstitutionCode")))
                         .orElse(false));
-        boolean caseOpen = sender.kind() == Correspondent.Kind.MUNICIPALITY
-                && certification.openCase(out.insurer(), out.insured()).isPresent();
-        return new CaseFacts(caseOpen, out.kind() == DocumentKind.CARE_SURVEY && answerOpen,
+        return new CaseFacts(false, out.kind() == DocumentKind.CARE_SURVEY && answerOpen,
                 out.kind() == DocumentKind.DOCTOR_OPINION && answerOpen, named, false);
     }
 
@@ -218,13 +232,9 @@ public class DocumentRouting {
         if (unanswered.stream().anyMatch(a -> a.sender().equals(sender) && out.payload().equals(a.payload()))) {
             return Optional.empty();
         }
-        Optional<CareCertification.Certified> latest = certification.latestCertified(out.insurer(), out.insured());
         String disease = out.payload().get("specificDisease");
         return Optional.of(access.mayApply(actor, out.insurer().value(), out.insured().value(),
-                new AccessDecisions.ApplicationFacts(type.strip(),
-                        !unanswered.isEmpty() || certification.openCase(out.insurer(), out.insured()).isPresent(),
-                        latest.map(CareCertification.Certified::validFrom).orElse(null),
-                        latest.map(CareCertification.Certified::validTo).orElse(null),
+                new AccessDecisions.ApplicationFacts(type.strip(), !unanswered.isEmpty(),
                         disease != null && !disease.isBlank())));
     }
 

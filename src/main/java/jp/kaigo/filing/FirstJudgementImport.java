@@ -14,7 +14,6 @@ import jp.kaigo.certification.CareCertification;
 import jp.kaigo.certification.FirstJudgementDraft;
 import jp.kaigo.certification.FirstJudgementFileReport;
 import jp.kaigo.certification.FirstJudgementReport;
-import jp.kaigo.shared.InformationCategory;
 import jp.kaigo.shared.InsurerNumber;
 import jp.kaigo.shared.PartyKind;
 import org.springframework.stereotype.Service;
@@ -24,8 +23,8 @@ import org.springframework.stereotype.Service;
  * a CSV or JSON objects, one case each. As the house's file imports do, a file that cannot be read as a whole
  * changes nothing, and otherwise each line stands alone: a good line is recorded (its own transaction), a bad one
  * is answered with its line, field and reason and stores nothing. For each line, once certification has found the
- * open case it names, {@code access} is asked (audited) whether the actor may write the person's
- * {@code CERTIFICATION}; only then does certification check and record it.
+ * open case it names, {@code access} is asked (audited) whether the actor may take this step of the person's case
+ * ({@code mayWorkOnCase}, CaseRules: the municipality's 市町村職員); only then does certification check and record it.
  */
 @Service
 public class FirstJudgementImport {
@@ -108,8 +107,8 @@ public class FirstJudgementImport {
         }
         // access is asked once the line's case is found (its person known), inside the line's transaction
         FirstJudgementDraft.Permission mayWrite = person -> {
-            Decision decision = access.mayWrite(actor, insurer.value(), person.value(),
-                    InformationCategory.CERTIFICATION);
+            Decision decision = access.mayWorkOnCase(actor, insurer.value(), person.value(),
+                    AccessDecisions.CaseStep.FIRST_JUDGEMENT);
             return decision.permitted() ? Optional.empty() : Optional.of(decision.message());
         };
         List<Result> results = new ArrayList<>();

@@ -11,8 +11,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Acceptance hands a document to the module that owns what it says (design §2.8), in the acceptance's transaction:
- * an application opens its 認定 case and registers the 包括同意 it gives. Kinds whose owner is not built yet
- * (care-survey, doctor-opinion: increments 9 and 10) are accepted as documents only.
+ * an application opens its 認定 case and registers the 包括同意 it gives; a 主治医意見書 becomes the case's
+ * doctor-opinion record. Kinds whose owner is not built yet are accepted as documents only.
  */
 @Component
 class Owners {
@@ -24,15 +24,18 @@ class Owners {
 
     private final CareCertification certification;
     private final Consents consents;
+    private final OpinionFiling opinions;
 
-    Owners(CareCertification certification, Consents consents) {
+    Owners(CareCertification certification, Consents consents, OpinionFiling opinions) {
         this.certification = certification;
         this.consents = consents;
+        this.opinions = opinions;
     }
 
     void accepted(Actor clerk, DocumentView document) {
         switch (document.kind()) {
             case CERTIFICATION_APPLICATION -> application(clerk, document);
+            case DOCTOR_OPINION -> opinions.accepted(document);
             default -> {
                 // owned by increments to come; the document itself is accepted
             }
@@ -43,7 +46,7 @@ class Owners {
         Map<String, String> payload = document.payload();
         String type = payload.get("applicationType");
         LocalDate appliedOn = LocalDate.ofInstant(document.sentAt(), JAPAN);
-        certification.openCase(new CareCertification.AcceptedApplication(document.document().insurer(),
+        certification.openCase(new CareCertification.CaseDraft(document.document().insurer(),
                 document.document().insured(), document.document().documentId(), type, appliedOn,
                 payload.get("doctorInstitutionCode")));
         if (CONSENTS.equals(payload.get("blanketConsent"))) {

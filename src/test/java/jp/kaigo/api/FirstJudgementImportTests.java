@@ -65,7 +65,7 @@ class FirstJudgementImportTests extends ExchangeApiTests {
                   from certification.first_judgements where insurer_no = :i and case_id = :c
                 """).param("i", insurer).param("c", caseId).query(String.class).list())
                 .containsExactly("09B:1:2:W01/W02:0");
-        assertThat(audited("記録の登録")).as("access was asked, per person, and audited")
+        assertThat(audited("certification.first-judgement")).as("access was asked, per person, and audited")
                 .containsExactly("municipality:" + insurer + ":permit:OWN_INSURED",
                         "municipality:" + insurer + ":permit:OWN_INSURED");
     }
@@ -169,8 +169,8 @@ class FirstJudgementImportTests extends ExchangeApiTests {
         assertThat(errors(post(otherOfficer, with(without(careLevel1(), "caseId"), "insuredNo", PERSON, "appliedOn",
                 TODAY.toString())), 0)).containsExactly("caseId:この市町村の認定案件が見つかりません");
         assertThat(errors(post(clerk(), careLevel1()), 0)).as("the municipality's 事務 account")
-                .containsExactly("caseId:要介護認定の記録は、保険者(市町村)の市町村職員だけが登録できます");
-        assertThat(audited("記録の登録")).containsExactly("municipality:" + insurer + ":deny:MUNICIPAL_OFFICER_ONLY");
+                .containsExactly("caseId:認定の事務は保険者の市町村職員(職種: 市町村職員)が行います");
+        assertThat(audited("certification.first-judgement")).containsExactly("municipality:" + insurer + ":deny:OFFICER_ONLY");
         ApiClient.Response office = careManager.post(PATH, JSON.writeValueAsString(careLevel1()));
         assertThat(office.status()).as(office.body()).isEqualTo(403);
         assertNothingStored();
