@@ -116,6 +116,25 @@ class Packets {
                         : label(f.codes(), value)));
             }
         }
+        // what the 一次判定 import keeps beyond the record's columns (V6), when the case has it
+        sql.sql("select * from certification.first_judgements where insurer_no = :insurer and insured_no = :insured"
+                + " and case_id = :case").param("insurer", insurer.value()).param("insured", c.insuredNo())
+                .param("case", c.caseId()).query().listOfRows().stream().findFirst().ifPresent(fj -> {
+                    judgement.add("認知症加算: " + ("2".equals(str(fj.get("dementia_addition"))) ? "有" : "無"));
+                    if (fj.get("stability") != null) {
+                        judgement.add("状態の安定性: " + ("1".equals(str(fj.get("stability"))) ? "安定" : "不安定"));
+                    }
+                    if (fj.get("dementia_probability") != null) {
+                        judgement.add("認知症自立度Ⅱ以上の蓋然性: " + str(fj.get("dementia_probability")) + "%");
+                    }
+                    // J4/J5 as stored: [{"field", "label", "reason"}]; the packet shows label and reason
+                    java.util.regex.Matcher w = java.util.regex.Pattern.compile(
+                            "\"label\"\\s*:\\s*\"([^\"]*)\"\\s*,\\s*\"reason\"\\s*:\\s*\"([^\"]*)\"")
+                            .matcher(str(fj.get("check_warnings")));
+                    while (w.find()) {
+                        judgement.add("確認事項: " + oneLine(w.group(1) + " " + w.group(2)));
+                    }
+                });
         packet.put("firstJudgement", judgement.toString());
 
         packet.put("survey", survey.isEmpty() ? NOT_RECEIVED : coded(CertificationLayouts.careSurvey().fields(), survey,

@@ -4,6 +4,5 @@
  * other modules' facades, and every care record it shows passed an {@code access} decision.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "ingest", "registry", "identity",
-        "audit", "relationship", "consent", "access", "eligibility", "person", "municipality", "notification",
-        "filing"})
+        "audit", "relationship", "consent", "access", "eligibility", "person", "municipality", "notification", "exchange", "filing"})
 package jp.kaigo.portal;

@@ -38,6 +38,12 @@ class CommitteeIntegrationTests extends ExchangeApiTests {
                        first_judged_on = current_date, standard_minutes = '52.3'
                  where insurer_no = :i and case_id = :c and current
                 """).param("i", insurer).param("c", caseId).update();
+        sql.sql("""
+                insert into certification.first_judgements (insurer_no, insured_no, case_id, software_interface,
+                       dementia_addition, stability, dementia_probability, check_warnings)
+                values (:i, :p, :c, '09B', '1', '1', 12.5,
+                        '[{"field": "minutesMedical", "label": "基準時間 医療関連行為", "reason": "特別な医療と合いません"}]')
+                """).param("i", insurer).param("p", PERSON).param("c", caseId).update();
         // a 調査票 of the case whose 特記事項 names the person, their address, birth date, number and phones (the
         // online 調査票 lands in parallel too: written here as the file interface's columns)
         sql.sql("""
@@ -61,7 +67,8 @@ class CommitteeIntegrationTests extends ExchangeApiTests {
         assertThat(list.body()).contains("/portal/committee/packets/" + packetId).contains("第1合議体");
         HttpResponse<String> page = member.portal.get("/portal/committee/packets/" + packetId);
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.body()).contains("事例番号 1", "要介護2", "一次判定", "歩行は見守りが必要");
+        assertThat(page.body()).contains("事例番号 1", "要介護2", "一次判定", "歩行は見守りが必要", "状態の安定性: 安定",
+                "確認事項: 基準時間 医療関連行為 特別な医療と合いません");
         assertThat(audited("介護認定審査会の審査")).as("the member's reading, as the municipality's 審査会委員")
                 .containsExactly("municipality:" + insurer + ":permit:BOARD_CASE");
         assertThat(sql.sql("select progress from certification.certification_records where case_id = :c and current")
