@@ -720,4 +720,28 @@ public class AccessDecisions {
                 actor.job() != null ? actor.job().name() : actor.representing(),
                 insurerNo, insuredNo, subject, purpose, outcome).by(actor.staffId(), null);
     }
+
+    /**
+     * Whether the actor may assign the survey of the person's open case to one of its municipality's own surveyors
+     * (design §4.1, "its own surveyor"): S6's conditions without a recipient office — a MUNICIPAL_OFFICER of the
+     * person's 保険者, the case open; audited, permit or deny, as action {@code certification.assign-survey}.
+     * Entrusting the survey to an office is a send of a survey-assignment document, decided by {@link #maySend} (S6).
+     */
+    public Decision mayAssignSurvey(Actor actor, String insurerNo, String insuredNo, boolean caseOpen) {
+        AccessReason reason;
+        if (actor.isPerson() || actor.kind() != PartyKind.MUNICIPALITY) {
+            reason = AccessReason.NOT_INVOLVED;
+        } else if (actor.job() == JobType.COMMITTEE_MEMBER) {
+            reason = AccessReason.COMMITTEE_PACKET_ONLY; // §6.4 K1
+        } else if (!ownInsurer(actor, insurerNo)) {
+            reason = AccessReason.OTHER_INSURER;
+        } else {
+            reason = actor.job() == JobType.MUNICIPAL_OFFICER && caseOpen ? AccessReason.OWN_INSURED
+                    : AccessReason.NOT_INVOLVED;
+        }
+        Decision decision = Decision.of(InformationCategory.CERTIFICATION, reason);
+        audit.record(entry(actor, insurerNo, insuredNo, "survey-assignment:own-surveyor", "certification.assign-survey",
+                (decision.permitted() ? "permit:" : "deny:") + reason.name()));
+        return decision;
+    }
 }

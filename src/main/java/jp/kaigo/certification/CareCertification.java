@@ -1,6 +1,8 @@
 package jp.kaigo.certification;
 
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import jp.kaigo.shared.CareLevel;
@@ -22,9 +24,11 @@ public class CareCertification {
     private static final String NOT_APPLICABLE = "01";
 
     private final JdbcClient sql;
+    private final CaseSurveys surveys;
 
-    CareCertification(JdbcClient sql) {
+    CareCertification(JdbcClient sql, CaseSurveys surveys) {
         this.sql = sql;
+        this.surveys = surveys;
     }
 
     /** A 認定 with a level (要支援1–要介護5) and its 有効期間. */
@@ -100,5 +104,80 @@ public class CareCertification {
                 .param("progress", RECEIVED).param("institution", a.doctorInstitutionCode())
                 .param("document", a.applicationDocumentId()).param("case", caseId).update();
         return caseId;
+    }
+
+    // ---------------------------------------------------------------- 認定調査 (design §4, increment 9)
+
+    /** An open case as the clerk's list shows it: the application it came as, its 申請区分, 申請日 and 進捗. */
+    public record OpenCase(UUID caseId, InsuredNumber insured, UUID applicationDocumentId, String applicationType,
+            LocalDate appliedOn, Progress progress) {
+    }
+
+    /** The municipality's open cases, oldest application first (the progress of each from its current revision). */
+    public List<OpenCase> openCases(InsurerNumber insurer) {
+        return sql.sql("""
+                select c.case_id, c.insured_no, c.application_document_id, c.application_type, c.applied_on, r.progress
+                  from certification.cases c
+                  left join certification.certification_records r
+                    on (r.insurer_no, r.insured_no, r.case_id) = (c.insurer_no, c.insured_no, c.case_id) and r.current
+                 where c.insurer_no = :insurer and c.status = 'open'
+                 order by c.applied_on, c.insured_no
+                """).param("insurer", insurer.value())
+                .query((rs, i) -> {
+                    String progress = rs.getString(6);
+                    return new OpenCase(rs.getObject(1, UUID.class), new InsuredNumber(rs.getString(2)),
+                            rs.getObject(3, UUID.class), rs.getString(4), rs.getObject(5, LocalDate.class),
+                            java.util.Arrays.stream(Progress.values()).filter(p -> p.code().equals(progress))
+                                    .findFirst().orElse(Progress.RECEIVED));
+                })
+                .list();
+    }
+
+    /** The person's open case, with what the clerk's assignment needs of it. */
+    public Optional<OpenCase> openCaseOf(InsurerNumber insurer, InsuredNumber insured) {
+        return openCases(insurer).stream().filter(c -> c.insured().equals(insured)).findFirst();
+    }
+
+    /** 依頼区分 of a new survey assignment of the case: 0 初回, or 1 再依頼 when it was assigned before. */
+    public String surveyRequestKind(InsurerNumber insurer, InsuredNumber insured, UUID caseId) {
+        return surveys.requestKind(insurer, insured, caseId);
+    }
+
+    /** Whether the case's survey is assigned and not yet answered by an accepted survey. */
+    public boolean surveyAssigned(InsurerNumber insurer, InsuredNumber insured, UUID caseId) {
+        return surveys.assigned(insurer, insured, caseId);
+    }
+
+    /**
+     * The clerk's assignment of a case's 認定調査 (design §4.1): to one of the municipality's own staff
+     * ({@code staffId}, 委託区分 1) or to an entrusted office ({@code officeNo} and the survey-assignment document
+     * sent to it); 委託区分 and 依頼区分 as FC §5.1 codes them.
+     */
+    public record SurveyAssignment(InsurerNumber insurer, InsuredNumber insured, UUID caseId, UUID staffId,
+            String officeNo, String entrustment, String requestKind, LocalDate dueOn, UUID documentId,
+            UUID assignedBy) {
+    }
+
+    /** Records the assignment and moves the case to 進捗 2 認定調査; answers the assignment's id. */
+    public UUID assignSurvey(SurveyAssignment assignment) {
+        return surveys.assign(assignment);
+    }
+
+    /** Whether an open assignment of the person's open case names this staff member as its surveyor (S8). */
+    public boolean surveyAssignedTo(InsurerNumber insurer, InsuredNumber insured, UUID staffId) {
+        return surveys.assignedTo(insurer, insured, staffId);
+    }
+
+    /** A care-survey document the clerk accepted: the request it answers (null for the own surveyor) and its values. */
+    public record AcceptedSurvey(InsurerNumber insurer, InsuredNumber insured, UUID documentId, UUID inReplyTo,
+            Map<String, String> payload) {
+    }
+
+    /**
+     * The accepted survey becomes a new care-survey history (source online, the case's id), the case's record gets
+     * its 認定調査実施日 and the assignment closes. False, writing nothing, when it answers no open assignment.
+     */
+    public boolean acceptSurvey(AcceptedSurvey survey) {
+        return surveys.accept(survey);
     }
 }

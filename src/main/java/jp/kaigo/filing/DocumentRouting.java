@@ -71,9 +71,14 @@ public class DocumentRouting {
 
     /** Sends a new document if {@code access} lets the actor send this kind about the person to the addressee. */
     public Routed<SendResult> send(Actor actor, Outgoing out) {
+        return send(actor, out, null);
+    }
+
+    /** {@link #send}, the document filed under the 認定 case it belongs to (a survey assignment, design §4.1). */
+    Routed<SendResult> send(Actor actor, Outgoing out, java.util.UUID caseId) {
         Correspondent sender = correspondent(actor, out.insurer(), out.insured());
         Decision decision = access.maySend(actor, out.kind(), out.to(), out.insurer().value(), out.insured().value(),
-                sendFacts(out, sender));
+                sendFacts(out, sender, actor));
         if (!decision.permitted()) {
             return new Routed.Denied<>(decision);
         }
@@ -88,7 +93,7 @@ public class DocumentRouting {
             }
         }
         return new Routed.Done<>(exchange.send(new SendDocument(out.kind(), out.insurer(), out.insured(), sender,
-                out.to(), out.payload(), out.idempotencyKey(), out.inReplyTo(), null, actor.staffId(),
+                out.to(), out.payload(), out.idempotencyKey(), out.inReplyTo(), caseId, actor.staffId(),
                 out.clientCertificateSerial())));
     }
 
@@ -183,9 +188,11 @@ public class DocumentRouting {
     /**
      * What the person's case and the documents already exchanged say for this send: the 認定 case is open (its
      * application accepted and not decided), the request answered is open to the sender, the institution asked is
-     * the one the accepted application names (or the clerk chose it as 指定医).
+     * the one the accepted application names (or the clerk chose it as 指定医). A care-survey the municipality sends
+     * answers no document: its assignment is open when an open assignment row of the person's open case names the
+     * sending staff member as the municipality's own surveyor (S8, design §4.1).
      */
-    private CaseFacts sendFacts(Outgoing out, Correspondent sender) {
+    private CaseFacts sendFacts(Outgoing out, Correspondent sender, Actor actor) {
         boolean answerOpen = out.inReplyTo() != null && exchange.document(
                 new DocumentRef(out.insurer(), out.insured(), out.inReplyTo()))
                 .filter(request -> request.kind() == requestOf(out.kind()) && request.recipient().equals(sender)
@@ -199,7 +206,9 @@ public class DocumentRouting {
                         .orElse(false));
         boolean caseOpen = sender.kind() == Correspondent.Kind.MUNICIPALITY
                 && certification.openCase(out.insurer(), out.insured()).isPresent();
-        return new CaseFacts(caseOpen, out.kind() == DocumentKind.CARE_SURVEY && answerOpen,
+        boolean ownSurveyor = out.kind() == DocumentKind.CARE_SURVEY && sender.kind() == Correspondent.Kind.MUNICIPALITY
+                && out.inReplyTo() == null && certification.surveyAssignedTo(out.insurer(), out.insured(), actor.staffId());
+        return new CaseFacts(caseOpen, out.kind() == DocumentKind.CARE_SURVEY && (answerOpen || ownSurveyor),
                 out.kind() == DocumentKind.DOCTOR_OPINION && answerOpen, named, false);
     }
 

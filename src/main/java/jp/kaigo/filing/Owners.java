@@ -7,12 +7,13 @@ import jp.kaigo.access.Actor;
 import jp.kaigo.certification.CareCertification;
 import jp.kaigo.consent.Consents;
 import jp.kaigo.exchange.DocumentView;
+import jp.kaigo.shared.InvalidValue;
 import org.springframework.stereotype.Component;
 
 /**
  * Acceptance hands a document to the module that owns what it says (design §2.8), in the acceptance's transaction:
- * an application opens its 認定 case and registers the 包括同意 it gives. Kinds whose owner is not built yet
- * (care-survey, doctor-opinion: increments 9 and 10) are accepted as documents only.
+ * an application opens its 認定 case and registers the 包括同意 it gives; a 調査票 becomes the case's care-survey
+ * record. Kinds whose owner is not built yet (doctor-opinion: increment 10) are accepted as documents only.
  */
 @Component
 class Owners {
@@ -33,6 +34,7 @@ class Owners {
     void accepted(Actor clerk, DocumentView document) {
         switch (document.kind()) {
             case CERTIFICATION_APPLICATION -> application(clerk, document);
+            case CARE_SURVEY -> survey(document);
             default -> {
                 // owned by increments to come; the document itself is accepted
             }
@@ -49,6 +51,18 @@ class Owners {
         if (CONSENTS.equals(payload.get("blanketConsent"))) {
             consents.registerBlanket(document.document().insurer().value(), document.document().insured().value(),
                     OCCASION.get(type), clerk.staffId());
+        }
+    }
+
+    /**
+     * The accepted 調査票 becomes the case's care-survey record and closes its assignment (design §4.1); a survey
+     * answering no open assignment (already accepted, or the case closed) is refused with the whole acceptance.
+     */
+    private void survey(DocumentView document) {
+        if (!certification.acceptSurvey(new CareCertification.AcceptedSurvey(document.document().insurer(),
+                document.document().insured(), document.document().documentId(), document.inReplyTo(),
+                document.payload()))) {
+            throw new InvalidValue("document", "認定調査票", "この調査票に対応する調査依頼がありません(受理済みか、案件が終了しています)");
         }
     }
 }

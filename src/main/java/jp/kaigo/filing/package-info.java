@@ -1,7 +1,9 @@
 /**
  * Filing: the use cases that move documents between the parties (docs/design/certification-online.md §1.1): each
  * asks {@code access} (audited) with the facts of the person's case, then has {@code exchange} do it. Exits call
- * {@link jp.kaigo.filing.DocumentRouting} and nothing below it.
+ * {@link jp.kaigo.filing.DocumentRouting} and {@link jp.kaigo.filing.CertificationDesk} and nothing below them;
+ * {@code identity} names the staff member or the office a case's survey is assigned to.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "access", "exchange", "certification", "consent"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "access", "exchange", "certification", "consent",
+        "identity"})
 package jp.kaigo.filing;
