@@ -282,7 +282,7 @@ public class AccessDecisions {
      * What the certification and exchange modules know about the person's case, as the use case read it from them
      * (design §2.10 facts; until a {@code shared.ExchangeFacts} lets this module ask them itself).
      *
-     * @param caseOpen         the case is not closed
+     * @param caseOpen         the caller knows the case open (this module also asks the certification records)
      * @param assignmentOpen   an open survey assignment of this case to the sending office, or to the staff member
      * @param requestOpen      an opinion-request to the sending institution for this person, neither withdrawn nor
      *                         returned, and not yet answered by an accepted opinion
@@ -338,8 +338,10 @@ public class AccessDecisions {
                     actor.qualifiedCareManager(), side(to), ownInsurer(actor, insurerNo),
                     to.kind() == Correspondent.Kind.MUNICIPALITY && insurerNo.equals(to.number()),
                     office == null ? Set.of() : inCharge(office, insurerNo, insuredNo, today), designations,
-                    actor.isPerson() && actor.representing() != null, known.assignmentOpen(), known.requestOpen(),
-                    known.caseOpen(), known.institutionNamed(), known.onAgenda(),
+                    actor.isPerson() && actor.representing() != null, known.assignmentOpen() || ownSurveyor(actor,
+                            kind, insurerNo, insuredNo), known.requestOpen(),
+                    known.caseOpen() || certificationRecords().caseOpen(insurerNo, insuredNo),
+                    known.institutionNamed(), known.onAgenda(),
                     !registry.lostOnOrBefore(insurerNo, List.of(insuredNo), today).isEmpty()));
         }
         Decision decision = Decision.of(categoryOf(kind), reason);
@@ -348,31 +350,57 @@ public class AccessDecisions {
         return decision;
     }
 
+    /** The steps of a 認定 case the municipality takes, each audited under its own action. */
+    public enum CaseStep {
+        ASSIGN_SURVEY("certification.assign-survey", "認定調査の依頼"),
+        FIRST_JUDGEMENT("certification.first-judgement", "一次判定の取込"),
+        RESULT("certification.result", "二次判定の記録"),
+        WITHDRAW("certification.withdraw", "申請の取下げ");
+
+        private final String action;
+        private final String label;
+
+        CaseStep(String action, String label) {
+            this.action = action;
+            this.label = label;
+        }
+    }
+
     /**
-     * What the application asks for and what the certification module holds on the person, as the use case read it
-     * (design §3.1 facts not held by the registry).
+     * Whether the actor may take this step of the person's 認定 case ({@link CaseRules}): the person's municipality's
+     * 市町村職員; audited, permit or deny.
+     */
+    public Decision mayWorkOnCase(Actor actor, String insurerNo, String insuredNo, CaseStep step) {
+        AccessReason reason = CaseRules.decide(actor.kind(), actor.job(), ownInsurer(actor, insurerNo));
+        Decision decision = Decision.of(InformationCategory.CERTIFICATION, reason);
+        audit.record(entry(actor, insurerNo, insuredNo, step.label, step.action,
+                (decision.permitted() ? "permit:" : "deny:") + reason.name()));
+        return decision;
+    }
+
+    /**
+     * What the application asks for, as the use case read it (design §3.1 facts the registry and the certification
+     * records do not hold; those this module reads itself).
      *
      * @param applicationType      申請区分 code (1 新規, 2 更新, 3 区分変更, 4 転入)
-     * @param caseOpen             an application of the person is open (sent and not answered, or accepted and not decided)
-     * @param certifiedFrom        the latest 認定 with a level: start of its 有効期間 (null: never certified)
-     * @param certifiedTo          its end
+     * @param applicationPending   another application of the person is sent and not yet accepted or returned
      * @param specificDiseaseGiven the application names a 特定疾病
      */
-    public record ApplicationFacts(String applicationType, boolean caseOpen, LocalDate certifiedFrom,
-            LocalDate certifiedTo, boolean specificDiseaseGiven) {
+    public record ApplicationFacts(String applicationType, boolean applicationPending, boolean specificDiseaseGiven) {
     }
 
     /**
      * Whether this application may be made for the person today ({@link ApplicantRules}, design §3.1 A1–A10), after
      * {@link #maySend} said the actor may apply at all; audited as action {@code certification.apply}. The registry's
-     * 資格 (insured by this municipality, lost on, 生年月日) is read here. The denial's message for A5 names the first
-     * day a 更新申請 is possible.
+     * 資格 (insured by this municipality, lost on, 生年月日), the open case and the latest 認定 are read here. The
+     * denial's message for A5 names the first day a 更新申請 is possible.
      */
     public Decision mayApply(Actor actor, String insurerNo, String insuredNo, ApplicationFacts facts) {
         LocalDate today = LocalDate.now(JAPAN);
         var standing = registry.standing(new InsurerNumber(insurerNo), new InsuredNumber(insuredNo), today);
-        ApplicantRules.Certified latest = facts.certifiedFrom() == null || facts.certifiedTo() == null ? null
-                : new ApplicantRules.Certified(facts.certifiedFrom(), facts.certifiedTo());
+        CareRecordSource certification = certificationRecords();
+        ApplicantRules.Certified latest = certification.latestCertified(insurerNo, insuredNo)
+                .map(p -> new ApplicantRules.Certified(p.from(), p.to())).orElse(null);
         ApplicantRules.ApplicationType type = java.util.Arrays.stream(ApplicantRules.ApplicationType.values())
                 .filter(t -> t.code().equals(facts.applicationType())).findFirst()
                 .orElseThrow(() -> new InvalidValue("applicationType", "申請区分", "コードが正しくありません"));
@@ -381,7 +409,9 @@ public class AccessDecisions {
         int age = standing.map(s -> s.birthDate() == null ? 0 : java.time.Period.between(s.birthDate(), today).getYears())
                 .orElse(0);
         AccessReason reason = ApplicantRules.decide(new ApplicantRules.Facts(type, today, insured,
-                standing.map(s -> s.lostOn()).orElse(null), facts.caseOpen(), latest, age, facts.specificDiseaseGiven()));
+                standing.map(s -> s.lostOn()).orElse(null),
+                facts.applicationPending() || certification.caseOpen(insurerNo, insuredNo), latest, age,
+                facts.specificDiseaseGiven()));
         Decision decision = Decision.of(InformationCategory.CERTIFICATION, reason);
         if (reason == AccessReason.RENEWAL_NOT_YET && latest != null) {
             decision = new Decision(decision.category(), false, reason, reason.message() + "(この方は "
@@ -533,6 +563,32 @@ public class AccessDecisions {
 
     private static boolean ownInsurer(Actor actor, String insurerNo) {
         return actor.kind() == PartyKind.MUNICIPALITY && insurerNo.equals(actor.organisation().number());
+    }
+
+    /**
+     * S8: a municipality's staff member sending a care-survey answers no document; the assignment is open to them
+     * when an open assignment of the person's open case names them as the municipality's own surveyor (design §4.1).
+     */
+    private boolean ownSurveyor(Actor actor, DocumentKind kind, String insurerNo, String insuredNo) {
+        return kind == DocumentKind.CARE_SURVEY && !actor.isPerson() && actor.kind() == PartyKind.MUNICIPALITY
+                && actor.staffId() != null && certificationRecords().surveyAssignedTo(insurerNo, insuredNo,
+                        actor.staffId());
+    }
+
+    /** The 要介護認定 records, or none (a platform without the certification module knows of no case and no 認定). */
+    private CareRecordSource certificationRecords() {
+        CareRecordSource source = sources.get(InformationCategory.CERTIFICATION);
+        return source != null ? source : new CareRecordSource() {
+            @Override
+            public List<InformationCategory> categories() {
+                return List.of();
+            }
+
+            @Override
+            public List<Map<String, Object>> read(InformationCategory category, String insurerNo, String insuredNo) {
+                return List.of();
+            }
+        };
     }
 
     /** The service types for which the office is the person's 担当事業所 today. */
@@ -719,29 +775,5 @@ public class AccessDecisions {
                 actor.isPerson() ? null : actor.organisation().number(),
                 actor.job() != null ? actor.job().name() : actor.representing(),
                 insurerNo, insuredNo, subject, purpose, outcome).by(actor.staffId(), null);
-    }
-
-    /**
-     * Whether the actor may assign the survey of the person's open case to one of its municipality's own surveyors
-     * (design §4.1, "its own surveyor"): S6's conditions without a recipient office — a MUNICIPAL_OFFICER of the
-     * person's 保険者, the case open; audited, permit or deny, as action {@code certification.assign-survey}.
-     * Entrusting the survey to an office is a send of a survey-assignment document, decided by {@link #maySend} (S6).
-     */
-    public Decision mayAssignSurvey(Actor actor, String insurerNo, String insuredNo, boolean caseOpen) {
-        AccessReason reason;
-        if (actor.isPerson() || actor.kind() != PartyKind.MUNICIPALITY) {
-            reason = AccessReason.NOT_INVOLVED;
-        } else if (actor.job() == JobType.COMMITTEE_MEMBER) {
-            reason = AccessReason.COMMITTEE_PACKET_ONLY; // §6.4 K1
-        } else if (!ownInsurer(actor, insurerNo)) {
-            reason = AccessReason.OTHER_INSURER;
-        } else {
-            reason = actor.job() == JobType.MUNICIPAL_OFFICER && caseOpen ? AccessReason.OWN_INSURED
-                    : AccessReason.NOT_INVOLVED;
-        }
-        Decision decision = Decision.of(InformationCategory.CERTIFICATION, reason);
-        audit.record(entry(actor, insurerNo, insuredNo, "survey-assignment:own-surveyor", "certification.assign-survey",
-                (decision.permitted() ? "permit:" : "deny:") + reason.name()));
-        return decision;
     }
 }

@@ -40,6 +40,7 @@ public enum AccessReason {
     ASSIGNED_SURVEYOR(true, "認定調査を依頼された調査員としての手続きです"),
     OFFICE_IN_CHARGE(true, "担当事業所として受け取った書類です"),
     SENDER(true, "送信した書類です"),
+    OFFICER_ONLY(false, "認定の事務は保険者の市町村職員(職種: 市町村職員)が行います"),
     OWN_BOX(true, "自組織の受信箱・送信箱です(一覧に載った書類はそれぞれ記録されます)"),
     NOT_IN_CHARGE(false,
             "申請の代行は、この方を担当する居宅介護支援事業所・介護保険施設・地域包括支援センターの介護支援専門員等だけができます"),

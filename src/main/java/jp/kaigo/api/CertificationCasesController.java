@@ -2,7 +2,6 @@ package jp.kaigo.api;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.UUID;
 import jp.kaigo.access.Actor;
 import jp.kaigo.filing.CertificationDesk;
@@ -18,18 +17,15 @@ import jp.kaigo.shared.OfficeNumber;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The municipality's 認定 cases (design §8.1, §4.1): the clerk's list of open cases and the assignment of a case's
- * 認定調査, to one of the municipality's own staff or to an entrusted office. Each is one call to
- * {@link CertificationDesk}, which asks {@code access} first: a denial is a 403 with its reason, an unknown case a
- * 404, a survey assigned already a 409, field errors a 400 and nothing assigned.
+ * The municipality's 認定 cases (design §8.1, §4.1): the assignment of a case's 認定調査, to one of the municipality's
+ * own staff or to an entrusted office. One call to {@link CertificationDesk}, which asks {@code access} first: a denial is a 403 with its reason; field errors (among
+ * them a case that is not the person's open case, or whose survey is assigned already) a 400 and nothing assigned.
  */
 @RestController
 class CertificationCasesController {
@@ -41,28 +37,15 @@ class CertificationCasesController {
         this.staff = staff;
     }
 
-    /** To whom: exactly one of the municipality's own staff (login ID) or an office (事業所番号); the due date. */
-    record SurveyAssignmentRequest(String staffLoginId, String officeNo, String dueOn) {
+    /**
+     * To whom: exactly one of the municipality's own staff (login ID) or an office (事業所番号); 依頼区分 (0 初回 by
+     * default, 1 再依頼, 2 再調査); the due date.
+     */
+    record SurveyAssignmentRequest(String staffLoginId, String officeNo, String requestKind, String dueOn) {
     }
 
     record SurveyAssignmentAnswer(String assignmentId, String caseId, String requestKind, String progress,
             String documentId, String document) {
-    }
-
-    record OpenCaseAnswer(String caseId, String insuredNo, String applicationType, LocalDate appliedOn,
-            String progress, String progressLabel) {
-    }
-
-    @GetMapping("/api/certification/cases")
-    List<OpenCaseAnswer> openCases(@AuthenticationPrincipal PartyUser caller, HttpServletRequest http,
-            @RequestParam(defaultValue = "open") String status) {
-        if (!"open".equals(status)) {
-            throw new InvalidValue("status", "状態", "open だけを指定できます");
-        }
-        return desk.openCases(Actor.staff(StaffController.session(staff, caller, http))).stream()
-                .map(c -> new OpenCaseAnswer(c.caseId().toString(), c.insured().value(), c.applicationType(),
-                        c.appliedOn(), c.progress(), c.progressLabel()))
-                .toList();
     }
 
     @PostMapping("/api/certification/cases/{insurerNo}/{insuredNo}/{caseId}/survey-assignment")
@@ -93,7 +76,9 @@ class CertificationCasesController {
         }
         LocalDate dueOn = in.date(request.dueOn(), "dueOn", "調査票の提出期限", false);
         in.check();
-        Routed<AssignmentResult> routed = desk.assignSurvey(actor, insurer, insured, caseUuid, to, dueOn);
+        String requestKind = request.requestKind() == null || request.requestKind().isBlank() ? "0"
+                : request.requestKind().strip();
+        Routed<AssignmentResult> routed = desk.assignSurvey(actor, insurer, insured, caseUuid, to, requestKind, dueOn);
         if (routed instanceof Routed.Denied<AssignmentResult> denied) {
             throw new AccessDenied(denied.decision());
         }
@@ -105,12 +90,6 @@ class CertificationCasesController {
                     a.assignmentId().toString(), a.caseId().toString(), a.requestKind(), "2",
                     a.document() == null ? null : a.document().documentId().toString(), document));
         }
-        if (result instanceof AssignmentResult.Rejected rejected) {
-            throw new InvalidValue(rejected.violations());
-        }
-        if (result instanceof AssignmentResult.AlreadyAssigned) {
-            throw new SurveyAssigned("この案件の認定調査はすでに依頼されています(受理された調査票がまだありません)");
-        }
-        throw new NotFound("受付中の認定の案件が見つかりません");
+        throw new InvalidValue(((AssignmentResult.Rejected) result).violations());
     }
 }

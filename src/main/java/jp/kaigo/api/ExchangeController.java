@@ -179,6 +179,16 @@ class ExchangeController {
         return receipts;
     }
 
+    /** The receipt certificate a receipt names by serial, as PEM, for {@code receipt verify --cert}. */
+    @GetMapping(path = "/api/exchange/receipt-certificates/{serial}", produces = "application/x-pem-file")
+    String receiptCertificate(@AuthenticationPrincipal PartyUser caller, @PathVariable String serial) {
+        if (!serial.matches("[0-9a-fA-F]{1,40}")) {
+            throw new InvalidValue("serial", "証明書のシリアル番号", "16進数40桁以内で指定してください");
+        }
+        return routing.receiptCertificate(serial.toLowerCase(java.util.Locale.ROOT))
+                .orElseThrow(() -> new NotFound("この番号の受領証明書はありません"));
+    }
+
     // ---------------------------------------------------------------- helpers
 
     private Actor actor(PartyUser caller, HttpServletRequest http) {

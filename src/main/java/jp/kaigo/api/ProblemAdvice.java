@@ -119,11 +119,6 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         return problem;
     }
 
-    @ExceptionHandler(SurveyAssigned.class)
-    ProblemDetail surveyAssigned(SurveyAssigned e) {
-        return problem(HttpStatus.CONFLICT, "認定調査は依頼済みです", e.getMessage(), ProblemType.SURVEY_ASSIGNED);
-    }
-
     @ExceptionHandler(CardRefused.class)
     ProblemDetail cardRefused(CardRefused e) {
         return problem(HttpStatus.FORBIDDEN, "本人確認できません", e.getMessage(), ProblemType.CARD_REFUSED);

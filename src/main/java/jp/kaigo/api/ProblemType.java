@@ -24,7 +24,6 @@ enum ProblemType {
     METHOD_NOT_ALLOWED("method-not-allowed", "405", "このパスでは使えないメソッド(使えるものを示す)"),
     NOT_ACCEPTABLE("not-acceptable", "406", "求められた形式では答えられない"),
     DOCUMENT_REFUSED("document-refused", "404, 409", "書類の状態・当事者・冪等キーのためこの操作ができない(refusal にコード、existing に既存の書類)"),
-    SURVEY_ASSIGNED("survey-assigned", "409", "この案件の認定調査は依頼済みで、調査票がまだ受理されていない"),
     IMPORT_NOT_HELD("import-not-held", "409", "確認待ちではない取込を確定・取消しようとした(状態を示す)"),
     CONFIRM_DELETIONS("confirm-deletions", "409", "削除を伴う全量ファイルを保留した(wouldDelete 件、確定・取消の URL を示す)"),
     TOO_LARGE("too-large", "413", "本文が上限を超える(上限を示す)"),

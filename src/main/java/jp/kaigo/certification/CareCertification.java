@@ -5,16 +5,26 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import jp.kaigo.shared.CareLevel;
+import jp.kaigo.shared.Period;
+import org.springframework.jdbc.core.JdbcTemplate;
 import jp.kaigo.shared.InsuredNumber;
 import jp.kaigo.shared.InsurerNumber;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import jp.kaigo.ingest.Validated;
+import jp.kaigo.shared.CareLevelCertified;
+import jp.kaigo.shared.InsuredPerson;
+import jp.kaigo.shared.InvalidValue;
+import jp.kaigo.shared.Violation;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.stereotype.Service;
 
 /**
- * The 要介護認定 cases of the online flow (facade; docs/design/certification-online.md §3.3): what a person holds
- * (their latest 認定, an open case) for the application rules, and the opening of a case when the municipality
- * accepts an application. Writes join the caller's transaction, so a case opens with the acceptance or not at all.
+ * The 要介護認定 cases of the online flow (facade; docs/design/certification-online.md §3.3): a case opens when the
+ * municipality accepts an application, and each step writes it. What a person holds (their latest 認定, an open case)
+ * is read by {@code access} alone, through the module's record source. Writes join the caller's transaction, so a case opens with the acceptance or not at all.
  */
 @Service
 public class CareCertification {
@@ -22,48 +32,41 @@ public class CareCertification {
     static final String RECEIVED = "1";
     /** 二次判定結果 01 非該当: no level, so no 認定 to renew or change. */
     private static final String NOT_APPLICABLE = "01";
+    private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
 
     private final JdbcClient sql;
+    private final JdbcTemplate jdbc;
+    private final CaseRevisions revisions;
+    private final ApplicationEventPublisher events;
+    private final CaseOpinions opinions;
     private final CaseSurveys surveys;
 
-    CareCertification(JdbcClient sql, CaseSurveys surveys) {
+    CareCertification(JdbcClient sql, JdbcTemplate jdbc, CaseRevisions revisions, ApplicationEventPublisher events,
+            CaseOpinions opinions, CaseSurveys surveys) {
         this.sql = sql;
+        this.jdbc = jdbc;
+        this.revisions = revisions;
+        this.events = events;
+        this.opinions = opinions;
         this.surveys = surveys;
     }
 
-    /** A 認定 with a level (要支援1–要介護5) and its 有効期間. */
-    public record Certified(CareLevel level, LocalDate validFrom, LocalDate validTo) {
-    }
-
-    /** The person's latest 認定 with a level (by 有効期間の終了日), from the current revision of each history. */
-    public Optional<Certified> latestCertified(InsurerNumber insurer, InsuredNumber insured) {
-        return sql.sql("""
-                select result, cert_valid_from, cert_valid_to from certification.certification_records
-                 where insurer_no = :insurer and insured_no = :insured and current and not deleted
-                   and result is not null and result <> :none and cert_valid_from is not null and cert_valid_to is not null
+    /** The 有効期間 of the person's latest 認定 with a level (by its end), from the current revision of each history. */
+    static Optional<Period> latestCertified(JdbcTemplate jdbc, String insurerNo, String insuredNo) {
+        return jdbc.query("""
+                select cert_valid_from, cert_valid_to from certification.certification_records
+                 where insurer_no = ? and insured_no = ? and current and not deleted
+                   and result is not null and result <> ? and cert_valid_from is not null and cert_valid_to is not null
                  order by cert_valid_to desc limit 1
-                """).param("insurer", insurer.value()).param("insured", insured.value()).param("none", NOT_APPLICABLE)
-                .query((rs, i) -> {
-                    LocalDate from = rs.getObject(2, LocalDate.class);
-                    LocalDate to = rs.getObject(3, LocalDate.class);
-                    return CareLevel.find(rs.getString(1)).map(level -> new Certified(level, from, to));
-                })
-                .optional().flatMap(found -> found);
-    }
-
-    /** The person's open case, if any (one at most). */
-    public Optional<UUID> openCase(InsurerNumber insurer, InsuredNumber insured) {
-        return sql.sql("""
-                select case_id from certification.cases where insurer_no = :insurer and insured_no = :insured
-                   and status = 'open'
-                """).param("insurer", insurer.value()).param("insured", insured.value()).query(UUID.class).optional();
+                """, (rs, i) -> new Period(rs.getObject(1, LocalDate.class), rs.getObject(2, LocalDate.class)),
+                insurerNo, insuredNo, NOT_APPLICABLE).stream().findFirst();
     }
 
     /**
-     * An accepted online application: its 申請区分 code, the day it was sent, the 主治医医療機関 it names (or null)
-     * and the document it came as.
+     * The case an accepted online application opens: its 申請区分 code, the day it was sent, the 主治医医療機関 it
+     * names (or null) and the document it came as.
      */
-    public record AcceptedApplication(InsurerNumber insurer, InsuredNumber insured, UUID applicationDocumentId,
+    public record CaseDraft(InsurerNumber insurer, InsuredNumber insured, UUID applicationDocumentId,
             String applicationType, LocalDate appliedOn, String doctorInstitutionCode) {
     }
 
@@ -72,7 +75,7 @@ public class CareCertification {
      * record at 進捗 申請受付 (source online). Answers the case id; a second acceptance of the same application
      * answers the case it opened. Fails (and the caller's transaction with it) if another case of the person is open.
      */
-    public UUID openCase(AcceptedApplication a) {
+    public UUID openCase(CaseDraft a) {
         Optional<UUID> existing = sql.sql("""
                 select case_id from certification.cases
                  where insurer_no = :insurer and insured_no = :insured and application_document_id = :document
@@ -106,66 +109,104 @@ public class CareCertification {
         return caseId;
     }
 
-    // ---------------------------------------------------------------- 認定調査 (design §4, increment 9)
-
-    /** An open case as the clerk's list shows it: the application it came as, its 申請区分, 申請日 and 進捗. */
-    public record OpenCase(UUID caseId, InsuredNumber insured, UUID applicationDocumentId, String applicationType,
-            LocalDate appliedOn, Progress progress) {
-    }
-
-    /** The municipality's open cases, oldest application first (the progress of each from its current revision). */
-    public List<OpenCase> openCases(InsurerNumber insurer) {
-        return sql.sql("""
-                select c.case_id, c.insured_no, c.application_document_id, c.application_type, c.applied_on, r.progress
+    /**
+     * Records the 二次判定 of an open case whose 一次判定 is in (design §6.5), in one transaction: the case's next
+     * certification revision at 進捗 認定 (result, 認定日, 有効期間, 審査会の日と意見), the case decided, and
+     * {@link CareLevelCertified} published — the registry files it into the 被保険者証 history and the person is
+     * notified. Bad values are refused field by field ({@link InvalidValue}), nothing stored.
+     */
+    @Transactional
+    public void recordResult(InsuredPerson person, UUID caseId, Map<String, String> values) {
+        var found = sql.sql("""
+                select c.application_type, c.applied_on, r.progress, r.first_judgement
                   from certification.cases c
-                  left join certification.certification_records r
-                    on (r.insurer_no, r.insured_no, r.case_id) = (c.insurer_no, c.insured_no, c.case_id) and r.current
-                 where c.insurer_no = :insurer and c.status = 'open'
-                 order by c.applied_on, c.insured_no
-                """).param("insurer", insurer.value())
-                .query((rs, i) -> {
-                    String progress = rs.getString(6);
-                    return new OpenCase(rs.getObject(1, UUID.class), new InsuredNumber(rs.getString(2)),
-                            rs.getObject(3, UUID.class), rs.getString(4), rs.getObject(5, LocalDate.class),
-                            java.util.Arrays.stream(Progress.values()).filter(p -> p.code().equals(progress))
-                                    .findFirst().orElse(Progress.RECEIVED));
-                })
-                .list();
-    }
-
-    /** The person's open case, with what the clerk's assignment needs of it. */
-    public Optional<OpenCase> openCaseOf(InsurerNumber insurer, InsuredNumber insured) {
-        return openCases(insurer).stream().filter(c -> c.insured().equals(insured)).findFirst();
-    }
-
-    /** 依頼区分 of a new survey assignment of the case: 0 初回, or 1 再依頼 when it was assigned before. */
-    public String surveyRequestKind(InsurerNumber insurer, InsuredNumber insured, UUID caseId) {
-        return surveys.requestKind(insurer, insured, caseId);
-    }
-
-    /** Whether the case's survey is assigned and not yet answered by an accepted survey. */
-    public boolean surveyAssigned(InsurerNumber insurer, InsuredNumber insured, UUID caseId) {
-        return surveys.assigned(insurer, insured, caseId);
+                  join certification.certification_records r on r.insurer_no = c.insurer_no
+                       and r.insured_no = c.insured_no and r.case_id = c.case_id and r.current
+                 where c.insurer_no = :insurer and c.insured_no = :insured and c.case_id = :case and c.status = 'open'
+                """).param("insurer", person.insurer().value()).param("insured", person.insured().value())
+                .param("case", caseId).query((rs, i) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getString(4)}).optional()
+                .orElseThrow(() -> new InvalidValue("caseId", "認定案件", "この方の受付中の認定案件ではありません"));
+        if (!Progress.FIRST_JUDGEMENT.code().equals(found[2]) && !Progress.BOARD.code().equals(found[2])) {
+            throw new InvalidValue("caseId", "認定案件", "一次判定の取込後に二次判定を記録できます");
+        }
+        Validated validated = ResultLayout.LAYOUT.validate(values);
+        if (validated instanceof Validated.Invalid invalid) {
+            throw new InvalidValue(invalid.violations());
+        }
+        Map<String, Object> v = ((Validated.Valid) validated).values();
+        LocalDate previousEnd = latestCertified(jdbc, person.insurer().value(), person.insured().value())
+                .map(Period::to).orElse(null);
+        LocalDate today = LocalDate.now(JAPAN);
+        List<Violation> problems = ResultLayout.againstCase(v, found[0], LocalDate.parse(found[1]), previousEnd,
+                found[3], today);
+        if (!problems.isEmpty()) {
+            throw new InvalidValue(problems);
+        }
+        Map<CaseRevisions.Column, Object> set = new LinkedHashMap<>();
+        set.put(CaseRevisions.Column.RESULT, v.get("result"));
+        set.put(CaseRevisions.Column.CERTIFIED_ON, v.get("certifiedOn"));
+        set.put(CaseRevisions.Column.BOARD_ON, v.get("boardOn"));
+        set.put(CaseRevisions.Column.CERT_VALID_FROM, v.get("certValidFrom"));
+        set.put(CaseRevisions.Column.CERT_VALID_TO, v.get("certValidTo"));
+        set.put(CaseRevisions.Column.BOARD_OPINION, v.get("boardOpinion"));
+        revisions.advance(person.insurer(), person.insured(), caseId, Progress.CERTIFIED, set);
+        sql.sql("""
+                update certification.cases set status = 'decided', decided_on = :today
+                 where insurer_no = :insurer and insured_no = :insured and case_id = :case
+                """).param("today", today).param("insurer", person.insurer().value())
+                .param("insured", person.insured().value()).param("case", caseId).update();
+        events.publishEvent(new CareLevelCertified(caseId, person, (String) v.get("result"),
+                (LocalDate) v.get("certifiedOn"), (LocalDate) v.get("certValidFrom"), (LocalDate) v.get("certValidTo"),
+                (String) v.get("boardOpinion")));
     }
 
     /**
+     * The municipality sent a 主治医意見書作成依頼 for the person's open case (design §5.1): the case's history names the
+     * institution and the day, its progress unchanged. Nothing is written when no case is open.
+     */
+    public void opinionRequested(InsurerNumber insurer, InsuredNumber insured, String institutionCode,
+            LocalDate requestedOn) {
+        opinions.requested(insurer, insured, institutionCode, requestedOn);
+    }
+
+    /**
+     * An accepted 主治医意見書: its payload (the doctor-opinion layout's keys), the 依頼区分 and 医師区分 of the request it
+     * answers, the day it reached the municipality and the document it came as.
+     */
+    public record AcceptedOpinion(InsurerNumber insurer, InsuredNumber insured, UUID documentId, LocalDate receivedOn,
+            String requestKind, String doctorKind, Map<String, String> payload) {
+    }
+
+    /**
+     * Keeps an accepted 意見書 as a new doctor-opinion history of the open case (source online) and moves the case to
+     * 進捗 3 主治医意見書 with its 受領日 (design §5.3); answers the case id. Fails (and the caller's transaction with it)
+     * when the person has no open case.
+     */
+    public UUID acceptOpinion(AcceptedOpinion opinion) {
+        return opinions.accepted(opinion);
+    }
+
+    // ---------------------------------------------------------------- 認定調査 (design §4, increment 9)
+
+    /**
      * The clerk's assignment of a case's 認定調査 (design §4.1): to one of the municipality's own staff
-     * ({@code staffId}, 委託区分 1) or to an entrusted office ({@code officeNo} and the survey-assignment document
-     * sent to it); 委託区分 and 依頼区分 as FC §5.1 codes them.
+     * ({@code staffId}, 委託区分 1) or to an entrusted office ({@code officeNo}, 委託区分 {@code entrustment}, and the
+     * survey-assignment document sent to it); 依頼区分 {@code requestKind} as FC §5.1 codes it.
      */
     public record SurveyAssignment(InsurerNumber insurer, InsuredNumber insured, UUID caseId, UUID staffId,
             String officeNo, String entrustment, String requestKind, LocalDate dueOn, UUID documentId,
             UUID assignedBy) {
     }
 
-    /** Records the assignment and moves the case to 進捗 2 認定調査; answers the assignment's id. */
+    /**
+     * Records the assignment of the open case's survey and moves the case to 進捗 2 認定調査; answers the
+     * assignment's id. Refused field by field ({@link InvalidValue}), nothing stored, when the case is not the
+     * person's open case, its survey is assigned and not yet answered, the 依頼区分 does not fit the case's earlier
+     * assignments, or a 新規申請's survey would be entrusted to an office.
+     */
     public UUID assignSurvey(SurveyAssignment assignment) {
         return surveys.assign(assignment);
-    }
-
-    /** Whether an open assignment of the person's open case names this staff member as its surveyor (S8). */
-    public boolean surveyAssignedTo(InsurerNumber insurer, InsuredNumber insured, UUID staffId) {
-        return surveys.assignedTo(insurer, insured, staffId);
     }
 
     /** A care-survey document the clerk accepted: the request it answers (null for the own surveyor) and its values. */
@@ -175,9 +216,10 @@ public class CareCertification {
 
     /**
      * The accepted survey becomes a new care-survey history (source online, the case's id), the case's record gets
-     * its 認定調査実施日 and the assignment closes. False, writing nothing, when it answers no open assignment.
+     * its 認定調査実施日 and the assignment closes. Refused ({@link InvalidValue}), and the caller's transaction with
+     * it, when the survey answers no open assignment of an open case.
      */
-    public boolean acceptSurvey(AcceptedSurvey survey) {
-        return surveys.accept(survey);
+    public void acceptSurvey(AcceptedSurvey survey) {
+        surveys.accept(survey);
     }
 }

@@ -6,10 +6,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import jp.kaigo.ingest.FieldSpec;
 import jp.kaigo.shared.InsuredNumber;
 import jp.kaigo.shared.InsurerNumber;
+import jp.kaigo.shared.InvalidValue;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -21,9 +25,13 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class CaseSurveys {
-    /** 依頼区分 (FC §5.1): the case's first assignment, or a later one. */
-    static final String FIRST_REQUEST = "0";
-    static final String REPEATED_REQUEST = "1";
+    /** 依頼区分 (FC §5.1): 0 初回 for the case's first assignment; 1 再依頼 or 2 再調査 for a later one. */
+    private static final String FIRST_REQUEST = "0";
+    private static final Set<String> LATER_REQUESTS = Set.of("1", "2");
+    /** 申請区分 1 新規申請. */
+    private static final String NEW_APPLICATION = "1";
+    private static final String CASE = "caseId";
+    private static final String CASE_LABEL = "認定案件";
     /** 認定調査区分 (RF §4): the case's first survey, or a later one. */
     private static final String FIRST_SURVEY = "0";
     private static final String LATER_SURVEY = "1";
@@ -37,34 +45,47 @@ class CaseSurveys {
 
     private final JdbcClient sql;
     private final CaseRevisions revisions;
+    private final boolean entrustNewSurveys;
 
-    CaseSurveys(JdbcClient sql, CaseRevisions revisions) {
+    CaseSurveys(JdbcClient sql, CaseRevisions revisions,
+            // 介護保険法 27条2項 limits entrusting the survey of a 新規申請 (statute, unverified here; design §4.1, §9.4)
+            @Value("${kaigo.certification.entrust-new-surveys:false}") boolean entrustNewSurveys) {
         this.sql = sql;
         this.revisions = revisions;
+        this.entrustNewSurveys = entrustNewSurveys;
     }
 
-    /** 依頼区分 of a new assignment of the case: 0 初回 unless the case was assigned before. */
-    String requestKind(InsurerNumber insurer, InsuredNumber insured, UUID caseId) {
-        int earlier = sql.sql("""
-                select count(*) from certification.survey_assignments
-                 where insurer_no = :insurer and insured_no = :insured and case_id = :case
-                """).param("insurer", insurer.value()).param("insured", insured.value()).param("case", caseId)
-                .query(Integer.class).single();
-        return earlier == 0 ? FIRST_REQUEST : REPEATED_REQUEST;
-    }
-
-    /** Whether the case has an assignment not yet answered by an accepted survey. */
-    boolean assigned(InsurerNumber insurer, InsuredNumber insured, UUID caseId) {
-        return sql.sql("""
-                select count(*) from certification.survey_assignments
-                 where insurer_no = :insurer and insured_no = :insured and case_id = :case
-                   and status in ('open', 'submitted')
-                """).param("insurer", insurer.value()).param("insured", insured.value()).param("case", caseId)
-                .query(Integer.class).single() > 0;
-    }
-
-    /** Records the assignment and moves the case to 進捗 2 認定調査; answers the assignment's id. */
+    /**
+     * Records the assignment and moves the case to 進捗 2 認定調査; answers the assignment's id. Refused field by field,
+     * nothing stored: not the person's open case; its survey assigned and not yet answered; a 依頼区分 that does not
+     * fit the case's earlier assignments; a 新規申請's survey entrusted to an office (unless configured).
+     */
     UUID assign(CareCertification.SurveyAssignment a) {
+        String applicationType = sql.sql("""
+                select application_type from certification.cases
+                 where insurer_no = :insurer and insured_no = :insured and case_id = :case and status = 'open'
+                 for update
+                """).param("insurer", a.insurer().value()).param("insured", a.insured().value())
+                .param("case", a.caseId()).query(String.class).optional()
+                .orElseThrow(() -> new InvalidValue(CASE, CASE_LABEL, "この方の受付中の認定案件ではありません"));
+        Map<String, Object> earlier = sql.sql("""
+                select count(*) as assigned, count(*) filter (where status in ('open', 'submitted')) as unanswered
+                  from certification.survey_assignments
+                 where insurer_no = :insurer and insured_no = :insured and case_id = :case
+                """).param("insurer", a.insurer().value()).param("insured", a.insured().value())
+                .param("case", a.caseId()).query().singleRow();
+        if (((Number) earlier.get("unanswered")).intValue() > 0) {
+            throw new InvalidValue(CASE, CASE_LABEL, "この案件の認定調査は依頼済みです(調査票がまだ受理されていません)");
+        }
+        boolean first = ((Number) earlier.get("assigned")).intValue() == 0;
+        if (first != FIRST_REQUEST.equals(a.requestKind()) || !first && !LATER_REQUESTS.contains(a.requestKind())) {
+            throw new InvalidValue("requestKind", "依頼区分", first ? "この案件の最初の依頼は初回(0)です"
+                    : "この案件は依頼済みです。再依頼(1)か再調査(2)を指定してください");
+        }
+        if (a.officeNo() != null && NEW_APPLICATION.equals(applicationType) && !entrustNewSurveys) {
+            throw new InvalidValue("officeNo", "委託先の事業所番号",
+                    "新規申請の認定調査は事業所に委託できません。市町村の調査員に依頼してください");
+        }
         UUID id = UUID.randomUUID();
         sql.sql("""
                 insert into certification.survey_assignments (insurer_no, insured_no, assignment_id, case_id,
@@ -82,15 +103,14 @@ class CaseSurveys {
     }
 
     /** Whether an open assignment of the person's open case names this staff member as its surveyor (S8). */
-    boolean assignedTo(InsurerNumber insurer, InsuredNumber insured, UUID staffId) {
-        return staffId != null && sql.sql("""
-                select count(*) from certification.survey_assignments a
-                  join certification.cases c on (c.insurer_no, c.insured_no, c.case_id)
-                                              = (a.insurer_no, a.insured_no, a.case_id)
-                 where a.insurer_no = :insurer and a.insured_no = :insured and a.assignee_staff = :staff
-                   and a.status in ('open', 'submitted') and c.status = 'open'
-                """).param("insurer", insurer.value()).param("insured", insured.value()).param("staff", staffId)
-                .query(Integer.class).single() > 0;
+    static boolean assignedTo(JdbcTemplate jdbc, String insurerNo, String insuredNo, UUID staffId) {
+        return staffId != null && Boolean.TRUE.equals(jdbc.queryForObject("""
+                select exists (select 1 from certification.survey_assignments a
+                                 join certification.cases c on (c.insurer_no, c.insured_no, c.case_id)
+                                                             = (a.insurer_no, a.insured_no, a.case_id)
+                                where a.insurer_no = ? and a.insured_no = ? and a.assignee_staff = ?
+                                  and a.status in ('open', 'submitted') and c.status = 'open')
+                """, Boolean.class, insurerNo, insuredNo, staffId));
     }
 
     private record Assignment(UUID assignmentId, UUID caseId, String officeNo, String entrustment, String requestKind) {
@@ -99,10 +119,10 @@ class CaseSurveys {
     /**
      * The accepted survey becomes a new history of the person's care-survey record (source online, the case's id,
      * the document as its import) and the case's certification record gets its 認定調査実施日; the assignment it
-     * answers is accepted. False, writing nothing, when the survey answers no open assignment of an open case: a
+     * answers is accepted. Refused, writing nothing, when the survey answers no open assignment of an open case: a
      * reply to the assignment document for an office, the case's assignment to its own staff otherwise.
      */
-    boolean accept(CareCertification.AcceptedSurvey s) {
+    void accept(CareCertification.AcceptedSurvey s) {
         Optional<Assignment> found = sql.sql("""
                 select a.assignment_id, a.case_id, a.assignee_office, a.entrustment, a.request_kind
                   from certification.survey_assignments a
@@ -118,7 +138,8 @@ class CaseSurveys {
                         rs.getString(3), rs.getString(4), rs.getString(5)))
                 .optional();
         if (found.isEmpty()) {
-            return false;
+            throw new InvalidValue("document", "認定調査票",
+                    "この調査票に対応する調査依頼がありません(受理済みか、案件が終了しています)");
         }
         Assignment a = found.get();
         Map<String, String> payload = s.payload();
@@ -169,7 +190,6 @@ class CaseSurveys {
                 .param("insured", s.insured().value()).param("id", a.assignmentId()).update();
         revisions.advance(s.insurer(), s.insured(), a.caseId(), Progress.SURVEY,
                 Map.of(CaseRevisions.Column.SURVEYED_ON, surveyedOn));
-        return true;
     }
 
     private static String notes(Map<String, String> payload) {

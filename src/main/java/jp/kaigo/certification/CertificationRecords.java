@@ -81,4 +81,22 @@ class CertificationRecords implements CareRecordSource {
                                        or opinion_received_on >= ?::date - 30))
                 """, Boolean.class, insurerNo, insuredNo, institutionCode, today, today));
     }
+
+    @Override
+    public boolean caseOpen(String insurerNo, String insuredNo) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("""
+                select exists (select 1 from certification.cases
+                                where insurer_no = ? and insured_no = ? and status = 'open')
+                """, Boolean.class, insurerNo, insuredNo));
+    }
+
+    @Override
+    public boolean surveyAssignedTo(String insurerNo, String insuredNo, java.util.UUID staffId) {
+        return CaseSurveys.assignedTo(jdbc, insurerNo, insuredNo, staffId);
+    }
+
+    @Override
+    public java.util.Optional<jp.kaigo.shared.Period> latestCertified(String insurerNo, String insuredNo) {
+        return CareCertification.latestCertified(jdbc, insurerNo, insuredNo);
+    }
 }

@@ -1,7 +1,7 @@
 package jp.kaigo.certification;
 
 /** 進捗 of a 認定 case, as the certification record's {@code progress} codes it (CertificationLayouts.PROGRESS). */
-public enum Progress {
+enum Progress {
     RECEIVED("1"), SURVEY("2"), OPINION("3"), FIRST_JUDGEMENT("4"), BOARD("5"), CERTIFIED("6"), WITHDRAWN("7");
 
     private final String code;
@@ -10,11 +10,11 @@ public enum Progress {
         this.code = code;
     }
 
-    public String code() {
+    String code() {
         return code;
     }
 
-    public String label() {
+    String label() {
         return CertificationLayouts.PROGRESS.get(code);
     }
 }

@@ -13,7 +13,7 @@ public final class Commands {
     }
 
     public static boolean handles(String[] args) {
-        return args.length > 0 && List.of("generate", "import", "master", "pki", "totp", "card", "audit", "backup", "restore", "help").contains(args[0]);
+        return args.length > 0 && List.of("generate", "import", "master", "pki", "totp", "card", "audit", "backup", "restore", "receipt", "help").contains(args[0]);
     }
 
     /** Runs a command and returns the process exit code. */
@@ -30,6 +30,7 @@ public final class Commands {
                 case "audit" -> AuditCommand.run(options, out);
                 case "backup" -> BackupCommand.run(options, out, err);
                 case "restore" -> RestoreCommand.run(options, out, err);
+                case "receipt" -> ReceiptCommand.run(options, out);
                 default -> {
                     out.println(usage());
                     yield 0;
@@ -79,7 +80,10 @@ public final class Commands {
                       PostgreSQL 17 以降の pg_dump が要ります: bin/pg-client-17 が用意します)
                   restore FILE [--data-dir data/postgres] [--pg-bin DIR]
                       バックアップを新しい(空の)ディレクトリに pg_restore で復元し、監査ログを検証します
-                      (問題があれば終了コード1。既存のデータは上書きしません)""";
+                      (問題があれば終了コード1。既存のデータは上書きしません)
+                  receipt verify --receipt 受領証.json --ca ca.pem --cert 受領証の証明書.pem [--crl crl.pem]
+                      文書の受領証(受領証 API の JSON)の署名と連鎖をオフラインで検証し、1件ずつ OK/NG を表示します
+                      (すべて検証できたときだけ終了コード0)""";
     }
 
     /** {@code --name value} pairs and positional arguments. */

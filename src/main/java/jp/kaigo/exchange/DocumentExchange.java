@@ -462,6 +462,18 @@ public class DocumentExchange {
                 .toList();
     }
 
+    /**
+     * What {@link #send} would refuse in the payload by its kind's layout, without sending: for a use case that adds
+     * checks of its own, so the sender gets every field error at once.
+     */
+    public List<Violation> violations(DocumentKind kind, Map<String, String> payload) {
+        DocumentLayout layout = kind == null ? null : layouts.get(kind);
+        if (layout == null) {
+            return List.of(new Violation("kind", "文書の種類", "この種類の文書は受け付けていません"));
+        }
+        return payloadProblems(layout, payload);
+    }
+
     /** The current version's payload, for the owning module's acceptance (§2.8); empty once purged or unknown. */
     public Optional<Map<String, String>> payload(DocumentRef ref) {
         return load(ref).map(Doc::payload);

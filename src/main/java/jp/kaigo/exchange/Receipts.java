@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -81,39 +80,16 @@ class Receipts {
     }
 
     /**
-     * Checks a document's receipts in order: each is well formed, names the same document and the next sequence
-     * number, chains to the one before and carries a valid signature of a receipt certificate of the platform CA.
+     * Checks a document's receipts in order ({@link ReceiptChain}): each is well formed, names the same document and
+     * the next sequence number, chains to the one before and carries a valid signature of a receipt certificate of
+     * the platform CA. Answers the first that does not.
      */
     ReceiptCheck verify(List<Receipt> receipts) {
-        byte[] previous = null;
-        String document = null;
-        for (int i = 0; i < receipts.size(); i++) {
-            Receipt r = receipts.get(i);
-            int position = i + 1;
-            Map<String, String> fields = parse(r.statement());
-            if (fields == null) {
-                return new ReceiptCheck.Broken(position, "format");
-            }
-            Instant at;
-            try {
-                at = Instant.parse(fields.get("at"));
-            } catch (DateTimeParseException e) {
-                return new ReceiptCheck.Broken(position, "format");
-            }
-            if (!signer.verify(r.statement(), r.signature(), r.signerSerial(), at)) {
-                return new ReceiptCheck.Broken(position, "signature");
-            }
-            if (document == null) {
-                document = fields.get("document");
-            }
-            String expectedPrevious = previous == null ? "-" : HEX.formatHex(sha256(previous));
-            if (!fields.get("document").equals(document) || !fields.get("receipt").equals(document + "/" + position)
-                    || !fields.get("previous").equals(expectedPrevious)) {
-                return new ReceiptCheck.Broken(position, "chain");
-            }
-            previous = r.statement();
-        }
-        return new ReceiptCheck.Verified(receipts.size());
+        List<ReceiptVerdict> verdicts = ReceiptChain.check(receipts, (r, at) ->
+                signer.verify(r.statement(), r.signature(), r.signerSerial(), at) ? null : "signature");
+        return verdicts.stream().filter(v -> !v.verified()).findFirst()
+                .<ReceiptCheck>map(v -> new ReceiptCheck.Broken(v.position(), v.problem().name().toLowerCase(java.util.Locale.ROOT)))
+                .orElse(new ReceiptCheck.Verified(receipts.size()));
     }
 
     /** The statement's fields, or null when it is not a well-formed statement of this format. */

@@ -9,11 +9,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import jp.kaigo.access.AccessDecisions;
+import jp.kaigo.access.AccessDecisions.CaseStep;
 import jp.kaigo.access.Actor;
 import jp.kaigo.access.Decision;
-import jp.kaigo.access.Purpose;
 import jp.kaigo.certification.CareCertification;
-import jp.kaigo.certification.CareCertification.OpenCase;
 import jp.kaigo.exchange.DocumentExchange;
 import jp.kaigo.exchange.DocumentRef;
 import jp.kaigo.exchange.DocumentView;
@@ -23,7 +22,7 @@ import jp.kaigo.identity.OfficeMaster;
 import jp.kaigo.identity.StaffAccounts;
 import jp.kaigo.shared.Correspondent;
 import jp.kaigo.shared.DocumentKind;
-import jp.kaigo.shared.InformationCategory;
+import jp.kaigo.shared.DocumentStatus;
 import jp.kaigo.shared.InsuredNumber;
 import jp.kaigo.shared.InsurerNumber;
 import jp.kaigo.shared.JobType;
@@ -31,13 +30,12 @@ import jp.kaigo.shared.OfficeNumber;
 import jp.kaigo.shared.Party;
 import jp.kaigo.shared.PartyKind;
 import jp.kaigo.shared.Violation;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The municipality's 認定 cases, as its clerk works them (facade; design §1.2, §4.1): the list of open cases and the
- * assignment of a case's 認定調査, to one of the municipality's own surveyors or to an entrusted office. Each step asks
+ * The municipality's 認定 cases, as its clerk works them (facade; design §1.2, §4.1): the assignment of a case's
+ * 認定調査, to one of the municipality's own surveyors or to an entrusted office. Each step asks
  * {@code access} first (audited there, permit or deny), then has {@code certification} (and, for an office, the
  * exchange) do it, in one transaction.
  */
@@ -50,8 +48,6 @@ public class CertificationDesk {
     private static final String CARE_FACILITY = "4";
     /** 介護保険施設 (51 介護老人福祉施設, 52 介護老人保健施設, 54 介護療養型医療施設, 55 介護医療院). */
     private static final Set<String> FACILITIES = Set.of("51", "52", "54", "55");
-    /** 申請区分 1 新規申請. */
-    private static final String NEW_APPLICATION = "1";
     /** What the assignment copies from the application (§4.1: 調査場所 and 連絡先). */
     private static final List<String> COPIED = List.of("surveyPlace", "surveyPlaceName", "surveyPlaceAddress",
             "surveyContactName", "surveyContactRelation", "surveyContactPhone", "surveyNotes");
@@ -59,6 +55,8 @@ public class CertificationDesk {
     private static final String STAFF_LABEL = "調査員の職員ID";
     private static final String OFFICE = "officeNo";
     private static final String OFFICE_LABEL = "委託先の事業所番号";
+    private static final String CASE = "caseId";
+    private static final String CASE_LABEL = "認定案件";
 
     private final AccessDecisions access;
     private final DocumentRouting routing;
@@ -67,12 +65,9 @@ public class CertificationDesk {
     private final StaffAccounts staff;
     private final OfficeMaster master;
     private final TransactionTemplate tx;
-    private final boolean entrustNewSurveys;
 
     CertificationDesk(AccessDecisions access, DocumentRouting routing, DocumentExchange exchange,
-            CareCertification certification, StaffAccounts staff, OfficeMaster master, TransactionTemplate tx,
-            // 介護保険法 27条2項 limits entrusting the survey of a 新規申請 (statute, unverified here; design §4.1, §9.4 row 3)
-            @Value("${kaigo.certification.entrust-new-surveys:false}") boolean entrustNewSurveys) {
+            CareCertification certification, StaffAccounts staff, OfficeMaster master, TransactionTemplate tx) {
         this.access = access;
         this.routing = routing;
         this.exchange = exchange;
@@ -80,7 +75,6 @@ public class CertificationDesk {
         this.staff = staff;
         this.master = master;
         this.tx = tx;
-        this.entrustNewSurveys = entrustNewSurveys;
     }
 
     /** Whom the clerk assigns the survey to. */
@@ -95,19 +89,10 @@ public class CertificationDesk {
     }
 
     /** What an assignment the access decision let through answers. */
-    public sealed interface AssignmentResult permits AssignmentResult.Assigned, AssignmentResult.NoOpenCase,
-            AssignmentResult.AlreadyAssigned, AssignmentResult.Rejected {
+    public sealed interface AssignmentResult permits AssignmentResult.Assigned, AssignmentResult.Rejected {
         /** Assigned: the case is at 進捗 2 認定調査; {@code document} is the survey-assignment sent (office only). */
         record Assigned(UUID assignmentId, UUID caseId, String requestKind, DocumentRef document)
                 implements AssignmentResult {
-        }
-
-        /** The person has no open case with this id (of the clerk's own municipality). */
-        record NoOpenCase() implements AssignmentResult {
-        }
-
-        /** The case's survey is assigned and not yet answered by an accepted survey. */
-        record AlreadyAssigned() implements AssignmentResult {
         }
 
         /** Field errors: nothing assigned, nothing sent. */
@@ -116,34 +101,28 @@ public class CertificationDesk {
     }
 
     /**
-     * The clerk assigns the survey of the person's open case (design §4.1): to its own surveyor (an assignment row;
-     * access decides as {@code certification.assign-survey}) or to an entrusted office (a survey-assignment document
+     * The clerk assigns the survey of the person's open case (design §4.1), 依頼区分 {@code requestKind} (0 初回, 1 再依頼,
+     * 2 再調査): to its own surveyor, a staff member of the municipality whose job is 市町村職員 (access decides as
+     * {@code certification.assign-survey}, CaseRules), or to an entrusted office (a survey-assignment document
      * carrying 依頼区分, the application's 調査場所 and 連絡先 and the due date; access decides the send, S6). Either
-     * way the case moves to 進捗 2 認定調査, with the assignment or not at all.
+     * way the case moves to 進捗 2 認定調査, with the assignment or not at all; what certification refuses (not the
+     * open case, assigned already, 新規 to an office) is refused field by field ({@code InvalidValue}), nothing sent.
      */
     public Routed<AssignmentResult> assignSurvey(Actor actor, InsurerNumber insurer, InsuredNumber insured, UUID caseId,
-            Assignee to, LocalDate dueOn) {
+            Assignee to, String requestKind, LocalDate dueOn) {
         LocalDate today = LocalDate.now(JAPAN);
-        boolean own = municipal(actor) && actor.organisation().number().equals(insurer.value());
-        Optional<OpenCase> found = own ? certification.openCaseOf(insurer, insured).filter(c -> c.caseId().equals(caseId))
-                : Optional.empty();
-        if (own && found.isEmpty()) {
-            return new Routed.Done<>(new AssignmentResult.NoOpenCase());
-        }
-        if (own && certification.surveyAssigned(insurer, insured, caseId)) {
-            return new Routed.Done<>(new AssignmentResult.AlreadyAssigned());
-        }
         if (dueOn != null && dueOn.isBefore(today)) {
             return rejected("dueOn", "調査票の提出期限", "今日以降の日付を指定してください");
         }
         if (to instanceof Assignee.OwnStaff ownStaff) {
-            return toOwnSurveyor(actor, insurer, insured, found, ownStaff, dueOn);
+            return toOwnSurveyor(actor, insurer, insured, caseId, ownStaff, requestKind, dueOn);
         }
-        return toOffice(actor, insurer, insured, found, ((Assignee.EntrustedOffice) to).office(), dueOn, today);
+        return toOffice(actor, insurer, insured, caseId, ((Assignee.EntrustedOffice) to).office(), requestKind, dueOn,
+                today);
     }
 
     private Routed<AssignmentResult> toOwnSurveyor(Actor actor, InsurerNumber insurer, InsuredNumber insured,
-            Optional<OpenCase> found, Assignee.OwnStaff to, LocalDate dueOn) {
+            UUID caseId, Assignee.OwnStaff to, String requestKind, LocalDate dueOn) {
         // the surveyor is named among the actor's own colleagues: checking the name first discloses nothing
         Optional<StaffAccounts.Colleague> surveyor = actor.isPerson() ? Optional.empty()
                 : staff.colleague(actor.organisation(), to.loginId());
@@ -154,30 +133,22 @@ public class CertificationDesk {
             // S8: the own surveyor sends the 調査票 as a MUNICIPAL_OFFICER
             return rejected(STAFF, STAFF_LABEL, "認定調査を依頼できるのは職種が市町村職員(MUNICIPAL_OFFICER)の職員です");
         }
-        Decision decision = access.mayAssignSurvey(actor, insurer.value(), insured.value(), found.isPresent());
+        Decision decision = access.mayWorkOnCase(actor, insurer.value(), insured.value(), CaseStep.ASSIGN_SURVEY);
         if (!decision.permitted()) {
             return new Routed.Denied<>(decision);
         }
-        OpenCase c = found.orElseThrow();
         return new Routed.Done<>(tx.execute(status -> {
-            String requestKind = certification.surveyRequestKind(insurer, insured, c.caseId());
-            UUID id = certification.assignSurvey(new CareCertification.SurveyAssignment(insurer, insured, c.caseId(),
+            UUID id = certification.assignSurvey(new CareCertification.SurveyAssignment(insurer, insured, caseId,
                     surveyor.get().staffId(), null, OWN_SURVEYOR, requestKind, dueOn, null, actor.staffId()));
-            return new AssignmentResult.Assigned(id, c.caseId(), requestKind, null);
+            return new AssignmentResult.Assigned(id, caseId, requestKind, null);
         }));
     }
 
-    private Routed<AssignmentResult> toOffice(Actor actor, InsurerNumber insurer, InsuredNumber insured,
-            Optional<OpenCase> found, OfficeNumber office, LocalDate dueOn, LocalDate today) {
-        if (found.isPresent() && NEW_APPLICATION.equals(found.get().applicationType()) && !entrustNewSurveys) {
-            return rejected(OFFICE, OFFICE_LABEL, "新規申請の認定調査は事業所に委託できません。市町村の調査員に依頼してください");
-        }
+    private Routed<AssignmentResult> toOffice(Actor actor, InsurerNumber insurer, InsuredNumber insured, UUID caseId,
+            OfficeNumber office, String requestKind, LocalDate dueOn, LocalDate today) {
         Map<String, String> payload = new LinkedHashMap<>();
-        UUID caseId = found.map(OpenCase::caseId).orElse(null);
-        String requestKind = caseId == null ? "0" : certification.surveyRequestKind(insurer, insured, caseId);
         payload.put("requestKind", requestKind);
-        Map<String, String> application = found.flatMap(c -> exchange.document(new DocumentRef(insurer, insured,
-                c.applicationDocumentId()))).map(DocumentView::payload).orElse(Map.of());
+        Map<String, String> application = municipal(actor) ? acceptedApplication(insurer, insured, actor) : Map.of();
         for (String key : COPIED) {
             String value = application.get(key);
             if (value != null && !value.isBlank()) {
@@ -207,31 +178,19 @@ public class CertificationDesk {
             if (result instanceof Invalid invalid) {
                 return new Routed.Done<>(new AssignmentResult.Rejected(invalid.violations()));
             }
-            // the same assignment sent before, or refused by the exchange: the case's survey is assigned already
-            return new Routed.Done<>(new AssignmentResult.AlreadyAssigned());
+            // the same assignment sent before (an open one is refused by certification first) or refused by exchange
+            return rejected(CASE, CASE_LABEL, "この案件の認定調査は依頼済みです");
         });
     }
 
-    /**
-     * The clerk's municipality's open cases (application type, 申請日, 進捗), each listed only when {@code access}
-     * permits the clerk its 認定 information (audited per case); none for any other party.
-     */
-    public List<CaseSummary> openCases(Actor actor) {
-        if (!municipal(actor)) {
-            return List.of();
-        }
-        String insurerNo = actor.organisation().number();
-        return certification.openCases(new InsurerNumber(insurerNo)).stream()
-                .filter(c -> access.decide(actor, insurerNo, c.insured().value(), InformationCategory.CERTIFICATION,
-                        Purpose.INSURER.key()).permitted())
-                .map(c -> new CaseSummary(c.caseId(), c.insured(), c.applicationType(), c.appliedOn(),
-                        c.progress().code(), c.progress().label()))
-                .toList();
-    }
-
-    /** An open case on the clerk's list: 申請区分, 申請日 and 進捗 (code and label). */
-    public record CaseSummary(UUID caseId, InsuredNumber insured, String applicationType, LocalDate appliedOn,
-            String progress, String progressLabel) {
+    /** The payload of the person's latest application the municipality accepted (the case's application). */
+    private Map<String, String> acceptedApplication(InsurerNumber insurer, InsuredNumber insured, Actor actor) {
+        Correspondent municipality = Correspondent.of(actor.organisation());
+        return exchange.about(insurer, insured, DocumentKind.CERTIFICATION_APPLICATION).stream()
+                .filter(a -> a.recipient().equals(municipality) && a.status() == DocumentStatus.ACCEPTED
+                        && a.payload() != null)
+                .max(java.util.Comparator.comparing(DocumentView::statusAt)).map(DocumentView::payload)
+                .orElse(Map.of());
     }
 
     private static boolean municipal(Actor actor) {

@@ -13,7 +13,6 @@ import jp.kaigo.access.AccessDecisions.SentDocument;
 import jp.kaigo.access.Actor;
 import jp.kaigo.access.AccessReason;
 import jp.kaigo.access.Decision;
-import jp.kaigo.certification.CareCertification;
 import jp.kaigo.exchange.Invalid;
 import jp.kaigo.exchange.ChangeResult;
 import jp.kaigo.exchange.DocumentExchange;
@@ -56,17 +55,17 @@ public class DocumentRouting {
 
     private final AccessDecisions access;
     private final DocumentExchange exchange;
-    private final CareCertification certification;
     private final Owners owners;
     private final TransactionTemplate tx;
+    private final OpinionFiling opinions;
 
-    DocumentRouting(AccessDecisions access, DocumentExchange exchange, CareCertification certification, Owners owners,
-            TransactionTemplate tx) {
+    DocumentRouting(AccessDecisions access, DocumentExchange exchange, Owners owners, TransactionTemplate tx,
+            OpinionFiling opinions) {
         this.access = access;
         this.exchange = exchange;
-        this.certification = certification;
         this.owners = owners;
         this.tx = tx;
+        this.opinions = opinions;
     }
 
     /** Sends a new document if {@code access} lets the actor send this kind about the person to the addressee. */
@@ -78,7 +77,7 @@ public class DocumentRouting {
     Routed<SendResult> send(Actor actor, Outgoing out, java.util.UUID caseId) {
         Correspondent sender = correspondent(actor, out.insurer(), out.insured());
         Decision decision = access.maySend(actor, out.kind(), out.to(), out.insurer().value(), out.insured().value(),
-                sendFacts(out, sender, actor));
+                sendFacts(out, sender));
         if (!decision.permitted()) {
             return new Routed.Denied<>(decision);
         }
@@ -92,9 +91,18 @@ public class DocumentRouting {
                 return new Routed.Denied<>(applying.get());
             }
         }
-        return new Routed.Done<>(exchange.send(new SendDocument(out.kind(), out.insurer(), out.insured(), sender,
-                out.to(), out.payload(), out.idempotencyKey(), out.inReplyTo(), caseId, actor.staffId(),
-                out.clientCertificateSerial())));
+        if (out.kind() == DocumentKind.DOCTOR_OPINION) {
+            List<Violation> refused = opinions.refusals(out, sender);
+            if (!refused.isEmpty()) {
+                return new Routed.Done<>(new Invalid(refused));
+            }
+        }
+        SendDocument document = new SendDocument(out.kind(), out.insurer(), out.insured(), sender, out.to(),
+                out.payload(), out.idempotencyKey(), out.inReplyTo(), caseId, actor.staffId(), out.clientCertificateSerial());
+        if (out.kind() == DocumentKind.OPINION_REQUEST && sender.kind() == Correspondent.Kind.MUNICIPALITY) {
+            return new Routed.Done<>(opinions.sendRequest(document));
+        }
+        return new Routed.Done<>(exchange.send(document));
     }
 
     /** Opens the document for one of its parties (the recipient's first opening marks it read). */
@@ -137,6 +145,14 @@ public class DocumentRouting {
     /** The document's signed receipts, for a party that may read it (empty list when unknown). */
     public Routed<List<Receipt>> receipts(Actor actor, DocumentRef ref) {
         return decided(actor, ref, DocumentAct.READ, view -> exchange.receipts(ref), List::of);
+    }
+
+    /**
+     * The platform's receipt-signing certificate of a serial (PEM), to verify receipts offline; public, like the CA's
+     * own certificate (it names the platform, never a person).
+     */
+    public Optional<String> receiptCertificate(String serial) {
+        return exchange.receiptCertificate(serial);
     }
 
     /** A page of the organisation's inbox (listing marks the documents on it delivered); each one listed is audited. */
@@ -186,13 +202,12 @@ public class DocumentRouting {
     // ---------------------------------------------------------------- the facts of the case (design §2.10)
 
     /**
-     * What the person's case and the documents already exchanged say for this send: the 認定 case is open (its
-     * application accepted and not decided), the request answered is open to the sender, the institution asked is
-     * the one the accepted application names (or the clerk chose it as 指定医). A care-survey the municipality sends
-     * answers no document: its assignment is open when an open assignment row of the person's open case names the
-     * sending staff member as the municipality's own surveyor (S8, design §4.1).
+     * What the documents already exchanged say for this send: the request answered is open to the sender, the
+     * institution asked is the one the accepted application names (or the clerk chose it as 指定医). Whether the
+     * 認定 case is open {@code access} reads from the certification records itself, and so whether an open
+     * assignment names the municipality's staff member sending a care-survey as its own surveyor (S8).
      */
-    private CaseFacts sendFacts(Outgoing out, Correspondent sender, Actor actor) {
+    private CaseFacts sendFacts(Outgoing out, Correspondent sender) {
         boolean answerOpen = out.inReplyTo() != null && exchange.document(
                 new DocumentRef(out.insurer(), out.insured(), out.inReplyTo()))
                 .filter(request -> request.kind() == requestOf(out.kind()) && request.recipient().equals(sender)
@@ -204,11 +219,7 @@ public class DocumentRouting {
                 && (DESIGNATED_DOCTOR.equals(out.payload().get("doctorKind")) || application
                         .map(a -> out.to().number().equals(a.payload() == null ? null : a.payload().get("doctorInstitutionCode")))
                         .orElse(false));
-        boolean caseOpen = sender.kind() == Correspondent.Kind.MUNICIPALITY
-                && certification.openCase(out.insurer(), out.insured()).isPresent();
-        boolean ownSurveyor = out.kind() == DocumentKind.CARE_SURVEY && sender.kind() == Correspondent.Kind.MUNICIPALITY
-                && out.inReplyTo() == null && certification.surveyAssignedTo(out.insurer(), out.insured(), actor.staffId());
-        return new CaseFacts(caseOpen, out.kind() == DocumentKind.CARE_SURVEY && (answerOpen || ownSurveyor),
+        return new CaseFacts(false, out.kind() == DocumentKind.CARE_SURVEY && answerOpen,
                 out.kind() == DocumentKind.DOCTOR_OPINION && answerOpen, named, false);
     }
 
@@ -227,13 +238,9 @@ public class DocumentRouting {
         if (unanswered.stream().anyMatch(a -> a.sender().equals(sender) && out.payload().equals(a.payload()))) {
             return Optional.empty();
         }
-        Optional<CareCertification.Certified> latest = certification.latestCertified(out.insurer(), out.insured());
         String disease = out.payload().get("specificDisease");
         return Optional.of(access.mayApply(actor, out.insurer().value(), out.insured().value(),
-                new AccessDecisions.ApplicationFacts(type.strip(),
-                        !unanswered.isEmpty() || certification.openCase(out.insurer(), out.insured()).isPresent(),
-                        latest.map(CareCertification.Certified::validFrom).orElse(null),
-                        latest.map(CareCertification.Certified::validTo).orElse(null),
+                new AccessDecisions.ApplicationFacts(type.strip(), !unanswered.isEmpty(),
                         disease != null && !disease.isBlank())));
     }
 

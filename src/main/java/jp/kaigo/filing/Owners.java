@@ -7,13 +7,13 @@ import jp.kaigo.access.Actor;
 import jp.kaigo.certification.CareCertification;
 import jp.kaigo.consent.Consents;
 import jp.kaigo.exchange.DocumentView;
-import jp.kaigo.shared.InvalidValue;
 import org.springframework.stereotype.Component;
 
 /**
  * Acceptance hands a document to the module that owns what it says (design §2.8), in the acceptance's transaction:
- * an application opens its 認定 case and registers the 包括同意 it gives; a 調査票 becomes the case's care-survey
- * record. Kinds whose owner is not built yet (doctor-opinion: increment 10) are accepted as documents only.
+ * an application opens its 認定 case and registers the 包括同意 it gives; a 主治医意見書 becomes the case's
+ * doctor-opinion record, a 調査票 its care-survey record. Kinds whose owner is not built yet are accepted as
+ * documents only.
  */
 @Component
 class Owners {
@@ -25,15 +25,18 @@ class Owners {
 
     private final CareCertification certification;
     private final Consents consents;
+    private final OpinionFiling opinions;
 
-    Owners(CareCertification certification, Consents consents) {
+    Owners(CareCertification certification, Consents consents, OpinionFiling opinions) {
         this.certification = certification;
         this.consents = consents;
+        this.opinions = opinions;
     }
 
     void accepted(Actor clerk, DocumentView document) {
         switch (document.kind()) {
             case CERTIFICATION_APPLICATION -> application(clerk, document);
+            case DOCTOR_OPINION -> opinions.accepted(document);
             case CARE_SURVEY -> survey(document);
             default -> {
                 // owned by increments to come; the document itself is accepted
@@ -45,7 +48,7 @@ class Owners {
         Map<String, String> payload = document.payload();
         String type = payload.get("applicationType");
         LocalDate appliedOn = LocalDate.ofInstant(document.sentAt(), JAPAN);
-        certification.openCase(new CareCertification.AcceptedApplication(document.document().insurer(),
+        certification.openCase(new CareCertification.CaseDraft(document.document().insurer(),
                 document.document().insured(), document.document().documentId(), type, appliedOn,
                 payload.get("doctorInstitutionCode")));
         if (CONSENTS.equals(payload.get("blanketConsent"))) {
@@ -59,10 +62,8 @@ class Owners {
      * answering no open assignment (already accepted, or the case closed) is refused with the whole acceptance.
      */
     private void survey(DocumentView document) {
-        if (!certification.acceptSurvey(new CareCertification.AcceptedSurvey(document.document().insurer(),
+        certification.acceptSurvey(new CareCertification.AcceptedSurvey(document.document().insurer(),
                 document.document().insured(), document.document().documentId(), document.inReplyTo(),
-                document.payload()))) {
-            throw new InvalidValue("document", "認定調査票", "この調査票に対応する調査依頼がありません(受理済みか、案件が終了しています)");
-        }
+                document.payload()));
     }
 }

@@ -309,19 +309,48 @@ public final class PlatformPki {
      * signing (key usage digitalSignature, no TLS use), which was valid at {@code signedAt} and is not revoked.
      */
     public boolean verifyReceipt(byte[] statement, byte[] signature, X509Certificate signer, Instant signedAt) {
+        return checkReceipt(ca, this::isRevoked, statement, signature, signer, signedAt) == ReceiptSignature.VALID;
+    }
+
+    /** What a receipt's signature check found, first failing check first. */
+    public enum ReceiptSignature {
+        VALID, NOT_ISSUED_BY_CA, OUTSIDE_VALIDITY, NOT_FOR_RECEIPTS, REVOKED, BAD_SIGNATURE
+    }
+
+    /**
+     * The receipt check of {@link #verifyReceipt} against a CA certificate alone, without its key or directory: for
+     * a party that verifies receipts offline ({@code receipt verify}); {@code revoked} answers from the CRL it has.
+     */
+    public static ReceiptSignature checkReceipt(X509Certificate ca, java.util.function.Predicate<X509Certificate> revoked,
+            byte[] statement, byte[] signature, X509Certificate signer, Instant signedAt) {
         try {
             signer.verify(ca.getPublicKey());
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            return ReceiptSignature.NOT_ISSUED_BY_CA;
+        }
+        try {
             signer.checkValidity(Date.from(signedAt));
-            boolean[] usage = signer.getKeyUsage();
-            if (usage == null || !usage[0] || signer.getExtendedKeyUsage() != null || isRevoked(signer)) {
-                return false;
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            return ReceiptSignature.OUTSIDE_VALIDITY;
+        }
+        boolean[] usage = signer.getKeyUsage();
+        try {
+            if (usage == null || !usage[0] || signer.getExtendedKeyUsage() != null) {
+                return ReceiptSignature.NOT_FOR_RECEIPTS;
             }
+        } catch (GeneralSecurityException e) {
+            return ReceiptSignature.NOT_FOR_RECEIPTS;
+        }
+        if (revoked.test(signer)) {
+            return ReceiptSignature.REVOKED;
+        }
+        try {
             java.security.Signature verifier = java.security.Signature.getInstance(SIGNATURE);
             verifier.initVerify(signer.getPublicKey());
             verifier.update(statement);
-            return verifier.verify(signature);
+            return verifier.verify(signature) ? ReceiptSignature.VALID : ReceiptSignature.BAD_SIGNATURE;
         } catch (GeneralSecurityException | IllegalArgumentException e) {
-            return false;
+            return ReceiptSignature.BAD_SIGNATURE;
         }
     }
 

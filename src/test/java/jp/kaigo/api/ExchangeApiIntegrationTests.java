@@ -55,6 +55,10 @@ class ExchangeApiIntegrationTests extends ExchangeApiTests {
         JsonNode receipts = clerk.get(requestPath + "/receipts").json();
         assertThat(receipts).as("sent, delivered, read, returned").hasSize(4);
         assertThat(doctor.get(requestPath + "/receipts").json()).hasSize(4);
+        ApiClient.Response certificate = doctor.get("/api/exchange/receipt-certificates/"
+                + receipts.get(0).get("signerSerial").asString());
+        assertThat(certificate.body()).as("the receipt's certificate, to verify offline")
+                .startsWith("-----BEGIN CERTIFICATE-----");
         assertThat(outcome(careManager.get(requestPath + "/receipts"))).as("not a party of the request")
                 .isEqualTo("403:NOT_INVOLVED");
         assertThat(audited("exchange.read")).as("the clinic's reading is in the person's trail")

@@ -112,7 +112,9 @@ class SurveyIntegrationTests extends ExchangeApiTests {
 
         assertThat(outcome(survey(careManager, assignment, with(survey(), "notes2", "追記")))).as("answered: closed")
                 .isEqualTo("403:NOT_INVOLVED");
-        ApiClient.Response again = assign(officer, caseId, "{\"officeNo\":\"" + officeNo + "\"}");
+        assertThat(assign(officer, caseId, "{\"officeNo\":\"" + officeNo + "\"}").json().at("/errors/0/field")
+                .asString()).as("初回 once assigned before").isEqualTo("requestKind");
+        ApiClient.Response again = assign(officer, caseId, "{\"officeNo\":\"" + officeNo + "\",\"requestKind\":\"1\"}");
         assertThat(again.status()).as("a 再依頼 once the survey was accepted").isEqualTo(201);
         assertThat(again.json().get("requestKind").asString()).isEqualTo("1");
     }
@@ -124,9 +126,11 @@ class SurveyIntegrationTests extends ExchangeApiTests {
         ApiClient surveyor = staffOf(clerk(), "surveyor", "MUNICIPAL_OFFICER");
         staffOf(clerk(), "desk.clerk", "CLERK");
 
+        int before = documents();
         ApiClient.Response entrusted = assign(officer, caseId, "{\"officeNo\":\"" + officeNo + "\"}");
         assertThat(entrusted.status()).as("新規: not entrusted to an office by default").isEqualTo(400);
         assertThat(entrusted.json().at("/errors/0/field").asString()).isEqualTo("officeNo");
+        assertThat(documents()).as("the assignment document went with the refusal").isEqualTo(before);
         assertThat(assign(officer, caseId, "{\"staffLoginId\":\"desk.clerk\"}").json().at("/errors/0/field")
                 .asString()).as("S8: the surveyor is a MUNICIPAL_OFFICER").isEqualTo("staffLoginId");
         assertThat(assign(officer, caseId, "{\"staffLoginId\":\"nobody\"}").status()).isEqualTo(400);
@@ -135,9 +139,9 @@ class SurveyIntegrationTests extends ExchangeApiTests {
         assertThat(assign(officer, caseId, "{\"staffLoginId\":\"surveyor\",\"dueOn\":\"" + TODAY.minusDays(1) + "\"}")
                 .json().at("/errors/0/field").asString()).isEqualTo("dueOn");
         assertThat(outcome(assign(clerk(), caseId, "{\"staffLoginId\":\"surveyor\"}")))
-                .as("the administrator (事務) is not the clerk of the case").isEqualTo("403:NOT_INVOLVED");
-        assertThat(outcome(assign(officer, java.util.UUID.randomUUID().toString(), "{\"staffLoginId\":\"surveyor\"}")))
-                .isEqualTo("404:");
+                .as("the administrator (事務) is not the clerk of the case").isEqualTo("403:OFFICER_ONLY");
+        assertThat(assign(officer, java.util.UUID.randomUUID().toString(), "{\"staffLoginId\":\"surveyor\"}")
+                .json().at("/errors/0/field").asString()).as("not the person's open case").isEqualTo("caseId");
         assertThat(current("progress")).as("nothing assigned yet").isEqualTo("1");
 
         assertThat(outcome(survey(surveyor, null, survey()))).as("not assigned yet").isEqualTo("403:NOT_INVOLVED");
@@ -145,15 +149,11 @@ class SurveyIntegrationTests extends ExchangeApiTests {
                 + TODAY.plusDays(14) + "\"}");
         assertThat(assigned.status()).as(assigned.body()).isEqualTo(201);
         assertThat(assigned.json().path("documentId").isString()).as("no document for the own surveyor").isFalse();
-        assertThat(outcome(assign(officer, caseId, "{\"staffLoginId\":\"surveyor\"}"))).as("assigned already")
-                .isEqualTo("409:");
-        assertThat(audited("certification.assign-survey")).containsExactly(
-                "municipality:" + insurer + ":deny:NOT_INVOLVED", "municipality:" + insurer + ":permit:OWN_INSURED");
-        var cases = officer.get("/api/certification/cases?status=open");
-        assertThat(cases.status()).as(cases.body()).isEqualTo(200);
-        assertThat(cases.json().get(0).get("caseId").asString()).isEqualTo(caseId);
-        assertThat(cases.json().get(0).get("progress").asString()).isEqualTo("2");
-        assertThat(cases.json().get(0).get("applicationType").asString()).isEqualTo("1");
+        assertThat(assign(officer, caseId, "{\"staffLoginId\":\"surveyor\",\"requestKind\":\"1\"}").json()
+                .at("/errors/0/field").asString()).as("assigned already, not yet answered").isEqualTo("caseId");
+        assertThat(audited("certification.assign-survey")).startsWith("municipality:" + insurer + ":deny:OFFICER_ONLY")
+                .contains("municipality:" + insurer + ":permit:OWN_INSURED");
+        assertThat(current("progress")).isEqualTo("2");
 
         assertThat(outcome(survey(officer, null, survey()))).as("another officer").isEqualTo("403:NOT_INVOLVED");
         ApiClient.Response sent = survey(surveyor, null, survey());

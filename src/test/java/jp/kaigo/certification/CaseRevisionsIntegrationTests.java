@@ -33,9 +33,10 @@ class CaseRevisionsIntegrationTests {
     void eachStepIsANewRevisionAndAPersonHasOneOpenCase() {
         InsuredNumber person = new InsuredNumber(String.format("%010d", NEXT.incrementAndGet() % 10_000_000_000L));
         LocalDate applied = LocalDate.of(2026, 12, 1);
-        UUID caseId = certification.openCase(new CareCertification.AcceptedApplication(INSURER, person,
+        UUID caseId = certification.openCase(new CareCertification.CaseDraft(INSURER, person,
                 UUID.randomUUID(), "1", applied, "1310112345"));
-        assertThat(certification.openCase(INSURER, person)).contains(caseId);
+        assertThat(sql.sql("select status from certification.cases where case_id = :c").param("c", caseId)
+                .query(String.class).single()).isEqualTo("open");
 
         int revision = tx.execute(s -> revisions.advance(INSURER, person, caseId, Progress.SURVEY,
                 Map.of(CaseRevisions.Column.SURVEYED_ON, LocalDate.of(2026, 12, 3))));
@@ -47,7 +48,7 @@ class CaseRevisionsIntegrationTests {
                 """).param("i", INSURER.value()).param("p", person.value()).query(String.class).list())
                 .containsExactly("1:false:1:-:1310112345:online", "2:true:2:2026-12-03:1310112345:online");
 
-        assertThatThrownBy(() -> certification.openCase(new CareCertification.AcceptedApplication(INSURER, person,
+        assertThatThrownBy(() -> certification.openCase(new CareCertification.CaseDraft(INSURER, person,
                 UUID.randomUUID(), "3", applied, null))).as("a second open case of the person").isNotNull();
         assertThat(sql.sql("select count(*) from certification.cases where insurer_no = :i and insured_no = :p")
                 .param("i", INSURER.value()).param("p", person.value()).query(Integer.class).single()).isEqualTo(1);
