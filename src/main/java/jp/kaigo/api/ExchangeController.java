@@ -179,6 +179,25 @@ class ExchangeController {
         return receipts;
     }
 
+    record LayoutField(String key, String label, boolean required, String rule, Map<String, String> codes) {
+    }
+
+    record Layout(String kind, String label, String version, List<LayoutField> fields) {
+    }
+
+    /**
+     * A document kind's layout — each field's key, Japanese label, whether required, rule and codes — for the
+     * systems that send documents (an electronic chart maps its 意見書 onto these keys).
+     */
+    @GetMapping("/api/exchange/layouts/{kind}")
+    Layout layout(@AuthenticationPrincipal PartyUser caller, @PathVariable String kind) {
+        DocumentKind documentKind = DocumentKind.byKey(kind)
+                .orElseThrow(() -> new NotFound("この種類の文書はありません"));
+        var layout = routing.layout(documentKind).orElseThrow(() -> new NotFound("この種類の文書はありません"));
+        return new Layout(documentKind.key(), layout.label(), layout.version(), layout.fields().stream()
+                .map(f -> new LayoutField(f.key(), f.label(), f.required(), f.rule(), f.codes())).toList());
+    }
+
     /** The receipt certificate a receipt names by serial, as PEM, for {@code receipt verify --cert}. */
     @GetMapping(path = "/api/exchange/receipt-certificates/{serial}", produces = "application/x-pem-file")
     String receiptCertificate(@AuthenticationPrincipal PartyUser caller, @PathVariable String serial) {

@@ -1,5 +1,8 @@
 package jp.kaigo.certification;
 
+import java.io.InputStream;
+import java.nio.charset.Charset;
+import jp.kaigo.ingest.Rejection;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -185,6 +188,53 @@ public class CareCertification {
      */
     public UUID acceptOpinion(AcceptedOpinion opinion) {
         return opinions.accepted(opinion);
+    }
+
+    /** Reads a CSV of 一次判定 results (design §6.1): every line as a draft (ready or refused), or the file refused. */
+    public FirstJudgementFileReport readFirstJudgements(InputStream csv, Charset charset) {
+        FirstJudgementCsv.Result read = FirstJudgementCsv.read(csv, charset);
+        if (read instanceof FirstJudgementCsv.Refused refused) {
+            Rejection r = refused.problem();
+            return new FirstJudgementFileReport.FileRefused(r.line(),
+                    new FirstJudgementDraft.Problem(r.field(), r.label(), r.reason()));
+        }
+        return new FirstJudgementFileReport.Lines(((FirstJudgementCsv.Read) read).lines().stream().map(line -> {
+            if (line instanceof FirstJudgementCsv.Parsed parsed) {
+                return FirstJudgementDraft.ready(parsed.number(), parsed.row());
+            }
+            FirstJudgementCsv.Rejected rejected = (FirstJudgementCsv.Rejected) line;
+            return FirstJudgementDraft.refused(rejected.number(), rejected.rejections().stream()
+                    .map(r -> new FirstJudgementDraft.Problem(r.field(), r.label(), r.reason())).toList());
+        }).toList());
+    }
+
+    /** Reads 一次判定 results given as values by field key (JSON objects, the clerk's form), numbered from 1. */
+    public FirstJudgementFileReport readFirstJudgements(List<Map<String, String>> objects) {
+        List<FirstJudgementDraft> drafts = new java.util.ArrayList<>();
+        for (Map<String, String> values : objects) {
+            long number = drafts.size() + 1;
+            FirstJudgementLayout.Parsed parsed = FirstJudgementLayout.parse(values);
+            drafts.add(parsed instanceof FirstJudgementLayout.Row row ? FirstJudgementDraft.ready(number, row)
+                    : FirstJudgementDraft.refused(number, ((FirstJudgementLayout.Invalid) parsed).violations().stream()
+                            .map(v -> new FirstJudgementDraft.Problem(v.field(), v.label(), v.reason())).toList()));
+        }
+        return new FirstJudgementFileReport.Lines(drafts);
+    }
+
+    /**
+     * Records a ready 一次判定 on the municipality's open case with an accepted 調査票 (design §6.1), if the permission
+     * allows for the case's person: checked (J1–J6) against the case's 調査票 and 意見書, then stored in
+     * first_judgements and a new revision at 進捗 4, in one transaction; refused with field violations and nothing
+     * stored, or recorded with the warnings (J4, J5).
+     */
+    @Transactional
+    public FirstJudgementReport recordFirstJudgement(InsurerNumber insurer, FirstJudgementDraft draft,
+            FirstJudgementDraft.Permission permission) {
+        if (!draft.ready()) {
+            return new FirstJudgementReport.Refused(draft.number(), draft.problems());
+        }
+        return new FirstJudgementRecords(sql, revisions).record(insurer, draft.number(), draft.row,
+                LocalDate.now(java.time.ZoneId.of("Asia/Tokyo")), permission);
     }
 
     // ---------------------------------------------------------------- 認定調査 (design §4, increment 9)

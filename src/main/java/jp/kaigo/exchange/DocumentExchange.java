@@ -474,6 +474,27 @@ public class DocumentExchange {
         return payloadProblems(layout, payload);
     }
 
+    /**
+     * The document of this id, named by its person (one indexed lookup), for an exit whose links carry only the id;
+     * empty when unknown. It tells nothing about the document: whoever asks still needs a decision to read it.
+     */
+    public Optional<DocumentRef> find(UUID documentId) {
+        if (documentId == null) {
+            return Optional.empty();
+        }
+        List<DocumentRef> found = sql.sql("""
+                select insurer_no, insured_no from exchange.documents where document_id = :id limit 2
+                """).param("id", documentId)
+                .query((rs, i) -> new DocumentRef(new InsurerNumber(rs.getString(1)), new InsuredNumber(rs.getString(2)),
+                        documentId)).list();
+        return found.size() == 1 ? Optional.of(found.get(0)) : Optional.empty();
+    }
+
+    /** The layout the platform validates documents of this kind with (its fields, labels and codes), if it takes the kind. */
+    public Optional<DocumentLayout> layout(DocumentKind kind) {
+        return Optional.ofNullable(kind == null ? null : layouts.get(kind));
+    }
+
     /** The current version's payload, for the owning module's acceptance (§2.8); empty once purged or unknown. */
     public Optional<Map<String, String>> payload(DocumentRef ref) {
         return load(ref).map(Doc::payload);

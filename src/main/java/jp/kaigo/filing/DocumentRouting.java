@@ -4,6 +4,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import jp.kaigo.access.AccessDecisions;
 import jp.kaigo.access.AccessDecisions.CaseFacts;
 import jp.kaigo.access.AccessDecisions.DocumentAct;
@@ -26,6 +27,8 @@ import jp.kaigo.exchange.Refused;
 import jp.kaigo.exchange.ReturnReason;
 import jp.kaigo.exchange.SendDocument;
 import jp.kaigo.exchange.SendResult;
+import jp.kaigo.exchange.StatusChange;
+import jp.kaigo.ingest.DocumentLayout;
 import jp.kaigo.shared.Correspondent;
 import jp.kaigo.shared.DocumentKind;
 import jp.kaigo.shared.DocumentStatus;
@@ -153,6 +156,27 @@ public class DocumentRouting {
      */
     public Optional<String> receiptCertificate(String serial) {
         return exchange.receiptCertificate(serial);
+    }
+
+    /** The document's status history, oldest first, for a party that may read it (empty list when unknown). */
+    public Routed<List<StatusChange>> history(Actor actor, DocumentRef ref) {
+        return decided(actor, ref, DocumentAct.READ, view -> exchange.history(ref), List::of);
+    }
+
+    /**
+     * The document an id names, for an exit whose links carry the id and not the person's numbers (the portal);
+     * nothing is shown by this: each step on the document is decided as always. Empty when unknown.
+     */
+    public Optional<DocumentRef> find(UUID documentId) {
+        return exchange.find(documentId);
+    }
+
+    /**
+     * The layout of a document kind (fields with their Japanese labels, rules and code names), for an exit that builds
+     * a form or shows a document; no personal data, so no access decision.
+     */
+    public Optional<DocumentLayout> layout(DocumentKind kind) {
+        return exchange.layout(kind);
     }
 
     /** A page of the organisation's inbox (listing marks the documents on it delivered); each one listed is audited. */

@@ -114,6 +114,10 @@ class ExchangeApiIntegrationTests extends ExchangeApiTests {
         ApiClient.Response missing = clerk().get(unknown);
         assertThat(missing.status()).isEqualTo(404);
         assertThat(missing.json().get("refusal").asString()).isEqualTo("not-found");
+        var layout = careManager.get("/api/exchange/layouts/doctor-opinion").json();
+        assertThat(layout.get("version").asString()).isEqualTo("09B-2026");
+        assertThat(layout.get("fields").size()).isGreaterThan(130);
+        assertThat(careManager.get("/api/exchange/layouts/no-such-kind").status()).isEqualTo(404);
         ApiClient.Response bad = clerk().get("/api/exchange/documents/12345/" + PERSON + "/not-a-uuid");
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.body()).contains("documentId");
