@@ -484,4 +484,17 @@ public class StaffAccounts {
     private static Instant instant(Timestamp t) {
         return t == null ? null : t.toInstant();
     }
+
+    /** A colleague's account, as another staff member of the organisation names it: its id and job. */
+    public record Colleague(UUID staffId, JobType jobType) {
+    }
+
+    /**
+     * The enabled account of the organisation with this login ID (empty when there is none, or it is disabled), so
+     * that a staff member can be named for a task, such as a survey assigned to the municipality's own surveyor.
+     */
+    public Optional<Colleague> colleague(Party organisation, String loginId) {
+        return account(organisation, loginId, false).filter(a -> a.disabledAt() == null)
+                .map(a -> new Colleague(a.staffId(), a.jobType()));
+    }
 }
