@@ -338,7 +338,8 @@ public class AccessDecisions {
                     actor.qualifiedCareManager(), side(to), ownInsurer(actor, insurerNo),
                     to.kind() == Correspondent.Kind.MUNICIPALITY && insurerNo.equals(to.number()),
                     office == null ? Set.of() : inCharge(office, insurerNo, insuredNo, today), designations,
-                    actor.isPerson() && actor.representing() != null, known.assignmentOpen(), known.requestOpen(),
+                    actor.isPerson() && actor.representing() != null, known.assignmentOpen() || ownSurveyor(actor,
+                            kind, insurerNo, insuredNo), known.requestOpen(),
                     known.caseOpen() || certificationRecords().caseOpen(insurerNo, insuredNo),
                     known.institutionNamed(), known.onAgenda(),
                     !registry.lostOnOrBefore(insurerNo, List.of(insuredNo), today).isEmpty()));
@@ -563,6 +564,16 @@ public class AccessDecisions {
 
     private static boolean ownInsurer(Actor actor, String insurerNo) {
         return actor.kind() == PartyKind.MUNICIPALITY && insurerNo.equals(actor.organisation().number());
+    }
+
+    /**
+     * S8: a municipality's staff member sending a care-survey answers no document; the assignment is open to them
+     * when an open assignment of the person's open case names them as the municipality's own surveyor (design §4.1).
+     */
+    private boolean ownSurveyor(Actor actor, DocumentKind kind, String insurerNo, String insuredNo) {
+        return kind == DocumentKind.CARE_SURVEY && !actor.isPerson() && actor.kind() == PartyKind.MUNICIPALITY
+                && actor.staffId() != null && certificationRecords().surveyAssignedTo(insurerNo, insuredNo,
+                        actor.staffId());
     }
 
     /** The 要介護認定 records, or none (a platform without the certification module knows of no case and no 認定). */

@@ -72,9 +72,9 @@ class BoardController {
         LocalDate from = in.date(body.validFrom(), "validFrom", "任期の開始日", true);
         LocalDate to = in.date(body.validTo(), "validTo", "任期の終了日", false);
         in.check();
-        var named = staff.named(actor.organisation(), body.loginId());
-        done(desk.addMember(actor, board, named.map(StaffAccounts.NamedAccount::staffId).orElse(null),
-                named.map(StaffAccounts.NamedAccount::jobType).orElse(null), from, to));
+        var named = staff.colleague(actor.organisation(), body.loginId());
+        done(desk.addMember(actor, board, named.map(StaffAccounts.Colleague::staffId).orElse(null),
+                named.map(StaffAccounts.Colleague::jobType).orElse(null), from, to));
         return Map.of("boardNo", board, "loginId", body.loginId());
     }
 

@@ -4,6 +4,8 @@ import java.io.InputStream;
 import java.nio.charset.Charset;
 import jp.kaigo.ingest.Rejection;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import jp.kaigo.shared.Period;
@@ -12,8 +14,6 @@ import jp.kaigo.shared.InsuredNumber;
 import jp.kaigo.shared.InsurerNumber;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import jp.kaigo.ingest.Validated;
 import jp.kaigo.shared.CareLevelCertified;
 import jp.kaigo.shared.InsuredPerson;
@@ -42,14 +42,16 @@ public class CareCertification {
     private final CaseRevisions revisions;
     private final ApplicationEventPublisher events;
     private final CaseOpinions opinions;
+    private final CaseSurveys surveys;
 
     CareCertification(JdbcClient sql, JdbcTemplate jdbc, CaseRevisions revisions, ApplicationEventPublisher events,
-            CaseOpinions opinions) {
+            CaseOpinions opinions, CaseSurveys surveys) {
         this.sql = sql;
         this.jdbc = jdbc;
         this.revisions = revisions;
         this.events = events;
         this.opinions = opinions;
+        this.surveys = surveys;
     }
 
     /** The 有効期間 of the person's latest 認定 with a level (by its end), from the current revision of each history. */
@@ -233,6 +235,42 @@ public class CareCertification {
         }
         return new FirstJudgementRecords(sql, revisions).record(insurer, draft.number(), draft.row,
                 LocalDate.now(java.time.ZoneId.of("Asia/Tokyo")), permission);
+    }
+
+    // ---------------------------------------------------------------- 認定調査 (design §4, increment 9)
+
+    /**
+     * The clerk's assignment of a case's 認定調査 (design §4.1): to one of the municipality's own staff
+     * ({@code staffId}, 委託区分 1) or to an entrusted office ({@code officeNo}, 委託区分 {@code entrustment}, and the
+     * survey-assignment document sent to it); 依頼区分 {@code requestKind} as FC §5.1 codes it.
+     */
+    public record SurveyAssignment(InsurerNumber insurer, InsuredNumber insured, UUID caseId, UUID staffId,
+            String officeNo, String entrustment, String requestKind, LocalDate dueOn, UUID documentId,
+            UUID assignedBy) {
+    }
+
+    /**
+     * Records the assignment of the open case's survey and moves the case to 進捗 2 認定調査; answers the
+     * assignment's id. Refused field by field ({@link InvalidValue}), nothing stored, when the case is not the
+     * person's open case, its survey is assigned and not yet answered, the 依頼区分 does not fit the case's earlier
+     * assignments, or a 新規申請's survey would be entrusted to an office.
+     */
+    public UUID assignSurvey(SurveyAssignment assignment) {
+        return surveys.assign(assignment);
+    }
+
+    /** A care-survey document the clerk accepted: the request it answers (null for the own surveyor) and its values. */
+    public record AcceptedSurvey(InsurerNumber insurer, InsuredNumber insured, UUID documentId, UUID inReplyTo,
+            Map<String, String> payload) {
+    }
+
+    /**
+     * The accepted survey becomes a new care-survey history (source online, the case's id), the case's record gets
+     * its 認定調査実施日 and the assignment closes. Refused ({@link InvalidValue}), and the caller's transaction with
+     * it, when the survey answers no open assignment of an open case.
+     */
+    public void acceptSurvey(AcceptedSurvey survey) {
+        surveys.accept(survey);
     }
 
     // ---------------------------------------------------------------- 介護認定審査会 (design §6.2–§6.4)

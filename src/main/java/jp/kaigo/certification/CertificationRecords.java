@@ -91,6 +91,11 @@ class CertificationRecords implements CareRecordSource {
     }
 
     @Override
+    public boolean surveyAssignedTo(String insurerNo, String insuredNo, java.util.UUID staffId) {
+        return CaseSurveys.assignedTo(jdbc, insurerNo, insuredNo, staffId);
+    }
+
+    @Override
     public java.util.Optional<jp.kaigo.shared.Period> latestCertified(String insurerNo, String insuredNo) {
         return CareCertification.latestCertified(jdbc, insurerNo, insuredNo);
     }

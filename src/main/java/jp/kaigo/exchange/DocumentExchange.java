@@ -246,7 +246,8 @@ public class DocumentExchange {
                                       and in_reply_to = :id and status <> 'withdrawn')
                     """).param("insurer", ref.insurer().value()).param("insured", ref.insured().value())
                     .param("id", ref.documentId()).query(Boolean.class).single();
-            Decision decision = DocumentTransitions.allowed(doc.status(), Move.NEW_VERSION, role(doc, by), doc.kind(),
+            Decision decision = DocumentTransitions.allowed(doc.status(), Move.NEW_VERSION,
+                    role(doc, by, Move.NEW_VERSION), doc.kind(),
                     new Facts(Idempotency.NEW, ReplyTo.NONE, replyExists, true));
             if (decision instanceof Denied denied) {
                 return new Refused(denied.reason());
@@ -310,7 +311,7 @@ public class DocumentExchange {
                 return new Refused(Refusal.NOT_FOUND);
             }
             Doc doc = found.get();
-            Decision decision = DocumentTransitions.allowed(doc.status(), move, role(doc, by), doc.kind(),
+            Decision decision = DocumentTransitions.allowed(doc.status(), move, role(doc, by, move), doc.kind(),
                     new Facts(Idempotency.NEW, ReplyTo.NONE, false, reason != null));
             if (decision instanceof Denied denied) {
                 return new Refused(denied.reason());
@@ -337,7 +338,7 @@ public class DocumentExchange {
                     return new Refused(Refusal.NOT_FOUND);
                 }
                 Doc doc = found.get();
-                Role role = role(doc, by);
+                Role role = role(doc, by, Move.READ);
                 if (role == Role.RECIPIENT && doc.status() == DocumentStatus.SENT) {
                     apply(doc, DocumentStatus.DELIVERED, null, null, null, null, now()); // lost: delivered meanwhile
                     continue;
@@ -648,9 +649,14 @@ public class DocumentExchange {
                 .param("serial", clientCertificateSerial).update();
     }
 
-    private static Role role(Doc doc, Correspondent by) {
+    private static Role role(Doc doc, Correspondent by, Move move) {
         if (by == null) {
             return Role.PLATFORM;
+        }
+        if (by.equals(doc.sender()) && by.equals(doc.recipient())) {
+            // a municipality's own surveyor sends the 調査票 to the municipality (design §2.10 S8): it is withdrawn
+            // or corrected as its sender's, and read, accepted or returned as its recipient's
+            return move == Move.WITHDRAW || move == Move.NEW_VERSION ? Role.SENDER : Role.RECIPIENT;
         }
         return by.equals(doc.sender()) ? Role.SENDER : by.equals(doc.recipient()) ? Role.RECIPIENT : Role.OTHER;
     }

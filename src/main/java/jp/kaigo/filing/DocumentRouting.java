@@ -73,6 +73,11 @@ public class DocumentRouting {
 
     /** Sends a new document if {@code access} lets the actor send this kind about the person to the addressee. */
     public Routed<SendResult> send(Actor actor, Outgoing out) {
+        return send(actor, out, null);
+    }
+
+    /** {@link #send}, the document filed under the 認定 case it belongs to (a survey assignment, design §4.1). */
+    Routed<SendResult> send(Actor actor, Outgoing out, java.util.UUID caseId) {
         Correspondent sender = correspondent(actor, out.insurer(), out.insured());
         Decision decision = access.maySend(actor, out.kind(), out.to(), out.insurer().value(), out.insured().value(),
                 sendFacts(out, sender));
@@ -96,7 +101,7 @@ public class DocumentRouting {
             }
         }
         SendDocument document = new SendDocument(out.kind(), out.insurer(), out.insured(), sender, out.to(),
-                out.payload(), out.idempotencyKey(), out.inReplyTo(), null, actor.staffId(), out.clientCertificateSerial());
+                out.payload(), out.idempotencyKey(), out.inReplyTo(), caseId, actor.staffId(), out.clientCertificateSerial());
         if (out.kind() == DocumentKind.OPINION_REQUEST && sender.kind() == Correspondent.Kind.MUNICIPALITY) {
             return new Routed.Done<>(opinions.sendRequest(document));
         }
@@ -223,7 +228,8 @@ public class DocumentRouting {
     /**
      * What the documents already exchanged say for this send: the request answered is open to the sender, the
      * institution asked is the one the accepted application names (or the clerk chose it as 指定医). Whether the
-     * 認定 case is open {@code access} reads from the certification records itself.
+     * 認定 case is open {@code access} reads from the certification records itself, and so whether an open
+     * assignment names the municipality's staff member sending a care-survey as its own surveyor (S8).
      */
     private CaseFacts sendFacts(Outgoing out, Correspondent sender) {
         boolean answerOpen = out.inReplyTo() != null && exchange.document(

@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
 /**
  * Acceptance hands a document to the module that owns what it says (design §2.8), in the acceptance's transaction:
  * an application opens its 認定 case and registers the 包括同意 it gives; a 主治医意見書 becomes the case's
- * doctor-opinion record. Kinds whose owner is not built yet are accepted as documents only.
+ * doctor-opinion record, a 調査票 its care-survey record. Kinds whose owner is not built yet are accepted as
+ * documents only.
  */
 @Component
 class Owners {
@@ -36,6 +37,7 @@ class Owners {
         switch (document.kind()) {
             case CERTIFICATION_APPLICATION -> application(clerk, document);
             case DOCTOR_OPINION -> opinions.accepted(document);
+            case CARE_SURVEY -> survey(document);
             default -> {
                 // owned by increments to come; the document itself is accepted
             }
@@ -53,5 +55,15 @@ class Owners {
             consents.registerBlanket(document.document().insurer().value(), document.document().insured().value(),
                     OCCASION.get(type), clerk.staffId());
         }
+    }
+
+    /**
+     * The accepted 調査票 becomes the case's care-survey record and closes its assignment (design §4.1); a survey
+     * answering no open assignment (already accepted, or the case closed) is refused with the whole acceptance.
+     */
+    private void survey(DocumentView document) {
+        certification.acceptSurvey(new CareCertification.AcceptedSurvey(document.document().insurer(),
+                document.document().insured(), document.document().documentId(), document.inReplyTo(),
+                document.payload()));
     }
 }

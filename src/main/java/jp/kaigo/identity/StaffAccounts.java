@@ -485,18 +485,16 @@ public class StaffAccounts {
         return t == null ? null : t.toInstant();
     }
 
-    /** An enabled account of an organisation, as another staff member may name it (a board's member, design §6.2). */
-    public record NamedAccount(java.util.UUID staffId, JobType jobType) {
+    /** A colleague's account, as another staff member of the organisation names it: its id and job. */
+    public record Colleague(UUID staffId, JobType jobType) {
     }
 
-    /** The organisation's enabled account of this login ID, if any. */
-    public Optional<NamedAccount> named(Party organisation, String loginId) {
-        return sql.sql("""
-                select staff_id, job_type from identity.staff
-                 where org_kind = :kind and org_number = :number and login_id = :login and disabled_at is null
-                """).param("kind", organisation.kind().code()).param("number", organisation.number())
-                .param("login", loginId == null ? "" : loginId)
-                .query((rs, i) -> new NamedAccount(rs.getObject(1, java.util.UUID.class),
-                        JobType.valueOf(rs.getString(2)))).optional();
+    /**
+     * The enabled account of the organisation with this login ID (empty when there is none, or it is disabled), so
+     * that a staff member can be named for a task, such as a survey assigned to the municipality's own surveyor.
+     */
+    public Optional<Colleague> colleague(Party organisation, String loginId) {
+        return account(organisation, loginId, false).filter(a -> a.disabledAt() == null)
+                .map(a -> new Colleague(a.staffId(), a.jobType()));
     }
 }

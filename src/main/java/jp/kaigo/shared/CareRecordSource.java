@@ -30,6 +30,14 @@ public interface CareRecordSource {
         return false;
     }
 
+    /**
+     * Whether an open survey assignment of the person's open 認定 case names this staff member as the municipality's
+     * own surveyor (design §4.1, S8).
+     */
+    default boolean surveyAssignedTo(String insurerNo, String insuredNo, java.util.UUID staffId) {
+        return false;
+    }
+
     /** The 有効期間 of the person's latest 認定 with a level (要支援1–要介護5), if any. */
     default java.util.Optional<Period> latestCertified(String insurerNo, String insuredNo) {
         return java.util.Optional.empty();
