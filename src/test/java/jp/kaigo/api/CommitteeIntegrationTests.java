@@ -23,21 +23,9 @@ class CommitteeIntegrationTests extends ExchangeApiTests {
 
     @BeforeEach
     void openCaseWithItsFirstJudgement() {
-        inCharge("43");
-        String application = send(careManager, "certification-application", "municipality", insurer, application(),
-                null).json().get("location").asString();
         officer = staffOf(clerk(), "officer", "MUNICIPAL_OFFICER");
-        officer.get(application);
-        assertThat(officer.post(application + "/accept", "").status()).isEqualTo(200);
-        caseId = sql.sql("select case_id from certification.cases where insurer_no = :i").param("i", insurer)
-                .query(UUID.class).single();
-        // the 一次判定 import is increment 11's, landing in parallel: until then the case is moved to 一次判定 (要介護2)
-        // here, directly in SQL
-        sql.sql("""
-                update certification.certification_records set progress = '4', first_judgement = '22',
-                       first_judged_on = current_date, standard_minutes = '52.3'
-                 where insurer_no = :i and case_id = :c and current
-                """).param("i", insurer).param("c", caseId).update();
+        caseId = acceptedCase(officer);
+        atFirstJudgement(caseId);
         sql.sql("""
                 insert into certification.first_judgements (insurer_no, insured_no, case_id, software_interface,
                        dementia_addition, stability, dementia_probability, check_warnings)

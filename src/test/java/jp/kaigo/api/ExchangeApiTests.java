@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import jp.kaigo.shared.MedicalInstitutionCode;
 import jp.kaigo.shared.Party;
@@ -36,6 +37,35 @@ abstract class ExchangeApiTests extends MunicipalityApiTests {
         api.uploadCsv(insurer, "insured", "full", INSURED_HEADER + "\n"
                 + insuredRow(insurer, PERSON, 1, "2020-04-01", null, BORN, null) + "\n");
         careManager = staffOf(office, "care.manager", "CARE_MANAGER");
+    }
+
+    /**
+     * The office in charge (43) applies (新規), the municipality's 市町村職員 opens and accepts the application:
+     * the case it opened. {@code officer} is that 市町村職員.
+     */
+    UUID acceptedCase(ApiClient officer) {
+        inCharge("43");
+        String application = send(careManager, "certification-application", "municipality", insurer, application(),
+                null).json().get("location").asString();
+        officer.get(application);
+        ApiClient.Response accepted = officer.post(application + "/accept", "");
+        if (accepted.status() != 200) {
+            throw new IllegalStateException(accepted.body());
+        }
+        return sql.sql("select case_id from certification.cases where insurer_no = :i and insured_no = :p")
+                .param("i", insurer).param("p", PERSON).query(UUID.class).single();
+    }
+
+    /**
+     * Moves the case to 一次判定 (要介護2, 基準時間 52.3) directly in SQL, for the tests of the steps after it (the
+     * survey, the 意見書 and the import itself have their own tests).
+     */
+    void atFirstJudgement(UUID caseId) {
+        sql.sql("""
+                update certification.certification_records set progress = '4', first_judgement = '22',
+                       first_judged_on = current_date, standard_minutes = '52.3'
+                 where insurer_no = :i and case_id = :c and current
+                """).param("i", insurer).param("c", caseId).update();
     }
 
     /** The office of {@link #careManager} becomes the person's 担当 for the service type. */

@@ -24,19 +24,9 @@ class ResultIntegrationTests extends ExchangeApiTests {
 
     @BeforeEach
     void openCaseWithItsFirstJudgement() {
-        inCharge("43");
-        String application = send(careManager, "certification-application", "municipality", insurer, application(),
-                null).json().get("location").asString();
         officer = staffOf(clerk(), "officer", "MUNICIPAL_OFFICER");
-        officer.get(application);
-        assertThat(officer.post(application + "/accept", "").status()).isEqualTo(200);
-        caseId = sql.sql("select case_id from certification.cases where insurer_no = :i").param("i", insurer)
-                .query(UUID.class).single();
-        // the 一次判定 import is increment 11's; until it lands, the case is moved to 一次判定 (要介護2) here
-        sql.sql("""
-                update certification.certification_records set progress = '4', first_judgement = '22'
-                 where insurer_no = :i and case_id = :c and current
-                """).param("i", insurer).param("c", caseId).update();
+        caseId = acceptedCase(officer);
+        atFirstJudgement(caseId);
     }
 
     @Test
