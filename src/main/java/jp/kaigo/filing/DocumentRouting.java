@@ -237,12 +237,12 @@ public class DocumentRouting {
                 .filter(request -> request.kind() == requestOf(out.kind()) && request.recipient().equals(sender)
                         && OPEN_REQUEST.contains(request.status()) && !answered(request))
                 .isPresent();
-        Optional<DocumentView> application = sender.kind() == Correspondent.Kind.MUNICIPALITY
-                ? acceptedApplication(out.insurer(), out.insured(), sender) : Optional.empty();
         boolean named = out.kind() == DocumentKind.OPINION_REQUEST && out.payload() != null
-                && (DESIGNATED_DOCTOR.equals(out.payload().get("doctorKind")) || application
-                        .map(a -> out.to().number().equals(a.payload() == null ? null : a.payload().get("doctorInstitutionCode")))
-                        .orElse(false));
+                && (DESIGNATED_DOCTOR.equals(out.payload().get("doctorKind"))
+                        || acceptedApplication(out.insurer(), out.insured(), sender)
+                                .map(a -> a.payload() != null
+                                        && out.to().number().equals(a.payload().get("doctorInstitutionCode")))
+                                .orElse(false));
         return new CaseFacts(false, out.kind() == DocumentKind.CARE_SURVEY && answerOpen,
                 out.kind() == DocumentKind.DOCTOR_OPINION && answerOpen, named, false);
     }
