@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.UUID;
 import jp.kaigo.access.Actor;
 import jp.kaigo.filing.CommitteeDesk;
-import jp.kaigo.filing.Routed;
 import jp.kaigo.identity.StaffAccounts;
 import jp.kaigo.ingest.Inputs;
 import jp.kaigo.shared.InsuredNumber;
@@ -59,7 +58,7 @@ class BoardController {
         Inputs in = new Inputs();
         Integer boardNo = boardNo(in, body.boardNo());
         in.check();
-        return Map.of("boardNo", done(desk.createBoard(actor, boardNo, body.name())));
+        return Map.of("boardNo", AccessDenied.unless(desk.createBoard(actor, boardNo, body.name())));
     }
 
     @PostMapping("/api/certification/boards/{boardNo}/members")
@@ -73,7 +72,7 @@ class BoardController {
         LocalDate to = in.date(body.validTo(), "validTo", "任期の終了日", false);
         in.check();
         var named = staff.colleague(actor.organisation(), body.loginId());
-        done(desk.addMember(actor, board, named.map(StaffAccounts.Colleague::staffId).orElse(null),
+        AccessDenied.unless(desk.addMember(actor, board, named.map(StaffAccounts.Colleague::staffId).orElse(null),
                 named.map(StaffAccounts.Colleague::jobType).orElse(null), from, to));
         return Map.of("boardNo", board, "loginId", body.loginId());
     }
@@ -87,7 +86,7 @@ class BoardController {
         Integer board = boardNo(in, body.boardNo());
         LocalDate meetingOn = in.date(body.meetingOn(), "meetingOn", "開催日", true);
         in.check();
-        return Map.of("agendaId", done(desk.createAgenda(actor, board, meetingOn)).toString());
+        return Map.of("agendaId", AccessDenied.unless(desk.createAgenda(actor, board, meetingOn)).toString());
     }
 
     @GetMapping("/api/certification/agendas/{agendaId}")
@@ -95,7 +94,7 @@ class BoardController {
             @PathVariable String agendaId) {
         Actor actor = actor(caller, http);
         UUID id = agendaId(agendaId);
-        List<CommitteeDesk.Entry> cases = done(desk.agenda(actor, id));
+        List<CommitteeDesk.Entry> cases = AccessDenied.unless(desk.agenda(actor, id));
         if (cases.isEmpty()) {
             return Map.of("agendaId", id.toString(), "cases", List.of());
         }
@@ -114,7 +113,7 @@ class BoardController {
         UUID id = in.value(agendaId, v -> Inputs.uuid(v, "agendaId", "審査会"));
         InsuredNumber insured = in.value(body.insuredNo(), InsuredNumber::new);
         in.check();
-        return Map.of("caseNo", done(desk.addCase(actor, id, insured)));
+        return Map.of("caseNo", AccessDenied.unless(desk.addCase(actor, id, insured)));
     }
 
     @GetMapping("/api/certification/agendas/{agendaId}/cases/{caseNo}/packet")
@@ -125,7 +124,7 @@ class BoardController {
         UUID id = in.value(agendaId, v -> Inputs.uuid(v, "agendaId", "審査会"));
         Integer no = caseNo(in, caseNo);
         in.check();
-        return done(desk.preview(actor, id, no));
+        return AccessDenied.unless(desk.preview(actor, id, no));
     }
 
     @PostMapping("/api/certification/agendas/{agendaId}/cases/{caseNo}/review")
@@ -136,7 +135,7 @@ class BoardController {
         UUID id = in.value(agendaId, v -> Inputs.uuid(v, "agendaId", "審査会"));
         Integer no = caseNo(in, caseNo);
         in.check();
-        return Map.of("caseNo", done(desk.review(actor, id, no)), "reviewed", true);
+        return Map.of("caseNo", AccessDenied.unless(desk.review(actor, id, no)), "reviewed", true);
     }
 
     @PostMapping("/api/certification/agendas/{agendaId}/publish")
@@ -144,7 +143,7 @@ class BoardController {
             @PathVariable String agendaId) {
         Actor actor = actor(caller, http);
         UUID id = agendaId(agendaId);
-        Map<Integer, UUID> packets = done(desk.publish(actor, id));
+        Map<Integer, UUID> packets = AccessDenied.unless(desk.publish(actor, id));
         return Map.of("agendaId", id.toString(), "packets", packets.entrySet().stream()
                 .map(e -> Map.of("caseNo", e.getKey(), "packetId", e.getValue().toString())).toList());
     }
@@ -173,12 +172,5 @@ class BoardController {
             throw new jp.kaigo.shared.InvalidValue(field, label, "1〜4桁の半角数字で指定してください");
         }
         return Integer.parseInt(value.strip());
-    }
-
-    private static <T> T done(Routed<T> routed) {
-        if (routed instanceof Routed.Denied<T> denied) {
-            throw new AccessDenied(denied.decision());
-        }
-        return ((Routed.Done<T>) routed).result();
     }
 }

@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.UUID;
 import jp.kaigo.access.Actor;
 import jp.kaigo.filing.CaseResults;
-import jp.kaigo.filing.Routed;
 import jp.kaigo.identity.StaffAccounts;
 import jp.kaigo.ingest.Inputs;
 import jp.kaigo.shared.InsuredPerson;
@@ -43,10 +42,7 @@ class CaseResultController {
         InsuredPerson person = in.value(insurerNo + "-" + insuredNo, s -> InsuredPerson.of(insurerNo, insuredNo));
         UUID id = in.value(caseId, v -> Inputs.uuid(v, "caseId", "認定案件"));
         in.check();
-        Routed<UUID> routed = results.record(actor, person, id, values);
-        if (routed instanceof Routed.Denied<UUID> denied) {
-            throw new AccessDenied(denied.decision());
-        }
+        AccessDenied.unless(results.record(actor, person, id, values));
         return new Recorded(id.toString());
     }
 }

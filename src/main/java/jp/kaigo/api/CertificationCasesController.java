@@ -7,7 +7,6 @@ import jp.kaigo.access.Actor;
 import jp.kaigo.filing.CertificationDesk;
 import jp.kaigo.filing.CertificationDesk.AssignmentResult;
 import jp.kaigo.filing.CertificationDesk.Assignee;
-import jp.kaigo.filing.Routed;
 import jp.kaigo.identity.StaffAccounts;
 import jp.kaigo.ingest.Inputs;
 import jp.kaigo.shared.InsuredNumber;
@@ -78,11 +77,8 @@ class CertificationCasesController {
         in.check();
         String requestKind = request.requestKind() == null || request.requestKind().isBlank() ? "0"
                 : request.requestKind().strip();
-        Routed<AssignmentResult> routed = desk.assignSurvey(actor, insurer, insured, caseUuid, to, requestKind, dueOn);
-        if (routed instanceof Routed.Denied<AssignmentResult> denied) {
-            throw new AccessDenied(denied.decision());
-        }
-        AssignmentResult result = ((Routed.Done<AssignmentResult>) routed).result();
+        AssignmentResult result = AccessDenied.unless(
+                desk.assignSurvey(actor, insurer, insured, caseUuid, to, requestKind, dueOn));
         if (result instanceof AssignmentResult.Assigned a) {
             String document = a.document() == null ? null : "/api/exchange/documents/" + a.document().insurer().value()
                     + "/" + a.document().insured().value() + "/" + a.document().documentId();

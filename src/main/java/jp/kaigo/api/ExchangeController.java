@@ -20,7 +20,6 @@ import jp.kaigo.exchange.ReturnReason;
 import jp.kaigo.exchange.SendResult;
 import jp.kaigo.filing.DocumentRouting;
 import jp.kaigo.filing.Outgoing;
-import jp.kaigo.filing.Routed;
 import jp.kaigo.identity.StaffAccounts;
 import jp.kaigo.ingest.Inputs;
 import jp.kaigo.shared.Correspondent;
@@ -105,7 +104,7 @@ class ExchangeController {
         UUID inReplyTo = request.inReplyTo() == null ? null
                 : in.value(request.inReplyTo(), v -> Inputs.uuid(v, "inReplyTo", "回答する依頼"));
         in.check();
-        SendResult result = done(routing.send(actor, new Outgoing(kind, to, insurer, insured, request.payload(),
+        SendResult result = AccessDenied.unless(routing.send(actor, new Outgoing(kind, to, insurer, insured, request.payload(),
                 idempotencyKey, inReplyTo, certificateSerial(http))));
         if (result instanceof SendResult.Sent sent) {
             return ResponseEntity.created(URI.create(path(sent.document())))
@@ -120,21 +119,21 @@ class ExchangeController {
     @GetMapping("/api/exchange/inbox")
     List<Listed> inbox(@AuthenticationPrincipal PartyUser caller, HttpServletRequest http,
             @RequestParam(defaultValue = "0") int page) {
-        return done(routing.inbox(Actor.staff(StaffController.session(staff, caller, http)), page)).stream()
+        return AccessDenied.unless(routing.inbox(Actor.staff(StaffController.session(staff, caller, http)), page)).stream()
                 .map(ExchangeController::listed).toList();
     }
 
     @GetMapping("/api/exchange/outbox")
     List<Listed> outbox(@AuthenticationPrincipal PartyUser caller, HttpServletRequest http,
             @RequestParam(defaultValue = "0") int page) {
-        return done(routing.outbox(Actor.staff(StaffController.session(staff, caller, http)), page)).stream()
+        return AccessDenied.unless(routing.outbox(Actor.staff(StaffController.session(staff, caller, http)), page)).stream()
                 .map(ExchangeController::listed).toList();
     }
 
     @GetMapping("/api/exchange/documents/{insurerNo}/{insuredNo}/{documentId}")
     Document open(@AuthenticationPrincipal PartyUser caller, HttpServletRequest http, @PathVariable String insurerNo,
             @PathVariable String insuredNo, @PathVariable String documentId) {
-        OpenResult result = done(routing.open(actor(caller, http), ref(insurerNo, insuredNo, documentId)));
+        OpenResult result = AccessDenied.unless(routing.open(actor(caller, http), ref(insurerNo, insuredNo, documentId)));
         if (result instanceof OpenResult.Opened opened) {
             return document(opened.document());
         }
@@ -144,7 +143,7 @@ class ExchangeController {
     @PostMapping("/api/exchange/documents/{insurerNo}/{insuredNo}/{documentId}/accept")
     Changed accept(@AuthenticationPrincipal PartyUser caller, HttpServletRequest http, @PathVariable String insurerNo,
             @PathVariable String insuredNo, @PathVariable String documentId) {
-        return changed(done(routing.accept(actor(caller, http), ref(insurerNo, insuredNo, documentId))));
+        return changed(AccessDenied.unless(routing.accept(actor(caller, http), ref(insurerNo, insuredNo, documentId))));
     }
 
     @PostMapping("/api/exchange/documents/{insurerNo}/{insuredNo}/{documentId}/return")
@@ -157,14 +156,14 @@ class ExchangeController {
         ReturnReason reason = in.value(request.reason(), r -> ReturnReason.ofCode(r)
                 .orElseThrow(() -> new InvalidValue("reason", "返戻理由", "返戻理由のコードが正しくありません")));
         in.check();
-        return changed(done(routing.returnDocument(actor, ref, reason, request.note())));
+        return changed(AccessDenied.unless(routing.returnDocument(actor, ref, reason, request.note())));
     }
 
     @PostMapping("/api/exchange/documents/{insurerNo}/{insuredNo}/{documentId}/withdraw")
     Changed withdraw(@AuthenticationPrincipal PartyUser caller, HttpServletRequest http, @PathVariable String insurerNo,
             @PathVariable String insuredNo, @PathVariable String documentId,
             @RequestBody(required = false) WithdrawRequest request) {
-        return changed(done(routing.withdraw(actor(caller, http), ref(insurerNo, insuredNo, documentId),
+        return changed(AccessDenied.unless(routing.withdraw(actor(caller, http), ref(insurerNo, insuredNo, documentId),
                 request == null ? null : request.note())));
     }
 
@@ -172,7 +171,7 @@ class ExchangeController {
     @GetMapping("/api/exchange/documents/{insurerNo}/{insuredNo}/{documentId}/receipts")
     List<Receipt> receipts(@AuthenticationPrincipal PartyUser caller, HttpServletRequest http,
             @PathVariable String insurerNo, @PathVariable String insuredNo, @PathVariable String documentId) {
-        List<Receipt> receipts = done(routing.receipts(actor(caller, http), ref(insurerNo, insuredNo, documentId)));
+        List<Receipt> receipts = AccessDenied.unless(routing.receipts(actor(caller, http), ref(insurerNo, insuredNo, documentId)));
         if (receipts.isEmpty()) {
             throw new NotFound("書類が見つかりません");
         }
@@ -212,13 +211,6 @@ class ExchangeController {
 
     private Actor actor(PartyUser caller, HttpServletRequest http) {
         return Actor.staff(StaffController.session(staff, caller, http));
-    }
-
-    private static <T> T done(Routed<T> routed) {
-        if (routed instanceof Routed.Denied<T> denied) {
-            throw new AccessDenied(denied.decision());
-        }
-        return ((Routed.Done<T>) routed).result();
     }
 
     private static DocumentRef ref(String insurerNo, String insuredNo, String documentId) {
