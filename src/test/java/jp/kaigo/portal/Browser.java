@@ -47,13 +47,20 @@ final class Browser {
      */
     static ChromeDriver signedInStaff(PlatformPki pki, jp.kaigo.identity.StaffAccounts staff, int port,
             jp.kaigo.shared.Party organisation, String loginId, jp.kaigo.shared.JobType job) {
-        String name = "ブラウザ " + organisation.number();
-        IssuedCredential credential = pki.issue(organisation, name, Duration.ofDays(1));
-        jp.kaigo.identity.Enrolment enrolment = staff.registerFirstAdmin(organisation, loginId, STAFF_PASSWORD, job);
-        ChromeDriver opened = open(pki, port, credential, name);
+        return signedIn(pki, port, organisation, staff.registerFirstAdmin(organisation, loginId, STAFF_PASSWORD, job));
+    }
+
+    /**
+     * A browser holding a new certificate of the organisation, signed in as a staff member enrolled already
+     * (password {@link #STAFF_PASSWORD}, one-time code from the enrolment's secret).
+     */
+    static ChromeDriver signedIn(PlatformPki pki, int port, jp.kaigo.shared.Party organisation,
+            jp.kaigo.identity.Enrolment enrolment) {
+        String name = "ブラウザ " + organisation.number() + " " + enrolment.loginId();
+        ChromeDriver opened = open(pki, port, pki.issue(organisation, name, Duration.ofDays(1)), name);
         opened.get("https://localhost:" + port + "/portal");
         go(opened, opened.findElement(By.linkText("職員ログイン")));
-        opened.findElement(By.id("loginId")).sendKeys(loginId);
+        opened.findElement(By.id("loginId")).sendKeys(enrolment.loginId());
         opened.findElement(By.id("password")).sendKeys(STAFF_PASSWORD);
         opened.findElement(By.id("oneTimeCode")).sendKeys(jp.kaigo.identity.Totp.code(
                 org.bouncycastle.util.encoders.Base32.decode(enrolment.totpSecret()),
@@ -120,9 +127,10 @@ final class Browser {
             browser.manage().window().setSize(new Dimension(width, 800));
             Object height = browser.executeScript("return document.documentElement.scrollHeight");
             browser.manage().window().setSize(new Dimension(width, Math.max(800, ((Number) height).intValue())));
-            Path dir = Files.createDirectories(Path.of("target", "screenshots"));
+            Path file = Path.of("target", "screenshots").resolve(name + ".png");
+            Files.createDirectories(file.getParent());
             File shot = browser.getScreenshotAs(OutputType.FILE);
-            Files.copy(shot.toPath(), dir.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(shot.toPath(), file, StandardCopyOption.REPLACE_EXISTING);
             browser.manage().window().setSize(new Dimension(1280, 800));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
