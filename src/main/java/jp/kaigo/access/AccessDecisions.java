@@ -592,6 +592,17 @@ public class AccessDecisions {
         };
     }
 
+    /**
+     * The offices the platform tells of the person's 認定 progress (S14): those in charge of the person today for a
+     * service with care management built in ({@link AccessRules#CARE_MANAGEMENT}). Each send is still decided.
+     */
+    public List<Party> progressRecipients(InsurerNumber insurer, InsuredNumber insured) {
+        LocalDate today = LocalDate.now(JAPAN);
+        return offices.officesOf(insurer.value(), insured.value()).stream()
+                .filter(o -> o.inChargeOn(today) && AccessRules.CARE_MANAGEMENT.contains(o.serviceType()))
+                .map(o -> Party.office(o.officeNo())).distinct().toList();
+    }
+
     /** The service types for which the office is the person's 担当事業所 today. */
     private Set<String> inCharge(Party office, String insurerNo, String insuredNo, LocalDate today) {
         return offices.officesOf(insurerNo, insuredNo).stream()

@@ -109,6 +109,7 @@ public class CareCertification {
                 .param("history", historyNo).param("appliedOn", a.appliedOn()).param("type", a.applicationType())
                 .param("progress", RECEIVED).param("institution", a.doctorInstitutionCode())
                 .param("document", a.applicationDocumentId()).param("case", caseId).update();
+        revisions.progressed(a.insurer(), a.insured(), caseId, Progress.RECEIVED);
         return caseId;
     }
 

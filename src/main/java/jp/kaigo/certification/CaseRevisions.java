@@ -1,18 +1,23 @@
 package jp.kaigo.certification;
 
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import jp.kaigo.shared.CertificationProgressed;
 import jp.kaigo.shared.InsuredNumber;
+import jp.kaigo.shared.InsuredPerson;
 import jp.kaigo.shared.InsurerNumber;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * Each step of an online case writes a new revision of the case's certification history (design §3.3): the current
  * revision is superseded and copied with the step's columns changed, so the file interface's reading of current
- * histories keeps working unchanged. Runs in the caller's transaction.
+ * histories keeps working unchanged. A step that changes the 進捗 publishes {@link CertificationProgressed}. Runs in the
+ * caller's transaction.
  */
 @Component
 class CaseRevisions {
@@ -44,9 +49,17 @@ class CaseRevisions {
             minutes_medical, score1, score2, score3, score4, score5, deleted, import_id, source, case_id""";
 
     private final JdbcClient sql;
+    private final ApplicationEventPublisher events;
 
-    CaseRevisions(JdbcClient sql) {
+    CaseRevisions(JdbcClient sql, ApplicationEventPublisher events) {
         this.sql = sql;
+        this.events = events;
+    }
+
+    /** Tells who follows the case that it is at this 進捗 now (a case just opened, or a step that changed it). */
+    void progressed(InsurerNumber insurer, InsuredNumber insured, UUID caseId, Progress progress) {
+        events.publishEvent(new CertificationProgressed(caseId, new InsuredPerson(insurer, insured), progress.code(),
+                Instant.now()));
     }
 
     /**
@@ -56,12 +69,15 @@ class CaseRevisions {
     int advance(InsurerNumber insurer, InsuredNumber insured, UUID caseId, Progress progress, Map<Column, Object> set) {
         Map<Column, Object> changes = new LinkedHashMap<>(set);
         changes.put(Column.PROGRESS, progress.code());
-        int old = sql.sql("""
+        record Superseded(int revision, String progress) {
+        }
+        Superseded superseded = sql.sql("""
                 update certification.certification_records set current = false, superseded_at = now()
                  where insurer_no = :insurer and insured_no = :insured and case_id = :case and current
-                returning revision
+                returning revision, progress
                 """).param("insurer", insurer.value()).param("insured", insured.value()).param("case", caseId)
-                .query(Integer.class).single();
+                .query(Superseded.class).single();
+        int old = superseded.revision();
         sql.sql("insert into certification.certification_records (" + COPIED + ", revision) select " + COPIED
                 + ", revision + 1 from certification.certification_records"
                 + " where insurer_no = :insurer and insured_no = :insured and case_id = :case and revision = :old")
@@ -76,6 +92,9 @@ class CaseRevisions {
             statement = statement.param(change.getKey().name(), change.getValue());
         }
         statement.update();
+        if (!progress.code().equals(superseded.progress())) {
+            progressed(insurer, insured, caseId, progress);
+        }
         return old + 1;
     }
 }
