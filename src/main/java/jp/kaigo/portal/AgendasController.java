@@ -40,6 +40,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 @RequestMapping("/portal/municipality")
 class AgendasController {
     private static final Pattern MASKED = Pattern.compile("(?:＊＊＊)+");
+    private static final Pattern TOKEN = Pattern.compile("[0-9a-f]{32}");
+    /** How many sent forms a session remembers (the oldest is forgotten first). */
+    private static final int REMEMBERED_FORMS = 20;
     private static final Map<String, String> STATUSES = Map.of("draft", "準備中", "published", "公開済",
             "held", "開催済", "cancelled", "中止");
 
@@ -63,6 +66,24 @@ class AgendasController {
     String createAgenda(HttpServletRequest request, HttpServletResponse response, Model model,
             @RequestParam Map<String, String> form) {
         StaffSession me = signedIn.staff(request, response);
+        String token = form.get("formToken");
+        if (token == null || !TOKEN.matcher(token).matches()) {
+            throw new InvalidValue("formToken", "新しい会議", "審査会のページを開き直してから作成してください");
+        }
+        // the same form sent twice (a double click, a reload) is the meeting it created the first time: one at a
+        // time per session, so that two clicks at once cannot both create one
+        synchronized (org.springframework.web.util.WebUtils.getSessionMutex(request.getSession())) {
+            Map<String, UUID> sent = sentForms(request);
+            UUID already = sent.get(token);
+            if (already != null) {
+                return "redirect:/portal/municipality/agendas/" + already + "?created";
+            }
+            return createAgenda(request, response, model, me, form, sent, token);
+        }
+    }
+
+    private String createAgenda(HttpServletRequest request, HttpServletResponse response, Model model,
+            StaffSession me, Map<String, String> form, Map<String, UUID> sent, String token) {
         Inputs in = new Inputs();
         Integer boardNo = in.value(form.get("boardNo"), v -> number(v, "boardNo", "合議体"));
         LocalDate meetingOn = in.date(form.get("meetingOn"), "meetingOn", "開催日", true);
@@ -72,7 +93,9 @@ class AgendasController {
             if (created instanceof Routed.Denied<UUID> denied) {
                 return denied(model, response, me, denied);
             }
-            return "redirect:/portal/municipality/agendas/" + ((Routed.Done<UUID>) created).result() + "?created";
+            UUID agendaId = ((Routed.Done<UUID>) created).result();
+            sent.put(token, agendaId);
+            return "redirect:/portal/municipality/agendas/" + agendaId + "?created";
         } catch (InvalidValue e) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             return agendasPage(model, response, me, form, e.violations());
@@ -94,6 +117,7 @@ class AgendasController {
         model.addAttribute("agendas", ((Routed.Done<List<AgendaSummary>>) agendas).result());
         model.addAttribute("boards", ((Routed.Done<List<CommitteeDesk.Board>>) boards).result());
         model.addAttribute("statuses", STATUSES);
+        model.addAttribute("formToken", values.getOrDefault("formToken", newToken()));
         form(model, values, violations);
         return "portal/municipality/agendas";
     }
@@ -351,6 +375,28 @@ class AgendasController {
     }
 
     // ---------------------------------------------------------------- helpers
+
+    /** The 新しい会議 forms this session sent, by their token, with the meeting each created. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, UUID> sentForms(HttpServletRequest request) {
+        var session = request.getSession();
+        Object held = session.getAttribute("agendaForms");
+        if (held instanceof Map<?, ?> map) {
+            return (Map<String, UUID>) map;
+        }
+        Map<String, UUID> forms = new LinkedHashMap<>() {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, UUID> eldest) {
+                return size() > REMEMBERED_FORMS;
+            }
+        };
+        session.setAttribute("agendaForms", forms);
+        return forms;
+    }
+
+    private static String newToken() {
+        return UUID.randomUUID().toString().replace("-", "");
+    }
 
     /** The values sent back into the form, and each refusal beside its field. */
     private static void form(Model model, Map<String, String> values, List<Violation> violations) {

@@ -67,7 +67,7 @@ class AgendaPagesIntegrationTests extends ExchangeApiTests {
         assertThat(list.statusCode()).isEqualTo(200);
         assertThat(list.body()).contains("<h1>審査会</h1>", "会議はまだありません", "第1合議体 北部合議体",
                 "id=\"boardNo\"", "id=\"meetingOn\"", "会議を作成する");
-        HttpResponse<String> created = officerPortal.form(AGENDAS, AGENDAS, "boardNo=1&meetingOn=" + TODAY.plusDays(3));
+        HttpResponse<String> created = newAgenda(officerPortal, "boardNo=1&meetingOn=" + TODAY.plusDays(3));
         Matcher id = AGENDA_PAGE.matcher(location(created));
         assertThat(id.find()).as(location(created)).isTrue();
         String agenda = AGENDAS + "/" + id.group(1);
@@ -130,16 +130,16 @@ class AgendaPagesIntegrationTests extends ExchangeApiTests {
                 .contains("認定審査会委員のアカウントではありません");
         assertThat(count("certification.board_members")).isZero();
 
-        HttpResponse<String> unknownBoard = officerPortal.form(AGENDAS, AGENDAS, "boardNo=9&meetingOn=" + TODAY.plusDays(3));
+        HttpResponse<String> unknownBoard = newAgenda(officerPortal, "boardNo=9&meetingOn=" + TODAY.plusDays(3));
         assertThat(unknownBoard.statusCode()).isEqualTo(400);
         assertThat(field(unknownBoard.body(), "boardNo")).contains("この市町村の合議体にありません");
-        HttpResponse<String> past = officerPortal.form(AGENDAS, AGENDAS, "boardNo=1&meetingOn=" + TODAY.minusDays(1));
+        HttpResponse<String> past = newAgenda(officerPortal, "boardNo=1&meetingOn=" + TODAY.minusDays(1));
         assertThat(past.statusCode()).isEqualTo(400);
         assertThat(field(past.body(), "meetingOn")).contains("過去の日付です", "value=\"" + TODAY.minusDays(1) + "\"");
         assertThat(past.body()).as("the board stays chosen").contains("<option value=\"1\" selected=\"selected\">");
         assertThat(count("certification.agendas")).isZero();
 
-        String agenda = location(officerPortal.form(AGENDAS, AGENDAS, "boardNo=1&meetingOn=" + TODAY.plusDays(3)))
+        String agenda = location(newAgenda(officerPortal, "boardNo=1&meetingOn=" + TODAY.plusDays(3)))
                 .replace("?created", "");
         HttpResponse<String> noJudgement = officerPortal.form(agenda, agenda + "/cases", "insuredNo=" + PERSON);
         assertThat(noJudgement.statusCode()).isEqualTo(400);
@@ -167,13 +167,43 @@ class AgendaPagesIntegrationTests extends ExchangeApiTests {
 
         officerPortal.form(BOARDS, BOARDS, "boardNo=1&name=x");
         HttpResponse<String> agenda = adminPortal.form("/portal/municipality", AGENDAS,
-                "boardNo=1&meetingOn=" + TODAY.plusDays(3));
+                "formToken=" + UUID.randomUUID().toString().replace("-", "") + "&boardNo=1&meetingOn=" + TODAY.plusDays(3));
         assertThat(agenda.statusCode()).isEqualTo(403);
         assertThat(agenda.body()).contains(AccessReason.OFFICER_ONLY.message());
         assertThat(count("certification.agendas")).isZero();
     }
 
+    @Test
+    void theSameMeetingFormSentTwiceIsOneMeeting() {
+        officerPortal.form(BOARDS, BOARDS, "boardNo=1&name=x");
+        String token = token(officerPortal.get(AGENDAS).body());
+        String form = "formToken=" + token + "&boardNo=1&meetingOn=" + TODAY.plusDays(3);
+        String first = location(officerPortal.form(AGENDAS, AGENDAS, form));
+        String second = location(officerPortal.form(AGENDAS, AGENDAS, form));
+        assertThat(second).as("the second click lands on the meeting the first created").isEqualTo(first);
+        assertThat(count("certification.agendas")).isEqualTo(1);
+
+        HttpResponse<String> noToken = officerPortal.form(AGENDAS, AGENDAS, "boardNo=1&meetingOn=" + TODAY.plusDays(3));
+        assertThat(noToken.statusCode()).isEqualTo(400);
+        assertThat(noToken.body()).contains("審査会のページを開き直してから作成してください");
+        assertThat(location(newAgenda(officerPortal, "boardNo=1&meetingOn=" + TODAY.plusDays(3))))
+                .as("a new form is a new meeting").isNotEqualTo(first);
+        assertThat(count("certification.agendas")).isEqualTo(2);
+    }
+
     // ---------------------------------------------------------------- helpers
+
+    /** 新しい会議 as the page sends it: the fields with the form's token. */
+    private static HttpResponse<String> newAgenda(PortalTerminal terminal, String fields) {
+        return terminal.form(AGENDAS, AGENDAS, "formToken=" + token(terminal.get(AGENDAS).body()) + "&" + fields);
+    }
+
+    private static String token(String page) {
+        Matcher m = Pattern.compile("name=\"formToken\" value=\"([0-9a-f]{32})\"").matcher(page);
+        assertThat(m.find()).as("the form's token").isTrue();
+        return m.group(1);
+    }
+
 
     /** 一次判定 in, and a 調査票 whose 特記事項 names the person, their address, number and phone. */
     private void atFirstJudgementWithSurveyNotes() {
