@@ -128,6 +128,12 @@ class AgendaPagesIntegrationTests extends ExchangeApiTests {
                 "loginId=officer&validFrom=" + TODAY);
         assertThat(field(officerAsMember.body(), "loginId")).as("only a 認定審査会委員 may sit on a board")
                 .contains("認定審査会委員のアカウントではありません");
+        account("member.two", "COMMITTEE_MEMBER");
+        HttpResponse<String> endsBeforeStart = officerPortal.form(BOARDS + "/1", BOARDS + "/1/members",
+                "loginId=member.two&validFrom=" + TODAY + "&validTo=" + TODAY.minusDays(1));
+        assertThat(endsBeforeStart.statusCode()).isEqualTo(400);
+        assertThat(field(endsBeforeStart.body(), "validTo")).contains("開始日より前の日付です");
+        assertThat(endsBeforeStart.body()).as("the login ID was right").doesNotContain("id=\"error-loginId\"");
         assertThat(count("certification.board_members")).isZero();
 
         HttpResponse<String> unknownBoard = newAgenda(officerPortal, "boardNo=9&meetingOn=" + TODAY.plusDays(3));
