@@ -828,6 +828,31 @@ public class AccessDecisions {
                 : java.util.Optional.empty();
     }
 
+    /**
+     * The boards of the actor's municipality with their members' terms, for its 市町村職員 ({@link CaseRules}); empty
+     * for anyone else. The use case has asked {@link #mayWorkOnCase} (audited) before.
+     */
+    public List<jp.kaigo.shared.AgendaSummary.Board> committeeBoards(Actor actor) {
+        return officer(actor) ? certificationRecords().committeeBoards(actor.organisation().number()) : List.of();
+    }
+
+    /**
+     * The agendas of the actor's municipality, the latest meeting first, for its 市町村職員 ({@link CaseRules});
+     * empty for anyone else. The use case has asked {@link #mayWorkOnCase} (audited) before.
+     */
+    public List<jp.kaigo.shared.AgendaSummary> agendas(Actor actor) {
+        return officer(actor) ? certificationRecords().agendas(actor.organisation().number()) : List.of();
+    }
+
+    /**
+     * The packet of a case on an agenda of the actor's municipality with its free texts as written, for the masking
+     * review of its 市町村職員 who asked {@link #mayWorkOnCase} for the person (audited); empty for anyone else.
+     */
+    public Map<String, String> committeePacketAsWritten(Actor actor, jp.kaigo.shared.AgendaCase agendaCase) {
+        return officer(actor) ? certificationRecords().committeePacketAsWritten(actor.organisation().number(),
+                agendaCase) : Map.of();
+    }
+
     private static boolean officer(Actor actor) {
         return !actor.isPerson() && CaseRules.decide(actor.kind(), actor.job(), true).permits();
     }

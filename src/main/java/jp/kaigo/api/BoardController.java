@@ -71,9 +71,7 @@ class BoardController {
         LocalDate from = in.date(body.validFrom(), "validFrom", "任期の開始日", true);
         LocalDate to = in.date(body.validTo(), "validTo", "任期の終了日", false);
         in.check();
-        var named = staff.colleague(actor.organisation(), body.loginId());
-        AccessDenied.unless(desk.addMember(actor, board, named.map(StaffAccounts.Colleague::staffId).orElse(null),
-                named.map(StaffAccounts.Colleague::jobType).orElse(null), from, to));
+        AccessDenied.unless(desk.addMember(actor, board, body.loginId(), from, to));
         return Map.of("boardNo", board, "loginId", body.loginId());
     }
 

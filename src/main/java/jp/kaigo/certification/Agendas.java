@@ -207,6 +207,41 @@ class Agendas {
                 });
     }
 
+    /** The municipality's boards by number, each with its members' terms (by start). */
+    List<jp.kaigo.shared.AgendaSummary.Board> boards(InsurerNumber insurer) {
+        List<Object[]> boards = sql.sql("select board_no, name from certification.boards where insurer_no = :insurer"
+                + " order by board_no").param("insurer", insurer.value())
+                .query((rs, i) -> new Object[] {rs.getInt(1), rs.getString(2)}).list();
+        List<Object[]> members = sql.sql("""
+                select board_no, staff_id, valid_from, valid_to from certification.board_members
+                 where insurer_no = :insurer order by board_no, valid_from, staff_id
+                """).param("insurer", insurer.value()).query((rs, i) -> new Object[] {rs.getInt(1),
+                        new jp.kaigo.shared.AgendaSummary.Member(rs.getObject(2, UUID.class),
+                                rs.getObject(3, LocalDate.class), rs.getObject(4, LocalDate.class))}).list();
+        return boards.stream().map(b -> new jp.kaigo.shared.AgendaSummary.Board((Integer) b[0], (String) b[1],
+                members.stream().filter(m -> m[0].equals(b[0]))
+                        .map(m -> (jp.kaigo.shared.AgendaSummary.Member) m[1]).toList())).toList();
+    }
+
+    /** The municipality's agendas, the latest meeting first, with their numbers of cases and of reviewed ones. */
+    List<jp.kaigo.shared.AgendaSummary> agendas(InsurerNumber insurer) {
+        return sql.sql("""
+                select a.agenda_id, a.board_no, b.name, a.meeting_on, a.status, a.published_at,
+                       count(ac.case_no), count(ac.masking_reviewed_at)
+                  from certification.agendas a
+                  join certification.boards b on b.insurer_no = a.insurer_no and b.board_no = a.board_no
+                  left join certification.agenda_cases ac on ac.insurer_no = a.insurer_no and ac.agenda_id = a.agenda_id
+                 where a.insurer_no = :insurer
+                 group by a.agenda_id, a.board_no, b.name, a.meeting_on, a.status, a.published_at
+                 order by a.meeting_on desc, a.board_no, a.agenda_id
+                """).param("insurer", insurer.value()).query((rs, i) -> {
+                    Timestamp published = rs.getTimestamp(6);
+                    return new jp.kaigo.shared.AgendaSummary(rs.getObject(1, UUID.class), rs.getInt(2),
+                            rs.getString(3), rs.getObject(4, LocalDate.class), rs.getString(5),
+                            published == null ? null : published.toInstant(), rs.getInt(7), rs.getInt(8));
+                }).list();
+    }
+
     private static final String SELECT = """
             select a.agenda_id, a.board_no, b.name, a.meeting_on, a.status, a.published_at, ac.case_no, ac.insured_no,
                    ac.case_id, c.application_document_id, ac.packet_document_id, ac.masking_reviewed_at is not null

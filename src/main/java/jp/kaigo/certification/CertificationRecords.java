@@ -133,4 +133,20 @@ class CertificationRecords implements CareRecordSource {
             java.util.List<String> otherNames, java.util.List<String> phones) {
         return packets.build(new jp.kaigo.shared.InsurerNumber(insurerNo), agendaCase, otherNames, phones);
     }
+
+    @Override
+    public java.util.List<jp.kaigo.shared.AgendaSummary.Board> committeeBoards(String insurerNo) {
+        return agendas.boards(new jp.kaigo.shared.InsurerNumber(insurerNo));
+    }
+
+    @Override
+    public java.util.List<jp.kaigo.shared.AgendaSummary> agendas(String insurerNo) {
+        return agendas.agendas(new jp.kaigo.shared.InsurerNumber(insurerNo));
+    }
+
+    @Override
+    public Map<String, String> committeePacketAsWritten(String insurerNo, jp.kaigo.shared.AgendaCase agendaCase) {
+        return packets.build(new jp.kaigo.shared.InsurerNumber(insurerNo), agendaCase, java.util.List.of(),
+                java.util.List.of(), false);
+    }
 }

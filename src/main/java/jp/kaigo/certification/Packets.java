@@ -67,6 +67,15 @@ class Packets {
 
     /** The masked packet of the case on the agenda; {@code otherNames} and {@code phones} from its application. */
     Map<String, String> build(InsurerNumber insurer, AgendaCase c, List<String> otherNames, List<String> phones) {
+        return build(insurer, c, otherNames, phones, true);
+    }
+
+    /**
+     * The packet of the case on the agenda, its free texts masked or, for the officer's review beside the masked
+     * one (design §6.3), as written.
+     */
+    Map<String, String> build(InsurerNumber insurer, AgendaCase c, List<String> otherNames, List<String> phones,
+            boolean masking) {
         InsuredNumber insured = new InsuredNumber(c.insuredNo());
         Optional<Map<String, Object>> previous = sql.sql("""
                 select result, cert_valid_from, cert_valid_to from certification.certification_records
@@ -87,6 +96,7 @@ class Packets {
         names.add(str(opinion.get("doctor_name")));
         PacketMasker masker = PacketMasker.of(new MaskingFacts(MaskingFacts.Person.ofRegistry(str(person.get("name")),
                 str(person.get("nameKana"))), str(person.get("address")), birth, c.insuredNo(), phones, names));
+        java.util.function.UnaryOperator<String> mask = masking ? t -> masker.mask(t).text() : t -> t;
 
         Map<String, String> packet = new LinkedHashMap<>();
         packet.put("caseNo", String.valueOf(c.caseNo()));
@@ -138,15 +148,15 @@ class Packets {
         packet.put("firstJudgement", judgement.toString());
 
         packet.put("survey", survey.isEmpty() ? NOT_RECEIVED : coded(CertificationLayouts.careSurvey().fields(), survey,
-                masker, "place", "requestKind", "entrustment", "notes"));
-        masked(masker, survey.get("notes")).ifPresent(notes -> packet.put("surveyNotes", notes));
+                mask, "place", "requestKind", "entrustment", "notes"));
+        masked(mask, survey.get("notes")).ifPresent(notes -> packet.put("surveyNotes", notes));
         packet.put("opinion", opinion.isEmpty() ? NOT_RECEIVED : coded(CertificationLayouts.doctorOpinion().fields(),
-                opinion, masker, "institutionCode", "doctorName", "notes", "lastExaminedOn"));
+                opinion, mask, "institutionCode", "doctorName", "notes", "lastExaminedOn"));
         if (!opinion.isEmpty() && opinion.get("last_examined_on") != null && opinion.get("written_on") != null) {
             long days = ChronoUnit.DAYS.between(asDate(opinion.get("last_examined_on")), asDate(opinion.get("written_on")));
             packet.put("opinion", packet.get("opinion") + " / 最終診察日: 記入日の" + days + "日前");
         }
-        masked(masker, opinion.get("notes")).ifPresent(notes -> packet.put("opinionNotes", notes));
+        masked(mask, opinion.get("notes")).ifPresent(notes -> packet.put("opinionNotes", notes));
         return packet;
     }
 
@@ -154,7 +164,8 @@ class Packets {
      * The fields of the layout found in the row, but the left-out ones: a code as its meaning, a date as it is,
      * any other text masked.
      */
-    private static String coded(List<FieldSpec> fields, Map<String, Object> row, PacketMasker masker, String... leftOut) {
+    private static String coded(List<FieldSpec> fields, Map<String, Object> row,
+            java.util.function.UnaryOperator<String> mask, String... leftOut) {
         StringJoiner joined = new StringJoiner(" / ");
         for (FieldSpec f : fields) {
             if (List.of(leftOut).contains(f.key()) || !row.containsKey(f.column()) || row.get(f.column()) == null) {
@@ -162,17 +173,17 @@ class Packets {
             }
             Object value = row.get(f.column());
             String shown = !f.codes().isEmpty() ? label(f.codes(), value)
-                    : value instanceof String s ? masked(masker, s).orElse("") : str(value);
+                    : value instanceof String s ? masked(mask, s).orElse("") : str(value);
             joined.add(f.label() + ": " + shown);
         }
         return joined.length() == 0 ? "記載なし" : joined.toString();
     }
 
-    private static Optional<String> masked(PacketMasker masker, Object text) {
+    private static Optional<String> masked(java.util.function.UnaryOperator<String> mask, Object text) {
         if (!(text instanceof String s) || s.isBlank()) {
             return Optional.empty();
         }
-        return Optional.of(oneLine(masker.mask(s).text()));
+        return Optional.of(oneLine(mask.apply(s)));
     }
 
     /** Line breaks and other control characters become spaces: a section is one line. */

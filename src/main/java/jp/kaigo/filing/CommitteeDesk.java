@@ -194,6 +194,93 @@ public class CommitteeDesk {
         });
     }
 
+    // ---------------------------------------------------------------- the portal's pages (design §8.3 step 8)
+    // (injected by method, not by the constructor, so that this section is an append only)
+
+    private jp.kaigo.identity.StaffAccounts staff;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    void colleagues(jp.kaigo.identity.StaffAccounts staff) {
+        this.staff = staff;
+    }
+
+    /**
+     * A member joins the board, named by the login ID of a staff account of the municipality: an unknown or
+     * disabled account, or one that is not a 認定審査会委員, is refused beside {@code loginId}.
+     */
+    public Routed<UUID> addMember(Actor actor, int boardNo, String loginId, LocalDate validFrom, LocalDate validTo) {
+        Decision decision = mayPrepare(actor, null);
+        if (!decision.permitted()) {
+            return new Routed.Denied<>(decision);
+        }
+        var named = loginId == null || loginId.isBlank() ? Optional.<jp.kaigo.identity.StaffAccounts.Colleague>empty()
+                : staff.colleague(actor.organisation(), loginId.strip());
+        return addMember(actor, boardNo, named.map(jp.kaigo.identity.StaffAccounts.Colleague::staffId).orElse(null),
+                named.map(jp.kaigo.identity.StaffAccounts.Colleague::jobType).orElse(null), validFrom, validTo);
+    }
+
+    /** A board of the municipality as the officer sees it: its members by login ID, with their terms. */
+    public record Board(int boardNo, String name, List<Member> members) {
+    }
+
+    /** A member's term (to: open when null); the login ID is blank for an account no longer there. */
+    public record Member(String loginId, LocalDate validFrom, LocalDate validTo) {
+    }
+
+    /** The municipality's boards by number. */
+    public Routed<List<Board>> boards(Actor actor) {
+        Decision decision = mayPrepare(actor, null);
+        if (!decision.permitted()) {
+            return new Routed.Denied<>(decision);
+        }
+        List<jp.kaigo.shared.AgendaSummary.Board> boards = access.committeeBoards(actor);
+        Map<UUID, String> names = staff.loginIds(actor.organisation(), boards.stream()
+                .flatMap(b -> b.members().stream()).map(jp.kaigo.shared.AgendaSummary.Member::staffId)
+                .collect(java.util.stream.Collectors.toSet()));
+        return new Routed.Done<>(boards.stream().map(b -> new Board(b.boardNo(), b.name(), b.members().stream()
+                .map(m -> new Member(names.getOrDefault(m.staffId(), ""), m.validFrom(), m.validTo())).toList()))
+                .toList());
+    }
+
+    /** The municipality's agendas, the latest meeting first: board, date, status, cases and reviewed ones. */
+    public Routed<List<jp.kaigo.shared.AgendaSummary>> agendas(Actor actor) {
+        Decision decision = mayPrepare(actor, null);
+        if (!decision.permitted()) {
+            return new Routed.Denied<>(decision);
+        }
+        return new Routed.Done<>(access.agendas(actor));
+    }
+
+    /** One agenda of the municipality (empty: not one of its agendas), even before it has cases. */
+    public Routed<Optional<jp.kaigo.shared.AgendaSummary>> agendaSummary(Actor actor, UUID agendaId) {
+        Decision decision = mayPrepare(actor, null);
+        if (!decision.permitted()) {
+            return new Routed.Denied<>(decision);
+        }
+        return new Routed.Done<>(access.agendas(actor).stream().filter(a -> a.agendaId().equals(agendaId))
+                .findFirst());
+    }
+
+    /**
+     * The case's packet with its free texts as written (nothing masked), for the officer's review beside
+     * {@link #preview}: the same decision as the preview, about the person (audited).
+     */
+    public Routed<Map<String, String>> asWritten(Actor actor, UUID agendaId, int caseNo) {
+        Optional<AgendaCase> onAgenda = municipality(actor) ? caseOf(actor, agendaId, caseNo) : Optional.empty();
+        if (onAgenda.isEmpty()) {
+            Decision asked = mayPrepare(actor, null);
+            if (!asked.permitted()) {
+                return new Routed.Denied<>(asked);
+            }
+            throw new InvalidValue("caseNo", "事例番号", "この審査会の案件にありません");
+        }
+        Decision decision = mayPrepare(actor, new InsuredNumber(onAgenda.get().insuredNo()));
+        if (!decision.permitted()) {
+            return new Routed.Denied<>(decision);
+        }
+        return new Routed.Done<>(access.committeePacketAsWritten(actor, onAgenda.get()));
+    }
+
     private Map<String, String> packet(Actor actor, AgendaCase c) {
         Map<String, String> application = exchange.payload(new DocumentRef(insurer(actor),
                 new InsuredNumber(c.insuredNo()), c.applicationDocumentId())).orElse(Map.of());

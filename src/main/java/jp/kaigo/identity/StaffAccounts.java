@@ -497,4 +497,22 @@ public class StaffAccounts {
         return account(organisation, loginId, false).filter(a -> a.disabledAt() == null)
                 .map(a -> new Colleague(a.staffId(), a.jobType()));
     }
+
+    /**
+     * The login IDs of the organisation's accounts among these staff ids (disabled ones too: a past member stays
+     * named), so that a list of who does a task can name them the way colleagues do.
+     */
+    public java.util.Map<UUID, String> loginIds(Party organisation, java.util.Collection<UUID> staffIds) {
+        if (staffIds.isEmpty()) {
+            return java.util.Map.of();
+        }
+        java.util.Map<UUID, String> named = new java.util.HashMap<>();
+        sql.sql("""
+                select staff_id, login_id from identity.staff
+                 where org_kind = :kind and org_number = :number and staff_id in (:ids)
+                """).param("kind", organisation.kind().code()).param("number", organisation.number())
+                .param("ids", List.copyOf(staffIds)).query().listOfRows()
+                .forEach(row -> named.put((UUID) row.get("staff_id"), (String) row.get("login_id")));
+        return named;
+    }
 }

@@ -72,4 +72,22 @@ public interface CareRecordSource {
             List<String> phones) {
         return Map.of();
     }
+
+    /** The insurer's boards (合議体) with their members' terms, by number. */
+    default List<AgendaSummary.Board> committeeBoards(String insurerNo) {
+        return List.of();
+    }
+
+    /** The insurer's agendas, the latest meeting first. */
+    default List<AgendaSummary> agendas(String insurerNo) {
+        return List.of();
+    }
+
+    /**
+     * The same 審査会資料 with its free texts as written (nothing masked), for the officer's masking review beside
+     * the masked one only; never sent.
+     */
+    default Map<String, String> committeePacketAsWritten(String insurerNo, AgendaCase agendaCase) {
+        return Map.of();
+    }
 }
