@@ -856,4 +856,26 @@ public class AccessDecisions {
     private static boolean officer(Actor actor) {
         return !actor.isPerson() && CaseRules.decide(actor.kind(), actor.job(), true).permits();
     }
+    // ---------------------------------------------------------------- the own surveyor's worklist (design §4.1, S8)
+
+    /**
+     * Whether the staff member may list the 認定調査 assigned to them: a 市町村職員 of a municipality (only such a one
+     * is ever assigned, S8), by {@link CaseRules} for the municipality's own insured. Listing itself discloses
+     * nothing until {@link #surveysListed} records what the page showed.
+     */
+    public Decision mayListOwnSurveys(Actor actor) {
+        AccessReason reason = actor.isPerson() ? AccessReason.NOT_INVOLVED
+                : CaseRules.decide(actor.kind(), actor.job(), true);
+        return Decision.of(InformationCategory.CERTIFICATION, reason);
+    }
+
+    /** Records each person whose assigned survey the surveyor's list showed; action {@code certification.surveys}. */
+    public void surveysListed(Actor actor, String insurerNo, List<String> insuredNos) {
+        Decision decision = mayListOwnSurveys(actor);
+        if (!decision.permitted()) {
+            throw new IllegalArgumentException("the actor may not list surveys");
+        }
+        audit.recordAll(insuredNos.stream().map(insuredNo -> entry(actor, insurerNo, insuredNo, "認定調査の一覧",
+                "certification.surveys", "permit:" + decision.reason().name())).toList());
+    }
 }

@@ -325,4 +325,19 @@ public class CareCertification {
     public void published(InsurerNumber insurer, UUID agendaId, Map<Integer, UUID> packetDocuments) {
         agendas.published(insurer, agendaId, packetDocuments);
     }
+    // ---------------------------------------------------------------- the own surveyor's worklist (design §4.1, S8)
+    // (injected by method, so that this section is an append only)
+
+    private SurveyWorklist worklist;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    void surveyWorklist(SurveyWorklist worklist) {
+        this.worklist = worklist;
+    }
+
+    /** The 認定調査 assigned to this staff member of the municipality and not answered yet (its cases still open). */
+    @Transactional(readOnly = true)
+    public SurveyWorklistReport surveysAssignedTo(InsurerNumber insurer, UUID staffId) {
+        return worklist.of(insurer, staffId);
+    }
 }

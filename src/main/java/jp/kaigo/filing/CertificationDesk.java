@@ -201,4 +201,41 @@ public class CertificationDesk {
     private static Routed<AssignmentResult> rejected(String field, String label, String reason) {
         return new Routed.Done<>(new AssignmentResult.Rejected(List.of(new Violation(field, label, reason))));
     }
+    // ---------------------------------------------------------------- the own surveyor's worklist (design §4.1, S8)
+
+    /** A survey assigned to the staff member and not answered yet: the case, the person, 依頼区分 and 期限 (or null). */
+    public record AssignedSurvey(UUID caseId, InsurerNumber insurer, InsuredNumber insured, String requestKind,
+            LocalDate dueOn) {
+    }
+
+    /**
+     * The 認定調査 assigned to the signed-in staff member as the municipality's own surveyor and not answered yet,
+     * by due date: access decides first (a 市町村職員), and each person listed is audited.
+     */
+    public Routed<List<AssignedSurvey>> surveysAssignedTo(Actor actor) {
+        return assigned(actor, null);
+    }
+
+    /** The one of {@link #surveysAssignedTo} for this case; empty when it is not the staff member's open survey. */
+    public Routed<Optional<AssignedSurvey>> surveyAssignedTo(Actor actor, UUID caseId) {
+        Routed<List<AssignedSurvey>> found = assigned(actor, caseId);
+        if (found instanceof Routed.Denied<List<AssignedSurvey>> denied) {
+            return new Routed.Denied<>(denied.decision());
+        }
+        return new Routed.Done<>(((Routed.Done<List<AssignedSurvey>>) found).result().stream().findFirst());
+    }
+
+    private Routed<List<AssignedSurvey>> assigned(Actor actor, UUID caseId) {
+        Decision decision = access.mayListOwnSurveys(actor);
+        if (!decision.permitted()) {
+            return new Routed.Denied<>(decision);
+        }
+        InsurerNumber insurer = new InsurerNumber(actor.organisation().number());
+        List<AssignedSurvey> rows = certification.surveysAssignedTo(insurer, actor.staffId()).rows().stream()
+                .filter(r -> caseId == null || caseId.equals(r.caseId()))
+                .map(r -> new AssignedSurvey(r.caseId(), insurer, new InsuredNumber(r.insuredNo()), r.requestKind(),
+                        r.dueOn())).toList();
+        access.surveysListed(actor, insurer.value(), rows.stream().map(r -> r.insured().value()).toList());
+        return new Routed.Done<>(rows);
+    }
 }

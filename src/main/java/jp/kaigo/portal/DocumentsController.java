@@ -137,7 +137,16 @@ class DocumentsController {
         model.addAttribute("mayAccept", recipient && answerable);
         model.addAttribute("mayWithdraw", sender && !view.status().terminal());
         model.addAttribute("reasons", ReturnReason.values());
+        model.addAttribute("compose", recipient && answerable ? compose(view.kind()) : null);
         return "portal/documents/document";
+    }
+
+    /** The answer the recipient of a request writes in the portal (SurveysController, OpinionController), or null. */
+    private static String compose(jp.kaigo.shared.DocumentKind kind) {
+        if (kind == jp.kaigo.shared.DocumentKind.SURVEY_ASSIGNMENT) {
+            return "survey";
+        }
+        return kind == jp.kaigo.shared.DocumentKind.OPINION_REQUEST ? "opinion" : null;
     }
 
     private List<StatusChange> history(StaffSession me, DocumentRef document) {
