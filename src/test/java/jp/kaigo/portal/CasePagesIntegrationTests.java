@@ -157,9 +157,9 @@ class CasePagesIntegrationTests {
         assertThat(errorOf(post("survey", Map.of("officeNo", "12345")), "officeNo")).isNotBlank();
         HttpResponse<String> late = post("survey", Map.of("staffLoginId", "officer" + n, "dueOn",
                 Inputs.today().minusDays(1).toString()));
-        assertThat(errorOf(late, "dueOn")).contains("今日以降の日付");
-        assertThat(officer.get(location(late)).body()).as("the values typed stay")
-                .contains("value=\"officer" + n + "\"");
+        String lateBody = officer.get(location(late)).body();
+        assertThat(errorIn(lateBody, "dueOn")).contains("今日以降の日付");
+        assertThat(lateBody).as("the values typed stay").contains("value=\"officer" + n + "\"");
         assertThat(assignments()).isZero();
         assertThat(progress()).isEqualTo("1");
 
@@ -313,7 +313,10 @@ class CasePagesIntegrationTests {
 
     /** The error the case page shows beside the field (after the redirect), failing when there is none. */
     private String errorOf(HttpResponse<String> redirect, String field) {
-        String body = officer.get(location(redirect)).body();
+        return errorIn(officer.get(location(redirect)).body(), field);
+    }
+
+    private static String errorIn(String body, String field) {
         Matcher m = Pattern.compile("class=\"field invalid\" id=\"field-" + field + "\".*?id=\"error-" + field
                 + "\" role=\"alert\">(.*?)</p>", Pattern.DOTALL).matcher(body);
         assertThat(m.find()).as("an error beside " + field + " in " + body).isTrue();
