@@ -212,7 +212,7 @@ public class CertificationDesk {
      * The municipality's 認定 cases for its officer's list: access decides first (the municipality's 市町村職員), then
      * certification reads them and access records each case the list shows (audited per person).
      */
-    public Routed<CaseListReport> cases(Actor actor) {
+    public Routed<CaseList> cases(Actor actor) {
         Decision decision = access.mayListCases(actor);
         if (!decision.permitted()) {
             return new Routed.Denied<>(decision);
@@ -221,11 +221,23 @@ public class CertificationDesk {
         CaseListReport list = certification.cases(insurer);
         access.casesListed(actor, list.cases().stream()
                 .map(c -> new AccessDecisions.ListedCase(c.caseId(), insurer.value(), c.insuredNo())).toList());
-        return new Routed.Done<>(list);
+        return new Routed.Done<>(new CaseList(list.cases()));
+    }
+
+    /** The cases of the list (certification's rows; an exit shows them, it does not name their type). */
+    public record CaseList(java.util.List<CaseListReport.Row> rows) {
+    }
+
+    /** The fields of the officer's 一次判定 and 二次判定 forms, by the layouts the facades validate with. */
+    public record CaseForms(java.util.List<jp.kaigo.ingest.FieldSpec> firstJudgement,
+            java.util.List<jp.kaigo.ingest.FieldSpec> result) {
     }
 
     /** A case as its page shows it, with the 主治医 its application names (to prefill the 意見書作成依頼). */
     public record CaseFile(CaseFileReport.Case file, String doctorInstitutionCode, String doctorName) {
+        public UUID caseId() {
+            return file.caseId();
+        }
     }
 
     /**
@@ -252,8 +264,9 @@ public class CertificationDesk {
     }
 
     /** The fields of the officer's 一次判定 and 二次判定 forms (layouts only: no personal data, no decision). */
-    public CaseFormsReport caseForms() {
-        return certification.caseForms();
+    public CaseForms caseForms() {
+        CaseFormsReport forms = certification.caseForms();
+        return new CaseForms(forms.firstJudgement(), forms.result());
     }
 
     /**

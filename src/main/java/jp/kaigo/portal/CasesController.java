@@ -15,8 +15,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import jp.kaigo.access.Actor;
-import jp.kaigo.certification.CaseFormsReport;
-import jp.kaigo.certification.CaseListReport;
 import jp.kaigo.exchange.Invalid;
 import jp.kaigo.exchange.Refused;
 import jp.kaigo.exchange.SendResult;
@@ -96,15 +94,15 @@ class CasesController {
     String list(HttpServletRequest request, HttpServletResponse response, Model model) {
         StaffSession me = signedIn.staff(request, response);
         page(model, me);
-        Routed<CaseListReport> routed = desk.cases(Actor.staff(me));
-        if (routed instanceof Routed.Denied<CaseListReport> denied) {
+        Routed<CertificationDesk.CaseList> routed = desk.cases(Actor.staff(me));
+        if (routed instanceof Routed.Denied<CertificationDesk.CaseList> denied) {
             response.setStatus(HttpServletResponse.SC_FORBIDDEN);
             model.addAttribute("error", denied.decision().message());
             model.addAttribute("denied", true);
             model.addAttribute("cases", List.of());
             return "portal/municipality/cases";
         }
-        model.addAttribute("cases", ((Routed.Done<CaseListReport>) routed).result().cases());
+        model.addAttribute("cases", ((Routed.Done<CertificationDesk.CaseList>) routed).result().rows());
         return "portal/municipality/cases";
     }
 
@@ -153,8 +151,8 @@ class CasesController {
             throw new PortalAdvice.PageNotFound();
         }
         CaseFile file = found.get();
-        model.addAttribute("file", file.file());
-        model.addAttribute("action", BASE + "/" + file.file().caseId());
+        model.addAttribute("caseFile", file);
+        model.addAttribute("action", BASE + "/" + file.caseId());
         if (!model.containsAttribute("fieldErrors")) {
             model.addAttribute("fieldErrors", Map.of());
         }
@@ -169,7 +167,7 @@ class CasesController {
         model.addAttribute("opinionDefaults", opinionDefaults);
         model.addAttribute("surveyKinds", SURVEY_KINDS);
         model.addAttribute("opinionFields", opinionFields());
-        CaseFormsReport forms = desk.caseForms();
+        CertificationDesk.CaseForms forms = desk.caseForms();
         model.addAttribute("judgementFields", fields(forms.firstJudgement().stream()
                 .filter(f -> !CASE_REFERENCE.contains(f.key())).toList(), ""));
         model.addAttribute("resultFields", fields(forms.result(), ""));
