@@ -356,7 +356,8 @@ public class AccessDecisions {
         FIRST_JUDGEMENT("certification.first-judgement", "一次判定の取込"),
         RESULT("certification.result", "二次判定の記録"),
         WITHDRAW("certification.withdraw", "申請の取下げ"),
-        AGENDA("certification.agenda", "介護認定審査会の準備");
+        AGENDA("certification.agenda", "介護認定審査会の準備"),
+        READ("certification.read", "認定案件の閲覧");
 
         private final String action;
         private final String label;
@@ -877,5 +878,31 @@ public class AccessDecisions {
         }
         audit.recordAll(insuredNos.stream().map(insuredNo -> entry(actor, insurerNo, insuredNo, "認定調査の一覧",
                 "certification.surveys", "permit:" + decision.reason().name())).toList());
+    }
+
+    // ---------------------------------------------------------------- the officer's case list (design §8.3)
+
+    /**
+     * Whether the actor may list its municipality's 認定 cases ({@link CaseRules} for its own insured: the
+     * municipality's 市町村職員). Listing itself discloses nothing until {@link #casesListed} records what the page
+     * showed; a denial is not audited, as no person is named.
+     */
+    public Decision mayListCases(Actor actor) {
+        AccessReason reason = actor.isPerson() ? AccessReason.NOT_INVOLVED
+                : CaseRules.decide(actor.kind(), actor.job(), true);
+        return Decision.of(InformationCategory.CERTIFICATION, reason);
+    }
+
+    /** A case on a page of the municipality's case list, as listed (its id and whose it is). */
+    public record ListedCase(UUID caseId, String insurerNo, String insuredNo) {
+    }
+
+    /** Records each case the list showed, so the person's "who looked" view lists the municipality; {@code certification.cases}. */
+    public void casesListed(Actor actor, List<ListedCase> cases) {
+        if (!mayListCases(actor).permitted()) {
+            throw new IllegalArgumentException("the actor may not list cases");
+        }
+        audit.recordAll(cases.stream().map(c -> entry(actor, c.insurerNo(), c.insuredNo(), "case:" + c.caseId(),
+                "certification.cases", "permit:" + AccessReason.OWN_INSURED.name())).toList());
     }
 }

@@ -340,4 +340,77 @@ public class CareCertification {
     public SurveyWorklistReport surveysAssignedTo(InsurerNumber insurer, UUID staffId) {
         return worklist.of(insurer, staffId);
     }
+
+    // ---------------------------------------------------------------- the officer's case pages (design §8.3)
+
+    /** How long a decided or withdrawn case stays on the municipality's list. */
+    private static final int RECENT_DAYS = 90;
+    private static final Map<String, String> ASSIGNMENT_STATUS = Map.of("open", "依頼中", "submitted", "提出済み",
+            "accepted", "受理済み", "withdrawn", "取下げ");
+
+    /**
+     * The municipality's open cases and those decided (or withdrawn) in the last 90 days, oldest application first;
+     * for the list {@code access} permitted (the caller audits each case shown).
+     */
+    public CaseListReport cases(InsurerNumber insurer) {
+        LocalDate since = LocalDate.now(JAPAN).minusDays(RECENT_DAYS);
+        return new CaseListReport(sql.sql("""
+                select c.case_id, c.insured_no, c.application_type, c.applied_on, r.progress, c.status, c.decided_on
+                  from certification.cases c
+                  join certification.certification_records r on r.insurer_no = c.insurer_no
+                       and r.insured_no = c.insured_no and r.case_id = c.case_id and r.current and not r.deleted
+                 where c.insurer_no = :insurer
+                   and (c.status = 'open' or coalesce(c.decided_on, c.created_at::date) >= :since)
+                 order by c.status <> 'open', c.applied_on, c.created_at
+                """).param("insurer", insurer.value()).param("since", since)
+                .query((rs, i) -> new CaseListReport.Row(rs.getObject(1, UUID.class), rs.getString(2),
+                        rs.getString(3), CertificationLayouts.APPLICATION_TYPES.get(rs.getString(3)),
+                        rs.getObject(4, LocalDate.class), rs.getString(5),
+                        CertificationLayouts.PROGRESS.get(rs.getString(5)), rs.getString(6),
+                        rs.getObject(7, LocalDate.class))).list());
+    }
+
+    /** The municipality's case of that id as its case page shows it, or unknown; read for a decided disclosure. */
+    public CaseFileReport caseFile(InsurerNumber insurer, UUID caseId) {
+        List<CaseFileReport.Assignment> assignments = sql.sql("""
+                select assignment_id, assignee_kind, assignee_office, request_kind, due_on, document_id, status
+                  from certification.survey_assignments
+                 where insurer_no = :insurer and case_id = :case order by created_at
+                """).param("insurer", insurer.value()).param("case", caseId)
+                .query((rs, i) -> new CaseFileReport.Assignment(rs.getObject(1, UUID.class),
+                        "staff".equals(rs.getString(2)), rs.getString(3), rs.getString(4),
+                        CertificationLayouts.SURVEY_REQUEST_KINDS.get(rs.getString(4)), rs.getObject(5, LocalDate.class),
+                        rs.getObject(6, UUID.class), rs.getString(7), ASSIGNMENT_STATUS.get(rs.getString(7)))).list();
+        return sql.sql("""
+                select c.insured_no, c.status, c.application_type, c.applied_on, c.application_document_id,
+                       r.progress, c.decided_on, r.surveyed_on, r.opinion_institution, r.opinion_requested_on,
+                       r.opinion_received_on, r.first_judgement, r.first_judged_on, r.standard_minutes, r.result,
+                       r.certified_on, r.cert_valid_from, r.cert_valid_to, r.board_on, r.board_opinion
+                  from certification.cases c
+                  join certification.certification_records r on r.insurer_no = c.insurer_no
+                       and r.insured_no = c.insured_no and r.case_id = c.case_id and r.current and not r.deleted
+                 where c.insurer_no = :insurer and c.case_id = :case
+                """).param("insurer", insurer.value()).param("case", caseId)
+                .query((rs, i) -> (CaseFileReport) new CaseFileReport.Case(caseId, rs.getString(1), rs.getString(2),
+                        rs.getString(3), CertificationLayouts.APPLICATION_TYPES.get(rs.getString(3)),
+                        rs.getObject(4, LocalDate.class), rs.getObject(5, UUID.class), rs.getString(6),
+                        CertificationLayouts.PROGRESS.get(rs.getString(6)), rs.getObject(7, LocalDate.class),
+                        assignments, rs.getObject(8, LocalDate.class), rs.getString(9),
+                        rs.getObject(10, LocalDate.class), rs.getObject(11, LocalDate.class), rs.getString(12),
+                        levelName(rs.getString(12)), rs.getObject(13, LocalDate.class), rs.getString(14),
+                        rs.getString(15), levelName(rs.getString(15)), rs.getObject(16, LocalDate.class),
+                        rs.getObject(17, LocalDate.class), rs.getObject(18, LocalDate.class),
+                        rs.getObject(19, LocalDate.class), rs.getString(20)))
+                .optional().orElseGet(CaseFileReport.Unknown::new);
+    }
+
+    /** The fields of the 一次判定 and 二次判定 forms (no personal data). */
+    public CaseFormsReport caseForms() {
+        return new CaseFormsReport(FirstJudgementLayout.LAYOUT.fields(), ResultLayout.LAYOUT.fields());
+    }
+
+    private static String levelName(String code) {
+        return code == null ? null : jp.kaigo.shared.CareLevel.find(code).map(jp.kaigo.shared.CareLevel::name)
+                .orElse(code);
+    }
 }

@@ -34,4 +34,21 @@ public class CaseResults {
         certification.recordResult(person, caseId, values);
         return new Routed.Done<>(caseId);
     }
+
+    /**
+     * {@link #record(Actor, InsuredPerson, UUID, Map)} for the case the actor's municipality knows by this id (an exit
+     * that links cases by id); an unknown case is refused as a field error ({@code InvalidValue}).
+     */
+    public Routed<UUID> record(Actor actor, UUID caseId, Map<String, String> values) {
+        if (actor.isPerson() || actor.organisation() == null
+                || actor.organisation().kind() != jp.kaigo.shared.PartyKind.MUNICIPALITY) {
+            throw new jp.kaigo.shared.InvalidValue("caseId", "認定案件", "この市町村の認定案件ではありません");
+        }
+        String insurer = actor.organisation().number();
+        if (!(certification.caseFile(new jp.kaigo.shared.InsurerNumber(insurer), caseId)
+                instanceof jp.kaigo.certification.CaseFileReport.Case found)) {
+            throw new jp.kaigo.shared.InvalidValue("caseId", "認定案件", "この市町村の認定案件ではありません");
+        }
+        return record(actor, InsuredPerson.of(insurer, found.insuredNo()), caseId, values);
+    }
 }

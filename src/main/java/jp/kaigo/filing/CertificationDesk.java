@@ -13,6 +13,9 @@ import jp.kaigo.access.AccessDecisions.CaseStep;
 import jp.kaigo.access.Actor;
 import jp.kaigo.access.Decision;
 import jp.kaigo.certification.CareCertification;
+import jp.kaigo.certification.CaseFileReport;
+import jp.kaigo.certification.CaseFormsReport;
+import jp.kaigo.certification.CaseListReport;
 import jp.kaigo.exchange.DocumentExchange;
 import jp.kaigo.exchange.DocumentRef;
 import jp.kaigo.exchange.DocumentView;
@@ -26,6 +29,7 @@ import jp.kaigo.shared.DocumentStatus;
 import jp.kaigo.shared.InsuredNumber;
 import jp.kaigo.shared.InsurerNumber;
 import jp.kaigo.shared.JobType;
+import jp.kaigo.shared.MedicalInstitutionCode;
 import jp.kaigo.shared.OfficeNumber;
 import jp.kaigo.shared.Party;
 import jp.kaigo.shared.PartyKind;
@@ -237,5 +241,119 @@ public class CertificationDesk {
                         r.dueOn())).toList();
         access.surveysListed(actor, insurer.value(), rows.stream().map(r -> r.insured().value()).toList());
         return new Routed.Done<>(rows);
+    }
+
+    // ---------------------------------------------------------------- the officer's case pages (design §8.3)
+
+    /**
+     * The municipality's 認定 cases for its officer's list: access decides first (the municipality's 市町村職員), then
+     * certification reads them and access records each case the list shows (audited per person).
+     */
+    public Routed<CaseList> cases(Actor actor) {
+        Decision decision = access.mayListCases(actor);
+        if (!decision.permitted()) {
+            return new Routed.Denied<>(decision);
+        }
+        InsurerNumber insurer = new InsurerNumber(actor.organisation().number());
+        CaseListReport list = certification.cases(insurer);
+        access.casesListed(actor, list.cases().stream()
+                .map(c -> new AccessDecisions.ListedCase(c.caseId(), insurer.value(), c.insuredNo())).toList());
+        return new Routed.Done<>(new CaseList(list.cases()));
+    }
+
+    /** The cases of the list (certification's rows; an exit shows them, it does not name their type). */
+    public record CaseList(java.util.List<CaseListReport.Row> rows) {
+    }
+
+    /** The fields of the officer's 一次判定 and 二次判定 forms, by the layouts the facades validate with. */
+    public record CaseForms(java.util.List<jp.kaigo.ingest.FieldSpec> firstJudgement,
+            java.util.List<jp.kaigo.ingest.FieldSpec> result) {
+    }
+
+    /** A case as its page shows it, with the 主治医 its application names (to prefill the 意見書作成依頼). */
+    public record CaseFile(CaseFileReport.Case file, String doctorInstitutionCode, String doctorName) {
+        public UUID caseId() {
+            return file.caseId();
+        }
+    }
+
+    /**
+     * The municipality's case of that id for its page: empty when the actor's municipality has no such case (another
+     * municipality's case is unknown here); otherwise access decides on the person's case ({@code mayWorkOnCase}
+     * {@code READ}, audited) before anything of it is answered.
+     */
+    public Routed<Optional<CaseFile>> caseFile(Actor actor, UUID caseId) {
+        Optional<CaseFileReport.Case> found = find(actor, caseId);
+        if (found.isEmpty()) {
+            return new Routed.Done<>(Optional.empty());
+        }
+        CaseFileReport.Case file = found.get();
+        InsurerNumber insurer = new InsurerNumber(actor.organisation().number());
+        Decision decision = access.mayWorkOnCase(actor, insurer.value(), file.insuredNo(), CaseStep.READ);
+        if (!decision.permitted()) {
+            return new Routed.Denied<>(decision);
+        }
+        Map<String, String> application = exchange.document(new DocumentRef(insurer, new InsuredNumber(file.insuredNo()),
+                file.applicationDocumentId())).map(DocumentView::payload).orElse(null);
+        return new Routed.Done<>(Optional.of(new CaseFile(file,
+                application == null ? null : application.get("doctorInstitutionCode"),
+                application == null ? null : application.get("doctorName"))));
+    }
+
+    /** The fields of the officer's 一次判定 and 二次判定 forms (layouts only: no personal data, no decision). */
+    public CaseForms caseForms() {
+        CaseFormsReport forms = certification.caseForms();
+        return new CaseForms(forms.firstJudgement(), forms.result());
+    }
+
+    /**
+     * {@link #assignSurvey(Actor, InsurerNumber, InsuredNumber, UUID, Assignee, String, LocalDate)} for the case the
+     * actor's municipality knows by this id (an exit that links cases by id); an unknown case is a field error.
+     */
+    public Routed<AssignmentResult> assignSurvey(Actor actor, UUID caseId, Assignee to, String requestKind,
+            LocalDate dueOn) {
+        Optional<CaseFileReport.Case> found = find(actor, caseId);
+        if (found.isEmpty()) {
+            return rejected(CASE, CASE_LABEL, UNKNOWN_CASE);
+        }
+        return assignSurvey(actor, new InsurerNumber(actor.organisation().number()),
+                new InsuredNumber(found.get().insuredNo()), caseId, to, requestKind, dueOn);
+    }
+
+    /**
+     * The 主治医意見書作成依頼 of the case (design §5.1) to the medical institution, sent as the API sends it
+     * ({@link DocumentRouting#send}: access decides S10, the request is recorded on the case); the values are the
+     * opinion-request layout's. An unknown case or a wrong 医療機関コード is a field error, nothing sent.
+     */
+    public Routed<SendResult> requestOpinion(Actor actor, UUID caseId, String institutionCode,
+            Map<String, String> values, String idempotencyKey) {
+        Optional<CaseFileReport.Case> found = find(actor, caseId);
+        if (found.isEmpty()) {
+            return new Routed.Done<>(new Invalid(List.of(new Violation(CASE, CASE_LABEL, UNKNOWN_CASE))));
+        }
+        MedicalInstitutionCode institution;
+        try {
+            institution = new MedicalInstitutionCode(institutionCode == null ? "" : institutionCode.strip());
+        } catch (jp.kaigo.shared.InvalidValue e) {
+            return new Routed.Done<>(new Invalid(e.violations().stream()
+                    .map(v -> new Violation(INSTITUTION, INSTITUTION_LABEL, v.reason())).toList()));
+        }
+        return routing.send(actor, new Outgoing(DocumentKind.OPINION_REQUEST,
+                Correspondent.of(Party.medicalInstitution(institution.value())),
+                new InsurerNumber(actor.organisation().number()), new InsuredNumber(found.get().insuredNo()), values,
+                idempotencyKey, null, null));
+    }
+
+    private static final String UNKNOWN_CASE = "この市町村の認定案件ではありません";
+    private static final String INSTITUTION = "institutionCode";
+    private static final String INSTITUTION_LABEL = "依頼先の医療機関コード";
+
+    /** The case of the actor's municipality by its id; empty for anyone but a municipality's staff. */
+    private Optional<CaseFileReport.Case> find(Actor actor, UUID caseId) {
+        if (!municipal(actor) || caseId == null) {
+            return Optional.empty();
+        }
+        return certification.caseFile(new InsurerNumber(actor.organisation().number()), caseId)
+                instanceof CaseFileReport.Case c ? Optional.of(c) : Optional.empty();
     }
 }

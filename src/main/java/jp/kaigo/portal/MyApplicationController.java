@@ -211,7 +211,7 @@ class MyApplicationController {
         return groups;
     }
 
-    private static Field field(FieldSpec spec) {
+    static Field field(FieldSpec spec) {
         Integer length = null;
         Matcher m = LENGTH.matcher(spec.rule());
         if (m.find()) {
