@@ -324,4 +324,19 @@ public class CareCertification {
     public void published(InsurerNumber insurer, UUID agendaId, Map<Integer, UUID> packetDocuments) {
         agendas.published(insurer, agendaId, packetDocuments);
     }
+
+    private TimedNotices timedNotices;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    void timedNotices(TimedNotices timedNotices) {
+        this.timedNotices = timedNotices;
+    }
+
+    /**
+     * Runs the daily job of the timed notices (更新勧奨, 処分延期) as it would have run on the day: the demo loader
+     * replays the day its demo person's 認定更新勧奨 fell due. Each notice is still sent once.
+     */
+    public void publishTimedNotices(LocalDate day) {
+        timedNotices.publishDue(day);
+    }
 }
