@@ -329,6 +329,28 @@ class DemoData implements ApplicationRunner {
                     .append(relative(demo.resolve("card-" + person.insurerNo() + "-" + person.insuredNo() + ".p12")))
                     .append(" 暗証番号 ").append(DEMO_CARD_PIN).append(" (手順は README)\n");
         }
+        String clinic = relative(demo.resolve(CertificationJourneyDemo.clinicFileBase()));
+        String secrets = relative(demo) + "/";
+        text.append("要介護認定オンラインの手順 (README「The 要介護認定 journey」、パスワードはすべて ").append(DEMO_STAFF_PASSWORD)
+                .append("、ワンタイムパスワードは totp --secret $(cat <ファイル>)):\n")
+                .append("  本人 (カード): マイページ → 要介護認定を申請する → 更新、主治医 デモ内科クリニック (")
+                .append(CertificationJourneyDemo.DEMO_CLINIC).append(") → 送信\n")
+                .append("  ").append(DEMO_CLERK).append(" (").append(municipality).append(".p12、")
+                .append(secrets).append("municipality-").append(data.municipalities().get(0).insurerNo())
+                .append("-totp-secret.txt): 受信箱 → 受理 → 認定案件 → 認定調査を依頼 (demo.surveyor) → 意見書作成依頼\n")
+                .append("  ").append(CertificationJourneyDemo.DEMO_SURVEYOR).append(" (同じ証明書、").append(secrets)
+                .append("municipality-").append(data.municipalities().get(0).insurerNo())
+                .append("-surveyor-totp-secret.txt): 認定調査 → 調査票 → 送信\n")
+                .append("  ").append(CertificationJourneyDemo.DEMO_DOCTOR).append(" (").append(clinic).append(".p12、")
+                .append(clinic).append("-totp-secret.txt): 受信箱 → 意見書作成依頼 → 意見書 → 送信\n")
+                .append("  ").append(DEMO_CLERK).append(": 受理 → 一次判定取込 → 審査会 (第1合議体) → 公開 → 二次判定を記録\n")
+                .append("  ").append(CertificationJourneyDemo.DEMO_COMMITTEE).append(" / ")
+                .append(CertificationJourneyDemo.DEMO_COMMITTEE2).append(" (同じ証明書、").append(secrets)
+                .append("municipality-").append(data.municipalities().get(0).insurerNo())
+                .append("-committee[2]-totp-secret.txt): 審査会資料 (第1合議体 / 第2合議体)\n")
+                .append("  本人: お知らせ → 認定結果通知; ").append(DEMO_STAFF).append(": 受信箱 → 進捗\n")
+                .append("  受領証の検証: java -jar target/kaigo-platform.jar receipt verify --receipt r.json --ca ").append(ca)
+                .append(" --cert ").append(relative(pki.directory().resolve("receipts.pem"))).append('\n');
         text.append("ファイルの取込 (全量、保険者の証明書で):\n  curl -s --cacert ").append(ca).append(" --cert ")
                 .append(municipality).append(".pem --key ").append(municipality).append("-key.pem -X POST '").append(url)
                 .append("/api/municipalities/").append(data.municipalities().get(0).insurerNo())
