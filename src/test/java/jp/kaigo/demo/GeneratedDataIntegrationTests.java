@@ -239,6 +239,10 @@ class GeneratedDataIntegrationTests {
                 var report = imports.importFile(new ImportRequest(file.insurerNo(), file.recordType(), ImportMode.FULL,
                         FileFormat.CSV, null, file.path().getFileName().toString(),
                         imports.columnsMissingFrom(file.recordType(), file.header())), in);
+                if (report.status() == ImportStatus.HELD) {
+                    // other tests (the demo loader's) loaded other persons' records: this file is the state
+                    report = imports.confirm(report.importId(), file.insurerNo(), report.wouldDelete());
+                }
                 assertThat(report.rejections()).as(file.path().toString()).isEmpty();
                 assertThat(report.inserted() + report.updated() + report.unchanged()).isEqualTo(file.rows());
                 certified += file.recordType().equals("certification") ? file.rows() : 0;
