@@ -413,4 +413,19 @@ public class CareCertification {
         return code == null ? null : jp.kaigo.shared.CareLevel.find(code).map(jp.kaigo.shared.CareLevel::name)
                 .orElse(code);
     }
+
+    private TimedNotices timedNotices;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    void timedNotices(TimedNotices timedNotices) {
+        this.timedNotices = timedNotices;
+    }
+
+    /**
+     * Runs the daily job of the timed notices (更新勧奨, 処分延期) as it would have run on the day: the demo loader
+     * replays the day its demo person's 認定更新勧奨 fell due. Each notice is still sent once.
+     */
+    public void publishTimedNotices(LocalDate day) {
+        timedNotices.publishDue(day);
+    }
 }

@@ -18,15 +18,17 @@ import jp.kaigo.identity.Enrolment;
 import jp.kaigo.identity.IssuedCredential;
 import jp.kaigo.identity.MyNumberCards;
 import jp.kaigo.identity.OfficeMaster;
-import org.bouncycastle.util.encoders.Base32;
 import jp.kaigo.shared.Qualification;
-import jp.kaigo.identity.Totp;
 import jp.kaigo.identity.StaffSession;
 import jp.kaigo.identity.PlatformPki;
 import jp.kaigo.identity.SimulatedCard;
 import jp.kaigo.identity.SimulatedJlis;
 import jp.kaigo.identity.StaffAccounts;
+import jp.kaigo.certification.CareCertification;
+import jp.kaigo.eligibility.EligibilityVerification;
+import jp.kaigo.filing.CommitteeDesk;
 import jp.kaigo.ingest.FileFormat;
+import jp.kaigo.relationship.OfficesInCharge;
 import jp.kaigo.consent.Consents;
 import jp.kaigo.ingest.FileImports;
 import jp.kaigo.ingest.ImportMode;
@@ -78,10 +80,13 @@ class DemoData implements ApplicationRunner {
     private final OfficeMaster master;
     private final int persons;
     private final int municipalities;
+    private final CertificationJourneyDemo journey;
 
     DemoData(InsuredRegistry registry, FileImports imports, PlatformPki pki, StaffAccounts staff, SimulatedJlis jlis,
             MyNumberCards cards, Consents consents, ApplicationContext context, OfficeMaster master,
-            @Value("${kaigo.demo.persons:3000}") int persons, @Value("${kaigo.demo.municipalities:3}") int municipalities) {
+            @Value("${kaigo.demo.persons:3000}") int persons, @Value("${kaigo.demo.municipalities:3}") int municipalities,
+            CommitteeDesk committees, EligibilityVerification eligibility, OfficesInCharge offices,
+            CareCertification certification) {
         this.registry = registry;
         this.imports = imports;
         this.pki = pki;
@@ -93,12 +98,15 @@ class DemoData implements ApplicationRunner {
         this.master = master;
         this.persons = persons;
         this.municipalities = municipalities;
+        this.journey = new CertificationJourneyDemo(staff, imports, master, committees, eligibility, offices,
+                certification);
     }
 
     @Override
     public void run(ApplicationArguments args) throws IOException {
         SyntheticData data = new SyntheticData(SEED, municipalities);
-        if (registry.isEmpty()) {
+        boolean loadedNow = registry.isEmpty();
+        if (loadedNow) {
             load(data);
         }
         Path demo = pki.directory().resolve("demo");
@@ -109,12 +117,25 @@ class DemoData implements ApplicationRunner {
         issueOnce(demo, Party.operator("1"), "デモ運営者(国保中央会)");
         demoMaster();
         String totpSecret = demoStaff(demo, Party.office(DEMO_OFFICE), DEMO_STAFF, JobType.CARE_MANAGER);
-        demoQualification(demo, totpSecret);
-        String clerkSecret = demoStaff(demo, Party.municipality(data.municipalities().get(0).insurerNo()), DEMO_CLERK,
-                JobType.MUNICIPAL_OFFICER);
+        Party municipality = Party.municipality(data.municipalities().get(0).insurerNo());
+        String clerkSecret = demoStaff(demo, municipality, DEMO_CLERK, JobType.MUNICIPAL_OFFICER);
+        // the 要介護認定 journey (certification-online.md §8.2): the demo clinic, its doctor, the municipality's staff
+        Party clinic = Party.medicalInstitution(CertificationJourneyDemo.DEMO_CLINIC);
+        issueOnce(demo, clinic, CertificationJourneyDemo.DEMO_CLINIC_NAME, CertificationJourneyDemo.clinicFileBase());
+        journey.clinicMaster();
+        demoStaffIn(demo.resolve(CertificationJourneyDemo.clinicFileBase() + "-totp-secret.txt"), clinic,
+                CertificationJourneyDemo.DEMO_DOCTOR, JobType.DOCTOR);
         SyntheticData.Person person = demoPerson(data);
-        if (person != null) {
-            demoCard(demo, person);
+        try (var careManager = new CertificationJourneyDemo.SignIn(staff, Party.office(DEMO_OFFICE), DEMO_STAFF, totpSecret);
+                var clerk = new CertificationJourneyDemo.SignIn(staff, municipality, DEMO_CLERK, clerkSecret)) {
+            demoQualification(demo, careManager);
+            journey.municipalStaff(demo, clerk);
+            journey.boards(demo, clerk, loadedNow);
+            if (person != null) {
+                demoCard(demo, person);
+                journey.renewalDue(demo, data, person, loadedNow);
+                journey.officeInCharge(careManager, person);
+            }
         }
         banner(data, demo, totpSecret, clerkSecret);
     }
@@ -188,24 +209,24 @@ class DemoData implements ApplicationRunner {
      * The demo care manager's 介護支援専門員 registration, attested once by the office's administrator (the same
      * account, signed in as any administrator would), so that the demo shows 認定調査票 and 主治医意見書.
      */
-    private void demoQualification(Path dir, String totpSecret) throws IOException {
+    private void demoQualification(Path dir, CertificationJourneyDemo.SignIn careManager) throws IOException {
         Path marker = dir.resolve(IssuedCredential.fileBase(Party.office(DEMO_OFFICE)) + "-care-manager-attested.txt");
         if (Files.exists(marker)) {
             return;
         }
-        Party office = Party.office(DEMO_OFFICE);
-        var tokens = staff.signIn(office, DEMO_STAFF, DEMO_STAFF_PASSWORD,
-                Totp.code(Base32.decode(totpSecret), Totp.step(java.time.Instant.now())));
-        StaffSession admin = staff.authenticate(office, tokens.accessToken()).orElseThrow();
+        StaffSession admin = careManager.session();
         if (!admin.qualifications().contains(Qualification.CARE_MANAGER)) {
             staff.attest(admin, DEMO_STAFF, Qualification.CARE_MANAGER, "47000001", LocalDate.now(JAPAN).plusYears(5));
         }
-        staff.signOut(admin);
         Files.writeString(marker, "介護支援専門員 登録番号 47000001\n");
     }
 
     private String demoStaff(Path dir, Party organisation, String loginId, JobType job) throws IOException {
-        Path file = dir.resolve(IssuedCredential.fileBase(organisation) + "-totp-secret.txt");
+        return demoStaffIn(dir.resolve(IssuedCredential.fileBase(organisation) + "-totp-secret.txt"), organisation, loginId,
+                job);
+    }
+
+    private String demoStaffIn(Path file, Party organisation, String loginId, JobType job) throws IOException {
         if (!Files.exists(file)) {
             Enrolment enrolment = staff.registerFirstAdmin(organisation, loginId, DEMO_STAFF_PASSWORD, job);
             Files.writeString(file, enrolment.totpSecret() + "\n");
@@ -247,7 +268,10 @@ class DemoData implements ApplicationRunner {
 
     /** Demo client certificates, issued on the first start and kept (delete the directory to renew). */
     private void issueOnce(Path dir, Party party, String name) {
-        String base = IssuedCredential.fileBase(party);
+        issueOnce(dir, party, name, IssuedCredential.fileBase(party));
+    }
+
+    private void issueOnce(Path dir, Party party, String name, String base) {
         if (!Files.exists(dir.resolve(base + ".p12"))) {
             pki.issue(party, name, Duration.ofDays(365)).write(dir, base, DEMO_PASSWORD.toCharArray());
         }
@@ -305,6 +329,28 @@ class DemoData implements ApplicationRunner {
                     .append(relative(demo.resolve("card-" + person.insurerNo() + "-" + person.insuredNo() + ".p12")))
                     .append(" 暗証番号 ").append(DEMO_CARD_PIN).append(" (手順は README)\n");
         }
+        String clinic = relative(demo.resolve(CertificationJourneyDemo.clinicFileBase()));
+        String secrets = relative(demo) + "/";
+        text.append("要介護認定オンラインの手順 (README「The 要介護認定 journey」、パスワードはすべて ").append(DEMO_STAFF_PASSWORD)
+                .append("、ワンタイムパスワードは totp --secret $(cat <ファイル>)):\n")
+                .append("  本人 (カード): マイページ → 要介護認定を申請する → 更新、主治医 デモ内科クリニック (")
+                .append(CertificationJourneyDemo.DEMO_CLINIC).append(") → 送信\n")
+                .append("  ").append(DEMO_CLERK).append(" (").append(municipality).append(".p12、")
+                .append(secrets).append("municipality-").append(data.municipalities().get(0).insurerNo())
+                .append("-totp-secret.txt): 受信箱 → 受理 → 認定案件 → 認定調査を依頼 (demo.surveyor) → 意見書作成依頼\n")
+                .append("  ").append(CertificationJourneyDemo.DEMO_SURVEYOR).append(" (同じ証明書、").append(secrets)
+                .append("municipality-").append(data.municipalities().get(0).insurerNo())
+                .append("-surveyor-totp-secret.txt): 認定調査 → 調査票 → 送信\n")
+                .append("  ").append(CertificationJourneyDemo.DEMO_DOCTOR).append(" (").append(clinic).append(".p12、")
+                .append(clinic).append("-totp-secret.txt): 受信箱 → 意見書作成依頼 → 意見書 → 送信\n")
+                .append("  ").append(DEMO_CLERK).append(": 受理 → 一次判定取込 → 審査会 (第1合議体) → 公開 → 二次判定を記録\n")
+                .append("  ").append(CertificationJourneyDemo.DEMO_COMMITTEE).append(" / ")
+                .append(CertificationJourneyDemo.DEMO_COMMITTEE2).append(" (同じ証明書、").append(secrets)
+                .append("municipality-").append(data.municipalities().get(0).insurerNo())
+                .append("-committee[2]-totp-secret.txt): 審査会資料 (第1合議体 / 第2合議体)\n")
+                .append("  本人: お知らせ → 認定結果通知; ").append(DEMO_STAFF).append(": 受信箱 → 進捗\n")
+                .append("  受領証の検証: java -jar target/kaigo-platform.jar receipt verify --receipt r.json --ca ").append(ca)
+                .append(" --cert ").append(relative(pki.directory().resolve("receipts.pem"))).append('\n');
         text.append("ファイルの取込 (全量、保険者の証明書で):\n  curl -s --cacert ").append(ca).append(" --cert ")
                 .append(municipality).append(".pem --key ").append(municipality).append("-key.pem -X POST '").append(url)
                 .append("/api/municipalities/").append(data.municipalities().get(0).insurerNo())

@@ -4,5 +4,6 @@
  * written as municipality interface files. The demo run, the tests and the benchmark all use it; the
  * demo loads it through the real ingest path on the first start.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "ingest", "registry", "identity", "consent"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "ingest", "registry", "identity", "consent", "access", "certification",
+        "eligibility", "filing", "relationship"})
 package jp.kaigo.demo;
