@@ -43,15 +43,22 @@ public class CareCertification {
     private final ApplicationEventPublisher events;
     private final CaseOpinions opinions;
     private final CaseSurveys surveys;
+    private final Agendas agendas;
+    private final SurveyWorklist worklist;
+    private final TimedNotices timedNotices;
 
     CareCertification(JdbcClient sql, JdbcTemplate jdbc, CaseRevisions revisions, ApplicationEventPublisher events,
-            CaseOpinions opinions, CaseSurveys surveys) {
+            CaseOpinions opinions, CaseSurveys surveys, Agendas agendas, SurveyWorklist worklist,
+            TimedNotices timedNotices) {
         this.sql = sql;
         this.jdbc = jdbc;
         this.revisions = revisions;
         this.events = events;
         this.opinions = opinions;
         this.surveys = surveys;
+        this.agendas = agendas;
+        this.worklist = worklist;
+        this.timedNotices = timedNotices;
     }
 
     /** The 有効期間 of the person's latest 認定 with a level (by its end), from the current revision of each history. */
@@ -275,14 +282,6 @@ public class CareCertification {
     }
 
     // ---------------------------------------------------------------- 介護認定審査会 (design §6.2–§6.4)
-    // (injected by method, not by the constructor, so that this section is an append only)
-
-    private Agendas agendas;
-
-    @org.springframework.beans.factory.annotation.Autowired
-    void committee(Agendas agendas) {
-        this.agendas = agendas;
-    }
 
     /** A new 合議体 of the municipality; refused ({@link InvalidValue}) when the number is taken. */
     @Transactional
@@ -326,14 +325,6 @@ public class CareCertification {
         agendas.published(insurer, agendaId, packetDocuments);
     }
     // ---------------------------------------------------------------- the own surveyor's worklist (design §4.1, S8)
-    // (injected by method, so that this section is an append only)
-
-    private SurveyWorklist worklist;
-
-    @org.springframework.beans.factory.annotation.Autowired
-    void surveyWorklist(SurveyWorklist worklist) {
-        this.worklist = worklist;
-    }
 
     /** The 認定調査 assigned to this staff member of the municipality and not answered yet (its cases still open). */
     @Transactional(readOnly = true)
@@ -414,12 +405,7 @@ public class CareCertification {
                 .orElse(code);
     }
 
-    private TimedNotices timedNotices;
-
-    @org.springframework.beans.factory.annotation.Autowired
-    void timedNotices(TimedNotices timedNotices) {
-        this.timedNotices = timedNotices;
-    }
+    // ---------------------------------------------------------------- timed notices (design §7)
 
     /**
      * Runs the daily job of the timed notices (更新勧奨, 処分延期) as it would have run on the day: the demo loader
