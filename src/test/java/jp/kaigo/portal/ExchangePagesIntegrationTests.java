@@ -326,7 +326,8 @@ class ExchangePagesIntegrationTests {
     }
 
     private long documents() {
-        return sql.sql("select count(*) from exchange.documents where insurer_no = :insurer and insured_no = :insured")
+        return sql.sql("select count(*) from exchange.documents where insurer_no = :insurer and insured_no = :insured"
+                + " and kind <> 'progress-notice'")
                 .param("insurer", insurer).param("insured", insuredNo).query(Long.class).single();
     }
 
