@@ -16,6 +16,7 @@ import jp.kaigo.ingest.Fields;
 import jp.kaigo.shared.DocumentKind;
 import jp.kaigo.shared.InsuredNumber;
 import jp.kaigo.shared.InsurerNumber;
+import jp.kaigo.shared.InvalidValue;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -61,11 +62,13 @@ class CaseOpinions {
 
     /**
      * An accepted 意見書: a new history (valid from its 記入日, source online, the case, the document as import id)
-     * and the case at 進捗 3 主治医意見書 with its 受領日 — a case already further on stays where it is.
+     * and the case at 進捗 3 主治医意見書 with its 受領日 — a case already further on stays where it is. Refused
+     * ({@link InvalidValue}, the whole acceptance with it) when the person has no open case any more.
      */
     UUID accepted(AcceptedOpinion o) {
         UUID caseId = openCase(o.insurer(), o.insured())
-                .orElseThrow(() -> new IllegalStateException("an accepted doctor opinion needs an open case"));
+                .orElseThrow(() -> new InvalidValue("document", "主治医意見書",
+                        "この方の受付中の認定案件がありません(決定済みか、取り下げられています)"));
         Map<String, String> payload = o.payload();
         int historyNo = sql.sql("""
                 select coalesce(max(history_no), 0) + 1 from certification.doctor_opinion_records

@@ -163,6 +163,24 @@ class OpinionIntegrationTests extends ExchangeApiTests {
                 .isEqualTo("403:NOT_REQUESTED");
     }
 
+    @Test
+    void anOpinionForACaseDecidedMeanwhileIsRefusedAndStaysUnaccepted() {
+        ApiClient.Response sent = opinion(doctor, requestId, sample());
+        assertThat(sent.status()).as(sent.body()).isEqualTo(201);
+        String opinion = sent.json().get("location").asString();
+        assertThat(officer.get(opinion).status()).isEqualTo(200);
+        sql.sql("update certification.cases set status = 'decided', decided_on = current_date where insurer_no = :i"
+                + " and case_id = :case::uuid").param("i", insurer).param("case", caseId).update();
+
+        ApiClient.Response refused = officer.post(opinion + "/accept", "");
+        assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+        assertThat(fields(refused)).containsExactly("document");
+        assertThat(refused.body()).contains("受付中の認定案件がありません");
+        assertThat(officer.get(opinion).json().get("status").asString()).as("nothing changed").isNotEqualTo("accepted");
+        assertThat(sql.sql("select count(*) from certification.doctor_opinion_records where insurer_no = :i")
+                .param("i", insurer).query(Integer.class).single()).isZero();
+    }
+
     // ---------------------------------------------------------------- helpers
 
     /** The sample 意見書 as this test's clinic writes it today. */
