@@ -25,17 +25,24 @@ import jp.kaigo.relationship.OfficesInCharge;
 import jp.kaigo.shared.CareRecordSource;
 import jp.kaigo.shared.Correspondent;
 import jp.kaigo.shared.DocumentKind;
+import jp.kaigo.shared.EmergencyOpened;
 import jp.kaigo.shared.InformationCategory;
+import jp.kaigo.shared.InsuredPerson;
 import jp.kaigo.shared.InsuredNumber;
 import jp.kaigo.shared.InsurerNumber;
 import jp.kaigo.shared.InvalidValue;
 import jp.kaigo.shared.JobType;
+import jp.kaigo.shared.OrganisationFirstAccess;
 import jp.kaigo.shared.Party;
 import jp.kaigo.identity.NotPermitted;
 import jp.kaigo.identity.OfficeMaster;
 import jp.kaigo.shared.PartyKind;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The access decision (facade). Every decision, permit or deny, is audited before it is returned; a
@@ -55,10 +62,16 @@ public class AccessDecisions {
     private final JdbcClient sql;
     private final OfficeMaster master;
     private final Map<InformationCategory, CareRecordSource> sources = new EnumMap<>(InformationCategory.class);
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate alertTransaction;
 
     AccessDecisions(Consents consents, OfficesInCharge offices, InsuredRegistry registry, AuditLog audit,
-            JdbcClient sql, List<CareRecordSource> sources, OfficeMaster master) {
+            JdbcClient sql, List<CareRecordSource> sources, OfficeMaster master, ApplicationEventPublisher events,
+            PlatformTransactionManager transactions) {
         this.master = master;
+        this.events = events;
+        this.alertTransaction = new TransactionTemplate(transactions);
+        this.alertTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.registry = registry;
         this.consents = consents;
         this.offices = offices;
@@ -113,8 +126,22 @@ public class AccessDecisions {
         return decision;
     }
 
-    /** Decides, audits, and when permitted reads the category's records. */
+    /**
+     * Decides, audits, and when permitted reads the category's records; the person is alerted when this is the first
+     * look by an office or medical institution ({@link OrganisationFirstAccess}).
+     */
     public Disclosure read(Actor actor, String insurerNo, String insuredNo, InformationCategory category, String purpose) {
+        boolean firstLook = careOrganisation(actor)
+                && audit.lastSeenBy(actor.kind().code(), actor.organisation().number(), insurerNo, insuredNo).isEmpty();
+        Disclosure disclosure = disclose(actor, insurerNo, insuredNo, category, purpose);
+        if (firstLook && disclosure.decision().permitted()) {
+            firstAccess(actor, insurerNo, insuredNo);
+        }
+        return disclosure;
+    }
+
+    private Disclosure disclose(Actor actor, String insurerNo, String insuredNo, InformationCategory category,
+            String purpose) {
         CareRecordSource source = sources.get(category);
         if (source == null) {
             throw new InvalidValue("category", "情報の種類", "この情報はまだ扱っていません");
@@ -143,12 +170,37 @@ public class AccessDecisions {
     public PersonFile readFile(Actor actor, String insurerNo, String insuredNo, String purpose) {
         Instant lastSeen = actor.isPerson() ? null : audit.lastSeenBy(actor.kind().code(),
                 actor.organisation().number(), insurerNo, insuredNo).orElse(null);
-        return new PersonFile(readAll(actor, insurerNo, insuredNo, purpose), lastSeen);
+        List<Disclosure> disclosures = readAll(actor, insurerNo, insuredNo, purpose);
+        if (careOrganisation(actor) && lastSeen == null && disclosures.stream().anyMatch(d -> d.decision().permitted())) {
+            firstAccess(actor, insurerNo, insuredNo);
+        }
+        return new PersonFile(disclosures, lastSeen);
+    }
+
+    private static boolean careOrganisation(Actor actor) {
+        return !actor.isPerson() && (actor.kind() == PartyKind.OFFICE || actor.kind() == PartyKind.MEDICAL_INSTITUTION);
+    }
+
+    /**
+     * The person is told that an organisation with no look at them in the audit's report window saw their records;
+     * the notice is made once per organisation (its deduplication key), however often this runs.
+     */
+    private void firstAccess(Actor actor, String insurerNo, String insuredNo) {
+        alert(new OrganisationFirstAccess(InsuredPerson.of(insurerNo, insuredNo), actor.organisation(),
+                master.nameOf(actor.organisation()).orElse(null), Instant.now()));
+    }
+
+    /**
+     * Publishes an alert to the person in a transaction of its own, so that the event publication registry keeps it
+     * and delivers it after that commit whatever the caller runs in (a read runs in none, or in a read-only one).
+     */
+    private void alert(Object event) {
+        alertTransaction.executeWithoutResult(status -> events.publishEvent(event));
     }
 
     /** Every category held, in order, each decided, audited and (when permitted) read on its own. */
     public List<Disclosure> readAll(Actor actor, String insurerNo, String insuredNo, String purpose) {
-        return categoriesHeld().stream().sorted().map(c -> read(actor, insurerNo, insuredNo, c, purpose)).toList();
+        return categoriesHeld().stream().sorted().map(c -> disclose(actor, insurerNo, insuredNo, c, purpose)).toList();
     }
 
     /**
@@ -654,6 +706,8 @@ public class AccessDecisions {
                 insurerNo, insuredNo, reason.strip(), basis, disaster, now.atOffset(ZoneOffset.UTC),
                 now.plus(EMERGENCY).atOffset(ZoneOffset.UTC)).update();
         audit.record(entry(actor, insurerNo, insuredNo, "緊急時の閲覧の開始", "緊急時の閲覧", "break-glass:" + basis));
+        alert(new EmergencyOpened(id, InsuredPerson.of(insurerNo, insuredNo), actor.organisation(),
+                master.nameOf(actor.organisation()).orElse(null), now, now.plus(EMERGENCY)));
         return openings("where opening_id = ?", id).get(0);
     }
 

@@ -7,7 +7,9 @@ import java.util.Optional;
 public enum NoticeKind {
     CERTIFICATION_RESULT("certification-result", "要介護認定の結果のお知らせ", true),
     RENEWAL_REMINDER("renewal-reminder", "要介護認定の更新申請のご案内", true),
-    POSTPONEMENT("postponement", "要介護認定の処分延期のお知らせ", true);
+    POSTPONEMENT("postponement", "要介護認定の処分延期のお知らせ", true),
+    BREAK_GLASS("break-glass", "緊急時の閲覧のお知らせ", false),
+    FIRST_ACCESS("first-access", "はじめての事業所・医療機関による閲覧のお知らせ", false);
 
     private final String code;
     private final String title;

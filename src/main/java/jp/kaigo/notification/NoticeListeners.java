@@ -4,6 +4,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import jp.kaigo.shared.CareLevelCertified;
 import jp.kaigo.shared.DecisionOverdue;
+import jp.kaigo.shared.EmergencyOpened;
+import jp.kaigo.shared.OrganisationFirstAccess;
+import jp.kaigo.shared.Party;
 import jp.kaigo.shared.RenewalDue;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -55,5 +58,34 @@ class NoticeListeners {
         params.put("reason", event.reason().name());
         desk.give(event.person(), NoticeKind.POSTPONEMENT, "postponement:" + event.caseId(), event.caseId().toString(),
                 params);
+    }
+
+    /** 緊急時の閲覧のお知らせ, once per opening. */
+    @ApplicationModuleListener
+    void on(EmergencyOpened event) {
+        Map<String, String> params = organisation(event.organisation(), event.organisationName());
+        params.put("openedAt", event.openedAt().toString());
+        params.put("expiresAt", event.expiresAt().toString());
+        desk.give(event.person(), NoticeKind.BREAK_GLASS, "breakglass:" + event.openingId(),
+                event.openingId().toString(), params);
+    }
+
+    /** An organisation new to the person looked: once per organisation. */
+    @ApplicationModuleListener
+    void on(OrganisationFirstAccess event) {
+        Map<String, String> params = organisation(event.organisation(), event.organisationName());
+        params.put("at", event.at().toString());
+        desk.give(event.person(), NoticeKind.FIRST_ACCESS,
+                "first-access:" + event.organisation().kind().code() + ":" + event.organisation().number(), null, params);
+    }
+
+    private static Map<String, String> organisation(Party organisation, String name) {
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("organisationKind", organisation.kind().code());
+        params.put("organisationNumber", organisation.number());
+        if (name != null) {
+            params.put("organisationName", name);
+        }
+        return params;
     }
 }

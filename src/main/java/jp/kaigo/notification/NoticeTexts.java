@@ -1,15 +1,20 @@
 package jp.kaigo.notification;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import jp.kaigo.shared.CareLevel;
 import jp.kaigo.shared.DecisionOverdue;
 import jp.kaigo.shared.JapaneseDates;
+import jp.kaigo.shared.PartyKind;
 
 /** What each kind of notice says, from the codes and dates kept with it (Japanese; the person reads it signed in). */
 final class NoticeTexts {
+    private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
+
     private NoticeTexts() {
     }
 
@@ -37,6 +42,18 @@ final class NoticeTexts {
                 lines.add("結果をお知らせできる見込み:"
                         + (params.get("expectedOn") == null ? "未定" : date(params.get("expectedOn"))));
             }
+            case BREAK_GLASS -> {
+                lines.add(organisation(params) + "が、緊急時の閲覧の手続きで、あなたの介護の情報を見られるようにしました。");
+                lines.add("見られる期間:" + moment(params.get("openedAt")) + "から" + moment(params.get("expiresAt"))
+                        + "まで");
+                lines.add("理由は「わたしの情報を見た記録」で確認できます。心当たりがないときは、お住まいの市町村にご連絡ください。");
+            }
+            case FIRST_ACCESS -> {
+                lines.add(organisation(params) + "が、はじめてあなたの介護の情報を見ました(" + moment(params.get("at"))
+                        + ")。");
+                lines.add("見た記録は「わたしの情報を見た記録」で確認できます。心当たりがないときは、同意を取り消すか、"
+                        + "お住まいの市町村にご連絡ください。");
+            }
         }
         return List.copyOf(lines);
     }
@@ -47,6 +64,22 @@ final class NoticeTexts {
         } catch (IllegalArgumentException | NullPointerException unknown) {
             return DecisionOverdue.Reason.OTHER.label();
         }
+    }
+
+    /** 介護事業所「名称」(番号), the kind's label when the name is not in the master. */
+    private static String organisation(Map<String, String> params) {
+        String kind = PartyKind.ofCode(params.getOrDefault("organisationKind", "")).map(PartyKind::label)
+                .orElse("事業所・医療機関");
+        String name = params.get("organisationName");
+        return kind + (name == null ? "" : "「" + name + "」") + "(" + params.get("organisationNumber") + ")";
+    }
+
+    private static String moment(String iso) {
+        if (iso == null) {
+            return "未定";
+        }
+        var at = Instant.parse(iso).atZone(JAPAN);
+        return JapaneseDates.format(at.toLocalDate()) + " " + String.format("%d:%02d", at.getHour(), at.getMinute());
     }
 
     private static String date(String iso) {

@@ -36,6 +36,8 @@ class CareRecordsIntegrationTests extends MunicipalityApiTests {
     SimulatedJlis jlis;
     @Autowired
     javax.sql.DataSource dataSource;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient sql;
     /** The office's care manager (介護支援専門員), signed in. */
     ApiClient careManager;
 
@@ -76,6 +78,22 @@ class CareRecordsIntegrationTests extends MunicipalityApiTests {
     }
 
     /** The status and, for a denial, the reason code. */
+    /** Waits until the platform has delivered every alert published so far (the listener runs after the commit). */
+    private void awaitAlertsDelivered() {
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() -> sql.sql("""
+                select count(*) from public.event_publication where completion_date is null
+                   and event_type in ('jp.kaigo.shared.OrganisationFirstAccess', 'jp.kaigo.shared.EmergencyOpened')
+                """).query(Integer.class).single() == 0);
+    }
+
+    /** The person's alerts of the kind, each as the organisation's kind and number. */
+    private List<String> alerts(String kind) {
+        return sql.sql("""
+                select params ->> 'organisationKind' || ':' || (params ->> 'organisationNumber') from notification.notices
+                 where insurer_no = :i and insured_no = :p and kind = :k order by created_at
+                """).param("i", insurer).param("p", PERSON).param("k", kind).query(String.class).list();
+    }
+
     private static String outcome(ApiClient.Response response) {
         return response.status() == 200 ? "200" : response.status() + ":" + response.json().path("reason").asString();
     }
@@ -127,6 +145,9 @@ class CareRecordsIntegrationTests extends MunicipalityApiTests {
         assertThat(claim.get("serviceTypeName").asString()).isEqualTo("居宅介護支援");
         assertThat(claim.get("units").asInt()).isEqualTo(1421);
         assertThat(outcome(office.get(path("care-survey")))).isEqualTo("403:CLERK");
+        awaitAlertsDelivered();
+        assertThat(alerts("first-access")).as("the person is told once of the office's first look, however many follow")
+                .containsExactly("office:" + officeNo);
 
         ApiClient me = personSignedIn();
         assertThat(me.get("/api/person/records/certification").json().get("reason").asString()).isEqualTo("SELF");
@@ -136,6 +157,8 @@ class CareRecordsIntegrationTests extends MunicipalityApiTests {
                 .isEqualTo("403:REFUSED");
         assertThat(outcome(newSignedInOffice().get(path("insurance-card")))).as("another office, not in charge")
                 .isEqualTo("403:NOT_INVOLVED");
+        awaitAlertsDelivered();
+        assertThat(alerts("first-access")).as("a refused look is no look").containsExactly("office:" + officeNo);
         assertThat(me.get("/api/person/consents").json()).hasSize(2);
 
         List<String> accesses = new ArrayList<>();
@@ -286,6 +309,8 @@ class CareRecordsIntegrationTests extends MunicipalityApiTests {
         assertThat(nurse.post(emergency, "{\"reason\":\"急変\"}").status()).as("a reason is required").isEqualTo(400);
         JsonNode opening = nurse.post(emergency, "{\"reason\":\"訪問時に意識低下、救急搬送先へ要介護度と主治医を伝えるため\"}").json();
         assertThat(opening.get("staffJob").asString()).isEqualTo("NURSE");
+        awaitAlertsDelivered();
+        assertThat(alerts("break-glass")).as("the person is told of the opening at once").containsExactly("office:" + officeNo);
         assertThat(outcome(nurse.get(path("certification")))).isEqualTo("200");
         assertThat(nurse.get(path("certification")).json().get("reason").asString()).isEqualTo("BREAK_GLASS");
         assertThat(outcome(nurse.get(path("doctor-opinion")))).as("the job rules still hold").isEqualTo("403:CARE_MANAGER_ONLY");
