@@ -7,27 +7,35 @@ import jp.kaigo.access.Actor;
 import jp.kaigo.certification.CareCertification;
 import jp.kaigo.consent.Consents;
 import jp.kaigo.exchange.DocumentView;
+import jp.kaigo.notification.ContactPreferences;
+import jp.kaigo.notification.Notices;
+import jp.kaigo.notification.RecordedBy;
+import jp.kaigo.shared.InsuredPerson;
 import org.springframework.stereotype.Component;
 
 /**
  * Acceptance hands a document to the module that owns what it says (design §2.8), in the acceptance's transaction:
- * an application opens its 認定 case and registers the 包括同意 it gives; a 主治医意見書 becomes the case's
- * doctor-opinion record, a 調査票 its care-survey record. Kinds whose owner is not built yet are accepted as
- * documents only.
+ * an application opens its 認定 case, registers the 包括同意 it gives and the wish to get the result on paper too;
+ * a 主治医意見書 becomes the case's doctor-opinion record, a 調査票 its care-survey record. Kinds whose owner is not
+ * built yet are accepted as documents only.
  */
 @Component
 class Owners {
     private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
     /** 包括同意 1 同意する (DocumentLayouts.certificationApplication). */
     private static final String CONSENTS = "1";
+    /** 結果通知を紙でも受け取る 1 はい (DocumentLayouts.certificationApplication). */
+    private static final String ON_PAPER = "1";
     /** The 同意の機会 of each 申請区分 (Consents.OCCASIONS). */
     private static final Map<String, String> OCCASION = Map.of("1", "認定申請", "2", "更新申請", "3", "区分変更申請");
 
     private final CareCertification certification;
     private final Consents consents;
     private final OpinionFiling opinions;
+    private final Notices notices;
 
-    Owners(CareCertification certification, Consents consents, OpinionFiling opinions) {
+    Owners(CareCertification certification, Consents consents, OpinionFiling opinions, Notices notices) {
+        this.notices = notices;
         this.certification = certification;
         this.consents = consents;
         this.opinions = opinions;
@@ -54,6 +62,12 @@ class Owners {
         if (CONSENTS.equals(payload.get("blanketConsent"))) {
             consents.registerBlanket(document.document().insurer().value(), document.document().insured().value(),
                     OCCASION.get(type), clerk.staffId());
+        }
+        InsuredPerson person = new InsuredPerson(document.document().insurer(), document.document().insured());
+        ContactPreferences now = notices.preferences(person);
+        if (ON_PAPER.equals(payload.get("resultByPaper")) && !now.paper()) {
+            // "いいえ" keeps what the person chose before; "はい" adds paper to it
+            notices.setPreferences(person, new ContactPreferences(true, now.email(), now.sms()), RecordedBy.MUNICIPALITY);
         }
     }
 

@@ -6,5 +6,5 @@
  * them; {@code identity} names the staff member or the office a case's survey is assigned to.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "access", "exchange", "certification", "consent",
-        "ingest", "identity"})
+        "ingest", "identity", "notification"})
 package jp.kaigo.filing;

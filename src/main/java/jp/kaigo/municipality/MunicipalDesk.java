@@ -1,7 +1,10 @@
 package jp.kaigo.municipality;
 
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import jp.kaigo.access.AccessDecisions;
 import jp.kaigo.access.Actor;
@@ -18,7 +21,10 @@ import jp.kaigo.identity.StaffSession;
 import jp.kaigo.registry.InsuredList;
 import jp.kaigo.registry.InsuredRegistry;
 import jp.kaigo.registry.InsuredSnapshot;
+import jp.kaigo.notification.Notices;
+import jp.kaigo.notification.PrintItem;
 import jp.kaigo.registry.RecordRevision;
+import jp.kaigo.registry.RecordView;
 import jp.kaigo.relationship.OfficeInCharge;
 import jp.kaigo.relationship.OfficesInCharge;
 import jp.kaigo.shared.InformationCategory;
@@ -39,6 +45,7 @@ public class MunicipalDesk {
     /** How many entries an investigation report lists, newest first. */
     public static final int REPORT_LIMIT = 5000;
     private static final String PURPOSE = "保険者事務";
+    private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
     private final AccessDecisions access;
     private final InsuredRegistry registry;
     private final OfficesInCharge offices;
@@ -46,16 +53,52 @@ public class MunicipalDesk {
     private final Consents consents;
     private final AuditLog audit;
     private final FileImports imports;
+    private final Notices notices;
 
     MunicipalDesk(AccessDecisions access, InsuredRegistry registry, OfficesInCharge offices, MyNumberCards cards,
-            Consents consents, AuditLog audit, FileImports imports) {
+            Consents consents, AuditLog audit, FileImports imports, Notices notices) {
         this.imports = imports;
+        this.notices = notices;
         this.access = access;
         this.registry = registry;
         this.offices = offices;
         this.cards = cards;
         this.consents = consents;
         this.audit = audit;
+    }
+
+    /** A notice to print and post, with the name and address to post it to (from the registry, as of today). */
+    public record PaperNotice(UUID noticeId, String insuredNo, String name, String address, String title,
+            LocalDate noticeDate, List<String> lines) {
+    }
+
+    /**
+     * The notices waiting on paper for the persons who asked for paper (design §7.4), oldest first, each person's
+     * name and address read as a decided and audited look at their 被保険者証.
+     */
+    public List<PaperNotice> paperNotices(StaffSession me) {
+        requireMunicipality(me);
+        LocalDate today = LocalDate.now(JAPAN);
+        List<PaperNotice> list = new ArrayList<>();
+        for (PrintItem item : notices.printList(insurer(me))) {
+            InsuredNumber insured = own(me, item.person().insuredNo(), "紙で送る通知の宛先");
+            Map<String, Object> person = registry.snapshot(insurer(me), insured, today)
+                    .map(s -> s.records().getOrDefault("insured", List.of())).orElse(List.of()).stream()
+                    .filter(r -> r.inForceOn(today)).findFirst().map(RecordView::fields).orElse(Map.of());
+            list.add(new PaperNotice(item.noticeId(), insured.value(), text(person.get("name")),
+                    text(person.get("address")), item.title(), item.noticeDate(), item.lines()));
+        }
+        return list;
+    }
+
+    /** 印刷済みにする: the notices of the list printed and posted; answers how many were still waiting. */
+    public int markPrinted(StaffSession me, List<UUID> noticeIds) {
+        requireMunicipality(me);
+        return notices.markPrinted(insurer(me), noticeIds, me.staffId()).notices();
+    }
+
+    private static String text(Object value) {
+        return value == null ? "" : value.toString();
     }
 
     /** Everything in force on the day for one of the municipality's insured (audited). */

@@ -168,16 +168,18 @@ class NoticeBook {
     /** The insurer's notices waiting to be printed, oldest first. */
     List<PrintItem> printList(InsurerNumber insurer) {
         return sql.sql("""
-                select n.insured_no, n.notice_id, n.kind, n.created_at
+                select n.insured_no, n.notice_id, n.kind, n.created_at, n.params
                   from notification.deliveries d
                   join notification.notices n on n.insurer_no = d.insurer_no and n.insured_no = d.insured_no
                                              and n.notice_id = d.notice_id
                  where d.insurer_no = ? and d.channel = 'paper' and d.status = 'pending'
                  order by n.created_at, n.insured_no, n.notice_id
-                """).params(insurer.value()).query((rs, n) -> new PrintItem(
-                        new InsuredPerson(insurer, new jp.kaigo.shared.InsuredNumber(rs.getString(1))),
-                        rs.getObject(2, UUID.class), NoticeKind.ofCode(rs.getString(3)).orElseThrow(),
-                        LocalDate.ofInstant(rs.getTimestamp(4).toInstant(), JAPAN))).list();
+                """).params(insurer.value()).query((rs, n) -> {
+                    NoticeKind kind = NoticeKind.ofCode(rs.getString(3)).orElseThrow();
+                    return new PrintItem(new InsuredPerson(insurer, new jp.kaigo.shared.InsuredNumber(rs.getString(1))),
+                            rs.getObject(2, UUID.class), kind, LocalDate.ofInstant(rs.getTimestamp(4).toInstant(), JAPAN),
+                            NoticeTexts.lines(kind, JSON.readValue(rs.getString(5), PARAMS)));
+                }).list();
     }
 
     /**

@@ -55,6 +55,28 @@ class ApplicationIntegrationTests extends ExchangeApiTests {
     }
 
     @Test
+    void theWishToGetTheResultOnPaperIsRecordedWhenTheApplicationIsAccepted() {
+        certified(TODAY.plusDays(30));
+        inCharge("43");
+        ApiClient.Response sent = send(careManager, "certification-application", "municipality", insurer,
+                with(renewal(), "resultByPaper", "1"), null);
+        assertThat(sent.status()).as(sent.body()).isEqualTo(201);
+        String application = sent.json().get("location").asString();
+        assertThat(paperChoice()).as("nothing before the municipality accepts the application").isEmpty();
+
+        ApiClient officer = staffOf(clerk(), "officer", "MUNICIPAL_OFFICER");
+        assertThat(officer.get(application).status()).isEqualTo(200);
+        assertThat(officer.post(application + "/accept", "").json().get("status").asString()).isEqualTo("accepted");
+        assertThat(paperChoice()).as("the result notice will also go on the municipality's print list")
+                .containsExactly("true:municipality");
+    }
+
+    private java.util.List<String> paperChoice() {
+        return sql.sql("select paper || ':' || recorded_by from notification.preferences where insurer_no = :i"
+                + " and insured_no = :p").param("i", insurer).param("p", PERSON).query(String.class).list();
+    }
+
+    @Test
     void whatMayBeAppliedForFollowsTheCertificationInForce() {
         inCharge("43");
         certified(TODAY.plusDays(90));
