@@ -4,15 +4,18 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import jp.kaigo.access.Actor;
+import jp.kaigo.exchange.AttachmentInfo;
 import jp.kaigo.exchange.ChangeResult;
 import jp.kaigo.exchange.DocumentRef;
 import jp.kaigo.exchange.DocumentView;
 import jp.kaigo.exchange.Envelope;
 import jp.kaigo.exchange.Invalid;
+import jp.kaigo.exchange.NewAttachment;
 import jp.kaigo.exchange.OpenResult;
 import jp.kaigo.exchange.Receipt;
 import jp.kaigo.exchange.Refused;
@@ -20,6 +23,7 @@ import jp.kaigo.exchange.ReturnReason;
 import jp.kaigo.exchange.SendResult;
 import jp.kaigo.filing.DocumentRouting;
 import jp.kaigo.filing.Outgoing;
+import jp.kaigo.filing.SenderSignature;
 import jp.kaigo.identity.StaffAccounts;
 import jp.kaigo.ingest.Inputs;
 import jp.kaigo.shared.Correspondent;
@@ -27,6 +31,8 @@ import jp.kaigo.shared.DocumentKind;
 import jp.kaigo.shared.InsuredNumber;
 import jp.kaigo.shared.InsurerNumber;
 import jp.kaigo.shared.InvalidValue;
+import jp.kaigo.shared.NoSuchRecord;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -56,8 +62,21 @@ class ExchangeController {
     record Addressee(String kind, String number) {
     }
 
+    /**
+     * A document to send; {@code signature}, optional, is the sender's own signature (base64 of DER ECDSA-SHA256
+     * over the content SHA-256: the canonical payload, then a line with each attachment's SHA-256), made with the key
+     * of the client certificate of this connection; {@code attachments}, optional, the PDFs sent with it.
+     */
     record SendRequest(String kind, Addressee to, String insurerNo, String insuredNo, String inReplyTo,
-            Map<String, String> payload) {
+            Map<String, String> payload, String signature, List<Upload> attachments) {
+    }
+
+    /** A PDF sent with the document: its file name and its bytes in base64 (checked by content, ≤ 10 MB, ≤ 5). */
+    record Upload(String fileName, String content) {
+    }
+
+    /** An attachment of the document as stored: its number, name, size, pages and where to download it. */
+    record Attached(int no, String fileName, int bytes, int pages, String location) {
     }
 
     record Sent(String documentId, String insurerNo, String insuredNo, int version, boolean duplicate, String location) {
@@ -75,7 +94,8 @@ class ExchangeController {
 
     record Document(String documentId, String insurerNo, String insuredNo, String kind, String kindLabel,
             Counterpart sender, Counterpart recipient, String status, String statusLabel, int version,
-            String layoutVersion, Map<String, String> payload, String inReplyTo, Instant sentAt, Instant statusAt) {
+            String layoutVersion, Map<String, String> payload, String inReplyTo, Instant sentAt, Instant statusAt,
+            boolean senderSigned, List<Attached> attachments) {
     }
 
     record Changed(String documentId, String status, int version) {
@@ -103,9 +123,20 @@ class ExchangeController {
         InsuredNumber insured = in.value(request.insuredNo(), InsuredNumber::new);
         UUID inReplyTo = request.inReplyTo() == null ? null
                 : in.value(request.inReplyTo(), v -> Inputs.uuid(v, "inReplyTo", "回答する依頼"));
+        byte[] signature = request.signature() == null ? null
+                : in.value(request.signature(), v -> base64(v, "signature", "署名"));
+        List<NewAttachment> attachments = new ArrayList<>();
+        List<Upload> uploads = request.attachments() == null ? List.of() : request.attachments();
+        for (int i = 0; i < uploads.size(); i++) {
+            Upload u = uploads.get(i);
+            String field = "attachments[" + i + "]";
+            attachments.add(new NewAttachment(u == null ? null : u.fileName(), u == null || u.content() == null
+                    ? null : in.value(u.content(), v -> base64(v, field, "添付ファイル"))));
+        }
         in.check();
         SendResult result = AccessDenied.unless(routing.send(actor, new Outgoing(kind, to, insurer, insured, request.payload(),
-                idempotencyKey, inReplyTo, certificateSerial(http))));
+                idempotencyKey, inReplyTo, certificateSerial(http),
+                signature == null ? null : new SenderSignature(signature, clientCertificate(http)), attachments)));
         if (result instanceof SendResult.Sent sent) {
             return ResponseEntity.created(URI.create(path(sent.document())))
                     .body(answer(sent.document(), sent.version(), false));
@@ -135,9 +166,21 @@ class ExchangeController {
             @PathVariable String insuredNo, @PathVariable String documentId) {
         OpenResult result = AccessDenied.unless(routing.open(actor(caller, http), ref(insurerNo, insuredNo, documentId)));
         if (result instanceof OpenResult.Opened opened) {
-            return document(opened.document());
+            return document(opened.document(), opened.attachments());
         }
         throw refusal(result);
+    }
+
+    /** An attachment, to download: always as a PDF file, never shown inline or sniffed as something else. */
+    @GetMapping("/api/exchange/documents/{insurerNo}/{insuredNo}/{documentId}/attachments/{no}")
+    ResponseEntity<byte[]> attachment(@AuthenticationPrincipal PartyUser caller, HttpServletRequest http,
+            @PathVariable String insurerNo, @PathVariable String insuredNo, @PathVariable String documentId,
+            @PathVariable int no) {
+        byte[] content = AccessDenied.unless(routing.attachment(actor(caller, http), ref(insurerNo, insuredNo, documentId),
+                no)).orElseThrow(() -> new NoSuchRecord("添付ファイルがありません"));
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header("Content-Disposition", "attachment; filename=\"attachment-" + no + ".pdf\"")
+                .header("X-Content-Type-Options", "nosniff").body(content);
     }
 
     @PostMapping("/api/exchange/documents/{insurerNo}/{insuredNo}/{documentId}/accept")
@@ -252,11 +295,13 @@ class ExchangeController {
                 e.status().code(), e.status().label(), e.sentAt(), e.statusAt());
     }
 
-    private static Document document(DocumentView d) {
+    private static Document document(DocumentView d, List<AttachmentInfo> attachments) {
         return new Document(d.document().documentId().toString(), d.document().insurer().value(),
                 d.document().insured().value(), d.kind().key(), d.kind().label(), Counterpart.of(d.sender()),
                 Counterpart.of(d.recipient()), d.status().code(), d.status().label(), d.version(), d.layoutVersion(),
-                d.payload(), d.inReplyTo() == null ? null : d.inReplyTo().toString(), d.sentAt(), d.statusAt());
+                d.payload(), d.inReplyTo() == null ? null : d.inReplyTo().toString(), d.sentAt(), d.statusAt(),
+                d.senderSigned(), attachments.stream().map(a -> new Attached(a.no(), a.fileName(), a.bytes(), a.pages(),
+                        path(d.document()) + "/attachments/" + a.no())).toList());
     }
 
     /** The addressee as the request names it: its kind and its number, each checked (a board is not addressed here). */
@@ -272,8 +317,20 @@ class ExchangeController {
 
     /** The serial of the TLS client certificate the request came under, kept with the document's version. */
     private static String certificateSerial(HttpServletRequest http) {
+        X509Certificate certificate = clientCertificate(http);
+        return certificate == null ? null : certificate.getSerialNumber().toString(16);
+    }
+
+    private static X509Certificate clientCertificate(HttpServletRequest http) {
         Object chain = http.getAttribute("jakarta.servlet.request.X509Certificate");
-        return chain instanceof X509Certificate[] certs && certs.length > 0 ? certs[0].getSerialNumber().toString(16)
-                : null;
+        return chain instanceof X509Certificate[] certs && certs.length > 0 ? certs[0] : null;
+    }
+
+    private static byte[] base64(String value, String field, String label) {
+        try {
+            return java.util.Base64.getDecoder().decode(value.strip());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidValue(field, label, "Base64 で指定してください");
+        }
     }
 }

@@ -68,11 +68,13 @@ public class DocumentExchange {
     private final TransactionTemplate tx;
     private final ApplicationEventPublisher events;
     private final Receipts receipts;
+    private final DocumentAttachments attachments;
     private final Map<DocumentKind, DocumentLayout> layouts = new EnumMap<>(DocumentKind.class);
 
     DocumentExchange(JdbcClient sql, TransactionTemplate tx, ApplicationEventPublisher events, Receipts receipts,
-            ObjectProvider<DocumentLayout> layouts) {
+            ObjectProvider<DocumentLayout> layouts, DocumentAttachments attachments) {
         this.sql = sql;
+        this.attachments = attachments;
         this.tx = tx;
         this.events = events;
         this.receipts = receipts;
@@ -84,6 +86,24 @@ public class DocumentExchange {
     }
 
     // ---------------------------------------------------------------- sending
+
+    /**
+     * The SHA-256 of the content: the payload's canonical form (keys sorted, UTF-8), then for each attachment a line
+     * with the SHA-256 of its bytes (hex); what the receipts name as content-sha256 and what a sender's own signature
+     * covers (design §2.6.3, §2.5).
+     */
+    public byte[] contentSha256(Map<String, String> payload, List<NewAttachment> attached) {
+        StringBuilder text = new StringBuilder(canonical(payload));
+        for (NewAttachment a : attached) {
+            text.append('\n').append(HEX.formatHex(Receipts.sha256(a.content() == null ? new byte[0] : a.content())));
+        }
+        return Receipts.sha256(text.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The bytes of attachment {@code no} (from 1) of the document's current version; empty when none or purged. */
+    public Optional<byte[]> attachment(DocumentRef ref, int no) {
+        return load(ref).flatMap(d -> attachments.content(ref, d.version(), no));
+    }
 
     /**
      * Sends a new document: validated against its kind's layout (nothing is stored when invalid), idempotent per
@@ -103,16 +123,21 @@ public class DocumentExchange {
             problems.add(new Violation("idempotencyKey", "冪等キー", "英数字と . _ : - の1〜64文字で指定してください"));
         }
         problems.addAll(payloadProblems(layout, s.payload()));
+        List<DocumentAttachments.Checked> checked = new ArrayList<>();
+        if (problems.isEmpty() && !s.attachments().isEmpty()) {
+            // the PDFs are parsed (CPU) only for a document that is otherwise right
+            problems.addAll(attachments.check(s.attachments(), checked));
+        }
         if (!problems.isEmpty()) {
             return new Invalid(problems);
         }
         String json = canonical(s.payload());
-        byte[] hash = Receipts.sha256(json.getBytes(StandardCharsets.UTF_8));
+        byte[] hash = contentSha256(s.payload(), s.attachments());
         String key = s.idempotencyKey() != null ? s.idempotencyKey()
                 : s.kind().key() + ":" + (s.inReplyTo() != null ? s.inReplyTo() : s.caseId() != null ? s.caseId() : "-")
                         + ":" + HEX.formatHex(hash);
         return tx.execute(status -> {
-            SendResult result = sendInTransaction(s, layout, json, hash, key);
+            SendResult result = sendInTransaction(s, layout, json, hash, key, checked);
             if (result instanceof Refused) {
                 status.setRollbackOnly();
             }
@@ -120,7 +145,8 @@ public class DocumentExchange {
         });
     }
 
-    private SendResult sendInTransaction(SendDocument s, DocumentLayout layout, String json, byte[] hash, String key) {
+    private SendResult sendInTransaction(SendDocument s, DocumentLayout layout, String json, byte[] hash, String key,
+            List<DocumentAttachments.Checked> checked) {
         UUID id = uuidV7();
         Instant now = now();
         Optional<UUID> claimed = sql.sql("""
@@ -182,7 +208,9 @@ public class DocumentExchange {
             return new Refused(Refusal.ALREADY_OPEN, answer);
         }
         DocumentRef ref = new DocumentRef(s.insurer(), s.insured(), id);
-        insertVersion(ref, 1, layout.version(), json, hash, s.sender(), s.staffId(), s.clientCertificateSerial());
+        insertVersion(ref, 1, layout.version(), json, hash, s.sender(), s.staffId(), s.clientCertificateSerial(),
+                s.signerSignature());
+        attachments.store(ref, 1, checked);
         for (String box : List.of("inbox", "outbox")) {
             boolean inbox = box.equals("inbox");
             Correspondent party = inbox ? s.recipient() : s.sender();
@@ -266,7 +294,7 @@ public class DocumentExchange {
             if (changed == 0) {
                 return new Refused(Refusal.STATUS_CHANGED);
             }
-            insertVersion(ref, version, layout.version(), json, hash, by, staffId, clientCertificateSerial);
+            insertVersion(ref, version, layout.version(), json, hash, by, staffId, clientCertificateSerial, null);
             Doc updated = load(ref).orElseThrow();
             record(updated, doc.status(), DocumentStatus.SENT, by, staffId, null, null, now);
             events.publishEvent(new DocumentSent(ref.documentId(), version, doc.kind(), doc.sender(), doc.recipient(),
@@ -350,7 +378,8 @@ public class DocumentExchange {
                 if (decision instanceof Allowed allowed && !apply(doc, allowed.to(), by, staffId, null, null, now())) {
                     continue;
                 }
-                return new OpenResult.Opened(view(load(ref).orElseThrow()));
+                Doc opened = load(ref).orElseThrow();
+                return new OpenResult.Opened(view(opened), attachments.of(ref, opened.version()));
             }
             status.setRollbackOnly();
             return new Refused(Refusal.STATUS_CHANGED);
@@ -610,14 +639,14 @@ public class DocumentExchange {
     /** A document with its current version. */
     private record Doc(DocumentRef ref, DocumentKind kind, Correspondent sender, Correspondent recipient,
             DocumentStatus status, int version, byte[] contentSha256, UUID inReplyTo, Instant sentAt, Instant statusAt,
-            String layoutVersion, String clientCertificateSerial, Map<String, String> payload) {
+            String layoutVersion, String clientCertificateSerial, Map<String, String> payload, boolean senderSigned) {
     }
 
     private Optional<Doc> load(DocumentRef ref) {
         return sql.sql("""
                 select d.kind, d.sender_kind, d.sender_no, d.recipient_kind, d.recipient_no, d.status, d.version,
                        d.content_sha256, d.in_reply_to, d.sent_at, d.status_at, v.layout_version, v.client_cert_serial,
-                       v.payload::text
+                       v.payload::text, v.signer_signature is not null
                   from exchange.documents d
                   join exchange.document_versions v on v.insurer_no = d.insurer_no and v.insured_no = d.insured_no
                                                    and v.document_id = d.document_id and v.version = d.version
@@ -628,25 +657,27 @@ public class DocumentExchange {
                         Correspondent.of(rs.getString(2), rs.getString(3)), Correspondent.of(rs.getString(4), rs.getString(5)),
                         status(rs.getString(6)), rs.getInt(7), rs.getBytes(8), rs.getObject(9, UUID.class),
                         instant(rs, 10), instant(rs, 11), rs.getString(12), rs.getString(13),
-                        rs.getString(14) == null ? null : Map.copyOf(JSON.readValue(rs.getString(14), PAYLOAD))))
+                        rs.getString(14) == null ? null : Map.copyOf(JSON.readValue(rs.getString(14), PAYLOAD)),
+                        rs.getBoolean(15)))
                 .optional();
     }
 
     private static DocumentView view(Doc d) {
         return new DocumentView(d.ref(), d.kind(), d.sender(), d.recipient(), d.status(), d.version(), d.layoutVersion(),
-                d.payload(), d.inReplyTo(), d.sentAt(), d.statusAt());
+                d.payload(), d.inReplyTo(), d.sentAt(), d.statusAt(), d.senderSigned());
     }
 
     private void insertVersion(DocumentRef ref, int version, String layout, String json, byte[] hash, Correspondent by,
-            UUID staffId, String clientCertificateSerial) {
+            UUID staffId, String clientCertificateSerial, byte[] signerSignature) {
         sql.sql("""
                 insert into exchange.document_versions (insurer_no, insured_no, document_id, version, layout_version,
-                       payload, content_sha256, sent_by_staff, sent_by_person, client_cert_serial)
-                values (:insurer, :insured, :id, :version, :layout, cast(:payload as jsonb), :hash, :staff, :person, :serial)
+                       payload, content_sha256, sent_by_staff, sent_by_person, client_cert_serial, signer_signature)
+                values (:insurer, :insured, :id, :version, :layout, cast(:payload as jsonb), :hash, :staff, :person, :serial,
+                        :signature)
                 """).param("insurer", ref.insurer().value()).param("insured", ref.insured().value())
                 .param("id", ref.documentId()).param("version", version).param("layout", layout).param("payload", json)
                 .param("hash", hash).param("staff", staffId).param("person", by.kind() == Correspondent.Kind.PERSON)
-                .param("serial", clientCertificateSerial).update();
+                .param("serial", clientCertificateSerial).param("signature", signerSignature).update();
     }
 
     private static Role role(Doc doc, Correspondent by, Move move) {

@@ -1,5 +1,8 @@
 package jp.kaigo.filing;
 
+import java.security.GeneralSecurityException;
+import java.security.Signature;
+import java.security.cert.X509Certificate;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -28,6 +31,7 @@ import jp.kaigo.exchange.ReturnReason;
 import jp.kaigo.exchange.SendDocument;
 import jp.kaigo.exchange.SendResult;
 import jp.kaigo.exchange.StatusChange;
+import jp.kaigo.identity.PlatformPki;
 import jp.kaigo.ingest.DocumentLayout;
 import jp.kaigo.shared.Correspondent;
 import jp.kaigo.shared.DocumentKind;
@@ -51,6 +55,8 @@ public class DocumentRouting {
     private static final Set<DocumentStatus> OPEN_REQUEST =
             EnumSet.of(DocumentStatus.SENT, DocumentStatus.DELIVERED, DocumentStatus.READ, DocumentStatus.ACCEPTED);
     private static final String DESIGNATED_DOCTOR = "2";
+    private static final String SIGNATURE = "signature";
+    private static final String SIGNATURE_LABEL = "署名";
 
     private static final Set<DocumentStatus> UNANSWERED =
             EnumSet.of(DocumentStatus.SENT, DocumentStatus.DELIVERED, DocumentStatus.READ);
@@ -61,9 +67,11 @@ public class DocumentRouting {
     private final Owners owners;
     private final TransactionTemplate tx;
     private final OpinionFiling opinions;
+    private final PlatformPki pki;
 
     DocumentRouting(AccessDecisions access, DocumentExchange exchange, Owners owners, TransactionTemplate tx,
-            OpinionFiling opinions) {
+            OpinionFiling opinions, PlatformPki pki) {
+        this.pki = pki;
         this.access = access;
         this.exchange = exchange;
         this.owners = owners;
@@ -100,12 +108,51 @@ public class DocumentRouting {
                 return new Routed.Done<>(new Invalid(refused));
             }
         }
+        if (out.signature() != null) {
+            Optional<Violation> bad = badSignature(out, actor);
+            if (bad.isPresent()) {
+                return new Routed.Done<>(new Invalid(List.of(bad.get())));
+            }
+        }
         SendDocument document = new SendDocument(out.kind(), out.insurer(), out.insured(), sender, out.to(),
-                out.payload(), out.idempotencyKey(), out.inReplyTo(), caseId, actor.staffId(), out.clientCertificateSerial());
+                out.payload(), out.idempotencyKey(), out.inReplyTo(), caseId, actor.staffId(), out.clientCertificateSerial(),
+                out.signature() == null ? null : out.signature().signature(), out.attachments());
         if (out.kind() == DocumentKind.OPINION_REQUEST && sender.kind() == Correspondent.Kind.MUNICIPALITY) {
             return new Routed.Done<>(opinions.sendRequest(document));
         }
         return new Routed.Done<>(exchange.send(document));
+    }
+
+    /**
+     * Why the sender's own signature cannot stand (design §2.6.3), or empty: it must be made by the key of the TLS
+     * client certificate the document came under, a certificate of the platform's CA naming the sending
+     * organisation, over the SHA-256 of the content as the platform stores it.
+     */
+    private Optional<Violation> badSignature(Outgoing out, Actor actor) {
+        X509Certificate certificate = out.signature().certificate();
+        if (certificate == null || !pki.vouchesFor(certificate)
+                || !pki.partyNamedBy(certificate).map(actor.organisation()::equals).orElse(false)) {
+            return Optional.of(new Violation(SIGNATURE, SIGNATURE_LABEL,
+                    "署名は、この組織のクライアント証明書で接続したときだけ検証できます"));
+        }
+        try {
+            Signature verifier = Signature.getInstance(
+                    "EC".equals(certificate.getPublicKey().getAlgorithm()) ? "SHA256withECDSA" : "SHA256withRSA");
+            verifier.initVerify(certificate.getPublicKey());
+            verifier.update(exchange.contentSha256(out.payload(), out.attachments()));
+            if (verifier.verify(out.signature().signature())) {
+                return Optional.empty();
+            }
+        } catch (GeneralSecurityException | RuntimeException malformed) {
+            // a signature that is not DER, or a key the JDK cannot use: the same answer as a wrong signature
+        }
+        return Optional.of(new Violation(SIGNATURE, SIGNATURE_LABEL,
+                "署名が送信内容とクライアント証明書に一致しません(内容の SHA-256 に、接続に使った証明書の鍵で署名してください)"));
+    }
+
+    /** Attachment {@code no} of the document, for a party that may read the document (decided and audited). */
+    public Routed<Optional<byte[]>> attachment(Actor actor, DocumentRef ref, int no) {
+        return decided(actor, ref, DocumentAct.READ, view -> exchange.attachment(ref, no), Optional::empty);
     }
 
     /** Opens the document for one of its parties (the recipient's first opening marks it read). */

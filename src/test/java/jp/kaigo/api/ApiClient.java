@@ -25,20 +25,27 @@ final class ApiClient {
     private final HttpClient http;
     private final String base;
     private final String bearer;
+    private final IssuedCredential credential;
 
     ApiClient(int port, SSLContext tls) {
-        this(HttpClient.newBuilder().sslContext(tls).build(), "https://localhost:" + port, null);
+        this(HttpClient.newBuilder().sslContext(tls).build(), "https://localhost:" + port, null, null);
     }
 
-    private ApiClient(HttpClient http, String base, String bearer) {
+    private ApiClient(HttpClient http, String base, String bearer, IssuedCredential credential) {
         this.http = http;
         this.base = base;
         this.bearer = bearer;
+        this.credential = credential;
     }
 
     /** The same connection and certificate, sending a staff member's access token. */
     ApiClient withToken(String accessToken) {
-        return new ApiClient(http, base, accessToken);
+        return new ApiClient(http, base, accessToken, credential);
+    }
+
+    /** The certificate and key this client presents in TLS (null for an anonymous client). */
+    IssuedCredential credential() {
+        return credential;
     }
 
     /** A client without a certificate of its own (a person at home, whose credential is the card). */
@@ -49,7 +56,8 @@ final class ApiClient {
     /** A client presenting a fresh certificate for the party. */
     static ApiClient of(PlatformPki pki, int port, Party party) {
         IssuedCredential credential = pki.issue(party, "テスト " + party, Duration.ofDays(1));
-        return new ApiClient(port, credential.sslContext(pki.caCertificate()));
+        return new ApiClient(HttpClient.newBuilder().sslContext(credential.sslContext(pki.caCertificate())).build(),
+                "https://localhost:" + port, null, credential);
     }
 
     record Response(int status, String contentType, String body, String retryAfter) {
@@ -193,6 +201,28 @@ final class ApiClient {
 
     Response uploadCsv(String insurerNo, String recordType, String mode, String csv, Charset charset) {
         return upload(insurerNo, recordType, mode, "text/csv", csv.getBytes(charset));
+    }
+
+    /** A file as downloaded: status, the headers a browser acts on, and the bytes. */
+    record Download(int status, String contentType, String disposition, String nosniff, byte[] body) {
+    }
+
+    Download download(String path) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET();
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
+        try {
+            HttpResponse<byte[]> r = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            return new Download(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""),
+                    r.headers().firstValue("Content-Disposition").orElse(""),
+                    r.headers().firstValue("X-Content-Type-Options").orElse(""), r.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private Response send(HttpRequest.Builder request) {

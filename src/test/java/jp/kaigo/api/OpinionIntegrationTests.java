@@ -181,7 +181,42 @@ class OpinionIntegrationTests extends ExchangeApiTests {
                 .param("i", insurer).query(Integer.class).single()).isZero();
     }
 
+    @Test
+    void anOpinionSignedByTheInstitutionsKeyIsKeptAsSignedAndABadSignatureStoresNothing() throws Exception {
+        Map<String, String> opinion = sample();
+        int before = documents();
+        ApiClient.Response forged = signedOpinion(doctor, opinion, sign(doctor, with(opinion, "notes", "改ざん")));
+        assertThat(forged.status()).as(forged.body()).isEqualTo(400);
+        assertThat(fields(forged)).containsExactly("signature");
+        ApiClient otherKey = client(Party.medicalInstitution(clinicCode));
+        assertThat(fields(signedOpinion(doctor, opinion, sign(otherKey, opinion)))).as("the key of another connection")
+                .containsExactly("signature");
+        assertThat(documents()).as("nothing stored").isEqualTo(before);
+
+        ApiClient.Response sent = signedOpinion(doctor, opinion, sign(doctor, opinion));
+        assertThat(sent.status()).as(sent.body()).isEqualTo(201);
+        assertThat(officer.get(sent.json().get("location").asString()).json().get("senderSigned").asBoolean())
+                .as("the municipality sees that the institution signed it").isTrue();
+    }
+
     // ---------------------------------------------------------------- helpers
+
+    /** What an electronic chart does: SHA-256 of the canonical payload (keys sorted), signed with its TLS key. */
+    private static String sign(ApiClient client, Map<String, String> payload) throws Exception {
+        byte[] content = java.security.MessageDigest.getInstance("SHA-256")
+                .digest(JSON.writeValueAsString(new java.util.TreeMap<>(payload)).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        java.security.Signature signer = java.security.Signature.getInstance("SHA256withECDSA");
+        signer.initSign(client.credential().privateKey());
+        signer.update(content);
+        return java.util.Base64.getEncoder().encodeToString(signer.sign());
+    }
+
+    private ApiClient.Response signedOpinion(ApiClient from, Map<String, String> payload, String signature) {
+        String body = "{\"kind\":\"doctor-opinion\",\"to\":{\"kind\":\"municipality\",\"number\":\"" + insurer
+                + "\"},\"insurerNo\":\"" + insurer + "\",\"insuredNo\":\"" + PERSON + "\",\"inReplyTo\":\"" + requestId
+                + "\",\"signature\":\"" + signature + "\",\"payload\":" + JSON.writeValueAsString(payload) + "}";
+        return from.post("/api/exchange/documents", body);
+    }
 
     /** The sample 意見書 as this test's clinic writes it today. */
     private Map<String, String> sample() {
