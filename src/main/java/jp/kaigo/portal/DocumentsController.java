@@ -19,11 +19,15 @@ import jp.kaigo.exchange.ReturnReason;
 import jp.kaigo.exchange.StatusChange;
 import jp.kaigo.filing.DocumentRouting;
 import jp.kaigo.filing.Routed;
+import jp.kaigo.identity.NotPermitted;
 import jp.kaigo.identity.StaffSession;
 import jp.kaigo.ingest.Inputs;
 import jp.kaigo.shared.Correspondent;
 import jp.kaigo.shared.DocumentStatus;
+import jp.kaigo.shared.NoSuchRecord;
 import jp.kaigo.shared.PartyKind;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -129,6 +133,7 @@ class DocumentsController {
         boolean sender = view.sender().equals(self);
         boolean answerable = !view.status().terminal() && view.status() != DocumentStatus.RETURNED;
         model.addAttribute("view", view);
+        model.addAttribute("attachments", open.attachments());
         model.addAttribute("sender", DocumentPages.party(view.sender()));
         model.addAttribute("recipient", DocumentPages.party(view.recipient()));
         model.addAttribute("lines", DocumentPages.lines(routing.layout(view.kind()).orElse(null), view.payload()));
@@ -139,6 +144,24 @@ class DocumentsController {
         model.addAttribute("reasons", ReturnReason.values());
         model.addAttribute("compose", recipient && answerable ? compose(view.kind()) : null);
         return "portal/documents/document";
+    }
+
+    /** An attachment of the document, as a PDF file to save or open outside the page (never shown inline). */
+    @GetMapping({OFFICE + "/documents/{documentId}/attachments/{no}",
+            MUNICIPALITY + "/documents/{documentId}/attachments/{no}"})
+    ResponseEntity<byte[]> attachment(HttpServletRequest request, HttpServletResponse response,
+            @PathVariable String documentId, @PathVariable int no) {
+        StaffSession me = signedIn.staff(request, response);
+        DocumentRef document = ref(documentId).orElseThrow(() -> new NoSuchRecord(Refusal.NOT_FOUND.message()));
+        Routed<Optional<byte[]>> found = routing.attachment(Actor.staff(me), document, no);
+        if (found instanceof Routed.Denied<Optional<byte[]>> denied) {
+            throw new NotPermitted(denied.decision().message());
+        }
+        byte[] content = ((Routed.Done<Optional<byte[]>>) found).result()
+                .orElseThrow(() -> new NoSuchRecord("添付ファイルがありません"));
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header("Content-Disposition", "attachment; filename=\"attachment-" + no + ".pdf\"")
+                .header("X-Content-Type-Options", "nosniff").body(content);
     }
 
     /** The answer the recipient of a request writes in the portal (SurveysController, OpinionController), or null. */

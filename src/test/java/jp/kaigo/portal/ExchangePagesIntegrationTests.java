@@ -20,6 +20,7 @@ import jp.kaigo.access.AccessReason;
 import jp.kaigo.access.Actor;
 import jp.kaigo.exchange.ChangeResult;
 import jp.kaigo.exchange.DocumentRef;
+import jp.kaigo.exchange.NewAttachment;
 import jp.kaigo.exchange.SendResult;
 import jp.kaigo.filing.DocumentRouting;
 import jp.kaigo.filing.Outgoing;
@@ -264,7 +265,39 @@ class ExchangePagesIntegrationTests {
     }
 
     /** The office in charge (居宅介護支援) sends a 新規申請 for the person through the routing, as its API would. */
+    @Test
+    void aPdfSentWithTheApplicationIsListedOnItsPageAndDownloadedByTheClerkOnly() throws Exception {
+        byte[] pdf;
+        try (var document = new org.apache.pdfbox.pdmodel.PDDocument(); var out = new java.io.ByteArrayOutputStream()) {
+            document.addPage(new org.apache.pdfbox.pdmodel.PDPage());
+            document.save(out);
+            pdf = out.toByteArray();
+        }
+        DocumentRef application = sentByOffice(clinic(0), List.of(new NewAttachment("紹介状.pdf", pdf)));
+        PortalTerminal clerk = staffTerminal(Party.municipality(insurer), "clerk" + n, JobType.MUNICIPAL_OFFICER);
+        String page = "/portal/municipality/documents/" + application.documentId();
+
+        String body = clerk.get(page).body();
+        assertThat(body).contains("添付ファイル(PDF)", "id=\"attachment-1\"", "紹介状.pdf", "1ページ",
+                "href=\"" + page + "/attachments/1\"");
+        HttpResponse<byte[]> file = clerk.download(page + "/attachments/1");
+        assertThat(file.statusCode()).isEqualTo(200);
+        assertThat(file.headers().firstValue("Content-Type").orElseThrow()).isEqualTo("application/pdf");
+        assertThat(file.headers().firstValue("Content-Disposition").orElseThrow()).startsWith("attachment");
+        assertThat(file.body()).isEqualTo(pdf);
+
+        PortalTerminal stranger = staffTerminal(Party.medicalInstitution(clinic(1)), "stranger" + n, JobType.DOCTOR);
+        HttpResponse<byte[]> refused = stranger.download("/portal/office/documents/" + application.documentId()
+                + "/attachments/1");
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(new String(refused.body(), java.nio.charset.StandardCharsets.UTF_8)).doesNotContain("%PDF");
+    }
+
     private DocumentRef sentByOffice(String clinic) {
+        return sentByOffice(clinic, List.of());
+    }
+
+    private DocumentRef sentByOffice(String clinic, List<NewAttachment> attachments) {
         String office = OfficeNumber.withCheckDigit("4675" + String.format("%05d", n)).value();
         offices.register(office, offices.confirmationFor(office, insurer, insuredNo, "numbers"), "43",
                 Inputs.today().minusDays(20), "CARE_MANAGER", null);
@@ -275,7 +308,7 @@ class ExchangePagesIntegrationTests {
         payload.put("doctorInstitutionCode", clinic);
         return sent(routing.send(careManager, new Outgoing(DocumentKind.CERTIFICATION_APPLICATION,
                 Correspondent.of(Party.municipality(insurer)), new InsurerNumber(insurer), new InsuredNumber(insuredNo),
-                payload, null, null, null)));
+                payload, null, null, null, null, attachments)));
     }
 
     private static DocumentRef sent(Routed<SendResult> routed) {

@@ -52,6 +52,19 @@ public final class PortalTerminal {
         return send(HttpRequest.newBuilder(URI.create("https://localhost:" + port + path)).build());
     }
 
+    /** A file as the browser would save it: the bytes and the headers. */
+    public HttpResponse<byte[]> download(String path) {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create("https://localhost:" + port + path)).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public HttpResponse<String> post(String path, String form) {
         return send(HttpRequest.newBuilder(URI.create("https://localhost:" + port + path))
                 .header("Content-Type", "application/x-www-form-urlencoded")
