@@ -23,6 +23,12 @@ public record Outgoing(DocumentKind kind, Correspondent to, InsurerNumber insure
         attachments = attachments == null ? List.of() : List.copyOf(attachments);
     }
 
+    /** The same document with these attachments. */
+    public Outgoing withAttachments(List<NewAttachment> files) {
+        return new Outgoing(kind, to, insurer, insured, payload, idempotencyKey, inReplyTo, clientCertificateSerial,
+                signature, files);
+    }
+
     /** A document sent without a signature of the sender's own and without attachments. */
     public Outgoing(DocumentKind kind, Correspondent to, InsurerNumber insurer, InsuredNumber insured,
             Map<String, String> payload, String idempotencyKey, UUID inReplyTo, String clientCertificateSerial) {

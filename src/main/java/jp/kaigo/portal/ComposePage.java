@@ -10,6 +10,7 @@ import jp.kaigo.exchange.Invalid;
 import jp.kaigo.exchange.Refused;
 import jp.kaigo.exchange.SendResult;
 import jp.kaigo.filing.DocumentRouting;
+import jp.kaigo.exchange.NewAttachment;
 import jp.kaigo.filing.Outgoing;
 import jp.kaigo.filing.Routed;
 import jp.kaigo.identity.StaffSession;
@@ -18,6 +19,7 @@ import jp.kaigo.shared.DocumentKind;
 import jp.kaigo.shared.InvalidValue;
 import jp.kaigo.shared.Violation;
 import org.springframework.ui.Model;
+import org.springframework.web.multipart.MultipartFile;
 
 /**
  * The page that writes a document from its layout ({@code portal/documents/compose}, design §8.3 steps 5 and 7):
@@ -75,14 +77,15 @@ final class ComposePage {
      * to the document sent (or sent before with this form), the form with the errors, or the denial.
      */
     static String send(Model model, HttpServletResponse response, StaffSession me, DocumentRouting routing, Spec spec,
-            About about, Map<String, String> form, Function<Map<String, String>, Outgoing> outgoing) {
+            About about, Map<String, String> form, List<MultipartFile> files,
+            Function<Map<String, String>, Outgoing> outgoing) {
         String token = form.get("formToken");
         if (!LayoutForm.validToken(token)) {
             throw new InvalidValue("formToken", "入力フォーム", "入力のページを開き直してから送信してください");
         }
         DocumentLayout layout = layout(routing, spec.kind());
         Map<String, String> payload = LayoutForm.payload(layout, form);
-        Routed<SendResult> routed = routing.send(Actor.staff(me), outgoing.apply(payload));
+        Routed<SendResult> routed = routing.send(Actor.staff(me), outgoing.apply(payload).withAttachments(attachments(files)));
         if (routed instanceof Routed.Denied<SendResult> denied) {
             return denied(model, response, me, spec, denied.decision().message());
         }
@@ -100,6 +103,25 @@ final class ComposePage {
         response.setStatus(HttpServletResponse.SC_CONFLICT);
         model.addAttribute("error", ((Refused) result).reason().message());
         return render(model, me, layout, spec, about, payload, List.of(), token);
+    }
+
+    /** The files chosen in the form's file field (a field left empty sends none); checked by the exchange. */
+    private static List<NewAttachment> attachments(List<MultipartFile> files) {
+        if (files == null) {
+            return List.of();
+        }
+        List<NewAttachment> attachments = new java.util.ArrayList<>();
+        for (MultipartFile file : files) {
+            if (file.isEmpty() && (file.getOriginalFilename() == null || file.getOriginalFilename().isBlank())) {
+                continue;
+            }
+            try {
+                attachments.add(new NewAttachment(file.getOriginalFilename(), file.getBytes()));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        return attachments;
     }
 
     private static String redirect(Spec spec, DocumentRef document) {

@@ -27,6 +27,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 
 /**
  * 主治医意見書 in the portal (docs/design/certification-online.md §5, §8.3 step 7): the doctor of the medical
@@ -79,7 +80,8 @@ class OpinionController {
 
     @PostMapping(OFFICE + "/documents/{documentId}/opinion")
     String send(HttpServletRequest request, HttpServletResponse response, Model model, @PathVariable String documentId,
-            @RequestParam Map<String, String> form) {
+            @RequestParam Map<String, String> form,
+            @RequestParam(name = "attachment", required = false) List<MultipartFile> files) {
         StaffSession me = signedIn.staff(request, response);
         ComposePage.Spec spec = spec(documentId);
         Optional<DocumentRef> found = ref(documentId);
@@ -88,7 +90,7 @@ class OpinionController {
         }
         DocumentRef asked = found.get();
         return ComposePage.send(model, response, me, routing, spec, new ComposePage.About(asked.insured().value(),
-                List.of()), form, payload -> new Outgoing(DocumentKind.DOCTOR_OPINION,
+                List.of()), form, files, payload -> new Outgoing(DocumentKind.DOCTOR_OPINION,
                         Correspondent.of(Party.municipality(asked.insurer().value())), asked.insurer(), asked.insured(),
                         payload, "portal-opinion:" + form.get("formToken"), asked.documentId(), null));
     }

@@ -31,6 +31,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 
 /**
  * 認定調査 in the portal (docs/design/certification-online.md §4, §8.3 step 5). The municipality's own surveyor lists
@@ -97,7 +98,8 @@ class SurveysController {
 
     @PostMapping(MUNICIPALITY + "/surveys/{caseId}")
     String ownSend(HttpServletRequest request, HttpServletResponse response, Model model, @PathVariable String caseId,
-            @RequestParam Map<String, String> form) {
+            @RequestParam Map<String, String> form,
+            @RequestParam(name = "attachment", required = false) List<MultipartFile> files) {
         StaffSession me = signedIn.staff(request, response);
         ComposePage.Spec spec = own(caseId);
         Routed<Optional<AssignedSurvey>> routed = desk.surveyAssignedTo(Actor.staff(me), caseId(caseId));
@@ -109,7 +111,7 @@ class SurveysController {
             return ComposePage.notFound(model, response, me, spec, Refusal.NOT_FOUND.message());
         }
         AssignedSurvey survey = found.get();
-        return ComposePage.send(model, response, me, routing, spec, about(survey), form,
+        return ComposePage.send(model, response, me, routing, spec, about(survey), form, files,
                 payload -> new Outgoing(DocumentKind.CARE_SURVEY,
                         Correspondent.of(Party.municipality(survey.insurer().value())), survey.insurer(),
                         survey.insured(), payload, "portal-survey:" + form.get("formToken"), null, null));
@@ -165,7 +167,8 @@ class SurveysController {
 
     @PostMapping(OFFICE + "/documents/{documentId}/survey")
     String officeSend(HttpServletRequest request, HttpServletResponse response, Model model,
-            @PathVariable String documentId, @RequestParam Map<String, String> form) {
+            @PathVariable String documentId, @RequestParam Map<String, String> form,
+            @RequestParam(name = "attachment", required = false) List<MultipartFile> files) {
         StaffSession me = signedIn.staff(request, response);
         ComposePage.Spec spec = entrusted(documentId);
         Optional<DocumentRef> found = ref(documentId);
@@ -175,7 +178,7 @@ class SurveysController {
         DocumentRef assignment = found.get();
         // the person's number is shown again only if the send was let through (a denial shows the denial alone)
         return ComposePage.send(model, response, me, routing, spec,
-                new ComposePage.About(assignment.insured().value(), List.of()), form,
+                new ComposePage.About(assignment.insured().value(), List.of()), form, files,
                 payload -> new Outgoing(DocumentKind.CARE_SURVEY,
                         Correspondent.of(Party.municipality(assignment.insurer().value())), assignment.insurer(),
                         assignment.insured(), payload, "portal-survey:" + form.get("formToken"),

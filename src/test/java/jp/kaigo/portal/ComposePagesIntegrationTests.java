@@ -237,6 +237,37 @@ class ComposePagesIntegrationTests {
     }
 
     @Test
+    void theDoctorAttachesAPdfAndAPngNamedPdfComesBackWithTheFormAndNothingStored() throws Exception {
+        DocumentRef request = askClinic();
+        PortalTerminal doctor = colleague(admin(Party.medicalInstitution(clinic(0))), "doctor" + n, JobType.DOCTOR);
+        String page = "/portal/office/documents/" + request.documentId() + "/opinion";
+        assertThat(doctor.get(page).body()).contains("enctype=\"multipart/form-data\"", "type=\"file\"",
+                "name=\"attachment\"", "添付ファイル(任意)");
+        Map<String, String> fields = new LinkedHashMap<>(opinion());
+        fields.put("formToken", token(doctor.get(page).body()));
+
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R'};
+        HttpResponse<String> refused = doctor.upload(page, page, fields, "attachment", "検査結果.pdf", png);
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+        assertThat(refused.body()).contains("添付できるのはPDFだけです").contains("value=\"医師 一郎\"");
+        assertThat(documents("doctor-opinion")).as("nothing stored").isZero();
+
+        byte[] pdf;
+        try (var document = new org.apache.pdfbox.pdmodel.PDDocument(); var out = new java.io.ByteArrayOutputStream()) {
+            document.addPage(new org.apache.pdfbox.pdmodel.PDPage());
+            document.save(out);
+            pdf = out.toByteArray();
+        }
+        fields.put("formToken", token(doctor.get(page).body()));
+        HttpResponse<String> sent = doctor.upload(page, page, fields, "attachment", "検査結果.pdf", pdf);
+        assertThat(sent.statusCode()).as(sent.body()).isEqualTo(302);
+        String location = location(sent);
+        assertThat(doctor.get(location).body()).contains("送信しました。", "検査結果.pdf", "1ページ");
+        assertThat(sql.sql("select count(*) from exchange.attachments where insurer_no = :i and insured_no = :p")
+                .param("i", insurer).param("p", insuredNo).query(Integer.class).single()).isEqualTo(1);
+    }
+
+    @Test
     void aDoctorOfAnotherInstitutionIsShownTheDenialNotTheForm() {
         DocumentRef request = askClinic();
         PortalTerminal stranger = colleague(admin(Party.medicalInstitution(clinic(1))), "stranger" + n, JobType.DOCTOR);
