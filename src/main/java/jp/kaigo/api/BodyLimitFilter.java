@@ -37,7 +37,8 @@ class BodyLimitFilter {
             @Override
             protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                     throws ServletException, IOException {
-                DataSize limit = limits.forPath(request.getRequestURI().substring(request.getContextPath().length()));
+                DataSize limit = limits.forRequest(request.getRequestURI().substring(request.getContextPath().length()),
+                        request.getContentType());
                 if (request.getContentLengthLong() > limit.toBytes()) {
                     Problems.write(response, tooLarge(limit));
                     return;

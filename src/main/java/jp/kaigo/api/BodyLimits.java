@@ -21,6 +21,18 @@ record BodyLimits(@DefaultValue("1MB") DataSize jsonBody, @DefaultValue("32") in
         @DefaultValue("65536") int jsonString, @DefaultValue("64MB") DataSize documentFile,
         @DefaultValue("4GB") DataSize municipalFile) {
 
+    /**
+     * The limit for a request to this path with this content type: a document sent with its PDF attachments
+     * (multipart, up to 5 of 10 MB) gets the document-file limit, like the files.
+     */
+    DataSize forRequest(String path, String contentType) {
+        if (path.equals("/api/exchange/documents") && contentType != null
+                && contentType.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/form-data")) {
+            return documentFile;
+        }
+        return forPath(path);
+    }
+
     /** The limit for a request to this path (below the context path). */
     DataSize forPath(String path) {
         if (path.matches("/api/municipalities/[^/]+/files/[^/]+/?")) {

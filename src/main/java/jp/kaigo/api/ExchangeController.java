@@ -1,6 +1,7 @@
 package jp.kaigo.api;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
 import java.net.URI;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
@@ -41,7 +42,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
 /**
  * Documents between organisations (design §8.1): send, the inbox and outbox, open, accept, return, withdraw and the
@@ -65,14 +68,10 @@ class ExchangeController {
     /**
      * A document to send; {@code signature}, optional, is the sender's own signature (base64 of DER ECDSA-SHA256
      * over the content SHA-256: the canonical payload, then a line with each attachment's SHA-256), made with the key
-     * of the client certificate of this connection; {@code attachments}, optional, the PDFs sent with it.
+     * of the client certificate of this connection.
      */
     record SendRequest(String kind, Addressee to, String insurerNo, String insuredNo, String inReplyTo,
-            Map<String, String> payload, String signature, List<Upload> attachments) {
-    }
-
-    /** A PDF sent with the document: its file name and its bytes in base64 (checked by content, ≤ 10 MB, ≤ 5). */
-    record Upload(String fileName, String content) {
+            Map<String, String> payload, String signature) {
     }
 
     /** An attachment of the document as stored: its number, name, size, pages and where to download it. */
@@ -111,6 +110,27 @@ class ExchangeController {
     ResponseEntity<Sent> send(@AuthenticationPrincipal PartyUser caller, HttpServletRequest http,
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
             @RequestBody SendRequest request) {
+        return send(caller, http, idempotencyKey, request, List.of());
+    }
+
+    /**
+     * The same with PDF attachments: a multipart request whose part {@code document} is the JSON of
+     * {@link SendRequest} and whose parts {@code attachment} are the files (checked by content, ≤ 10 MB, ≤ 5).
+     */
+    @PostMapping(path = "/api/exchange/documents", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ResponseEntity<Sent> sendWithAttachments(@AuthenticationPrincipal PartyUser caller, HttpServletRequest http,
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+            @RequestPart("document") SendRequest request,
+            @RequestPart(name = "attachment", required = false) List<MultipartFile> files) throws IOException {
+        List<NewAttachment> attachments = new ArrayList<>();
+        for (MultipartFile file : files == null ? List.<MultipartFile>of() : files) {
+            attachments.add(new NewAttachment(file.getOriginalFilename(), file.getBytes()));
+        }
+        return send(caller, http, idempotencyKey, request, attachments);
+    }
+
+    private ResponseEntity<Sent> send(PartyUser caller, HttpServletRequest http, String idempotencyKey,
+            SendRequest request, List<NewAttachment> attachments) {
         Actor actor = Actor.staff(StaffController.session(staff, caller, http));
         Inputs in = new Inputs();
         DocumentKind kind = in.value(request.kind(), k -> DocumentKind.byKey(k)
@@ -125,14 +145,6 @@ class ExchangeController {
                 : in.value(request.inReplyTo(), v -> Inputs.uuid(v, "inReplyTo", "回答する依頼"));
         byte[] signature = request.signature() == null ? null
                 : in.value(request.signature(), v -> base64(v, "signature", "署名"));
-        List<NewAttachment> attachments = new ArrayList<>();
-        List<Upload> uploads = request.attachments() == null ? List.of() : request.attachments();
-        for (int i = 0; i < uploads.size(); i++) {
-            Upload u = uploads.get(i);
-            String field = "attachments[" + i + "]";
-            attachments.add(new NewAttachment(u == null ? null : u.fileName(), u == null || u.content() == null
-                    ? null : in.value(u.content(), v -> base64(v, field, "添付ファイル"))));
-        }
         in.check();
         SendResult result = AccessDenied.unless(routing.send(actor, new Outgoing(kind, to, insurer, insured, request.payload(),
                 idempotencyKey, inReplyTo, certificateSerial(http),

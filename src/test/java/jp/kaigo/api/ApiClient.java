@@ -203,6 +203,27 @@ final class ApiClient {
         return upload(insurerNo, recordType, mode, "text/csv", csv.getBytes(charset));
     }
 
+    /**
+     * A multipart request as a chart system sends a document with files: the part {@code document} (JSON) and one
+     * part {@code attachment} per file, each with its name and the content type the client claims.
+     */
+    Response postDocument(String path, String documentJson, java.util.List<java.util.Map.Entry<String, byte[]>> files) {
+        String boundary = "----api" + java.util.UUID.randomUUID().toString().replace("-", "");
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"document\"\r\n"
+                + "Content-Type: application/json\r\n\r\n" + documentJson + "\r\n").getBytes(StandardCharsets.UTF_8));
+        for (var file : files) {
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"attachment\"; filename=\""
+                    + file.getKey() + "\"\r\nContent-Type: application/pdf\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            body.writeBytes(file.getValue());
+            body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+        }
+        body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+    }
+
     /** A file as downloaded: status, the headers a browser acts on, and the bytes. */
     record Download(int status, String contentType, String disposition, String nosniff, byte[] body) {
     }

@@ -6,7 +6,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -17,8 +16,9 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * PDF attachments through the API (I16 §1 "attachments (PDF only, ≤ 10 MB, checked by content not by name)", design
- * §2.7): a PNG named {@code .pdf} is refused beside that attachment and nothing is stored; a real PDF travels with the
- * application, the municipality downloads it as a PDF file, and an office not involved gets nothing.
+ * §2.7), sent as a multipart request: a PNG named {@code .pdf} is refused beside that attachment and nothing is stored;
+ * a real PDF of 9 MB travels with the application, the municipality downloads it as a PDF file, and an office not
+ * involved gets nothing.
  */
 class AttachmentIntegrationTests extends ExchangeApiTests {
     private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R'};
@@ -43,7 +43,8 @@ class AttachmentIntegrationTests extends ExchangeApiTests {
 
     @Test
     void aPdfTravelsWithTheApplicationAndOnlyItsPartiesDownloadIt() {
-        byte[] pdf = pdf(2);
+        byte[] pdf = pdf(2, 9 * 1024 * 1024);
+        assertThat(pdf.length).as("far over the JSON body limit").isGreaterThan(9 * 1024 * 1024);
         ApiClient.Response sent = sendWith(List.of(upload("紹介状.pdf", pdf)));
         assertThat(sent.status()).as(sent.body()).isEqualTo(201);
         String location = sent.json().get("location").asString();
@@ -65,21 +66,33 @@ class AttachmentIntegrationTests extends ExchangeApiTests {
         assertThat(officer.download(location + "/attachments/2").status()).as("no second attachment").isEqualTo(404);
     }
 
-    private ApiClient.Response sendWith(List<Map<String, String>> attachments) {
-        String body = "{\"kind\":\"certification-application\",\"to\":{\"kind\":\"municipality\",\"number\":\"" + insurer
-                + "\"},\"insurerNo\":\"" + insurer + "\",\"insuredNo\":\"" + PERSON + "\",\"payload\":"
-                + ApiClient.JSON.writeValueAsString(application()) + ",\"attachments\":" + ApiClient.JSON.writeValueAsString(attachments) + "}";
-        return careManager.post("/api/exchange/documents", body);
+    private ApiClient.Response sendWith(List<Map.Entry<String, byte[]>> attachments) {
+        String document = "{\"kind\":\"certification-application\",\"to\":{\"kind\":\"municipality\",\"number\":\""
+                + insurer + "\"},\"insurerNo\":\"" + insurer + "\",\"insuredNo\":\"" + PERSON + "\",\"payload\":"
+                + ApiClient.JSON.writeValueAsString(application()) + "}";
+        return careManager.postDocument("/api/exchange/documents", document, attachments);
     }
 
-    private static Map<String, String> upload(String name, byte[] content) {
-        return Map.of("fileName", name, "content", Base64.getEncoder().encodeToString(content));
+    private static Map.Entry<String, byte[]> upload(String name, byte[] content) {
+        return Map.entry(name, content);
     }
 
     private static byte[] pdf(int pages) {
+        return pdf(pages, 0);
+    }
+
+    /** A PDF of the pages, the first carrying {@code padding} random bytes as its content stream (a scanned page's size). */
+    private static byte[] pdf(int pages, int padding) {
         try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             for (int i = 0; i < pages; i++) {
-                document.addPage(new PDPage());
+                PDPage page = new PDPage();
+                if (i == 0 && padding > 0) {
+                    byte[] scan = new byte[padding];
+                    new java.util.Random(1).nextBytes(scan);
+                    page.setContents(new org.apache.pdfbox.pdmodel.common.PDStream(document,
+                            new java.io.ByteArrayInputStream(scan)));
+                }
+                document.addPage(page);
             }
             document.save(out);
             return out.toByteArray();
