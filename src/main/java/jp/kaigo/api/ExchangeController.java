@@ -124,7 +124,12 @@ class ExchangeController {
             @RequestPart(name = "attachment", required = false) List<MultipartFile> files) throws IOException {
         List<NewAttachment> attachments = new ArrayList<>();
         for (MultipartFile file : files == null ? List.<MultipartFile>of() : files) {
-            attachments.add(new NewAttachment(file.getOriginalFilename(), file.getBytes()));
+            if (attachments.size() > NewAttachment.MOST) {
+                break; // one more than allowed is enough for the exchange to say how many are allowed
+            }
+            try (java.io.InputStream in = file.getInputStream()) {
+                attachments.add(NewAttachment.read(file.getOriginalFilename(), in));
+            }
         }
         return send(caller, http, idempotencyKey, request, attachments);
     }

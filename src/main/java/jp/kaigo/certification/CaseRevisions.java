@@ -1,6 +1,7 @@
 package jp.kaigo.certification;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -63,12 +64,12 @@ class CaseRevisions {
     }
 
     /**
-     * Moves the case to the progress and sets the columns, as a new revision of its history; answers the new
-     * revision number. Fails when the case has no current history (an online case always has one).
+     * Moves the case forward to the progress and sets the columns, as a new revision of its history; answers the new
+     * revision number. A case already further on keeps its progress (a 調査票 accepted after the 意見書 leaves it at
+     * 意見書). Fails when the case has no current history (an online case always has one).
      */
-    int advance(InsurerNumber insurer, InsuredNumber insured, UUID caseId, Progress progress, Map<Column, Object> set) {
+    int advance(InsurerNumber insurer, InsuredNumber insured, UUID caseId, Progress to, Map<Column, Object> set) {
         Map<Column, Object> changes = new LinkedHashMap<>(set);
-        changes.put(Column.PROGRESS, progress.code());
         record Superseded(int revision, String progress) {
         }
         Superseded superseded = sql.sql("""
@@ -78,6 +79,9 @@ class CaseRevisions {
                 """).param("insurer", insurer.value()).param("insured", insured.value()).param("case", caseId)
                 .query(Superseded.class).single();
         int old = superseded.revision();
+        Progress progress = Arrays.stream(Progress.values()).filter(p -> p.code().equals(superseded.progress()))
+                .filter(p -> p.compareTo(to) > 0).findFirst().orElse(to);
+        changes.put(Column.PROGRESS, progress.code());
         sql.sql("insert into certification.certification_records (" + COPIED + ", revision) select " + COPIED
                 + ", revision + 1 from certification.certification_records"
                 + " where insurer_no = :insurer and insured_no = :insured and case_id = :case and revision = :old")

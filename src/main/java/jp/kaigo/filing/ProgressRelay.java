@@ -43,10 +43,13 @@ class ProgressRelay {
                     Correspondent.of(office), event.person().insurer(), event.person().insured(),
                     Map.of("caseId", event.caseId().toString(), "progress", event.progress(),
                             "at", event.at().atZone(JAPAN).toOffsetDateTime().toString()),
+                    // a case only moves forward (CaseRevisions.advance), so it reaches each 進捗 once
                     "progress:" + event.caseId() + ":" + event.progress() + ":" + office.number(), null, null));
-            String outcome = sent instanceof Routed.Denied<SendResult> denied ? denied.decision().reason().name()
-                    : ((Routed.Done<SendResult>) sent).result().getClass().getSimpleName();
-            if (!outcome.equals("Sent") && !outcome.equals("Duplicate")) {
+            boolean delivered = sent instanceof Routed.Done<SendResult> done
+                    && (done.result() instanceof SendResult.Sent || done.result() instanceof SendResult.Duplicate);
+            if (!delivered) {
+                String outcome = sent instanceof Routed.Denied<SendResult> denied ? denied.decision().reason().name()
+                        : ((Routed.Done<SendResult>) sent).result().getClass().getSimpleName();
                 // ids and reasons only: no person data in logs
                 log.warn("progress-notice of case {} (進捗 {}) to office {} not sent: {}", event.caseId(),
                         event.progress(), office.number(), outcome);

@@ -72,23 +72,35 @@ public class MunicipalDesk {
             LocalDate noticeDate, List<String> lines) {
     }
 
+    /** The letters to print, and how many waiting notices have no address this account may read (left waiting). */
+    public record PaperNotices(List<PaperNotice> letters, int withoutAddress) {
+    }
+
     /**
      * The notices waiting on paper for the persons who asked for paper (design §7.4), oldest first, each person's
-     * name and address read as a decided and audited look at their 被保険者証.
+     * name and address read as a decided and audited look at their 被保険者証; a person no longer in the registry
+     * (or not to be seen by this account) stays on the list, counted, not printed.
      */
-    public List<PaperNotice> paperNotices(StaffSession me) {
+    public PaperNotices paperNotices(StaffSession me) {
         requireMunicipality(me);
         LocalDate today = LocalDate.now(JAPAN);
         List<PaperNotice> list = new ArrayList<>();
+        int withoutAddress = 0;
         for (PrintItem item : notices.printList(insurer(me))) {
-            InsuredNumber insured = own(me, item.person().insuredNo(), "紙で送る通知の宛先");
+            InsuredNumber insured;
+            try {
+                insured = own(me, item.person().insuredNo(), "紙で送る通知の宛先");
+            } catch (NoSuchRecord unknown) {
+                withoutAddress++;
+                continue;
+            }
             Map<String, Object> person = registry.snapshot(insurer(me), insured, today)
                     .map(s -> s.records().getOrDefault("insured", List.of())).orElse(List.of()).stream()
                     .filter(r -> r.inForceOn(today)).findFirst().map(RecordView::fields).orElse(Map.of());
             list.add(new PaperNotice(item.noticeId(), insured.value(), text(person.get("name")),
                     text(person.get("address")), item.title(), item.noticeDate(), item.lines()));
         }
-        return list;
+        return new PaperNotices(list, withoutAddress);
     }
 
     /** 印刷済みにする: the notices of the list printed and posted; answers how many were still waiting. */

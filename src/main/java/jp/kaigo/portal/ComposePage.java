@@ -115,8 +115,11 @@ final class ComposePage {
             if (file.isEmpty() && (file.getOriginalFilename() == null || file.getOriginalFilename().isBlank())) {
                 continue;
             }
-            try {
-                attachments.add(new NewAttachment(file.getOriginalFilename(), file.getBytes()));
+            if (attachments.size() > NewAttachment.MOST) {
+                break; // one more than allowed is enough for the exchange to say how many are allowed
+            }
+            try (java.io.InputStream in = file.getInputStream()) {
+                attachments.add(NewAttachment.read(file.getOriginalFilename(), in));
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }

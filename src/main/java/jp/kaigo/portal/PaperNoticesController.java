@@ -32,7 +32,9 @@ class PaperNoticesController {
     String list(HttpServletRequest request, HttpServletResponse response, Model model) {
         StaffSession me = signedIn.staff(request, response);
         model.addAttribute("me", me);
-        model.addAttribute("letters", desk.paperNotices(me));
+        MunicipalDesk.PaperNotices paper = desk.paperNotices(me);
+        model.addAttribute("letters", paper.letters());
+        model.addAttribute("withoutAddress", paper.withoutAddress());
         return "portal/municipality/paper-notices";
     }
 

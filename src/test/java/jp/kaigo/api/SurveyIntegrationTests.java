@@ -69,6 +69,24 @@ class SurveyIntegrationTests extends ExchangeApiTests {
     }
 
     @Test
+    void aSurveyAcceptedAfterTheOpinionLeavesTheCaseAtTheOpinion() {
+        String caseId = openCase(renewal());
+        ApiClient officer = officer();
+        String assignment = assignToOffice(officer, caseId, officeNo);
+        // the 意見書 came first: the case is at 進捗 3 (as CaseOpinions leaves it)
+        sql.sql("update certification.certification_records set progress = '3' where insurer_no = :i and case_id = :c::uuid"
+                + " and current").param("i", insurer).param("c", caseId).update();
+        assertThat(careManager.get(documentPath(assignment)).status()).isEqualTo(200);
+        ApiClient.Response sent = survey(careManager, assignment, survey());
+        assertThat(sent.status()).as(sent.body()).isEqualTo(201);
+        String document = sent.json().get("location").asString();
+        assertThat(officer.get(document).status()).isEqualTo(200);
+        assertThat(officer.post(document + "/accept", "").status()).isEqualTo(200);
+        assertThat(current("progress")).as("a case never moves back").isEqualTo("3");
+        assertThat(current("surveyed_on")).isNotNull();
+    }
+
+    @Test
     void acceptedSurveyBecomesCareSurveyRecord() {
         String caseId = openCase(renewal());
         ApiClient officer = officer();

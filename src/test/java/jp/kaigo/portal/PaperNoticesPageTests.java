@@ -94,17 +94,22 @@ class PaperNoticesPageTests {
 
     @Test
     void theResultNoticeOfThePersonOnPaperWaitsAsALetterUntilMarkedPrinted() {
+        InsuredPerson notInRegistry = InsuredPerson.of(insurer, onPaper.insuredNo().substring(0, 9) + "9");
+        notices.setPreferences(notInRegistry, new ContactPreferences(true, null, null), RecordedBy.SELF);
         certified(onPaper);
         certified(online);
+        certified(notInRegistry);
         await().atMost(Duration.ofSeconds(20)).until(() -> notices.inbox(online, 1).total() == 1
-                && notices.inbox(onPaper, 1).total() == 1);
+                && notices.inbox(onPaper, 1).total() == 1 && notices.inbox(notInRegistry, 1).total() == 1);
 
         HttpResponse<String> page = officer.get(PAGE);
         assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
         assertThat(page.body()).contains("<h1>紙で送る通知</h1>", "沖縄県紙村1番地", "紙野 花子 様", onPaper.insuredNo(),
                         "要介護認定の結果のお知らせ", "要介護状態区分:要介護2", "印刷する", "印刷済みにする")
                 .as("reached from the municipality's menu").contains("href=\"" + PAGE + "\"")
-                .as("the person who did not choose paper").doesNotContain("電子 太郎", online.insuredNo());
+                .as("the person who did not choose paper").doesNotContain("電子 太郎", online.insuredNo())
+                .as("a notice without an address in the registry is counted, not dropped")
+                .contains("宛先を確認できない通知が 1 件あります");
         assertThat(audited()).as("the address read is a look at the person, audited").containsExactly(onPaper.insuredNo());
 
         String noticeId = sql.sql("select notice_id::text from notification.notices where insurer_no = :i and insured_no = :p")
