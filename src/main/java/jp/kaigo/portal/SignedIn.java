@@ -12,6 +12,7 @@ import jp.kaigo.identity.SignInRefused;
 import jp.kaigo.identity.StaffAccounts;
 import jp.kaigo.identity.StaffSession;
 import jp.kaigo.shared.Party;
+import org.slf4j.LoggerFactory;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -46,6 +47,12 @@ class SignedIn {
         SessionEnded() {
             super(null, null, false, false);
         }
+
+        /** Why the staff session ended, logged (a reason only, no login ID or token) for the operator. */
+        static SessionEnded because(String reason) {
+            LoggerFactory.getLogger(SignedIn.class).info("portal staff session ended: {}", reason);
+            return new SessionEnded();
+        }
     }
 
     /** Starts (or renews) the portal session with a new session ID, so a session ID seen before sign-in is worthless. */
@@ -75,7 +82,9 @@ class SignedIn {
 
     StaffSession staff(HttpServletRequest request, HttpServletResponse response) {
         PortalLogin.Staff login = login(PortalLogin.Staff.class);
-        Party terminal = terminal(request).filter(login.organisation()::equals).orElseThrow(SessionEnded::new);
+        Party terminal = terminal(request).filter(login.organisation()::equals)
+                .orElseThrow(() -> SessionEnded.because(
+                        "the terminal's certificate is missing, revoked or of another organisation"));
         Optional<StaffSession> session = staff.authenticate(terminal, login.accessToken());
         if (session.isPresent()) {
             return session.get();
@@ -84,9 +93,10 @@ class SignedIn {
             IssuedTokens renewed = staff.refresh(terminal, login.refreshToken());
             save(new PortalLogin.Staff(login.organisation(), login.loginId(), login.job(), login.admin(),
                     renewed.accessToken(), renewed.refreshToken()), request, response);
-            return staff.authenticate(terminal, renewed.accessToken()).orElseThrow(SessionEnded::new);
+            return staff.authenticate(terminal, renewed.accessToken())
+                    .orElseThrow(() -> SessionEnded.because("the renewed access token is not valid"));
         } catch (SignInRefused e) {
-            throw new SessionEnded();
+            throw SessionEnded.because("the access token is no longer valid and the refresh was refused");
         }
     }
 
