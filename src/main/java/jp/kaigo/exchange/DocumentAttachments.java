@@ -74,6 +74,30 @@ class DocumentAttachments {
         }
     }
 
+    /** The SHA-256 (hex) of each attachment of the version, in order. */
+    List<String> sha256s(DocumentRef ref, int version) {
+        return sql.sql("""
+                select sha256 from exchange.attachments
+                 where insurer_no = :insurer and insured_no = :insured and document_id = :id and version = :version
+                 order by attachment_no
+                """).param("insurer", ref.insurer().value()).param("insured", ref.insured().value())
+                .param("id", ref.documentId()).param("version", version)
+                .query((rs, n) -> HexFormat.of().formatHex(rs.getBytes(1))).list();
+    }
+
+    /** The attachments of version {@code from}, stored again under version {@code to} (a corrected version). */
+    void carryForward(DocumentRef ref, int from, int to) {
+        sql.sql("""
+                insert into exchange.attachments (insurer_no, insured_no, document_id, version, attachment_no,
+                       file_name, byte_size, sha256, pages, content)
+                select insurer_no, insured_no, document_id, :to, attachment_no, file_name, byte_size, sha256, pages,
+                       content
+                  from exchange.attachments
+                 where insurer_no = :insurer and insured_no = :insured and document_id = :id and version = :from
+                """).param("insurer", ref.insurer().value()).param("insured", ref.insured().value())
+                .param("id", ref.documentId()).param("from", from).param("to", to).update();
+    }
+
     List<AttachmentInfo> of(DocumentRef ref, int version) {
         return sql.sql("""
                 select attachment_no, file_name, byte_size, pages from exchange.attachments

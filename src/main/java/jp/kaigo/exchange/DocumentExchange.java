@@ -93,10 +93,13 @@ public class DocumentExchange {
      * covers (design §2.6.3, §2.5).
      */
     public byte[] contentSha256(Map<String, String> payload, List<NewAttachment> attached) {
-        StringBuilder text = new StringBuilder(canonical(payload));
-        for (NewAttachment a : attached) {
-            text.append('\n').append(HEX.formatHex(Receipts.sha256(a.content() == null ? new byte[0] : a.content())));
-        }
+        return contentSha256(canonical(payload), attached.stream()
+                .map(a -> HEX.formatHex(Receipts.sha256(a.content() == null ? new byte[0] : a.content()))).toList());
+    }
+
+    private static byte[] contentSha256(String canonicalPayload, List<String> attachmentSha256s) {
+        StringBuilder text = new StringBuilder(canonicalPayload);
+        attachmentSha256s.forEach(hex -> text.append('\n').append(hex));
         return Receipts.sha256(text.toString().getBytes(StandardCharsets.UTF_8));
     }
 
@@ -266,9 +269,11 @@ public class DocumentExchange {
             return new Invalid(problems);
         }
         String json = canonical(payload);
-        byte[] hash = Receipts.sha256(json.getBytes(StandardCharsets.UTF_8));
         return inTransaction(() -> {
             Doc doc = load(ref).orElseThrow();
+            // the corrected version keeps the attachments of the one it corrects (and their hashes in its content
+            // hash); the sender's own signature does not carry over, as it was over the old content
+            byte[] hash = contentSha256(json, attachments.sha256s(ref, doc.version()));
             boolean replyExists = sql.sql("""
                     select exists (select 1 from exchange.documents where insurer_no = :insurer and insured_no = :insured
                                       and in_reply_to = :id and status <> 'withdrawn')
@@ -295,6 +300,7 @@ public class DocumentExchange {
                 return new Refused(Refusal.STATUS_CHANGED);
             }
             insertVersion(ref, version, layout.version(), json, hash, by, staffId, clientCertificateSerial, null);
+            attachments.carryForward(ref, doc.version(), version);
             Doc updated = load(ref).orElseThrow();
             record(updated, doc.status(), DocumentStatus.SENT, by, staffId, null, null, now);
             events.publishEvent(new DocumentSent(ref.documentId(), version, doc.kind(), doc.sender(), doc.recipient(),

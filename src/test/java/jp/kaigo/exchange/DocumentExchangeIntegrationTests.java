@@ -341,6 +341,35 @@ class DocumentExchangeIntegrationTests {
         return ref;
     }
 
+    @Test
+    void aCorrectedVersionKeepsTheAttachmentsOfTheOneItCorrectsAndDropsTheSignature() throws Exception {
+        byte[] pdf;
+        try (var document = new org.apache.pdfbox.pdmodel.PDDocument(); var out = new java.io.ByteArrayOutputStream()) {
+            document.addPage(new org.apache.pdfbox.pdmodel.PDPage());
+            document.save(out);
+            pdf = out.toByteArray();
+        }
+        SendDocument first = application(newPerson(), "k-" + UUID.randomUUID(), "1");
+        DocumentRef ref = sent(exchange.send(new SendDocument(first.kind(), first.insurer(), first.insured(),
+                first.sender(), first.recipient(), first.payload(), first.idempotencyKey(), null, null, CLERK, "abc123",
+                new byte[] {1, 2, 3}, List.of(new NewAttachment("紹介状.pdf", pdf)))));
+        assertThat(((OpenResult.Opened) exchange.open(ref, MUNICIPALITY, CLERK)).document().senderSigned()).isTrue();
+        exchange.returnDocument(ref, MUNICIPALITY, CLERK, ReturnReason.INCOMPLETE, "申請区分の誤り");
+
+        assertThat(exchange.newVersion(ref, OFFICE, CLERK, applicationPayload("2"), null))
+                .isEqualTo(new ChangeResult.Changed(ref, DocumentStatus.SENT, 2));
+        OpenResult.Opened corrected = (OpenResult.Opened) exchange.open(ref, MUNICIPALITY, CLERK);
+        assertThat(corrected.document().version()).isEqualTo(2);
+        assertThat(corrected.attachments()).extracting(AttachmentInfo::fileName).containsExactly("紹介状.pdf");
+        assertThat(exchange.attachment(ref, 1)).hasValue(pdf);
+        assertThat(corrected.document().senderSigned()).as("a signature over the old content does not carry over")
+                .isFalse();
+        String hash = java.util.HexFormat.of().formatHex(exchange.contentSha256(applicationPayload("2"),
+                List.of(new NewAttachment("紹介状.pdf", pdf))));
+        assertThat(exchange.receipts(ref)).as("the new version's receipts name a content hash covering the attachment")
+                .anyMatch(r -> new String(r.statement(), java.nio.charset.StandardCharsets.UTF_8).contains(hash));
+    }
+
     private static SendDocument application(InsuredNumber person, String key, String type) {
         return new SendDocument(DocumentKind.CERTIFICATION_APPLICATION, INSURER, person, OFFICE, MUNICIPALITY,
                 applicationPayload(type), key, null, null, CLERK, "abc123");
