@@ -126,7 +126,8 @@ public class DocumentRouting {
     /**
      * Why the sender's own signature cannot stand (design §2.6.3), or empty: it must be made by the key of the TLS
      * client certificate the document came under, a certificate of the platform's CA naming the sending
-     * organisation, over the SHA-256 of the content as the platform stores it.
+     * organisation, over {@link SenderSignature#statement} (the envelope and the content hash as the platform
+     * stores it).
      */
     private Optional<Violation> badSignature(Outgoing out, Actor actor) {
         X509Certificate certificate = out.signature().certificate();
@@ -139,7 +140,7 @@ public class DocumentRouting {
             Signature verifier = Signature.getInstance(
                     "EC".equals(certificate.getPublicKey().getAlgorithm()) ? "SHA256withECDSA" : "SHA256withRSA");
             verifier.initVerify(certificate.getPublicKey());
-            verifier.update(exchange.contentSha256(out.payload(), out.attachments()));
+            verifier.update(SenderSignature.statement(out, exchange.contentSha256(out.payload(), out.attachments())));
             if (verifier.verify(out.signature().signature())) {
                 return Optional.empty();
             }
@@ -147,7 +148,7 @@ public class DocumentRouting {
             // a signature that is not DER, or a key the JDK cannot use: the same answer as a wrong signature
         }
         return Optional.of(new Violation(SIGNATURE, SIGNATURE_LABEL,
-                "署名が送信内容とクライアント証明書に一致しません(内容の SHA-256 に、接続に使った証明書の鍵で署名してください)"));
+                "署名が送信内容とクライアント証明書に一致しません(文書の署名対象文に、接続に使った証明書の鍵で署名してください)"));
     }
 
     /** Attachment {@code no} of the document, for a party that may read the document (decided and audited). */

@@ -191,6 +191,8 @@ class OpinionIntegrationTests extends ExchangeApiTests {
         ApiClient otherKey = client(Party.medicalInstitution(clinicCode));
         assertThat(fields(signedOpinion(doctor, opinion, sign(otherKey, opinion)))).as("the key of another connection")
                 .containsExactly("signature");
+        assertThat(fields(signedOpinion(doctor, opinion, sign(doctor, opinion, "0000000009"))))
+                .as("signed for another person").containsExactly("signature");
         assertThat(documents()).as("nothing stored").isEqualTo(before);
 
         ApiClient.Response sent = signedOpinion(doctor, opinion, sign(doctor, opinion));
@@ -201,13 +203,23 @@ class OpinionIntegrationTests extends ExchangeApiTests {
 
     // ---------------------------------------------------------------- helpers
 
-    /** What an electronic chart does: SHA-256 of the canonical payload (keys sorted), signed with its TLS key. */
-    private static String sign(ApiClient client, Map<String, String> payload) throws Exception {
+    /**
+     * What an electronic chart does (README): the content SHA-256 (the payload as JSON, keys sorted, no spaces), put in
+     * the statement naming the envelope, signed with the key of its TLS client certificate.
+     */
+    private String sign(ApiClient client, Map<String, String> payload) throws Exception {
+        return sign(client, payload, PERSON);
+    }
+
+    private String sign(ApiClient client, Map<String, String> payload, String insuredNo) throws Exception {
         byte[] content = java.security.MessageDigest.getInstance("SHA-256")
                 .digest(JSON.writeValueAsString(new java.util.TreeMap<>(payload)).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        String statement = "kaigo-platform document signature v1\nkind=doctor-opinion\ninsurer=" + insurer + "\ninsured="
+                + insuredNo + "\nto=municipality:" + insurer + "\nin-reply-to=" + requestId + "\ncontent-sha256="
+                + java.util.HexFormat.of().formatHex(content) + "\n";
         java.security.Signature signer = java.security.Signature.getInstance("SHA256withECDSA");
         signer.initSign(client.credential().privateKey());
-        signer.update(content);
+        signer.update(statement.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         return java.util.Base64.getEncoder().encodeToString(signer.sign());
     }
 
