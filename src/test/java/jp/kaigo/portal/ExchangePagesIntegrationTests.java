@@ -204,6 +204,25 @@ class ExchangePagesIntegrationTests {
     }
 
     @Test
+    void aRegisteredGuardianAppliesForThePersonWithTheirOwnCard() throws Exception {
+        SimulatedCard guardianCard = jlis.issueCard();
+        cards.linkRepresentative(guardianCard.authCertificate().getEncoded(), insurer, insuredNo, "guardian",
+                Party.municipality(insurer));
+        PortalTerminal guardian = signedInWithCard(guardianCard, "&insurerNo=" + insurer + "&insuredNo=" + insuredNo);
+
+        HttpResponse<String> sent = apply(guardian, token(guardian.get("/portal/me/apply").body()), application());
+        assertThat(sent.statusCode()).as(sent.body()).isEqualTo(302);
+        assertThat(sql.sql("select sender_kind || ':' || sender_no from exchange.documents where insurer_no = :i"
+                + " and insured_no = :p and kind = 'certification-application'").param("i", insurer).param("p", insuredNo)
+                .query(String.class).list()).as("the application is the person's own")
+                .containsExactly("person:" + insurer + "-" + insuredNo);
+        assertThat(sql.sql("select actor_kind || ':' || coalesce(staff_job, '') from audit.entries"
+                + " where person_insurer = :i and person_insured = :p and outcome like 'permit:%' and actor_kind <> 'person'")
+                .param("i", insurer).param("p", insuredNo).query(String.class).list())
+                .as("and the person's record of who looked names the guardian who sent it").contains("representative:guardian");
+    }
+
+    @Test
     void theSameFormSentTwiceIsOneApplicationWithItsReceiptNumber() {
         PortalTerminal home = personTerminal();
         String token = token(home.get("/portal/me/apply").body());
@@ -341,6 +360,11 @@ class ExchangePagesIntegrationTests {
         } catch (CertificateEncodingException e) {
             throw new IllegalStateException(e);
         }
+        return signedInWithCard(card, "");
+    }
+
+    /** The card sign-in over the portal's own form; {@code acting} adds the person a representative acts for. */
+    private PortalTerminal signedInWithCard(SimulatedCard card, String acting) {
         PortalTerminal home = new PortalTerminal(port, IssuedCredential.anonymous(pki.caCertificate()));
         String page = home.get("/portal/sign-in/card").body();
         Matcher id = Pattern.compile("name=\"challengeId\" value=\"([^\"]+)\"").matcher(page);
@@ -353,7 +377,7 @@ class ExchangePagesIntegrationTests {
         Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page);
         assertThat(csrf.find()).isTrue();
         HttpResponse<String> signedIn = home.post("/portal/sign-in/card", "_csrf=" + PortalTerminal.enc(csrf.group(1))
-                + "&challengeId=" + id.group(1) + "&cardAnswer=" + PortalTerminal.enc(answer));
+                + "&challengeId=" + id.group(1) + "&cardAnswer=" + PortalTerminal.enc(answer) + acting);
         assertThat(signedIn.headers().firstValue("Location").orElseThrow()).endsWith("/portal/me");
         return home;
     }
