@@ -13,6 +13,7 @@ import jp.kaigo.exchange.DocumentView;
 import jp.kaigo.exchange.Envelope;
 import jp.kaigo.exchange.Invalid;
 import jp.kaigo.exchange.OpenResult;
+import jp.kaigo.exchange.Receipt;
 import jp.kaigo.exchange.Refusal;
 import jp.kaigo.exchange.Refused;
 import jp.kaigo.exchange.ReturnReason;
@@ -162,6 +163,28 @@ class DocumentsController {
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header("Content-Disposition", "attachment; filename=\"attachment-" + no + ".pdf\"")
                 .header("X-Content-Type-Options", "nosniff").body(content);
+    }
+
+    /**
+     * The document's receipts, each signed by the platform, as the file {@code java -jar kaigo-platform.jar receipt
+     * verify --receipt} checks offline (the same JSON as the API's receipts); for the document's parties only.
+     */
+    @GetMapping({OFFICE + "/documents/{documentId}/receipts.json", MUNICIPALITY + "/documents/{documentId}/receipts.json"})
+    ResponseEntity<List<Receipt>> receipts(HttpServletRequest request, HttpServletResponse response,
+            @PathVariable String documentId) {
+        StaffSession me = signedIn.staff(request, response);
+        DocumentRef document = ref(documentId).orElseThrow(() -> new NoSuchRecord(Refusal.NOT_FOUND.message()));
+        Routed<List<Receipt>> found = routing.receipts(Actor.staff(me), document);
+        if (found instanceof Routed.Denied<List<Receipt>> denied) {
+            throw new NotPermitted(denied.decision().message());
+        }
+        List<Receipt> receipts = ((Routed.Done<List<Receipt>>) found).result();
+        if (receipts.isEmpty()) {
+            throw new NoSuchRecord(Refusal.NOT_FOUND.message());
+        }
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
+                .header("Content-Disposition", "attachment; filename=\"receipts-" + document.documentId() + ".json\"")
+                .body(receipts);
     }
 
     /** The answer the recipient of a request writes in the portal (SurveysController, OpinionController), or null. */

@@ -55,6 +55,19 @@ class ApplicationIntegrationTests extends ExchangeApiTests {
     }
 
     @Test
+    void theSocialWorkerOfTheCentreInChargeAppliesAndItsClerkMayNot() {
+        inCharge("46");
+        ApiClient clerkOfCentre = staffOf(office, "centre.clerk", "CLERK");
+        assertThat(outcome(send(clerkOfCentre, "certification-application", "municipality", insurer, application(), null)))
+                .as("S3: not a job that does 代行").startsWith("403:");
+        ApiClient socialWorker = staffOf(office, "social.worker", "SOCIAL_WORKER");
+        ApiClient.Response sent = send(socialWorker, "certification-application", "municipality", insurer, application(),
+                null);
+        assertThat(sent.status()).as("S3: the 地域包括支援センター in charge (46), its 社会福祉士").isEqualTo(201);
+        assertThat(documents()).isEqualTo(1);
+    }
+
+    @Test
     void theWishToGetTheResultOnPaperIsRecordedWhenTheApplicationIsAccepted() {
         certified(TODAY.plusDays(30));
         inCharge("43");

@@ -139,7 +139,19 @@ class ExchangePagesIntegrationTests {
         assertThat(after.body()).contains("受理しました。").contains("<dd id=\"status\">受理</dd>")
                 .doesNotContain("id=\"accept-form\"");
         assertThat(status(application)).isEqualTo("accepted");
-        assertThat(after.body()).as("the history: sent, delivered, read, accepted").contains("既読 → 受理");
+        assertThat(after.body()).as("the history: sent, delivered, read, accepted").contains("既読 → 受理")
+                .contains("href=\"" + link.group(1) + "/receipts.json\"");
+        HttpResponse<String> receipts = clerk.get(link.group(1) + "/receipts.json");
+        assertThat(receipts.statusCode()).isEqualTo(200);
+        assertThat(receipts.headers().firstValue("Content-Disposition").orElseThrow()).startsWith("attachment");
+        var signed = tools.jackson.databind.json.JsonMapper.builder().build().readTree(receipts.body());
+        assertThat(signed).as("one signed receipt per step, as receipt verify reads them").hasSize(4);
+        assertThat(signed.get(0).has("statement") && signed.get(0).has("signature") && signed.get(0).has("signerSerial"))
+                .isTrue();
+        PortalTerminal stranger = staffTerminal(Party.office(OfficeNumber.withCheckDigit("4676" + String.format("%05d", n))
+                .value()), "stranger" + n, JobType.CARE_MANAGER);
+        assertThat(stranger.get("/portal/office/documents/" + application.documentId() + "/receipts.json").statusCode())
+                .isEqualTo(403);
 
         HttpResponse<String> again = clerk.form(link.group(1), link.group(1) + "/accept", "");
         assertThat(clerk.get(location(again)).body())
