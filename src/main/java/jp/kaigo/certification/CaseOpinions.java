@@ -56,7 +56,7 @@ class CaseOpinions {
         set.put(Column.OPINION_INSTITUTION, institutionCode);
         set.put(Column.OPINION_REQUESTED_ON, requestedOn);
         set.put(Column.OPINION_RECEIVED_ON, null);
-        revisions.advance(insurer, insured, caseId.get(), progress(insurer, insured, caseId.get()), set);
+        revisions.revise(insurer, insured, caseId.get(), set);
         return true;
     }
 
@@ -97,9 +97,8 @@ class CaseOpinions {
             insert = insert.param("v" + i, values.get(i));
         }
         insert.update();
-        Progress now = progress(o.insurer(), o.insured(), caseId);
-        Progress next = now.compareTo(Progress.OPINION) >= 0 ? now : Progress.OPINION;
-        revisions.advance(o.insurer(), o.insured(), caseId, next, Map.of(Column.OPINION_RECEIVED_ON, o.receivedOn()));
+        revisions.advance(o.insurer(), o.insured(), caseId, Progress.OPINION,
+                Map.of(Column.OPINION_RECEIVED_ON, o.receivedOn()));
         return caseId;
     }
 
@@ -108,21 +107,6 @@ class CaseOpinions {
                 select case_id from certification.cases where insurer_no = :insurer and insured_no = :insured
                    and status = 'open'
                 """).param("insurer", insurer.value()).param("insured", insured.value()).query(UUID.class).optional();
-    }
-
-    /** The progress of the case's current revision. */
-    private Progress progress(InsurerNumber insurer, InsuredNumber insured, UUID caseId) {
-        String code = sql.sql("""
-                select progress from certification.certification_records
-                 where insurer_no = :insurer and insured_no = :insured and case_id = :case and current
-                """).param("insurer", insurer.value()).param("insured", insured.value()).param("case", caseId)
-                .query(String.class).single();
-        for (Progress p : Progress.values()) {
-            if (p.code().equals(code)) {
-                return p;
-            }
-        }
-        throw new IllegalStateException("a case history without a known progress");
     }
 
     private static LocalDate date(String text) {

@@ -63,6 +63,11 @@ class CaseRevisions {
                 Instant.now()));
     }
 
+    /** Sets the columns as a new revision of the case's history, its progress kept; answers the new revision. */
+    int revise(InsurerNumber insurer, InsuredNumber insured, UUID caseId, Map<Column, Object> set) {
+        return advance(insurer, insured, caseId, Progress.RECEIVED, set); // the first progress: any case is at it or past
+    }
+
     /**
      * Moves the case forward to the progress and sets the columns, as a new revision of its history; answers the new
      * revision number. A case already further on keeps its progress (a 調査票 accepted after the 意見書 leaves it at

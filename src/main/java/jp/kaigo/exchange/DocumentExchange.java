@@ -103,9 +103,9 @@ public class DocumentExchange {
         return Receipts.sha256(text.toString().getBytes(StandardCharsets.UTF_8));
     }
 
-    /** The bytes of attachment {@code no} (from 1) of the document's current version; empty when none or purged. */
-    public Optional<byte[]> attachment(DocumentRef ref, int no) {
-        return load(ref).flatMap(d -> attachments.content(ref, d.version(), no));
+    /** The bytes of attachment {@code no} (from 1) of the document's version as read; empty when none or purged. */
+    public Optional<byte[]> attachment(DocumentView document, int no) {
+        return attachments.content(document.document(), document.version(), no);
     }
 
     /**
@@ -135,7 +135,7 @@ public class DocumentExchange {
             return new Invalid(problems);
         }
         String json = canonical(s.payload());
-        byte[] hash = contentSha256(s.payload(), s.attachments());
+        byte[] hash = contentSha256(json, checked.stream().map(c -> c.pdf().sha256()).toList());
         String key = s.idempotencyKey() != null ? s.idempotencyKey()
                 : s.kind().key() + ":" + (s.inReplyTo() != null ? s.inReplyTo() : s.caseId() != null ? s.caseId() : "-")
                         + ":" + HEX.formatHex(hash);

@@ -153,7 +153,7 @@ public class DocumentRouting {
 
     /** Attachment {@code no} of the document, for a party that may read the document (decided and audited). */
     public Routed<Optional<byte[]>> attachment(Actor actor, DocumentRef ref, int no) {
-        return decided(actor, ref, DocumentAct.READ, view -> exchange.attachment(ref, no), Optional::empty);
+        return decided(actor, ref, DocumentAct.READ, view -> exchange.attachment(view, no), Optional::empty);
     }
 
     /** Opens the document for one of its parties (the recipient's first opening marks it read). */

@@ -3,9 +3,13 @@ package jp.kaigo.portal;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import jp.kaigo.access.Actor;
 import jp.kaigo.exchange.DocumentRef;
+import jp.kaigo.exchange.DocumentView;
+import jp.kaigo.exchange.OpenResult;
+import jp.kaigo.exchange.Refusal;
 import jp.kaigo.exchange.Invalid;
 import jp.kaigo.exchange.Refused;
 import jp.kaigo.exchange.SendResult;
@@ -52,6 +56,31 @@ final class ComposePage {
     }
 
     /** The denial alone: no form, nothing about the case. */
+    /** The request a form answers, opened for the staff member, or the page that says why it cannot be. */
+    record Request(DocumentView document, String page) {
+    }
+
+    /**
+     * Opens the request of this kind that the form answers (the recipient's first opening marks it read): the page
+     * of a denial when access refuses, of "not found" when there is no such document or it is of another kind.
+     */
+    static Request openRequest(Model model, HttpServletResponse response, StaffSession me, DocumentRouting routing,
+            Spec spec, Optional<DocumentRef> found, DocumentKind kind) {
+        if (found.isEmpty()) {
+            return new Request(null, notFound(model, response, me, spec, Refusal.NOT_FOUND.message()));
+        }
+        Routed<OpenResult> opened = routing.open(Actor.staff(me), found.get());
+        if (opened instanceof Routed.Denied<OpenResult> denied) {
+            return new Request(null, denied(model, response, me, spec, denied.decision().message()));
+        }
+        OpenResult result = ((Routed.Done<OpenResult>) opened).result();
+        if (!(result instanceof OpenResult.Opened open) || open.document().kind() != kind) {
+            return new Request(null, notFound(model, response, me, spec, result instanceof Refused refused
+                    ? refused.reason().message() : Refusal.NOT_FOUND.message()));
+        }
+        return new Request(open.document(), null);
+    }
+
     static String denied(Model model, HttpServletResponse response, StaffSession me, Spec spec, String message) {
         response.setStatus(HttpServletResponse.SC_FORBIDDEN);
         return nothing(model, me, spec, message);

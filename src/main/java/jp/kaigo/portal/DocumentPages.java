@@ -17,6 +17,15 @@ import jp.kaigo.shared.Correspondent;
  * numbers), a status change with its reason's name.
  */
 final class DocumentPages {
+
+    /** The document a portal URL names by its id (the person's numbers stay out of URLs), or empty. */
+    static java.util.Optional<jp.kaigo.exchange.DocumentRef> ref(jp.kaigo.filing.DocumentRouting routing,
+            String documentId) {
+        jp.kaigo.ingest.Inputs in = new jp.kaigo.ingest.Inputs();
+        java.util.UUID id = in.value(documentId, v -> jp.kaigo.ingest.Inputs.uuid(v, "documentId", "書類ID"));
+        in.check();
+        return routing.find(id);
+    }
     private DocumentPages() {
     }
 

@@ -4,7 +4,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import jp.kaigo.access.Actor;
 import jp.kaigo.exchange.ChangeResult;
 import jp.kaigo.exchange.DocumentExchange;
@@ -22,7 +21,6 @@ import jp.kaigo.filing.DocumentRouting;
 import jp.kaigo.filing.Routed;
 import jp.kaigo.identity.NotPermitted;
 import jp.kaigo.identity.StaffSession;
-import jp.kaigo.ingest.Inputs;
 import jp.kaigo.shared.Correspondent;
 import jp.kaigo.shared.DocumentStatus;
 import jp.kaigo.shared.NoSuchRecord;
@@ -275,10 +273,7 @@ class DocumentsController {
      * empty when unknown. Finding it shows nothing: every step on it is decided.
      */
     private Optional<DocumentRef> ref(String documentId) {
-        Inputs in = new Inputs();
-        UUID id = in.value(documentId, v -> Inputs.uuid(v, "documentId", "書類ID"));
-        in.check();
-        return routing.find(id);
+        return DocumentPages.ref(routing, documentId);
     }
 
     private static String blankToNull(String s) {

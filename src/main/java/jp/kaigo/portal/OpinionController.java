@@ -6,18 +6,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
-import jp.kaigo.access.Actor;
 import jp.kaigo.exchange.DocumentRef;
 import jp.kaigo.exchange.DocumentView;
-import jp.kaigo.exchange.OpenResult;
 import jp.kaigo.exchange.Refusal;
-import jp.kaigo.exchange.Refused;
 import jp.kaigo.filing.DocumentRouting;
 import jp.kaigo.filing.Outgoing;
-import jp.kaigo.filing.Routed;
 import jp.kaigo.identity.StaffSession;
-import jp.kaigo.ingest.Inputs;
 import jp.kaigo.shared.Correspondent;
 import jp.kaigo.shared.DocumentKind;
 import jp.kaigo.shared.Party;
@@ -52,20 +46,12 @@ class OpinionController {
     String form(HttpServletRequest request, HttpServletResponse response, Model model, @PathVariable String documentId) {
         StaffSession me = signedIn.staff(request, response);
         ComposePage.Spec spec = spec(documentId);
-        Optional<DocumentRef> found = ref(documentId);
-        if (found.isEmpty()) {
-            return ComposePage.notFound(model, response, me, spec, Refusal.NOT_FOUND.message());
+        ComposePage.Request asking = ComposePage.openRequest(model, response, me, routing, spec, ref(documentId),
+                DocumentKind.OPINION_REQUEST);
+        if (asking.page() != null) {
+            return asking.page();
         }
-        Routed<OpenResult> opened = routing.open(Actor.staff(me), found.get());
-        if (opened instanceof Routed.Denied<OpenResult> denied) {
-            return ComposePage.denied(model, response, me, spec, denied.decision().message());
-        }
-        OpenResult result = ((Routed.Done<OpenResult>) opened).result();
-        if (!(result instanceof OpenResult.Opened open) || open.document().kind() != DocumentKind.OPINION_REQUEST) {
-            return ComposePage.notFound(model, response, me, spec, result instanceof Refused refused
-                    ? refused.reason().message() : Refusal.NOT_FOUND.message());
-        }
-        DocumentView asked = open.document();
+        DocumentView asked = asking.document();
         Map<String, String> payload = asked.payload() == null ? Map.of() : asked.payload();
         Map<String, String> prefilled = new LinkedHashMap<>();
         // the institution writing is the one its certificate names; the doctor is the one the request names
@@ -102,9 +88,6 @@ class OpinionController {
     }
 
     private Optional<DocumentRef> ref(String documentId) {
-        Inputs in = new Inputs();
-        UUID id = in.value(documentId, v -> Inputs.uuid(v, "documentId", "書類ID"));
-        in.check();
-        return routing.find(id);
+        return DocumentPages.ref(routing, documentId);
     }
 }

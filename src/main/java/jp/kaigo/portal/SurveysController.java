@@ -11,9 +11,7 @@ import java.util.UUID;
 import jp.kaigo.access.Actor;
 import jp.kaigo.exchange.DocumentRef;
 import jp.kaigo.exchange.DocumentView;
-import jp.kaigo.exchange.OpenResult;
 import jp.kaigo.exchange.Refusal;
-import jp.kaigo.exchange.Refused;
 import jp.kaigo.filing.CertificationDesk;
 import jp.kaigo.filing.CertificationDesk.AssignedSurvey;
 import jp.kaigo.filing.DocumentRouting;
@@ -140,20 +138,12 @@ class SurveysController {
             @PathVariable String documentId) {
         StaffSession me = signedIn.staff(request, response);
         ComposePage.Spec spec = entrusted(documentId);
-        Optional<DocumentRef> found = ref(documentId);
-        if (found.isEmpty()) {
-            return ComposePage.notFound(model, response, me, spec, Refusal.NOT_FOUND.message());
+        ComposePage.Request asking = ComposePage.openRequest(model, response, me, routing, spec, ref(documentId),
+                DocumentKind.SURVEY_ASSIGNMENT);
+        if (asking.page() != null) {
+            return asking.page();
         }
-        Routed<OpenResult> opened = routing.open(Actor.staff(me), found.get());
-        if (opened instanceof Routed.Denied<OpenResult> denied) {
-            return ComposePage.denied(model, response, me, spec, denied.decision().message());
-        }
-        OpenResult result = ((Routed.Done<OpenResult>) opened).result();
-        if (!(result instanceof OpenResult.Opened open) || open.document().kind() != DocumentKind.SURVEY_ASSIGNMENT) {
-            return ComposePage.notFound(model, response, me, spec, result instanceof Refused refused
-                    ? refused.reason().message() : Refusal.NOT_FOUND.message());
-        }
-        DocumentView assignment = open.document();
+        DocumentView assignment = asking.document();
         Map<String, String> prefilled = new LinkedHashMap<>();
         prefilled.put("textImage", TEXT);
         Map<String, String> asked = assignment.payload() == null ? Map.of() : assignment.payload();
@@ -214,9 +204,6 @@ class SurveysController {
     }
 
     private Optional<DocumentRef> ref(String documentId) {
-        Inputs in = new Inputs();
-        UUID id = in.value(documentId, v -> Inputs.uuid(v, "documentId", "書類ID"));
-        in.check();
-        return routing.find(id);
+        return DocumentPages.ref(routing, documentId);
     }
 }

@@ -361,7 +361,7 @@ class DocumentExchangeIntegrationTests {
         OpenResult.Opened corrected = (OpenResult.Opened) exchange.open(ref, MUNICIPALITY, CLERK);
         assertThat(corrected.document().version()).isEqualTo(2);
         assertThat(corrected.attachments()).extracting(AttachmentInfo::fileName).containsExactly("紹介状.pdf");
-        assertThat(exchange.attachment(ref, 1)).hasValue(pdf);
+        assertThat(exchange.attachment(corrected.document(), 1)).hasValue(pdf);
         assertThat(corrected.document().senderSigned()).as("a signature over the old content does not carry over")
                 .isFalse();
         String hash = java.util.HexFormat.of().formatHex(exchange.contentSha256(applicationPayload("2"),
