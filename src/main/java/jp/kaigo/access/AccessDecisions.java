@@ -37,6 +37,7 @@ import jp.kaigo.shared.Party;
 import jp.kaigo.identity.NotPermitted;
 import jp.kaigo.identity.OfficeMaster;
 import jp.kaigo.shared.PartyKind;
+import jp.kaigo.shared.StatisticalSource;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -64,6 +65,7 @@ public class AccessDecisions {
     private final JdbcClient sql;
     private final OfficeMaster master;
     private final Map<InformationCategory, CareRecordSource> sources = new EnumMap<>(InformationCategory.class);
+    private final List<StatisticalSource> statisticalSources;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate alertTransaction;
     /**
@@ -75,7 +77,8 @@ public class AccessDecisions {
 
     AccessDecisions(Consents consents, OfficesInCharge offices, InsuredRegistry registry, AuditLog audit,
             JdbcClient sql, List<CareRecordSource> sources, OfficeMaster master, ApplicationEventPublisher events,
-            PlatformTransactionManager transactions) {
+            PlatformTransactionManager transactions, List<StatisticalSource> statisticalSources) {
+        this.statisticalSources = List.copyOf(statisticalSources);
         this.master = master;
         this.events = events;
         this.alertTransaction = new TransactionTemplate(transactions);
@@ -979,5 +982,46 @@ public class AccessDecisions {
         }
         audit.recordAll(cases.stream().map(c -> entry(actor, c.insurerNo(), c.insuredNo(), "case:" + c.caseId(),
                 "certification.cases", "permit:" + AccessReason.OWN_INSURED.name())).toList());
+    }
+
+    // ---------------------------------------------------------------- 2次利用 (docs/design/analytics.md)
+
+    /** What the insurer's data are used for: statistics (indicators) or a pseudonymised row-level extract. */
+    public enum StatisticsUse {
+        INDICATORS("統計の集計"),
+        EXTRACT("個票データ(仮名化)の作成");
+
+        private final String label;
+
+        StatisticsUse(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
+
+    /** Whether the actor may use the insurer's data so ({@link StatisticsRules}); names no person, so not audited. */
+    public Decision mayUseStatistics(Actor actor, InsurerNumber insurer, StatisticsUse use) {
+        boolean own = !actor.isPerson() && actor.kind() == PartyKind.MUNICIPALITY
+                && actor.organisation().number().equals(insurer.value());
+        return Decision.of(null, StatisticsRules.decide(actor.kind(), actor.job(), own, use));
+    }
+
+    /**
+     * Reads the facts of every person of the insurer for the months, for statistics or an extract, after the
+     * decision: refused with its reason, else audited once (the staff member, the use, {@code subject}, purpose
+     * 2次利用; no person is named, the extract's own register names the persons it includes) and streamed to the sink.
+     */
+    public void readForStatistics(Actor actor, InsurerNumber insurer, StatisticsUse use, String subject,
+            java.time.YearMonth from, java.time.YearMonth to, StatisticalSource.Sink sink) {
+        Decision decision = mayUseStatistics(actor, insurer, use);
+        audit.record(entry(actor, insurer.value(), null, use.label() + " " + subject, Purpose.SECONDARY_USE.label(),
+                (decision.permitted() ? "permit:" : "deny:") + decision.reason().name()));
+        if (!decision.permitted()) {
+            throw new NotPermitted(decision.message());
+        }
+        statisticalSources.forEach(source -> source.statistics(insurer.value(), from, to, sink));
     }
 }

@@ -56,7 +56,12 @@ public enum AccessReason {
     RENEWAL_NOT_YET(false, "更新申請は、有効期間の終了日の60日前からできます"),
     USE_NEW(false, "有効な認定がありません。新規申請をしてください"),
     SPECIFIC_DISEASE_REQUIRED(false, "第2号被保険者(40〜64歳)の申請には特定疾病の記入が必要です"),
-    NOT_ONLINE(false, "転入による申請は、受給資格証明書を添えて窓口で行ってください");
+    NOT_ONLINE(false, "転入による申請は、受給資格証明書を添えて窓口で行ってください"),
+
+    // 2次利用 (docs/design/analytics.md §2, StatisticsRules)
+    OWN_STATISTICS(true, "保険者として自らの被保険者の統計です(10人未満の数は秘匿されます)"),
+    OWN_EXTRACT(true, "保険者として、登録した目的・提供先のために仮名化した個票データを作成します"),
+    EXTRACT_OFFICER_ONLY(false, "個票データの作成・提供は保険者の市町村職員(職種: 市町村職員)だけができます");
 
     private final boolean permits;
     private final String message;

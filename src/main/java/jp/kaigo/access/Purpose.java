@@ -16,7 +16,9 @@ public enum Purpose {
     INSURER("insurer", "保険者事務"),
     OPERATION("operation", "運営"),
     /** A member of a 介護認定審査会 reading the masked packets of their 合議体 (docs/design/certification-online.md §6.4). */
-    BOARD("board", "介護認定審査会の審査");
+    BOARD("board", "介護認定審査会の審査"),
+    /** Statistics and pseudonymised extracts made from the records (2次利用, docs/design/analytics.md). */
+    SECONDARY_USE("secondary-use", "2次利用(統計・研究)");
 
     private final String key;
     private final String label;

@@ -23,8 +23,11 @@ final class Choices {
         if (key == null || key.isBlank()) {
             return null;
         }
-        return Purpose.byKey(key.strip()).orElseThrow(() -> new InvalidValue("purpose", "利用目的",
-                oneOf(Purpose.values(), Purpose::key, Purpose::label)));
+        // 2次利用 never reads one person's records: statistics and extracts have their own path (analytics)
+        Purpose[] allowed = java.util.Arrays.stream(Purpose.values()).filter(p -> p != Purpose.SECONDARY_USE)
+                .toArray(Purpose[]::new);
+        return Purpose.byKey(key.strip()).filter(p -> p != Purpose.SECONDARY_USE).orElseThrow(() -> new InvalidValue(
+                "purpose", "利用目的", oneOf(allowed, Purpose::key, Purpose::label)));
     }
 
     /** A 要介護状態区分 code (01, 06, 12, 13, 21–25), or null when none is given. */

@@ -1,0 +1,177 @@
+package jp.kaigo.portal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import jp.kaigo.identity.PlatformPki;
+import jp.kaigo.identity.StaffAccounts;
+import jp.kaigo.identity.StaffSession;
+import jp.kaigo.identity.Totp;
+import jp.kaigo.ingest.FileFormat;
+import jp.kaigo.ingest.FileImports;
+import jp.kaigo.ingest.ImportMode;
+import jp.kaigo.ingest.ImportRequest;
+import jp.kaigo.registry.InsuredRegistry;
+import jp.kaigo.shared.InsurerNumber;
+import jp.kaigo.shared.JobType;
+import jp.kaigo.shared.OfficeNumber;
+import jp.kaigo.shared.Party;
+import org.bouncycastle.util.encoders.Base32;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * 統計 (I18 §1–§3): the municipality's officer sets its 日常生活圏域, builds the indicators and reads them by area and
+ * care level, as tables, charts, CSV and a printable page; a cell of fewer than 10 persons shows ＊; the build is
+ * audited as 2次利用; a 審査会委員 of the same municipality may not.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class StatisticsPagesIntegrationTests {
+    private static final AtomicInteger NEXT = new AtomicInteger(800);
+    private static final String PAGE = "/portal/municipality/statistics";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    PlatformPki pki;
+    @Autowired
+    StaffAccounts staff;
+    @Autowired
+    InsuredRegistry registry;
+    @Autowired
+    FileImports imports;
+    @Autowired
+    JdbcClient sql;
+
+    String insurer;
+    int n;
+    StaffSession admin;
+    YearMonth lastMonth = YearMonth.now(java.time.ZoneId.of("Asia/Tokyo")).minusMonths(1);
+
+    @BeforeEach
+    void aSmallTown() {
+        n = NEXT.getAndIncrement();
+        insurer = InsurerNumber.withCheckDigit("38" + n).value();
+        registry.registerInsurer(new InsurerNumber(insurer), "統計町" + n);
+        StringBuilder insured = new StringBuilder(
+                "insurerNo,insuredNo,historyNo,validFrom,validTo,name,nameKana,birthDate,sex,address,category,acquiredOn,acquisitionReason\n");
+        StringBuilder certificates = new StringBuilder(
+                "insurerNo,insuredNo,historyNo,validFrom,validTo,careLevel,certifiedOn,certValidFrom,certValidTo,limitUnits\n");
+        StringBuilder claims = new StringBuilder("insurerNo,insuredNo,historyNo,validFrom,validTo,serviceMonth,officeNo,"
+                + "serviceType,careLevel,days,units,insuranceClaim,userCharge,planOfficeNo,reviewedMonth\n");
+        String office = OfficeNumber.withCheckDigit(insurer.substring(0, 2) + "7000001").value();
+        for (int i = 1; i <= 68; i++) {
+            String no = String.format("%04d%06d", n, i);
+            // 25 at 要介護2 in 北町 using 訪問介護, 3 at 要介護4 and 8 at 要介護5 in 南町, 32 without a 認定
+            String town = i <= 25 || i > 48 ? "北町" : "南町";
+            String level = i <= 25 ? "22" : i <= 28 ? "24" : "25";
+            insured.append(String.join(",", insurer, no, "1", "2020-04-01", "", "統計 花子", "トウケイ ハナコ",
+                    "1946-05-10", "2", "統計町" + town + i + "番地", "1", "2011-05-10", "01")).append('\n');
+            if (i <= 36) {
+                certificates.append(String.join(",", insurer, no, "1", "2026-01-01", "", level, "2025-12-20",
+                        "2026-01-01", "2027-12-31", jp.kaigo.shared.CareLevel.of(level).monthlyLimitUnits().orElseThrow()
+                                + "")).append('\n');
+            }
+            if (i <= 25) {
+                claims.append(String.join(",", insurer, no, "1", lastMonth.atDay(1).toString(), "", lastMonth.toString(),
+                        office, "11", "22", "8", "5000", "45000", "5000", "", lastMonth.plusMonths(1).toString()))
+                        .append('\n');
+            }
+        }
+        load("insured", insured);
+        load("care-certificate", certificates);
+        load("claims", claims);
+        var first = staff.registerFirstAdmin(Party.municipality(insurer), "admin" + n, Browser.STAFF_PASSWORD,
+                JobType.CLERK);
+        var tokens = staff.signIn(Party.municipality(insurer), "admin" + n, Browser.STAFF_PASSWORD,
+                Totp.code(Base32.decode(first.totpSecret()), Totp.step(Instant.now())));
+        admin = staff.authenticate(Party.municipality(insurer), tokens.accessToken()).orElseThrow();
+    }
+
+    private void load(String type, StringBuilder csv) {
+        List<String> header = List.of(csv.substring(0, csv.indexOf("\n")).split(","));
+        var report = imports.importFile(new ImportRequest(insurer, type, ImportMode.FULL, FileFormat.CSV, "UTF-8",
+                type + ".csv", imports.columnsMissingFrom(type, header)),
+                new ByteArrayInputStream(csv.toString().getBytes(StandardCharsets.UTF_8)));
+        assertThat(report.rejectedRows()).as(type + ": " + report).isZero();
+    }
+
+    private PortalTerminal staffMember(String loginId, JobType job) {
+        var enrolment = staff.createStaff(admin, loginId, Browser.STAFF_PASSWORD, job, List.of());
+        return PortalTerminal.signedIn(pki, port, Party.municipality(insurer), loginId, Browser.STAFF_PASSWORD,
+                Base32.decode(enrolment.totpSecret()));
+    }
+
+    @Test
+    void theOfficerSetsAreasBuildsAndReadsTheIndicatorsWithSmallCellsSuppressed() {
+        PortalTerminal officer = staffMember("stat" + n, JobType.MUNICIPAL_OFFICER);
+        assertThat(officer.get(PAGE).body()).contains("まだ集計していません").contains("href=\"" + PAGE + "\"");
+
+        HttpResponse<String> bad = officer.form(PAGE + "/areas", PAGE + "/areas", "areas=" + enc("北部,北町\n南部"));
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("2行目", "「圏域名,町名」の形で書いてください");
+        assertThat(officer.get(PAGE + "/areas").body()).as("nothing kept").doesNotContain("北部,北町");
+        HttpResponse<String> saved = officer.form(PAGE + "/areas", PAGE + "/areas", "areas=" + enc("北部,北町\n南部,南町"));
+        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(302);
+
+        HttpResponse<String> built = officer.form(PAGE, PAGE + "/rebuild", "");
+        assertThat(built.headers().firstValue("Location").orElseThrow()).endsWith(PAGE + "?built=68");
+        String page = officer.get(PAGE).body();
+        assertThat(page).contains("認定者数と認定率の推移", "<svg", "id=\"chart-trend\"", "要介護状態区分別の認定者数",
+                "サービス種類別の利用者数", "区分支給限度基準額に対する利用率", "この表をCSVでダウンロード");
+        assertThat(audited()).as("the build read the records for 2次利用, audited with the staff member")
+                .anyMatch(p -> p.contains("2次利用"));
+
+        String levels = new String(officer.download(PAGE + "/levels.csv?month=" + lastMonth).body(),
+                StandardCharsets.UTF_8);
+        assertThat(levels).contains("要介護2,25,0,25").as("3 persons at 要介護4, 8 at 要介護5: suppressed")
+                .contains("要介護4,＊,0,＊", "要介護5,＊,0,＊").contains("認定者計,36,0,36");
+
+        String south = new String(officer.download(PAGE + "/levels.csv?area=" + enc("南部") + "&month=" + lastMonth)
+                .body(), StandardCharsets.UTF_8);
+        assertThat(south).contains("圏域=南部", "要介護4,＊", "要介護5,＊").doesNotContain("要介護4,3", "要介護5,8")
+                .as("the two suppressed cells count 11 together: their total is shown").contains("認定者計,11,0,11");
+
+        String services = new String(officer.download(PAGE + "/services.csv?month=" + lastMonth).body(),
+                StandardCharsets.UTF_8);
+        assertThat(services).contains("訪問介護,25,125000,1125000");
+
+        HttpResponse<String> print = officer.get(PAGE + "/print?month=" + lastMonth);
+        assertThat(print.statusCode()).isEqualTo(200);
+        assertThat(print.body()).contains("介護保険の統計", "印刷する", "要介護状態区分別の認定者数").doesNotContain("集計を更新する");
+
+        HttpResponse<String> unknown = officer.get(PAGE + "?level=99");
+        assertThat(unknown.statusCode()).isEqualTo(400);
+        assertThat(unknown.body()).contains("要介護状態区分", "選べる値ではありません");
+    }
+
+    @Test
+    void aCommitteeMemberOfTheSameMunicipalitySeesNoStatistics() {
+        PortalTerminal member = staffMember("member" + n, JobType.COMMITTEE_MEMBER);
+        HttpResponse<String> page = member.get(PAGE);
+        assertThat(page.statusCode()).isEqualTo(403);
+        assertThat(page.body()).contains("認定審査会委員のアカウントでは");
+        assertThat(member.form(PAGE, PAGE + "/rebuild", "").statusCode()).isEqualTo(403);
+        assertThat(sql.sql("select count(*) from analytics.builds where insurer_no = ?").param(insurer)
+                .query(Integer.class).single()).isZero();
+    }
+
+    private List<String> audited() {
+        return sql.sql("select purpose from audit.entries where person_insurer = ? and person_insured is null")
+                .param(insurer).query(String.class).list();
+    }
+
+    private static String enc(String s) {
+        return java.net.URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+}
