@@ -1010,18 +1010,25 @@ public class AccessDecisions {
     }
 
     /**
-     * Reads the facts of every person of the insurer for the months, for statistics or an extract, after the
-     * decision: refused with its reason, else audited once (the staff member, the use, {@code subject}, purpose
-     * 2次利用; no person is named, the extract's own register names the persons it includes) and streamed to the sink.
+     * Decides a use of the insurer's data and audits it (the staff member, the use, {@code subject}, purpose 2次利用;
+     * no person is named: an extract's own register names the persons it includes); refused with its reason.
      */
-    public void readForStatistics(Actor actor, InsurerNumber insurer, StatisticsUse use, String subject,
-            java.time.YearMonth from, java.time.YearMonth to, StatisticalSource.Sink sink) {
+    public void useStatistics(Actor actor, InsurerNumber insurer, StatisticsUse use, String subject) {
         Decision decision = mayUseStatistics(actor, insurer, use);
         audit.record(entry(actor, insurer.value(), null, use.label() + " " + subject, Purpose.SECONDARY_USE.label(),
                 (decision.permitted() ? "permit:" : "deny:") + decision.reason().name()));
         if (!decision.permitted()) {
             throw new NotPermitted(decision.message());
         }
+    }
+
+    /**
+     * Reads the facts of every person of the insurer for the months, for statistics or an extract, after the
+     * decision ({@link #useStatistics}, audited), streamed to the sink.
+     */
+    public void readForStatistics(Actor actor, InsurerNumber insurer, StatisticsUse use, String subject,
+            java.time.YearMonth from, java.time.YearMonth to, StatisticalSource.Sink sink) {
+        useStatistics(actor, insurer, use, subject);
         statisticalSources.forEach(source -> source.statistics(insurer.value(), from, to, sink));
     }
 }

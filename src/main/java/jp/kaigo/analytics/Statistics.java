@@ -38,10 +38,12 @@ public class Statistics {
     private final AccessDecisions access;
     private final IndicatorStore store;
     private final TransactionTemplate transaction;
+    private final Extracts extracts;
 
-    Statistics(AccessDecisions access, IndicatorStore store, PlatformTransactionManager transactions) {
+    Statistics(AccessDecisions access, IndicatorStore store, Extracts extracts, PlatformTransactionManager transactions) {
         this.access = access;
         this.store = store;
+        this.extracts = extracts;
         this.transaction = new TransactionTemplate(transactions);
     }
 
@@ -171,6 +173,60 @@ public class Statistics {
         };
         return new Dashboard.Choices(offered.apply(areas), offered.apply(Cubes.SEX_DIMENSION),
                 offered.apply(Cubes.AGE_DIMENSION), offered.apply(Cubes.LEVEL_DIMENSION), months);
+    }
+
+    // ---------------------------------------------------------------- extracts (design §4, §5)
+
+    /**
+     * Registers and writes a pseudonymised extract of the municipality's persons for the months asked (its 市町村職員
+     * only): the facts read through {@code access} (audited), persons who objected left out of a research extract,
+     * one row per person and month under a key made for this extract alone; the persons included are registered.
+     */
+    public Extract registerExtract(StaffSession me, Extract.Request request) {
+        InsurerNumber insurer = insurer(access, me, AccessDecisions.StatisticsUse.EXTRACT);
+        LocalDate today = LocalDate.now(JAPAN);
+        Extracts.Checked checked = Extracts.check(request, YearMonth.from(today));
+        java.util.UUID id = java.util.UUID.randomUUID();
+        Areas areas = store.areas(insurer);
+        transaction.executeWithoutResult(status -> {
+            PersonMonths facts = new PersonMonths();
+            access.readForStatistics(Actor.staff(me), insurer, AccessDecisions.StatisticsUse.EXTRACT,
+                    "extract:" + id + " " + checked.basis().key(), checked.from(), checked.to(), facts);
+            java.util.Set<String> objecting = checked.basis().objectionApplies() ? extracts.objecting(insurer)
+                    : java.util.Set.of();
+            ExtractRows rows = new ExtractRows(insurer.value(), checked.birthMonth());
+            facts.eachMonth(checked.from(), checked.to(), today, areas, (insuredNo, month) -> {
+                if (!objecting.contains(insuredNo)) {
+                    rows.add(insuredNo, month);
+                }
+            });
+            extracts.save(id, insurer, checked, me.staffId(), rows);
+        });
+        return extracts.list(insurer).stream().filter(e -> e.id().equals(id)).findFirst().orElseThrow();
+    }
+
+    /** The municipality's extracts, the latest first (its 市町村職員 only). */
+    public List<Extract> extracts(StaffSession me) {
+        return extracts.list(insurer(access, me, AccessDecisions.StatisticsUse.EXTRACT));
+    }
+
+    /** An extract's file, for delivery to its recipient; each download audited. */
+    public Extract.File extractFile(StaffSession me, java.util.UUID id) {
+        InsurerNumber insurer = insurer(access, me, AccessDecisions.StatisticsUse.EXTRACT);
+        Extract.File file = extracts.file(insurer, id).orElseThrow(
+                () -> new jp.kaigo.shared.NoSuchRecord("個票データが見つかりません"));
+        access.useStatistics(Actor.staff(me), insurer, AccessDecisions.StatisticsUse.EXTRACT, "download extract:" + id);
+        return file;
+    }
+
+    /** For the person signed in with their card (or their representative): the extracts that included them. */
+    public Extract.Uses uses(jp.kaigo.shared.InsuredPerson me) {
+        return extracts.uses(me);
+    }
+
+    /** The person objects to research extracts from now on, or takes it back. */
+    public void object(jp.kaigo.shared.InsuredPerson me, boolean objecting) {
+        extracts.object(me, objecting);
     }
 
     static Map<String, String> levelLabels() {

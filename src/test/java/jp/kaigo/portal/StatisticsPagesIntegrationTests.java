@@ -52,6 +52,8 @@ class StatisticsPagesIntegrationTests {
     FileImports imports;
     @Autowired
     JdbcClient sql;
+    @Autowired
+    jp.kaigo.analytics.Statistics statistics;
 
     String insurer;
     int n;
@@ -164,6 +166,64 @@ class StatisticsPagesIntegrationTests {
         assertThat(member.form(PAGE, PAGE + "/rebuild", "").statusCode()).isEqualTo(403);
         assertThat(sql.sql("select count(*) from analytics.builds where insurer_no = ?").param(insurer)
                 .query(Integer.class).single()).isZero();
+    }
+
+    @Test
+    void extractsArePseudonymisedPerExtractObjectionsHonouredAndEachPersonSeesTheOnesThatIncludedThem() {
+        PortalTerminal officer = staffMember("extract" + n, JobType.MUNICIPAL_OFFICER);
+        jp.kaigo.shared.InsuredPerson objector = jp.kaigo.shared.InsuredPerson.of(insurer, String.format("%04d%06d", n, 1));
+        jp.kaigo.shared.InsuredPerson other = jp.kaigo.shared.InsuredPerson.of(insurer, String.format("%04d%06d", n, 2));
+        statistics.object(objector, true);
+        String extracts = "/portal/municipality/extracts";
+
+        HttpResponse<String> bad = officer.form(extracts, extracts, "purpose=&basis=x&recipient=" + enc("大学")
+                + "&from=2026-13&to=" + lastMonth);
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("利用目的", "必須です", "提供の根拠", "選んでください", "開始月", "年月を YYYY-MM で書いてください");
+        assertThat(count()).as("nothing registered").isZero();
+
+        String research = made(officer.form(extracts, extracts, "purpose=" + enc("在宅生活の継続要因の研究") + "&basis=research"
+                + "&recipient=" + enc("テスト大学 介護研究室") + "&from=" + lastMonth + "&to=" + lastMonth));
+        String national = made(officer.form(extracts, extracts, "purpose=" + enc("介護DBへの定期提供") + "&basis=national-db"
+                + "&recipient=" + enc("厚生労働省") + "&from=" + lastMonth + "&to=" + lastMonth + "&birthMonth=true"));
+        assertThat(officer.get(extracts).body()).contains("在宅生活の継続要因の研究", "テスト大学 介護研究室", "67", "68");
+
+        String first = new String(officer.download(extracts + "/" + research + ".csv").body(), StandardCharsets.UTF_8);
+        String second = new String(officer.download(extracts + "/" + national + ".csv").body(), StandardCharsets.UTF_8);
+        List<String> rows = first.lines().skip(1).toList();
+        assertThat(rows).as("one row per person and month, the objector left out").hasSize(67);
+        assertThat(first).as("no direct identifier").doesNotContain("統計 花子", "トウケイ", objector.insuredNo(),
+                other.insuredNo(), "番地", "1946-05-10", "1946-05").contains("75-84");
+        assertThat(rows).allMatch(r -> r.matches("[0-9a-f]{32}," + insurer + ",.*"));
+        assertThat(second.lines().skip(1).toList()).as("the national DB's extract is required by law").hasSize(68)
+                .allMatch(r -> r.contains(",1946-05,"));
+        java.util.Set<String> a = first.lines().skip(1).map(r -> r.substring(0, 32)).collect(java.util.stream.Collectors.toSet());
+        java.util.Set<String> b = second.lines().skip(1).map(r -> r.substring(0, 32)).collect(java.util.stream.Collectors.toSet());
+        assertThat(a).hasSize(67).doesNotContainAnyElementsOf(b);
+
+        assertThat(statistics.uses(objector).extracts()).extracting(e -> e.id().toString()).containsExactly(national);
+        assertThat(statistics.uses(other).extracts()).extracting(e -> e.id().toString())
+                .containsExactlyInAnyOrder(national, research);
+        assertThat(statistics.uses(objector).objecting()).isTrue();
+        assertThat(audited()).as("made and downloaded, each audited as 2次利用").filteredOn(p -> p.contains("2次利用"))
+                .hasSizeGreaterThanOrEqualTo(4);
+
+        PortalTerminal clerk = staffMember("clerk" + n, JobType.CLERK);
+        assertThat(clerk.get(PAGE).statusCode()).as("the municipality's staff see the statistics").isEqualTo(200);
+        HttpResponse<String> refused = clerk.get(extracts + "/" + research + ".csv");
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.body()).contains("個票データの作成・提供は保険者の市町村職員");
+    }
+
+    private String made(HttpResponse<String> response) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(302);
+        String location = response.headers().firstValue("Location").orElseThrow();
+        return location.substring(location.indexOf("made=") + 5);
+    }
+
+    private int count() {
+        return sql.sql("select count(*) from analytics.extracts where insurer_no = ?").param(insurer)
+                .query(Integer.class).single();
     }
 
     private List<String> audited() {
