@@ -36,10 +36,12 @@ public record Dashboard(Filter filter, Choices choices, String builtAt, YearMont
     }
 
     /**
-     * A table: {@code chart} says how its first column is drawn (trend: a line over the rows, bars: a bar per row,
-     * the last row being the total and left out).
+     * A table: {@code chart} says how the columns {@code series} (indexes into a row's cells) are drawn — trend: a
+     * line each over the rows; bars: a bar per row for the first of them, the last row being the total and left out;
+     * none.
      */
-    public record Table(String id, String title, String note, List<String> headers, List<Row> rows, String chart) {
+    public record Table(String id, String title, String note, List<String> headers, List<Row> rows, String chart,
+            List<Integer> series) {
     }
 
     public Table table(String id) {

@@ -58,7 +58,7 @@ final class DashboardTables {
                     ratio(certified, insured, 100))));
         }
         return new Dashboard.Table("trend", "認定者数と認定率の推移", "認定率 = 認定者数 ÷ 被保険者数(選んだ年齢階級の)",
-                List.of("年月", "認定者数", "被保険者数", "認定率(%)"), rows, "trend");
+                List.of("年月", "認定者数", "被保険者数", "認定率(%)"), rows, "trend", List.of(0));
     }
 
     private Dashboard.Table levels() {
@@ -71,7 +71,7 @@ final class DashboardTables {
                     Dashboard.Cell.of(get(filter.month(), filter.age(), level, Cubes.HOME, IndicatorStore.PersonCell::persons)))));
         }
         return new Dashboard.Table("levels", "要介護状態区分別の認定者数(" + month(filter.month()) + ")",
-                "要介護状態区分の絞り込みは使いません", List.of("要介護状態区分", "認定者数", "うち施設", "うち在宅"), rows, "bars");
+                "要介護状態区分の絞り込みは使いません", List.of("要介護状態区分", "認定者数", "うち施設", "うち在宅"), rows, "bars", List.of(0));
     }
 
     private static List<String> levelsWithTotal() {
@@ -92,7 +92,7 @@ final class DashboardTables {
         }
         return new Dashboard.Table("decisions", "新規・更新の認定と申請から認定までの日数",
                 "認定日の月に数えます。日数は申請日の分かる認定について", List.of("年月", "新規認定", "更新認定", "日数を測った認定", "平均日数"),
-                rows, "trend");
+                rows, "trend", List.of(0, 1));
     }
 
     private Dashboard.Table services(List<IndicatorStore.ServiceCell> services) {
@@ -109,7 +109,7 @@ final class DashboardTables {
             rows.add(serviceRow("計(利用者は実人数)", total));
         }
         return new Dashboard.Table("services", "サービス種類別の利用者数・単位数・給付費(" + month(filter.month()) + ")",
-                "給付実績の保険請求額", List.of("サービス種類", "利用者数", "単位数", "給付費(円)"), rows, "bars");
+                "給付実績の保険請求額", List.of("サービス種類", "利用者数", "単位数", "給付費(円)"), rows, "bars", List.of(0));
     }
 
     private static Dashboard.Row serviceRow(String label, IndicatorStore.ServiceCell s) {
@@ -129,7 +129,7 @@ final class DashboardTables {
         }
         return new Dashboard.Table("limit", "区分支給限度基準額に対する利用率(" + month(filter.month()) + ")",
                 "在宅で限度内のサービスを使った人について", List.of("要介護状態区分", "利用者数", "利用単位", "限度単位", "利用率(%)"),
-                rows, "none");
+                rows, "none", List.of());
     }
 
     private Dashboard.Table place(List<YearMonth> months) {
@@ -140,6 +140,6 @@ final class DashboardTables {
                     Dashboard.Cell.of(get(m, filter.age(), filter.level(), Cubes.HOME, IndicatorStore.PersonCell::persons)))));
         }
         return new Dashboard.Table("place", "施設と在宅の認定者数の推移", "介護保険施設への入所(被保険者証)または施設サービスの給付実績で施設",
-                List.of("年月", "施設", "在宅"), rows, "trend");
+                List.of("年月", "施設", "在宅"), rows, "trend", List.of(0, 1));
     }
 }

@@ -2,7 +2,6 @@ package jp.kaigo.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -13,14 +12,10 @@ import jp.kaigo.identity.PlatformPki;
 import jp.kaigo.identity.StaffAccounts;
 import jp.kaigo.identity.StaffSession;
 import jp.kaigo.identity.Totp;
-import jp.kaigo.ingest.FileFormat;
 import jp.kaigo.ingest.FileImports;
-import jp.kaigo.ingest.ImportMode;
-import jp.kaigo.ingest.ImportRequest;
 import jp.kaigo.registry.InsuredRegistry;
 import jp.kaigo.shared.InsurerNumber;
 import jp.kaigo.shared.JobType;
-import jp.kaigo.shared.OfficeNumber;
 import jp.kaigo.shared.Party;
 import org.bouncycastle.util.encoders.Base32;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,7 +26,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * 統計 (I18 §1–§3): the municipality's officer sets its 日常生活圏域, builds the indicators and reads them by area and
+ * 統計 (I18 §1–§5) over {@link StatisticsTown}: the municipality's officer sets its 日常生活圏域, builds the indicators and reads them by area and
  * care level, as tables, charts, CSV and a printable page; a cell of fewer than 10 persons shows ＊; the build is
  * audited as 2次利用; a 審査会委員 of the same municipality may not.
  */
@@ -58,54 +53,20 @@ class StatisticsPagesIntegrationTests {
     String insurer;
     int n;
     StaffSession admin;
-    YearMonth lastMonth = YearMonth.now(java.time.ZoneId.of("Asia/Tokyo")).minusMonths(1);
+    StatisticsTown town;
+    YearMonth lastMonth;
 
     @BeforeEach
     void aSmallTown() {
         n = NEXT.getAndIncrement();
         insurer = InsurerNumber.withCheckDigit("38" + n).value();
-        registry.registerInsurer(new InsurerNumber(insurer), "統計町" + n);
-        StringBuilder insured = new StringBuilder(
-                "insurerNo,insuredNo,historyNo,validFrom,validTo,name,nameKana,birthDate,sex,address,category,acquiredOn,acquisitionReason\n");
-        StringBuilder certificates = new StringBuilder(
-                "insurerNo,insuredNo,historyNo,validFrom,validTo,careLevel,certifiedOn,certValidFrom,certValidTo,limitUnits\n");
-        StringBuilder claims = new StringBuilder("insurerNo,insuredNo,historyNo,validFrom,validTo,serviceMonth,officeNo,"
-                + "serviceType,careLevel,days,units,insuranceClaim,userCharge,planOfficeNo,reviewedMonth\n");
-        String office = OfficeNumber.withCheckDigit(insurer.substring(0, 2) + "7000001").value();
-        for (int i = 1; i <= 68; i++) {
-            String no = String.format("%04d%06d", n, i);
-            // 25 at 要介護2 in 北町 using 訪問介護, 3 at 要介護4 and 8 at 要介護5 in 南町, 32 without a 認定
-            String town = i <= 25 || i > 48 ? "北町" : "南町";
-            String level = i <= 25 ? "22" : i <= 28 ? "24" : "25";
-            insured.append(String.join(",", insurer, no, "1", "2020-04-01", "", "統計 花子", "トウケイ ハナコ",
-                    "1946-05-10", "2", "統計町" + town + i + "番地", "1", "2011-05-10", "01")).append('\n');
-            if (i <= 36) {
-                certificates.append(String.join(",", insurer, no, "1", "2026-01-01", "", level, "2025-12-20",
-                        "2026-01-01", "2027-12-31", jp.kaigo.shared.CareLevel.of(level).monthlyLimitUnits().orElseThrow()
-                                + "")).append('\n');
-            }
-            if (i <= 25) {
-                claims.append(String.join(",", insurer, no, "1", lastMonth.atDay(1).toString(), "", lastMonth.toString(),
-                        office, "11", "22", "8", "5000", "45000", "5000", "", lastMonth.plusMonths(1).toString()))
-                        .append('\n');
-            }
-        }
-        load("insured", insured);
-        load("care-certificate", certificates);
-        load("claims", claims);
+        town = StatisticsTown.load(registry, imports, insurer, n);
+        lastMonth = town.lastMonth();
         var first = staff.registerFirstAdmin(Party.municipality(insurer), "admin" + n, Browser.STAFF_PASSWORD,
                 JobType.CLERK);
         var tokens = staff.signIn(Party.municipality(insurer), "admin" + n, Browser.STAFF_PASSWORD,
                 Totp.code(Base32.decode(first.totpSecret()), Totp.step(Instant.now())));
         admin = staff.authenticate(Party.municipality(insurer), tokens.accessToken()).orElseThrow();
-    }
-
-    private void load(String type, StringBuilder csv) {
-        List<String> header = List.of(csv.substring(0, csv.indexOf("\n")).split(","));
-        var report = imports.importFile(new ImportRequest(insurer, type, ImportMode.FULL, FileFormat.CSV, "UTF-8",
-                type + ".csv", imports.columnsMissingFrom(type, header)),
-                new ByteArrayInputStream(csv.toString().getBytes(StandardCharsets.UTF_8)));
-        assertThat(report.rejectedRows()).as(type + ": " + report).isZero();
     }
 
     private PortalTerminal staffMember(String loginId, JobType job) {
@@ -171,8 +132,8 @@ class StatisticsPagesIntegrationTests {
     @Test
     void extractsArePseudonymisedPerExtractObjectionsHonouredAndEachPersonSeesTheOnesThatIncludedThem() {
         PortalTerminal officer = staffMember("extract" + n, JobType.MUNICIPAL_OFFICER);
-        jp.kaigo.shared.InsuredPerson objector = jp.kaigo.shared.InsuredPerson.of(insurer, String.format("%04d%06d", n, 1));
-        jp.kaigo.shared.InsuredPerson other = jp.kaigo.shared.InsuredPerson.of(insurer, String.format("%04d%06d", n, 2));
+        jp.kaigo.shared.InsuredPerson objector = town.person(1);
+        jp.kaigo.shared.InsuredPerson other = town.person(2);
         statistics.object(objector, true);
         String extracts = "/portal/municipality/extracts";
 
