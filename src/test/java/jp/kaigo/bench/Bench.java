@@ -61,6 +61,10 @@ public final class Bench {
     static Path database;
     /** The platform's CA, opened from the directory the server created it in; issues the bench's certificates. */
     static PlatformPki pki;
+    /** Each municipality's 市町村職員 signed in by the read phase, by 保険者番号 (the statistics phase uses them). */
+    private static final java.util.Map<String, String> MUNICIPAL_TOKENS = new java.util.LinkedHashMap<>();
+    /** Dashboard pages read per municipality in the statistics phase (half with filters). */
+    private static final int DASHBOARD_PAGES = Integer.getInteger("bench.dashboardPages", 20);
 
     public static void main(String[] args) throws Exception {
         int persons = args.length > 0 ? Integer.parseInt(args[0].replace("_", "")) : 200_000;
@@ -92,10 +96,13 @@ public final class Bench {
             String token = signInStaff(port, Party.office(OFFICE), "CARE_MANAGER");
             double[] verify = verifyLoad(port, data, persons, office, token);
             double[] read = readLoad(port, data, persons, office, token);
+            double[] statistics = statisticsLoad(port, data, persons, work);
             String burst = verify.length < 5 ? "" : String.format(Locale.ROOT,
                     ",\"burst_rps\":%.0f,\"burst_p99_ms\":%.2f,\"burst_per_verify\":%.3f", verify[3], verify[4],
                     verify[3] / verify[0]);
-            String ratios = burst + (ceiling == null ? "" : String.format(Locale.ROOT,
+            String ratios = burst + String.format(Locale.ROOT, ",\"stats_build_ms\":%.0f,\"dashboard_p50_ms\":%.1f,"
+                    + "\"dashboard_max_ms\":%.1f", statistics[0], statistics[1], statistics[2])
+                    + (ceiling == null ? "" : String.format(Locale.ROOT,
                     ",\"pgbench_tps\":%.0f,\"copy_rows_per_s\":%.0f,\"verify_per_pgbench\":%.4f,\"ingest_per_copy\":%.4f",
                     ceiling.pgbenchTps(), ceiling.copyRowsPerSecond(), verify[0] / ceiling.pgbenchTps(),
                     rowsPerSecond / ceiling.copyRowsPerSecond()));
@@ -381,6 +388,7 @@ public final class Bench {
             SSLSocketFactory municipality = pki.issue(Party.municipality(m.insurerNo()), "ベンチマーク " + m.name(),
                     Duration.ofDays(1)).sslContext(pki.caCertificate()).getSocketFactory();
             String clerk = signInStaff(port, Party.municipality(m.insurerNo()), "MUNICIPAL_OFFICER");
+            MUNICIPAL_TOKENS.put(m.insurerNo(), clerk);
             try (RawHttp http = new RawHttp(municipality, port, "/", clerk)) {
                 String header = csv.substring(0, csv.indexOf("\n"));
                 String report = http.post("/api/municipalities/" + m.insurerNo() + "/files/certification?mode=full&omit="
@@ -527,6 +535,71 @@ public final class Bench {
                     100.0 * (cpuAfter[3] - cpuBefore[3]) / (cpuAfter[2] - cpuBefore[2]));
         }
         return new double[] {rps, p50, p99};
+    }
+
+    /**
+     * 2次利用 (issue 18): each municipality sends the 給付実績 of its certified persons (three months), its officer
+     * builds the indicators over all its persons ({@code POST /api/statistics/rebuild}) and then reads dashboard pages
+     * ({@code GET /api/statistics}, half of them filtered by age band and care level), one after the other. Returns
+     * {slowest build ms, dashboard p50 ms, dashboard max ms}; logs the CPU each build and each page took.
+     */
+    private static double[] statisticsLoad(int port, SyntheticData data, int persons, Path work) throws Exception {
+        for (var file : jp.kaigo.demo.SyntheticClaims.writeCsv(data, work.resolve("claims"), persons, OFFICE)) {
+            SSLSocketFactory municipality = pki.issue(Party.municipality(file.insurerNo()), "ベンチマーク給付実績",
+                    Duration.ofDays(1)).sslContext(pki.caCertificate()).getSocketFactory();
+            try (RawHttp http = new RawHttp(municipality, port, "/", MUNICIPAL_TOKENS.get(file.insurerNo()))) {
+                long t = System.nanoTime();
+                String csv = Files.readString(file.path());
+                String report = http.post("/api/municipalities/" + file.insurerNo() + "/files/claims?mode=full&omit="
+                        + String.join(",", omitted(http, "claims", csv.substring(0, csv.indexOf('\r')))), "text/csv", csv);
+                if (!report.contains("\"rejectedRows\":0")) {
+                    throw new IllegalStateException("claims import failed: " + report);
+                }
+                log("imported %-10s %-18s %,9d rows in %5.1f s", file.insurerNo(), "claims", file.rows(),
+                        (System.nanoTime() - t) / 1e9);
+            }
+        }
+        double slowestBuild = 0;
+        List<Long> pages = new ArrayList<>();
+        long[] cpuBefore = cpuMillis();
+        long[] buildCpu = new long[2];
+        for (var entry : MUNICIPAL_TOKENS.entrySet()) {
+            SSLSocketFactory municipality = pki.issue(Party.municipality(entry.getKey()), "ベンチマーク統計",
+                    Duration.ofDays(1)).sslContext(pki.caCertificate()).getSocketFactory();
+            try (RawHttp http = new RawHttp(municipality, port, "/", entry.getValue())) {
+                long[] before = cpuMillis();
+                long t = System.nanoTime();
+                String built = http.post("/api/statistics/rebuild", "{}");
+                double ms = (System.nanoTime() - t) / 1e6;
+                long[] after = cpuMillis();
+                buildCpu[0] += after[0] - before[0];
+                buildCpu[1] += after[1] - before[1];
+                if (!built.contains("\"persons\"")) {
+                    throw new IllegalStateException("statistics build failed: " + built);
+                }
+                slowestBuild = Math.max(slowestBuild, ms);
+                log("statistics of %s built in %,.0f ms (platform JVM %,d ms CPU, PostgreSQL %,d ms CPU): %s",
+                        entry.getKey(), ms, after[0] - before[0], after[1] - before[1], built);
+                for (int i = 0; i < DASHBOARD_PAGES; i++) {
+                    String query = i % 2 == 0 ? "" : "?age=85%2B&level=2" + (1 + i % 5);
+                    long p = System.nanoTime();
+                    String page = http.get("/api/statistics" + query);
+                    pages.add(System.nanoTime() - p);
+                    if (!page.contains("\"tables\"")) {
+                        throw new IllegalStateException("dashboard failed: " + page);
+                    }
+                }
+            }
+        }
+        long[] cpuAfter = cpuMillis();
+        long[] sorted = pages.stream().mapToLong(Long::longValue).sorted().toArray();
+        double p50 = sorted[sorted.length / 2] / 1e6;
+        double max = sorted[sorted.length - 1] / 1e6;
+        log("dashboard pages: %d, p50 %.1f ms, max %.1f ms; CPU per page: platform JVM %.0f µs, PostgreSQL %.0f µs",
+                sorted.length, p50, max,
+                (cpuAfter[0] - cpuBefore[0] - buildCpu[0]) * 1000.0 / sorted.length,
+                (cpuAfter[1] - cpuBefore[1] - buildCpu[1]) * 1000.0 / sorted.length);
+        return new double[] {slowestBuild, p50, max};
     }
 
     /** p50 and p99 in ms of the latencies (µs) each client recorded ({@code counts[c]} of {@code latencies[c]}). */
