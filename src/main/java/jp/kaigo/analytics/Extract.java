@@ -11,7 +11,7 @@ public record Extract(UUID id, String createdAt, String purpose, ExtractBasis ba
     public record Request(String purpose, String basis, String recipient, String from, String to, boolean birthMonth) {
     }
 
-    /** The file of an extract. */
+    /** The file of an extract: the CSV gzipped. */
     public record File(String name, byte[] content) {
     }
 

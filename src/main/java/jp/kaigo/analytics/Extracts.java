@@ -100,7 +100,7 @@ class Extracts {
                   birth_month, staff_id, rows_written, persons, content)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """).params(id, insurer.value(), c.purpose(), c.basis().key(), c.recipient(), c.from().atDay(1),
-                c.to().atDay(1), c.birthMonth(), staffId, rows.rows(), rows.persons().size(), rows.content()).update();
+                c.to().atDay(1), c.birthMonth(), staffId, rows.rows(), rows.persons().size(), rows.gzipped()).update();
         List<String> persons = new ArrayList<>(rows.persons());
         for (int start = 0; start < persons.size(); start += 10_000) {
             String[] chunk = persons.subList(start, Math.min(persons.size(), start + 10_000)).toArray(String[]::new);
@@ -125,7 +125,7 @@ class Extracts {
 
     Optional<Extract.File> file(InsurerNumber insurer, UUID id) {
         return sql.sql("select content from analytics.extracts where insurer_no = ? and id = ?")
-                .params(insurer.value(), id).query((rs, n) -> new Extract.File("extract-" + id + ".csv",
+                .params(insurer.value(), id).query((rs, n) -> new Extract.File("extract-" + id + ".csv.gz",
                         rs.getBytes("content"))).optional();
     }
 

@@ -48,11 +48,12 @@ final class PersonMonths implements StatisticalSource.Sink {
         }
     }
 
+    /** A person's facts; most persons have one history and nothing else, so the rest is made when first needed. */
     private static final class Person {
         final List<StatisticalSource.Insured> insured = new ArrayList<>(1);
-        final List<StatisticalSource.Certified> certified = new ArrayList<>(1);
-        final Map<YearMonth, Map<String, long[]>> claims = new HashMap<>();
-        final List<StatisticalSource.Decided> decided = new ArrayList<>(1);
+        List<StatisticalSource.Certified> certified = List.of();
+        Map<YearMonth, Map<String, long[]>> claims = Map.of();
+        List<StatisticalSource.Decided> decided = List.of();
     }
 
     private final Map<String, Person> persons = new HashMap<>();
@@ -69,7 +70,11 @@ final class PersonMonths implements StatisticalSource.Sink {
 
     @Override
     public void certified(StatisticalSource.Certified certified) {
-        person(certified.insuredNo()).certified.add(certified);
+        Person p = person(certified.insuredNo());
+        if (p.certified.isEmpty()) {
+            p.certified = new ArrayList<>(1);
+        }
+        p.certified.add(certified);
     }
 
     @Override
@@ -78,7 +83,11 @@ final class PersonMonths implements StatisticalSource.Sink {
             return;
         }
         services.add(claim.serviceType());
-        long[] sums = person(claim.insuredNo()).claims.computeIfAbsent(claim.month(), m -> new HashMap<>())
+        Person p = person(claim.insuredNo());
+        if (p.claims.isEmpty()) {
+            p.claims = new HashMap<>(4);
+        }
+        long[] sums = p.claims.computeIfAbsent(claim.month(), m -> new HashMap<>())
                 .computeIfAbsent(claim.serviceType(), s -> new long[2]);
         sums[0] += claim.units();
         sums[1] += claim.insuranceClaim();
@@ -86,7 +95,11 @@ final class PersonMonths implements StatisticalSource.Sink {
 
     @Override
     public void decided(StatisticalSource.Decided decided) {
-        person(decided.insuredNo()).decided.add(decided);
+        Person p = person(decided.insuredNo());
+        if (p.decided.isEmpty()) {
+            p.decided = new ArrayList<>(1);
+        }
+        p.decided.add(decided);
     }
 
     /** The service types claimed, by code. */

@@ -2,7 +2,6 @@ package jp.kaigo.portal;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import jp.kaigo.analytics.Extract;
 import jp.kaigo.analytics.ExtractBasis;
@@ -70,11 +69,11 @@ class ExtractsController {
         }
     }
 
-    @GetMapping(PAGE + "/{id}.csv")
+    @GetMapping(PAGE + "/{id}.csv.gz")
     ResponseEntity<byte[]> download(HttpServletRequest request, HttpServletResponse response, @PathVariable String id) {
         StaffSession me = signedIn.staff(request, response);
         Extract.File file = statistics.extractFile(me, uuid(id));
-        return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+        return ResponseEntity.ok().contentType(new MediaType("application", "gzip"))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(file.name()).build()
                         .toString())
                 .header("X-Content-Type-Options", "nosniff").body(file.content());

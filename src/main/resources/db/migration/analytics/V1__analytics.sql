@@ -72,7 +72,7 @@ create table analytics.extracts (
   created_at   timestamptz not null default now(),
   rows_written int not null,
   persons      int not null,
-  content      bytea not null,  -- the CSV (UTF-8), as delivered
+  content      bytea not null,  -- the CSV (UTF-8), gzipped, as delivered
   primary key (insurer_no, id)
 );
 create index on analytics.extracts (insurer_no, created_at);

@@ -149,8 +149,8 @@ class StatisticsPagesIntegrationTests {
                 + "&recipient=" + enc("厚生労働省") + "&from=" + lastMonth + "&to=" + lastMonth + "&birthMonth=true"));
         assertThat(officer.get(extracts).body()).contains("在宅生活の継続要因の研究", "テスト大学 介護研究室", "67", "68");
 
-        String first = new String(officer.download(extracts + "/" + research + ".csv").body(), StandardCharsets.UTF_8);
-        String second = new String(officer.download(extracts + "/" + national + ".csv").body(), StandardCharsets.UTF_8);
+        String first = gunzip(officer.download(extracts + "/" + research + ".csv.gz").body());
+        String second = gunzip(officer.download(extracts + "/" + national + ".csv.gz").body());
         List<String> rows = first.lines().skip(1).toList();
         assertThat(rows).as("one row per person and month, the objector left out").hasSize(67);
         assertThat(first).as("no direct identifier").doesNotContain("統計 花子", "トウケイ", objector.insuredNo(),
@@ -171,9 +171,17 @@ class StatisticsPagesIntegrationTests {
 
         PortalTerminal clerk = staffMember("clerk" + n, JobType.CLERK);
         assertThat(clerk.get(PAGE).statusCode()).as("the municipality's staff see the statistics").isEqualTo(200);
-        HttpResponse<String> refused = clerk.get(extracts + "/" + research + ".csv");
+        HttpResponse<String> refused = clerk.get(extracts + "/" + research + ".csv.gz");
         assertThat(refused.statusCode()).isEqualTo(403);
         assertThat(refused.body()).contains("個票データの作成・提供は保険者の市町村職員");
+    }
+
+    private static String gunzip(byte[] gzipped) {
+        try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(gzipped))) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private String made(HttpResponse<String> response) {
