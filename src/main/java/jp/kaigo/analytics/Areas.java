@@ -19,8 +19,6 @@ record Areas(List<Area> areas) {
         areas = List.copyOf(areas);
     }
 
-    static final Areas NONE = new Areas(List.of());
-
     List<String> names() {
         Set<String> names = new LinkedHashSet<>();
         areas.forEach(a -> names.add(a.name()));

@@ -60,8 +60,10 @@ class IndicatorStore {
                 .optional();
     }
 
+    /** Replaces the municipality's cells; two builds of one municipality at once wait for each other. */
     void save(InsurerNumber insurer, IndicatorBuild build, UUID staffId, int millis) {
         String no = insurer.value();
+        sql.sql("select pg_advisory_xact_lock(hashtext('analytics.build:' || ?))").param(no).query().singleValue();
         sql.sql("delete from analytics.person_cells where insurer_no = ?").param(no).update();
         sql.sql("delete from analytics.service_cells where insurer_no = ?").param(no).update();
         insertPersons(no, build);

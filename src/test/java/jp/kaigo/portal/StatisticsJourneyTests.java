@@ -121,6 +121,7 @@ class StatisticsJourneyTests {
 
         // the person with their card: わたしのデータの利用
         ChromeDriver home = personWithCard(town.person(2));
+        home.findElement(By.cssSelector("#accesses > summary")).click(); // わたしの情報を見た記録
         Browser.go(home, home.findElement(By.linkText("わたしのデータの利用")));
         assertThat(text(home)).contains("在宅生活の継続要因の研究", "テスト大学 介護研究室", "研究のための提供");
         accessibility.addAll(Browser.accessibilityProblems(home, 390));
