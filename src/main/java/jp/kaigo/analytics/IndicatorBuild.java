@@ -2,7 +2,6 @@ package jp.kaigo.analytics;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,10 +27,8 @@ final class IndicatorBuild {
         Dimension serviceDimension = Cubes.services(facts.services());
         persons = Cubes.personCube(areaDimension);
         services = Cubes.serviceCube(areaDimension, serviceDimension);
-        Set<String> counted = new HashSet<>();
         int total = serviceDimension.index(Dimension.TOTAL);
-        facts.eachMonth(from, to, today, areas, (insuredNo, m) -> {
-            counted.add(insuredNo);
+        personCount = facts.eachMonth(from, to, today, (insuredNo, m) -> {
             int area = areaDimension.index(m.area());
             int sex = Cubes.SEX_DIMENSION.index(m.sex());
             int age = Cubes.AGE_DIMENSION.index(m.ageBand());
@@ -52,7 +49,6 @@ final class IndicatorBuild {
                 services.add(Cube.key(m.index(), area, sex, age, level, total), 1, units, benefit);
             }
         });
-        personCount = counted.size();
         persons.sumTotals();
         services.sumTotals();
         protect(persons, Cubes.PERSON_FAMILIES, personHidden, k);

@@ -76,7 +76,7 @@ public class Statistics {
         long started = System.nanoTime();
         Areas areas = store.areas(insurer);
         return transaction.execute(status -> {
-            PersonMonths facts = new PersonMonths();
+            PersonMonths facts = new PersonMonths(areas);
             access.readForStatistics(Actor.staff(me), insurer, AccessDecisions.StatisticsUse.INDICATORS,
                     from + "〜" + to, from, to, facts);
             IndicatorBuild build = new IndicatorBuild(facts, areas, from, to, today, Protection.K);
@@ -189,13 +189,13 @@ public class Statistics {
         java.util.UUID id = java.util.UUID.randomUUID();
         Areas areas = store.areas(insurer);
         transaction.executeWithoutResult(status -> {
-            PersonMonths facts = new PersonMonths();
+            PersonMonths facts = new PersonMonths(areas);
             access.readForStatistics(Actor.staff(me), insurer, AccessDecisions.StatisticsUse.EXTRACT,
                     "extract:" + id + " " + checked.basis().key(), checked.from(), checked.to(), facts);
             java.util.Set<String> objecting = checked.basis().objectionApplies() ? extracts.objecting(insurer)
                     : java.util.Set.of();
             ExtractRows rows = new ExtractRows(insurer.value(), checked.birthMonth());
-            facts.eachMonth(checked.from(), checked.to(), today, areas, (insuredNo, month) -> {
+            facts.eachMonth(checked.from(), checked.to(), today, (insuredNo, month) -> {
                 if (!objecting.contains(insuredNo)) {
                     rows.add(insuredNo, month);
                 }

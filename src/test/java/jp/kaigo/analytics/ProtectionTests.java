@@ -49,7 +49,7 @@ class ProtectionTests {
 
     @Test
     void aCellOfFewerThanTenIsSuppressedAndOneOfTenIsShown() {
-        PersonMonths facts = new PersonMonths();
+        PersonMonths facts = new PersonMonths(AREAS);
         add(facts, 10, "北町", "23");
         add(facts, 5, "南町", "24");
         add(facts, 5, "南町", "25");
@@ -65,7 +65,7 @@ class ProtectionTests {
 
     @Test
     void aTotalWouldRevealTheSuppressedCellSoASecondCellIsSuppressed() {
-        PersonMonths facts = new PersonMonths();
+        PersonMonths facts = new PersonMonths(AREAS);
         add(facts, 20, "北町", "23");
         add(facts, 3, "南町", "23");
         IndicatorBuild b = build(facts);
@@ -77,9 +77,9 @@ class ProtectionTests {
 
     @Test
     void twoQueriesThatDifferByOnePersonNeverRevealThatPerson() {
-        PersonMonths without = new PersonMonths();
+        PersonMonths without = new PersonMonths(AREAS);
         add(without, 20, "北町", "23");
-        PersonMonths with = new PersonMonths();
+        PersonMonths with = new PersonMonths(AREAS);
         next = 0;
         add(with, 20, "北町", "23");
         add(with, 1, "南町", "23");
@@ -100,7 +100,7 @@ class ProtectionTests {
     void inEveryRelationOfRandomSmallPopulationsNoGroupOfFewerThanTenCanBeWorkedOut() {
         for (int seed = 1; seed <= 40; seed++) {
             Random random = new Random(seed);
-            PersonMonths facts = new PersonMonths();
+            PersonMonths facts = new PersonMonths(AREAS);
             String[] towns = {"北町", "南町", "西町"};
             String[] levels = {null, "12", "21", "23", "25"};
             for (int group = 0; group < 12; group++) {
