@@ -364,10 +364,17 @@ public class AccessDecisions {
      *                         returned, and not yet answered by an accepted opinion
      * @param institutionNamed the recipient institution is the application's 主治医医療機関 or the 指定医 chosen
      * @param onAgenda         the case is on an agenda of the recipient board
+     * @param admittedHere     an 入院時情報提供書 about the person, addressed to the institution sending a 退院・退所情報記録書,
+     *                         was sent in the last 180 days and neither withdrawn nor returned (S21)
      */
     public record CaseFacts(boolean caseOpen, boolean assignmentOpen, boolean requestOpen, boolean institutionNamed,
-            boolean onAgenda) {
+            boolean onAgenda, boolean admittedHere) {
         public static final CaseFacts NONE = new CaseFacts(false, false, false, false, false);
+
+        public CaseFacts(boolean caseOpen, boolean assignmentOpen, boolean requestOpen, boolean institutionNamed,
+                boolean onAgenda) {
+            this(caseOpen, assignmentOpen, requestOpen, institutionNamed, onAgenda, false);
+        }
     }
 
     /**
@@ -418,12 +425,35 @@ public class AccessDecisions {
                             kind, insurerNo, insuredNo), known.requestOpen(),
                     known.caseOpen() || certificationRecords().caseOpen(insurerNo, insuredNo),
                     known.institutionNamed(), known.onAgenda(),
-                    !registry.lostOnOrBefore(insurerNo, List.of(insuredNo), today).isEmpty()));
+                    !registry.lostOnOrBefore(insurerNo, List.of(insuredNo), today).isEmpty(),
+                    institutionInvolved(actor, kind, to, insurerNo, insuredNo, known, today)));
         }
         Decision decision = Decision.of(categoryOf(kind), reason);
         audit.record(entry(actor, insurerNo, insuredNo, "document:" + kind.key() + " → " + to, "exchange.send",
                 (decision.permitted() ? "permit:" : "deny:") + reason.name()));
         return decision;
+    }
+
+    /**
+     * S20, S21: whether the medical institution at the other end of an 入院時情報提供書 (its recipient) or at this end of
+     * a 退院・退所情報記録書 (its sender) is involved with the person: not refused by the person, and a consent given to it
+     * (入退院時の情報連携, or to every organisation), an open 意見書 request, or the admission it answers.
+     */
+    private boolean institutionInvolved(Actor actor, DocumentKind kind, Correspondent to, String insurerNo,
+            String insuredNo, CaseFacts known, LocalDate today) {
+        Party institution = kind == DocumentKind.ADMISSION_INFO ? to.party().orElse(null)
+                : kind == DocumentKind.DISCHARGE_RECORD && !actor.isPerson() ? actor.organisation() : null;
+        if (institution == null || institution.kind() != PartyKind.MEDICAL_INSTITUTION) {
+            return false;
+        }
+        ConsentState consent = consents.state(insurerNo, insuredNo, institution, InformationCategory.CARE_TRANSITION);
+        if (consent == ConsentState.REFUSED) {
+            return false;
+        }
+        return consent == ConsentState.GIVEN || consent == ConsentState.GIVEN_ALL
+                || kind == DocumentKind.DISCHARGE_RECORD && known.admittedHere()
+                || sources.values().stream().distinct().anyMatch(
+                        s -> s.opinionRequestOpen(institution.number(), insurerNo, insuredNo, today));
     }
 
     /** The steps of a 認定 case the municipality takes, each audited under its own action. */
@@ -623,6 +653,7 @@ public class AccessDecisions {
             case COMMITTEE_PACKET -> InformationCategory.COMMITTEE_PACKET;
             case CERTIFICATION_APPLICATION, SURVEY_ASSIGNMENT, OPINION_REQUEST, PROGRESS_NOTICE ->
                     InformationCategory.CERTIFICATION;
+            case ADMISSION_INFO, DISCHARGE_RECORD -> InformationCategory.CARE_TRANSITION;
         };
     }
 

@@ -49,6 +49,14 @@ public enum AccessReason {
     DOCTOR_ONLY(false, "主治医意見書は医師だけが提出・返戻できます"),
     PURGED(false, "保存期間を過ぎたため、書類の内容は削除されています"),
 
+    // 入退院時の情報連携 (docs/design/care-documents.md, ExchangeRules S20, S21, R8, R9)
+    MEDICAL_INVOLVED(true, "この方の入院先・主治医として関わる医療機関との書類です"),
+    INSTITUTION_NOT_INVOLVED(false,
+            "この医療機関はこの方に関わっていません(本人の同意、入院時情報提供書の受領、または主治医意見書の作成依頼がありません)"),
+    CARE_MANAGER_DOCUMENT(false,
+            "入院時情報提供書・退院・退所情報記録書は、ケアマネジメントを行う担当事業所の介護支援専門員が扱います"),
+    CLINICAL_STAFF_ONLY(false, "入院時情報提供書・退院・退所情報記録書は、医療機関では医師・看護師・医療ソーシャルワーカー(社会福祉士)が扱います"),
+
     // what may be applied for online (§3.1, ApplicantRules)
     APPLICABLE(true, "申請できます"),
     ALREADY_OPEN(false, "この方の申請は既に受け付け中です"),

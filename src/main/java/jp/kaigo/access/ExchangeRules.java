@@ -10,7 +10,8 @@ import jp.kaigo.shared.JobType;
 
 /**
  * Who may send which kind of document to whom, and who may read or act on one, as a pure function of named facts
- * (docs/design/certification-online.md §2.10: sending S1–S17, reading and acting R1–R7). {@code
+ * (docs/design/certification-online.md §2.10: sending S1–S17, reading and acting R1–R7; docs/design/care-documents.md:
+ * S20, S21, R8, R9). {@code
  * ExchangeDecisionTableTests} checks every combination against the design's tables; the first matching row wins.
  * Sending checks the guards first — a 審査会委員 sends nothing (§6.4 K1), the kind's direction (S15), 資格喪失 (S16), an
  * application to another municipality (S5) — then the kind's rows, then S17.
@@ -46,6 +47,13 @@ final class ExchangeRules {
     private static final Set<JobType> CENTRE_JOBS = EnumSet.of(JobType.SOCIAL_WORKER, JobType.NURSE);
     /** S6: the offices a survey may be entrusted to (委託区分 3/4, FC §5.1). */
     private static final Set<String> SURVEY_ENTRUSTED = Set.of("43", "51", "52", "54", "55");
+    /**
+     * S20, S21, R9: care management of a person living at home — 居宅介護支援, 介護予防支援, 地域包括支援センター, 小規模多機能
+     * and 看護小規模多機能 — whose care manager tells the hospital of an admission and hears of the discharge.
+     */
+    private static final Set<String> HOME_CARE_MANAGEMENT = Set.of("43", "46", "AF", "73", "77");
+    /** S21, R8: who handles these documents at a hospital (the 地域連携室's nurse and MSW, the doctor). */
+    private static final Set<JobType> CLINICAL_JOBS = EnumSet.of(JobType.DOCTOR, JobType.NURSE, JobType.SOCIAL_WORKER);
 
     private static Map<DocumentKind, Direction> directions() {
         Map<DocumentKind, Direction> d = new EnumMap<>(DocumentKind.class);
@@ -58,6 +66,8 @@ final class ExchangeRules {
         d.put(DocumentKind.DOCTOR_OPINION, new Direction(EnumSet.of(Side.MEDICAL), EnumSet.of(Side.MUNICIPALITY)));
         d.put(DocumentKind.COMMITTEE_PACKET, new Direction(EnumSet.of(Side.MUNICIPALITY), EnumSet.of(Side.BOARD)));
         d.put(DocumentKind.PROGRESS_NOTICE, new Direction(EnumSet.of(Side.MUNICIPALITY), EnumSet.of(Side.OFFICE)));
+        d.put(DocumentKind.ADMISSION_INFO, new Direction(EnumSet.of(Side.OFFICE), EnumSet.of(Side.MEDICAL)));
+        d.put(DocumentKind.DISCHARGE_RECORD, new Direction(EnumSet.of(Side.MEDICAL), EnumSet.of(Side.OFFICE)));
         return Collections.unmodifiableMap(d);
     }
 
@@ -80,11 +90,14 @@ final class ExchangeRules {
      * @param institutionNamed     the institution is the application's 主治医医療機関, or the 指定医 the clerk chose
      * @param onAgenda             the case is on an agenda of the recipient board
      * @param lost                 the person's 資格喪失 is recorded on or before today
+     * @param institutionInvolved  the medical institution receiving an 入院時情報提供書 or sending a 退院・退所情報記録書
+     *                             is involved with the person: a consent given to it, an open 意見書 request, or (for
+     *                             the discharge record) an 入院時情報提供書 about the person addressed to it lately
      */
     record SendFacts(DocumentKind kind, Side sender, JobType job, boolean qualifiedCareManager, Side recipient,
             boolean ownInsurer, boolean recipientIsInsurer, Set<String> officeInCharge, Set<String> officeDesignations,
             boolean representative, boolean assignmentOpen, boolean requestOpen, boolean caseOpen,
-            boolean institutionNamed, boolean onAgenda, boolean lost) {
+            boolean institutionNamed, boolean onAgenda, boolean lost, boolean institutionInvolved) {
     }
 
     /**
@@ -180,6 +193,26 @@ final class ExchangeRules {
                     return AccessReason.OWN_INSURED; // S14: sent by the platform, not by a staff member
                 }
             }
+            case ADMISSION_INFO -> {
+                if (meets(f.officeInCharge(), HOME_CARE_MANAGEMENT)) {
+                    if (!f.qualifiedCareManager()) {
+                        return AccessReason.CARE_MANAGER_DOCUMENT; // S20: the care manager's document
+                    }
+                    return f.institutionInvolved() ? AccessReason.MEDICAL_INVOLVED // S20
+                            : AccessReason.INSTITUTION_NOT_INVOLVED; // S20: only to an institution involved
+                }
+            }
+            case DISCHARGE_RECORD -> {
+                if (!CLINICAL_JOBS.contains(f.job())) {
+                    return AccessReason.CLINICAL_STAFF_ONLY; // S21
+                }
+                if (!f.institutionInvolved()) {
+                    return AccessReason.INSTITUTION_NOT_INVOLVED; // S21: a person the sender does not serve
+                }
+                if (meets(f.officeInCharge(), HOME_CARE_MANAGEMENT)) {
+                    return AccessReason.MEDICAL_INVOLVED; // S21
+                }
+            }
         }
         return AccessReason.NOT_INVOLVED; // S17
     }
@@ -222,6 +255,16 @@ final class ExchangeRules {
             return f.act() == Act.RETURN && f.job() != JobType.DOCTOR ? AccessReason.DOCTOR_ONLY
                     : AccessReason.OPINION_REQUESTED; // R3
         }
+        boolean received = f.act() == Act.READ || f.act() == Act.ACCEPT || f.act() == Act.RETURN;
+        if (f.reader() == Side.MEDICAL && f.toReader() && f.kind() == DocumentKind.ADMISSION_INFO && received) {
+            return CLINICAL_JOBS.contains(f.job()) ? AccessReason.MEDICAL_INVOLVED // R8: read, acknowledge, return
+                    : AccessReason.CLINICAL_STAFF_ONLY;
+        }
+        if (f.reader() == Side.OFFICE && f.toReader() && f.kind() == DocumentKind.DISCHARGE_RECORD && received
+                && meets(f.officeInCharge(), HOME_CARE_MANAGEMENT)) {
+            return f.qualifiedCareManager() ? AccessReason.OFFICE_IN_CHARGE // R9: read, acknowledge, return
+                    : AccessReason.CARE_MANAGER_DOCUMENT;
+        }
         if (f.reader() == Side.OFFICE && f.toReader() && f.act() == Act.READ) {
             if (f.kind() == DocumentKind.SURVEY_ASSIGNMENT && f.assignmentOpen() && f.qualifiedCareManager()) {
                 return AccessReason.ASSIGNED_SURVEYOR; // R4
@@ -240,7 +283,8 @@ final class ExchangeRules {
         }
         return switch (f.reader()) {
             case MUNICIPALITY -> f.job() == JobType.MUNICIPAL_OFFICER;
-            case MEDICAL -> f.job() == JobType.DOCTOR;
+            case MEDICAL -> f.kind() == DocumentKind.DISCHARGE_RECORD ? CLINICAL_JOBS.contains(f.job())
+                    : f.job() == JobType.DOCTOR;
             case OFFICE -> f.qualifiedCareManager() || f.kind() == DocumentKind.CERTIFICATION_APPLICATION
                     && CENTRE_JOBS.contains(f.job());
             case PERSON_SELF, PERSON_REP, BOARD -> false;

@@ -292,7 +292,19 @@ public class DocumentRouting {
                                         && out.to().number().equals(a.payload().get("doctorInstitutionCode")))
                                 .orElse(false));
         return new CaseFacts(false, out.kind() == DocumentKind.CARE_SURVEY && answerOpen,
-                out.kind() == DocumentKind.DOCTOR_OPINION && answerOpen, named, false);
+                out.kind() == DocumentKind.DOCTOR_OPINION && answerOpen, named, false,
+                out.kind() == DocumentKind.DISCHARGE_RECORD && admittedAt(out, sender));
+    }
+
+    /**
+     * S21: an 入院時情報提供書 about the person was addressed to the institution sending the 退院・退所情報記録書 in the last
+     * 180 days and stands (neither withdrawn nor returned).
+     */
+    private boolean admittedAt(Outgoing out, Correspondent institution) {
+        java.time.Instant since = java.time.Instant.now().minus(java.time.Duration.ofDays(180));
+        return exchange.about(out.insurer(), out.insured(), DocumentKind.ADMISSION_INFO).stream()
+                .anyMatch(d -> d.recipient().equals(institution) && d.sentAt().isAfter(since)
+                        && d.status() != DocumentStatus.WITHDRAWN && d.status() != DocumentStatus.RETURNED);
     }
 
     /**

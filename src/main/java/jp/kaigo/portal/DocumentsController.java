@@ -141,7 +141,10 @@ class DocumentsController {
         model.addAttribute("mayAccept", recipient && answerable);
         model.addAttribute("mayWithdraw", sender && !view.status().terminal());
         model.addAttribute("reasons", ReturnReason.values());
-        model.addAttribute("compose", recipient && answerable ? compose(view.kind()) : null);
+        // an admission is answered by its discharge record days after the hospital acknowledged it
+        boolean composable = view.kind() == jp.kaigo.shared.DocumentKind.ADMISSION_INFO
+                ? view.status() != DocumentStatus.WITHDRAWN && view.status() != DocumentStatus.RETURNED : answerable;
+        model.addAttribute("compose", recipient && composable ? compose(view.kind()) : null);
         return "portal/documents/document";
     }
 
@@ -189,6 +192,9 @@ class DocumentsController {
     private static String compose(jp.kaigo.shared.DocumentKind kind) {
         if (kind == jp.kaigo.shared.DocumentKind.SURVEY_ASSIGNMENT) {
             return "survey";
+        }
+        if (kind == jp.kaigo.shared.DocumentKind.ADMISSION_INFO) {
+            return "discharge";
         }
         return kind == jp.kaigo.shared.DocumentKind.OPINION_REQUEST ? "opinion" : null;
     }

@@ -167,6 +167,35 @@ final class LayoutForm {
                     || numbered(f, "note", 13, 23)),
             Section.keys("notes", "5. 特記すべき事項", "notes"));
 
+    /** 入院時情報提供書 (care-documents §2): the 参考様式's sections 1–9 after the header. */
+    static final List<Section> ADMISSION_INFO = List.of(
+            Section.keys("header", "基本情報", "admittedOn", "providedOn", "hospitalContact", "careManagerName",
+                    "officePhone"),
+            Section.keys("basic", "1. 利用者(患者)基本情報", "housing", "roomFloor", "elevator", "housingNote", "careLevel",
+                    "elderlyIndependence", "dementiaIndependence", "burdenRatio"),
+            Section.keys("family", "2. 家族の構成/連絡先", "household", "aloneDaytime", "mainCarer", "keyPerson"),
+            Section.keys("wishes", "3. 本人/家族の意向", "interests", "lifeHistory", "personWish", "familyWish"),
+            Section.keys("services", "4. 入院前の介護サービスの利用状況", "servicesBefore"),
+            Section.keys("outlook", "5. 今後の在宅生活の展望(ケアマネジャーとしての意見)", "homeRequirements", "householdAfter",
+                    "careCapacity", "abuseSuspected", "outlookNote"),
+            Section.keys("conference", "6. カンファレンス等について", "conferenceWish"),
+            new Section("body", "7. 身体・生活機能の状況/療養生活上の課題", f -> f.key().startsWith("adl")
+                    || List.of("paralysis", "pressureUlcer", "mealForm", "intake", "swallowing", "dentures",
+                            "mentalIssues", "medicalProcedures").contains(f.key())),
+            Section.keys("medicine", "8. お薬について", "medication", "medicationManagement", "medicationNote"),
+            new Section("doctor", "9. かかりつけ医について", f -> f.key().startsWith("familyDoctor")));
+
+    /** 退院・退所情報記録書 (care-documents §2): 基本情報, ① 疾患と入院中の状況, ② 受け止め/意向, 課題認識のための情報. */
+    static final List<Section> DISCHARGE_RECORD = List.of(
+            Section.keys("header", "1. 基本情報・現在の状態等", "recordedOn", "admittedOn", "dischargeOn", "cause", "ward",
+                    "careLevel", "levelChangeNeeded", "followUpInstitution", "followUpMethod"),
+            Section.keys("state", "① 疾患と入院(所)中の状況", "diseases", "diseaseState", "moving", "excretion", "bathing",
+                    "mealForm", "swallowing", "oralCare", "sleep", "cognition"),
+            Section.keys("views", "② 受け止め/意向", "diagnosisDisclosed", "personView", "familyView"),
+            Section.keys("needs", "2. 課題認識のための情報", "medicalProcedures", "nursingPoints", "rehabPoints",
+                    "contraindications", "prognosis", "obstacles", "requirements"),
+            Section.keys("informant", "聞き取り", "informant", "conference"));
+
     /** Whether the key is the prefix and a number from..to (opinion018, note05). */
     private static boolean numbered(FieldSpec f, String prefix, int from, int to) {
         String key = f.key();

@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /**
  * The kinds of document that travel between the parties through the platform instead of on paper
- * (docs/design/certification-online.md §2.3; BP 別紙02 申請届出等情報). The key is used in URLs and the database;
+ * (docs/design/certification-online.md §2.3, docs/design/care-documents.md; BP 別紙02 申請届出等情報). The key is used in URLs and the database;
  * the retention is a decision (no statutory period is in the domain files) counted from the document's terminal status.
  */
 public enum DocumentKind {
@@ -22,7 +22,11 @@ public enum DocumentKind {
     /** 介護認定審査会資料 (masked): the municipality → a board (合議体); purged 7 days after the meeting. */
     COMMITTEE_PACKET("committee-packet", "介護認定審査会資料", 7),
     /** 認定審査会の進捗状況区分: the municipality → the offices in charge. */
-    PROGRESS_NOTICE("progress-notice", "認定の進捗状況", 365);
+    PROGRESS_NOTICE("progress-notice", "認定の進捗状況", 365),
+    /** 入院時情報提供書 (MHLW 参考様式): the office in charge with care management → the hospital admitting the person. */
+    ADMISSION_INFO("admission-info", "入院時情報提供書", 5 * 365),
+    /** 退院・退所情報記録書 (MHLW 参考様式): the hospital or facility → the office in charge with care management. */
+    DISCHARGE_RECORD("discharge-record", "退院・退所情報記録書", 5 * 365);
 
     private final String key;
     private final String label;

@@ -21,7 +21,12 @@ public enum InformationCategory {
      * 介護認定審査会資料: the masked packet of one case, read by the members of the 合議体 it is on the agenda of
      * (docs/design/certification-online.md §6.3, §6.4). No record module holds it as a person's record.
      */
-    COMMITTEE_PACKET("committee-packet", "介護認定審査会資料");
+    COMMITTEE_PACKET("committee-packet", "介護認定審査会資料"),
+    /**
+     * 入院時情報提供書 and 退院・退所情報記録書 between the office in charge and the hospital (docs/design/care-documents.md):
+     * a person may give or refuse it per institution like any category; no record module holds it.
+     */
+    CARE_TRANSITION("care-transition", "入退院時の情報連携");
 
     private final String key;
     private final String label;
