@@ -27,6 +27,13 @@ import org.junit.jupiter.api.Test;
  */
 class AccessDecisionTableTests {
     /**
+     * The categories read as records; 入退院時の情報連携 travels only as documents, decided by ExchangeRules
+     * (ExchangeDecisionTableTests, care-documents.md §3).
+     */
+    static final java.util.List<InformationCategory> RECORD_CATEGORIES = java.util.Arrays.stream(
+            InformationCategory.values()).filter(c -> c != InformationCategory.CARE_TRANSITION).toList();
+
+    /**
      * actor | job | categories | lost | in charge | consent | 意見書 request open | designated for care |
      * break-glass | expected | source. "*" matches anything; a list is comma-separated.
      */
@@ -104,7 +111,7 @@ class AccessDecisionTableTests {
         for (String actor : ACTORS) {
             boolean staff = actor.equals("office") || actor.equals("medical");
             for (String job : staff ? JOBS : actor.startsWith("municipality") ? MUNICIPAL_JOBS : List.of("MUNICIPAL_OFFICER")) {
-                for (InformationCategory category : InformationCategory.values()) {
+                for (InformationCategory category : RECORD_CATEGORIES) {
                     for (boolean lost : both) {
                         for (String inCharge : staff ? IN_CHARGE.keySet() : Set.of("none")) {
                             for (ConsentState consent : ConsentState.values()) {

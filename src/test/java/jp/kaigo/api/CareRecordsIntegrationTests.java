@@ -271,8 +271,8 @@ class CareRecordsIntegrationTests extends MunicipalityApiTests {
                 .get(path("care-survey")))).isEqualTo("403:OTHER_INSURER");
 
         JsonNode overview = careManager.get("/api/records/" + insurer + "/" + PERSON).json();
-        assertThat(overview).as("every category a record module holds (the 審査会資料 is a document, not a record)")
-                .hasSize(InformationCategory.values().length - 1);
+        assertThat(overview).as("every category a record module holds (the 審査会資料 and 入退院時の情報連携 are documents,"
+                + " not records)").hasSize(InformationCategory.values().length - 2);
         assertThat(overview.get(0).get("category").asString()).isEqualTo("insurance-card");
         overview.forEach(d -> assertThat(d.get("reason").asString()).isEqualTo("NOT_INVOLVED"));
     }
