@@ -85,12 +85,12 @@ class WebhookApiIntegrationTests extends ExchangeApiTests {
     @Test
     void onlyTheAdministratorRegistersDeletesOrPutsBack() {
         ApiClient officer = staffOf(clerk(), "officer", "MUNICIPAL_OFFICER");
-        ApiClient.Response refused = officer.post("/api/webhooks", "{\"url\":\"https://hooks.example.jp/kaigo\"}");
+        ApiClient.Response refused = officer.post("/api/webhooks", "{\"url\":\"https://hooks.example.invalid/kaigo\"}");
         assertThat(refused.status()).as(refused.body()).isEqualTo(403);
         assertThat(refused.contentType()).startsWith("application/problem+json");
-        assertThat(api.post("/api/webhooks", "{\"url\":\"https://hooks.example.jp/kaigo\"}").status())
+        assertThat(api.post("/api/webhooks", "{\"url\":\"https://hooks.example.invalid/kaigo\"}").status())
                 .as("the certificate alone").isEqualTo(401);
-        String id = clerk().post("/api/webhooks", "{\"url\":\"https://hooks.example.jp/kaigo\"}").json().get("id").asString();
+        String id = clerk().post("/api/webhooks", "{\"url\":\"https://hooks.example.invalid/kaigo\"}").json().get("id").asString();
         assertThat(officer.get("/api/webhooks").json()).as("staff may list").hasSize(1);
         assertThat(officer.request("DELETE", "/api/webhooks/" + id, null, null, Map.of()).status()).isEqualTo(403);
         assertThat(officer.post("/api/webhooks/deliveries/" + id + "/retry", "").status()).isEqualTo(403);
@@ -99,8 +99,8 @@ class WebhookApiIntegrationTests extends ExchangeApiTests {
 
     @Test
     void aUrlThatIsNotHttpsOrNotAUrlIsRefusedNamingTheFieldAndAtMostFiveAreKept() {
-        for (String url : List.of("http://hooks.example.jp/kaigo", "ftp://hooks.example.jp/kaigo", "not a url",
-                "https://user:pw@hooks.example.jp/", "/relative", "")) {
+        for (String url : List.of("http://hooks.example.invalid/kaigo", "ftp://hooks.example.invalid/kaigo", "not a url",
+                "https://user:pw@hooks.example.invalid/", "/relative", "")) {
             ApiClient.Response refused = clerk().post("/api/webhooks", "{\"url\":\"" + url + "\"}");
             assertThat(refused.status()).as(url).isEqualTo(400);
             JsonNode error = refused.json().get("errors").get(0);
@@ -113,10 +113,10 @@ class WebhookApiIntegrationTests extends ExchangeApiTests {
             }
         }
         for (int i = 1; i <= Webhooks.MAX_PER_ORGANISATION; i++) {
-            assertThat(clerk().post("/api/webhooks", "{\"url\":\"https://hooks.example.jp/" + i + "\"}").status())
+            assertThat(clerk().post("/api/webhooks", "{\"url\":\"https://hooks.example.invalid/" + i + "\"}").status())
                     .isEqualTo(201);
         }
-        ApiClient.Response sixth = clerk().post("/api/webhooks", "{\"url\":\"https://hooks.example.jp/6\"}");
+        ApiClient.Response sixth = clerk().post("/api/webhooks", "{\"url\":\"https://hooks.example.invalid/6\"}");
         assertThat(sixth.status()).isEqualTo(400);
         assertThat(sixth.json().get("errors").get(0).get("reason").asString()).contains("5件");
         assertThat(clerk().get("/api/webhooks").json()).hasSize(5);
