@@ -2,8 +2,6 @@ package jp.kaigo.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,18 +13,11 @@ import jp.kaigo.identity.Enrolment;
 import jp.kaigo.identity.PlatformPki;
 import jp.kaigo.identity.StaffAccounts;
 import jp.kaigo.identity.Totp;
-import jp.kaigo.ingest.FileFormat;
 import jp.kaigo.ingest.FileImports;
-import jp.kaigo.ingest.ImportMode;
-import jp.kaigo.ingest.ImportRequest;
 import jp.kaigo.ingest.Inputs;
 import jp.kaigo.registry.InsuredRegistry;
 import jp.kaigo.relationship.OfficesInCharge;
-import jp.kaigo.shared.InformationCategory;
-import jp.kaigo.shared.InsurerNumber;
 import jp.kaigo.shared.JobType;
-import jp.kaigo.shared.MedicalInstitutionCode;
-import jp.kaigo.shared.OfficeNumber;
 import jp.kaigo.shared.Party;
 import jp.kaigo.shared.Qualification;
 import org.bouncycastle.util.encoders.Base32;
@@ -47,8 +38,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class CareTransitionJourneyTests {
     private static final AtomicInteger NEXT = new AtomicInteger(600);
     private static final String SHOTS = "care-transition/";
-    private static final String HEADER =
-            "保険者番号,被保険者番号,履歴番号,有効開始日,有効終了日,氏名,氏名カナ,生年月日,性別,住所,被保険者区分,資格取得日,資格取得事由,資格喪失日,資格喪失事由";
 
     @LocalServerPort
     int port;
@@ -75,21 +64,9 @@ class CareTransitionJourneyTests {
     @Test
     void theCareManagerTellsTheHospitalAndTheHospitalAnswersBeforeDischarge() {
         int n = NEXT.getAndIncrement();
-        String insurer = InsurerNumber.withCheckDigit("46" + n).value();
-        String insuredNo = "00000" + n + "01";
-        String office = OfficeNumber.withCheckDigit("4676" + String.format("%05d", n)).value();
-        String hospital = MedicalInstitutionCode.withCheckDigit("461" + String.format("%06d", n)).value();
-        registry.registerInsurer(new InsurerNumber(insurer), "入院村" + n);
-        String csv = HEADER + "\n" + String.join(",", insurer, insuredNo, "1", "2026-04-01", "", "入院 秋子",
-                "ニュウイン アキコ", "1940-03-04", "2", "沖縄県入院村1番地", "1", "2005-03-04", "01", "", "") + "\n";
-        assertThat(imports.importFile(new ImportRequest(insurer, "insured", ImportMode.FULL, FileFormat.CSV, "UTF-8",
-                "insured.csv", imports.columnsMissingFrom("insured", List.of(HEADER.split(",")))),
-                new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8))).rejectedRows()).isZero();
-        offices.register(office, offices.confirmationFor(office, insurer, insuredNo, "numbers"), "43",
-                Inputs.today().minusDays(100), "CARE_MANAGER", null);
-        consents.registerBlanket(insurer, insuredNo, "認定申請"); // the office in charge sees the 被保険者証
-        consents.decide(insurer, insuredNo, Party.medicalInstitution(hospital), InformationCategory.CARE_TRANSITION, true,
-                null);
+        HospitalStay stay = HospitalStay.load(n, registry, imports, offices, consents);
+        String office = stay.office();
+        String hospital = stay.hospital();
 
         // 1. the care manager: 担当利用者 → the person → 入院時情報提供書を送る
         Enrolment officeAdmin = staff.registerFirstAdmin(Party.office(office), "admin" + n, Browser.STAFF_PASSWORD,
@@ -99,7 +76,7 @@ class CareTransitionJourneyTests {
                         "47000002", Inputs.today().plusYears(2))));
         ChromeDriver careManager = browser(Party.office(office), cm);
         Browser.go(careManager, careManager.findElement(By.linkText("担当利用者")));
-        Browser.go(careManager, careManager.findElement(By.linkText("入院 秋子")));
+        Browser.go(careManager, careManager.findElement(By.linkText(HospitalStay.NAME)));
         careManager.findElement(By.id("admission-to")).sendKeys(hospital);
         Browser.go(careManager, careManager.findElement(By.cssSelector("#admission-form button")));
         Map<String, String> admission = new LinkedHashMap<>();

@@ -2,9 +2,7 @@ package jp.kaigo.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -23,21 +21,15 @@ import jp.kaigo.identity.PlatformPki;
 import jp.kaigo.identity.StaffAccounts;
 import jp.kaigo.identity.StaffSession;
 import jp.kaigo.identity.Totp;
-import jp.kaigo.ingest.FileFormat;
 import jp.kaigo.ingest.FileImports;
-import jp.kaigo.ingest.ImportMode;
-import jp.kaigo.ingest.ImportRequest;
 import jp.kaigo.ingest.Inputs;
 import jp.kaigo.registry.InsuredRegistry;
 import jp.kaigo.relationship.OfficesInCharge;
 import jp.kaigo.shared.Correspondent;
 import jp.kaigo.shared.DocumentKind;
-import jp.kaigo.shared.InformationCategory;
 import jp.kaigo.shared.InsuredNumber;
 import jp.kaigo.shared.InsurerNumber;
 import jp.kaigo.shared.JobType;
-import jp.kaigo.shared.MedicalInstitutionCode;
-import jp.kaigo.shared.OfficeNumber;
 import jp.kaigo.shared.Party;
 import jp.kaigo.shared.Qualification;
 import org.bouncycastle.util.encoders.Base32;
@@ -58,8 +50,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class CareTransitionPagesIntegrationTests {
     private static final AtomicInteger NEXT = new AtomicInteger(500);
-    private static final String HEADER =
-            "保険者番号,被保険者番号,履歴番号,有効開始日,有効終了日,氏名,氏名カナ,生年月日,性別,住所,被保険者区分,資格取得日,資格取得事由,資格喪失日,資格喪失事由";
 
     @LocalServerPort
     int port;
@@ -90,23 +80,12 @@ class CareTransitionPagesIntegrationTests {
     @BeforeEach
     void aPersonAtHomeWithACareManagerAndTheHospitalTheyConsentedTo() {
         n = NEXT.getAndIncrement();
-        insurer = InsurerNumber.withCheckDigit("46" + n).value();
-        insuredNo = "00000" + n + "01";
-        office = OfficeNumber.withCheckDigit("4676" + String.format("%05d", n)).value();
-        hospital = MedicalInstitutionCode.withCheckDigit("461" + String.format("%06d", n)).value();
-        otherHospital = MedicalInstitutionCode.withCheckDigit("461" + String.format("%06d", n + 500)).value();
-        registry.registerInsurer(new InsurerNumber(insurer), "入院村" + n);
-        String csv = HEADER + "\n" + String.join(",", insurer, insuredNo, "1", "2026-04-01", "", "入院 秋子",
-                "ニュウイン アキコ", "1940-03-04", "2", "沖縄県入院村1番地", "1", "2005-03-04", "01", "", "") + "\n";
-        var report = imports.importFile(new ImportRequest(insurer, "insured", ImportMode.FULL, FileFormat.CSV, "UTF-8",
-                "insured.csv", imports.columnsMissingFrom("insured", List.of(HEADER.split(",")))),
-                new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)));
-        assertThat(report.rejectedRows()).isZero();
-        offices.register(office, offices.confirmationFor(office, insurer, insuredNo, "numbers"), "43",
-                Inputs.today().minusDays(100), "CARE_MANAGER", null);
-        consents.registerBlanket(insurer, insuredNo, "認定申請"); // the office in charge sees the 被保険者証
-        consents.decide(insurer, insuredNo, Party.medicalInstitution(hospital), InformationCategory.CARE_TRANSITION, true,
-                null);
+        HospitalStay stay = HospitalStay.load(n, registry, imports, offices, consents);
+        insurer = stay.insurer();
+        insuredNo = stay.insuredNo();
+        office = stay.office();
+        hospital = stay.hospital();
+        otherHospital = stay.otherHospital();
     }
 
     @Test
