@@ -654,6 +654,7 @@ public class AccessDecisions {
             case CERTIFICATION_APPLICATION, SURVEY_ASSIGNMENT, OPINION_REQUEST, PROGRESS_NOTICE ->
                     InformationCategory.CERTIFICATION;
             case ADMISSION_INFO, DISCHARGE_RECORD -> InformationCategory.CARE_TRANSITION;
+            case CARE_PLAN_NOTIFICATION -> InformationCategory.INSURANCE_CARD;
         };
     }
 

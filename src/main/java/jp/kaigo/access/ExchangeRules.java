@@ -52,6 +52,8 @@ final class ExchangeRules {
      * and 看護小規模多機能 — whose care manager tells the hospital of an admission and hears of the discharge.
      */
     private static final Set<String> HOME_CARE_MANAGEMENT = Set.of("43", "46", "AF", "73", "77");
+    /** S18: the offices that make a person's 居宅(介護予防)サービス計画 and file its 作成依頼届出. */
+    private static final Set<String> PLANNING = Set.of("43", "46", "AF");
     /** S21, R8: who handles these documents at a hospital (the 地域連携室's nurse and MSW, the doctor). */
     private static final Set<JobType> CLINICAL_JOBS = EnumSet.of(JobType.DOCTOR, JobType.NURSE, JobType.SOCIAL_WORKER);
 
@@ -66,6 +68,8 @@ final class ExchangeRules {
         d.put(DocumentKind.DOCTOR_OPINION, new Direction(EnumSet.of(Side.MEDICAL), EnumSet.of(Side.MUNICIPALITY)));
         d.put(DocumentKind.COMMITTEE_PACKET, new Direction(EnumSet.of(Side.MUNICIPALITY), EnumSet.of(Side.BOARD)));
         d.put(DocumentKind.PROGRESS_NOTICE, new Direction(EnumSet.of(Side.MUNICIPALITY), EnumSet.of(Side.OFFICE)));
+        d.put(DocumentKind.CARE_PLAN_NOTIFICATION, new Direction(EnumSet.of(Side.PERSON_SELF, Side.PERSON_REP,
+                Side.OFFICE), EnumSet.of(Side.MUNICIPALITY)));
         d.put(DocumentKind.ADMISSION_INFO, new Direction(EnumSet.of(Side.OFFICE), EnumSet.of(Side.MEDICAL)));
         d.put(DocumentKind.DISCHARGE_RECORD, new Direction(EnumSet.of(Side.MEDICAL), EnumSet.of(Side.OFFICE)));
         return Collections.unmodifiableMap(d);
@@ -136,8 +140,9 @@ final class ExchangeRules {
         if ((f.sender() == Side.OFFICE || f.sender() == Side.MEDICAL) && f.lost()) {
             return AccessReason.QUALIFICATION_LOST; // S16
         }
-        if (f.kind() == DocumentKind.CERTIFICATION_APPLICATION && !f.recipientIsInsurer()) {
-            return AccessReason.OTHER_INSURER; // S5
+        if ((f.kind() == DocumentKind.CERTIFICATION_APPLICATION || f.kind() == DocumentKind.CARE_PLAN_NOTIFICATION)
+                && !f.recipientIsInsurer()) {
+            return AccessReason.OTHER_INSURER; // S5; I17-atk "a 届出 for another municipality's insured"
         }
         boolean officer = f.job() == JobType.MUNICIPAL_OFFICER;
         switch (f.kind()) {
@@ -193,6 +198,19 @@ final class ExchangeRules {
                     return AccessReason.OWN_INSURED; // S14: sent by the platform, not by a staff member
                 }
             }
+            case CARE_PLAN_NOTIFICATION -> {
+                if (f.sender() == Side.PERSON_SELF && !f.lost()) {
+                    return AccessReason.SELF; // S19: a 自己作成 plan
+                }
+                if (f.sender() == Side.PERSON_REP && f.representative()) {
+                    return AccessReason.REPRESENTATIVE; // S19
+                }
+                if (f.sender() == Side.OFFICE) {
+                    return f.qualifiedCareManager() && meets(f.officeInCharge(), PLANNING)
+                            ? AccessReason.OFFICE_IN_CHARGE // S18
+                            : AccessReason.CARE_PLAN_AUTHOR_ONLY;
+                }
+            }
             case ADMISSION_INFO -> {
                 if (meets(f.officeInCharge(), HOME_CARE_MANAGEMENT)) {
                     if (!f.qualifiedCareManager()) {
@@ -237,7 +255,8 @@ final class ExchangeRules {
                     : AccessReason.COMMITTEE_PACKET_ONLY;
         }
         if (f.reader() == Side.PERSON_SELF || f.reader() == Side.PERSON_REP) {
-            boolean own = f.kind() == DocumentKind.CERTIFICATION_APPLICATION && f.aboutReader();
+            boolean own = (f.kind() == DocumentKind.CERTIFICATION_APPLICATION
+                    || f.kind() == DocumentKind.CARE_PLAN_NOTIFICATION) && f.aboutReader();
             return own && (f.act() == Act.READ || f.act() == Act.WITHDRAW && !f.accepted()) ? AccessReason.SELF
                     : AccessReason.NOT_INVOLVED; // R5
         }

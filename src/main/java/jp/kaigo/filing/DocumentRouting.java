@@ -102,6 +102,12 @@ public class DocumentRouting {
                 return new Routed.Denied<>(applying.get());
             }
         }
+        if (out.kind() == DocumentKind.CARE_PLAN_NOTIFICATION) {
+            Optional<Violation> wrong = planMaker(out, sender);
+            if (wrong.isPresent()) {
+                return new Routed.Done<>(new Invalid(List.of(wrong.get())));
+            }
+        }
         if (out.kind() == DocumentKind.DOCTOR_OPINION) {
             List<Violation> refused = opinions.refusals(out, sender);
             if (!refused.isEmpty()) {
@@ -305,6 +311,24 @@ public class DocumentRouting {
         return exchange.about(out.insurer(), out.insured(), DocumentKind.ADMISSION_INFO).stream()
                 .anyMatch(d -> d.recipient().equals(institution) && d.sentAt().isAfter(since)
                         && d.status() != DocumentStatus.WITHDRAWN && d.status() != DocumentStatus.RETURNED);
+    }
+
+    /**
+     * A 居宅サービス計画作成依頼届出 names its sender as the plan's maker (care-documents §4): an office its own number, a
+     * person (or their representative) a 自己作成 plan.
+     */
+    private static Optional<Violation> planMaker(Outgoing out, Correspondent sender) {
+        java.util.Map<String, String> payload = out.payload() == null ? java.util.Map.of() : out.payload();
+        if (sender.kind() == Correspondent.Kind.OFFICE && payload.get("officeNo") != null
+                && !sender.number().equals(payload.get("officeNo").strip())) {
+            return Optional.of(new Violation("officeNo", "事業所番号", "届出をする事業所自身の番号を書いてください"));
+        }
+        if (sender.kind() == Correspondent.Kind.PERSON && payload.get("planKind") != null
+                && !"4".equals(payload.get("planKind").strip())) {
+            return Optional.of(new Violation("planKind", "居宅介護支援事業者等区分",
+                    "本人からの届出は自己作成(4)です。事業所が作成する計画は、その事業所が届け出ます"));
+        }
+        return Optional.empty();
     }
 
     /**

@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
 /**
  * Acceptance hands a document to the module that owns what it says (design §2.8), in the acceptance's transaction:
  * an application opens its 認定 case, registers the 包括同意 it gives and the wish to get the result on paper too;
- * a 主治医意見書 becomes the case's doctor-opinion record, a 調査票 its care-survey record. Kinds whose owner is not
+ * a 主治医意見書 becomes the case's doctor-opinion record, a 調査票 its care-survey record, a 居宅サービス計画作成依頼届出
+ * the 被保険者証's 居宅介護支援事業者 (through the registry, after the commit). Kinds whose owner is not
  * built yet are accepted as documents only.
  */
 @Component
@@ -34,7 +35,11 @@ class Owners {
     private final OpinionFiling opinions;
     private final Notices notices;
 
-    Owners(CareCertification certification, Consents consents, OpinionFiling opinions, Notices notices) {
+    private final org.springframework.context.ApplicationEventPublisher events;
+
+    Owners(CareCertification certification, Consents consents, OpinionFiling opinions, Notices notices,
+            org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.notices = notices;
         this.certification = certification;
         this.consents = consents;
@@ -46,10 +51,23 @@ class Owners {
             case CERTIFICATION_APPLICATION -> application(clerk, document);
             case DOCTOR_OPINION -> opinions.accepted(document);
             case CARE_SURVEY -> survey(document);
+            case CARE_PLAN_NOTIFICATION -> planOffice(document);
             default -> {
                 // owned by increments to come; the document itself is accepted
             }
         }
+    }
+
+    /**
+     * An accepted 居宅サービス計画作成依頼届出 tells the registry who makes the plan from when (care-documents §4); its
+     * 届出年月日 is the day it reached the municipality.
+     */
+    private void planOffice(DocumentView document) {
+        Map<String, String> payload = document.payload();
+        events.publishEvent(new jp.kaigo.shared.PlanOfficeNotified(document.document().documentId(),
+                new InsuredPerson(document.document().insurer(), document.document().insured()),
+                payload.get("planKind"), payload.get("officeNo"), payload.get("officeName"),
+                LocalDate.ofInstant(document.sentAt(), JAPAN), LocalDate.parse(payload.get("startOn"))));
     }
 
     private void application(Actor clerk, DocumentView document) {

@@ -23,6 +23,11 @@ public enum DocumentKind {
     COMMITTEE_PACKET("committee-packet", "介護認定審査会資料", 7),
     /** 認定審査会の進捗状況区分: the municipality → the offices in charge. */
     PROGRESS_NOTICE("progress-notice", "認定の進捗状況", 365),
+    /**
+     * 居宅(介護予防)サービス計画作成依頼(変更)届出書: the office in charge with care management (or the person, for a
+     * 自己作成 plan) → the person's municipality; accepted, it enters the 被保険者証's 居宅介護支援事業者 and 届出年月日.
+     */
+    CARE_PLAN_NOTIFICATION("care-plan-notification", "居宅サービス計画作成依頼(変更)届出書", 5 * 365),
     /** 入院時情報提供書 (MHLW 参考様式): the office in charge with care management → the hospital admitting the person. */
     ADMISSION_INFO("admission-info", "入院時情報提供書", 5 * 365),
     /** 退院・退所情報記録書 (MHLW 参考様式): the hospital or facility → the office in charge with care management. */

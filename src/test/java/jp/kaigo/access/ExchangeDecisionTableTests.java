@@ -48,8 +48,11 @@ class ExchangeDecisionTableTests {
             S15 | admission-info | * | * | !medical | * | * | * | * | * | * | * | * | * | * | * | * | WRONG_DIRECTION | §2.3
             S15 | discharge-record | !medical | * | * | * | * | * | * | * | * | * | * | * | * | * | * | WRONG_DIRECTION | care-documents §3 医 → 介 (別紙02 ●(医→介))
             S15 | discharge-record | * | * | !office | * | * | * | * | * | * | * | * | * | * | * | * | WRONG_DIRECTION | §2.3
+            S15 | care-plan-notification | !person-self,person-rep,office | * | * | * | * | * | * | * | * | * | * | * | * | * | * | WRONG_DIRECTION | §2.3; care-documents §4 介/本人 → 保 (別紙02 ●(介→保))
+            S15 | care-plan-notification | * | * | !municipality | * | * | * | * | * | * | * | * | * | * | * | * | WRONG_DIRECTION | §2.3
             S16 | * | office,medical | * | * | * | * | * | * | * | * | * | * | * | * | yes | * | QUALIFICATION_LOST | ND A2 (WG-joint)
             S5  | certification-application | * | * | * | * | no | * | * | * | * | * | * | * | * | * | * | OTHER_INSURER | I16-atk "application for a person of another municipality"; ND A2 (WG8)
+            S5  | care-plan-notification | * | * | * | * | no | * | * | * | * | * | * | * | * | * | * | OTHER_INSURER | I17-atk "a 届出 for another municipality's insured"; ND A2 (WG8)
             S1  | certification-application | person-self | * | * | * | * | * | * | * | * | * | * | * | * | no | * | SELF | I16 §2; BP 2.4 被保険者①; ARCH actors
             S2  | certification-application | person-rep | * | * | * | * | * | * | yes | * | * | * | * | * | * | * | REPRESENTATIVE | I16 §2 "registered representative"
             S3  | certification-application | office | QUALIFIED_CM | * | * | * | 43,55 | * | * | * | * | * | * | * | * | * | DAIKOU | BP flow B ※1 "一定のケアマネ、施設、地域包括支援センター等で代行可"; ToBe ※1; OM §3
@@ -70,6 +73,10 @@ class ExchangeDecisionTableTests {
             S21 | discharge-record | * | !DOCTOR,NURSE,SOCIAL_WORKER | * | * | * | * | * | * | * | * | * | * | * | * | * | CLINICAL_STAFF_ONLY | care-documents §3 S21: 医師・看護師・MSW
             S21 | discharge-record | * | * | * | * | * | * | * | * | * | * | * | * | * | * | no | INSTITUTION_NOT_INVOLVED | I17-atk "a 退院・退所情報記録書 for a person the sender does not serve"
             S21 | discharge-record | * | * | * | * | * | 43,46 | * | * | * | * | * | * | * | * | * | MEDICAL_INVOLVED | care-documents §3 S21; 別紙02 退院・退所情報記録書 ●(医→介); I17 §2
+            S19 | care-plan-notification | person-self | * | * | * | * | * | * | * | * | * | * | * | * | no | * | SELF | certification-online §2.10 S19 (I17 §1 "or the person for a 自己作成 plan")
+            S19 | care-plan-notification | person-rep | * | * | * | * | * | * | yes | * | * | * | * | * | * | * | REPRESENTATIVE | S19 by a registered representative, as S2
+            S18 | care-plan-notification | office | QUALIFIED_CM | * | * | * | 43,46 | * | * | * | * | * | * | * | * | * | OFFICE_IN_CHARGE | certification-online §2.10 S18; 別紙02 居宅サービス計画作成依頼(変更)届出書 ●(介→保); I17 §1
+            S18 | care-plan-notification | office | * | * | * | * | * | * | * | * | * | * | * | * | * | * | CARE_PLAN_AUTHOR_ONLY | S18: the care manager of the office in charge with care management (decision: the care-plan reason)
             S17 | * | * | * | * | * | * | * | * | * | * | * | * | * | * | * | * | NOT_INVOLVED | ARCH "access is the one place"
             """;
 
@@ -83,15 +90,15 @@ class ExchangeDecisionTableTests {
             R6  | committee-packet | read | * | COMMITTEE_MEMBER | * | * | * | * | * | * | * | * | yes | BOARD_CASE | PURGED | §2.10 R7: after the purge; §2.9
             R6  | committee-packet | read | * | COMMITTEE_MEMBER | * | * | * | * | * | * | * | * | * | * | =committee | §2.10 R6: §6.4 (CommitteeRules)
             K1  | * | * | * | COMMITTEE_MEMBER | * | * | * | * | * | * | * | * | * | * | COMMITTEE_PACKET_ONLY | §6.4 K1: a 審査会委員 reads nothing else and acts on nothing
-            R5  | certification-application | read | person-self,person-rep | * | * | * | yes | * | * | * | * | * | yes | * | PURGED | §2.10 R7
-            R5  | certification-application | read | person-self,person-rep | * | * | * | yes | * | * | * | * | * | * | * | SELF | §2.10 R5: own application, status and receipts; I16 §2
-            R5  | certification-application | withdraw | person-self,person-rep | * | * | * | yes | * | * | * | * | no | yes | * | PURGED | §2.10 R7
-            R5  | certification-application | withdraw | person-self,person-rep | * | * | * | yes | * | * | * | * | no | * | * | SELF | §2.10 R5: withdraw it while not accepted (decision: whoever sent it, 代行 included)
+            R5  | certification-application,care-plan-notification | read | person-self,person-rep | * | * | * | yes | * | * | * | * | * | yes | * | PURGED | §2.10 R7
+            R5  | certification-application,care-plan-notification | read | person-self,person-rep | * | * | * | yes | * | * | * | * | * | * | * | SELF | §2.10 R5: own application, status and receipts; I16 §2
+            R5  | certification-application,care-plan-notification | withdraw | person-self,person-rep | * | * | * | yes | * | * | * | * | no | yes | * | PURGED | §2.10 R7
+            R5  | certification-application,care-plan-notification | withdraw | person-self,person-rep | * | * | * | yes | * | * | * | * | no | * | * | SELF | §2.10 R5: withdraw it while not accepted (decision: whoever sent it, 代行 included)
             R7  | * | * | person-self,person-rep | * | * | * | * | * | * | * | * | * | * | * | NOT_INVOLVED | §2.10 R7
             R1  | certification-application | read,withdraw | office | QUALIFIED_CM,SOCIAL_WORKER,NURSE | yes | * | * | * | * | * | * | * | yes | * | PURGED | §2.10 R7
             R1  | certification-application | read,withdraw | office | QUALIFIED_CM,SOCIAL_WORKER,NURSE | yes | * | * | * | * | * | * | * | * | * | SENDER | §2.10 R1: job as S3
-            R1  | care-survey | read,withdraw | office | QUALIFIED_CM | yes | * | * | * | * | * | * | * | yes | * | PURGED | §2.10 R7
-            R1  | care-survey | read,withdraw | office | QUALIFIED_CM | yes | * | * | * | * | * | * | * | * | * | SENDER | §2.10 R1: job as S7
+            R1  | care-survey,care-plan-notification | read,withdraw | office | QUALIFIED_CM | yes | * | * | * | * | * | * | * | yes | * | PURGED | §2.10 R7
+            R1  | care-survey,care-plan-notification | read,withdraw | office | QUALIFIED_CM | yes | * | * | * | * | * | * | * | * | * | SENDER | §2.10 R1: job as S7
             R1  | survey-assignment,care-survey,opinion-request,committee-packet,progress-notice | read,withdraw | municipality | MUNICIPAL_OFFICER | yes | * | * | * | * | * | * | * | yes | * | PURGED | §2.10 R7
             R1  | survey-assignment,care-survey,opinion-request,committee-packet,progress-notice | read,withdraw | municipality | MUNICIPAL_OFFICER | yes | * | * | * | * | * | * | * | * | * | SENDER | §2.10 R1: job as S6, S8, S9, S13 (S14: the municipality's officer reads what the platform sent for it)
             R1  | doctor-opinion | read,withdraw | medical | DOCTOR | yes | * | * | * | * | * | * | * | yes | * | PURGED | §2.10 R7

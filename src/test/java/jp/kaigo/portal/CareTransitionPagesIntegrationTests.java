@@ -226,7 +226,7 @@ class CareTransitionPagesIntegrationTests {
         return staff.authenticate(organisation, tokens.accessToken()).orElseThrow();
     }
 
-    private static String personRef(PortalTerminal careManager) {
+    static String personRef(PortalTerminal careManager) {
         String list = careManager.get("/portal/office/persons").body();
         Matcher m = Pattern.compile("/portal/office/persons/([A-Za-z0-9_-]{8,})\"").matcher(list);
         assertThat(m.find()).as(list).isTrue();
@@ -234,7 +234,7 @@ class CareTransitionPagesIntegrationTests {
     }
 
     /** Opens the form's page and sends the values under its token. */
-    private static HttpResponse<String> send(PortalTerminal terminal, String page, Map<String, String> values) {
+    static HttpResponse<String> send(PortalTerminal terminal, String page, Map<String, String> values) {
         HttpResponse<String> form = terminal.get(page);
         assertThat(form.statusCode()).as(form.body()).isEqualTo(200);
         Matcher token = Pattern.compile("name=\"formToken\" value=\"([0-9a-f]+)\"").matcher(form.body());
