@@ -202,7 +202,7 @@ final class ExchangeRules {
                 if (f.sender() == Side.PERSON_SELF && !f.lost()) {
                     return AccessReason.SELF; // S19: a 自己作成 plan
                 }
-                if (f.sender() == Side.PERSON_REP && f.representative()) {
+                if (f.sender() == Side.PERSON_REP && f.representative() && !f.lost()) {
                     return AccessReason.REPRESENTATIVE; // S19
                 }
                 if (f.sender() == Side.OFFICE) {

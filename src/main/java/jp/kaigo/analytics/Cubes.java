@@ -95,20 +95,26 @@ final class Cubes {
         return new Cube(List.of(areas, SEX_DIMENSION, AGE_DIMENSION, LEVEL_DIMENSION, services), SERVICE_MEASURES);
     }
 
-    /** The measures published together and the count of persons that protects them. */
-    record Family(String name, int persons, List<Integer> measures, Set<Integer> along) {
+    /**
+     * The measures published together, the counts that protect them (a cell is hidden when one of them is small), the
+     * dimensions along which they add up, and those of them whose parts may share persons.
+     */
+    record Family(String name, List<Integer> counts, List<Integer> measures, Set<Integer> along,
+            Set<Integer> overlapping) {
     }
 
     static final Set<Integer> PERSON_DIMENSIONS = Set.of(AREA, SEX, AGE, LEVEL, PLACE);
     static final List<Family> PERSON_FAMILIES = List.of(
-            new Family("persons", PERSONS, List.of(PERSONS), PERSON_DIMENSIONS),
-            new Family("new", NEW, List.of(NEW), PERSON_DIMENSIONS),
-            new Family("renewed", RENEWED, List.of(RENEWED), PERSON_DIMENSIONS),
-            new Family("users", USERS, List.of(USERS), PERSON_DIMENSIONS),
-            new Family("limit", LIMITED, List.of(LIMITED, LIMIT_UNITS, USED_UNITS), PERSON_DIMENSIONS),
-            new Family("decisions", DECISIONS, List.of(DECISIONS, DECISION_DAYS), PERSON_DIMENSIONS));
+            new Family("persons", List.of(PERSONS), List.of(PERSONS), PERSON_DIMENSIONS, Set.of()),
+            new Family("users", List.of(USERS), List.of(USERS), PERSON_DIMENSIONS, Set.of()),
+            new Family("limit", List.of(LIMITED), List.of(LIMITED, LIMIT_UNITS, USED_UNITS), PERSON_DIMENSIONS, Set.of()),
+            // shown side by side in one row: hidden together, or one would be the difference of the others
+            new Family("decisions", List.of(NEW, RENEWED, DECISIONS), List.of(NEW, RENEWED, DECISIONS, DECISION_DAYS),
+                    PERSON_DIMENSIONS, Set.of()));
     static final List<Family> SERVICE_FAMILIES = List.of(
-            new Family("service users", SERVICE_USERS, List.of(SERVICE_USERS), Set.of(AREA, SEX, AGE, LEVEL)),
-            // money adds up over the service types as well
-            new Family("service money", SERVICE_USERS, List.of(UNITS, BENEFIT), Set.of(AREA, SEX, AGE, LEVEL, SERVICE)));
+            new Family("service users", List.of(SERVICE_USERS), List.of(SERVICE_USERS), Set.of(AREA, SEX, AGE, LEVEL),
+                    Set.of()),
+            // money adds up over the service types as well, whose parts share persons
+            new Family("service money", List.of(SERVICE_USERS), List.of(UNITS, BENEFIT),
+                    Set.of(AREA, SEX, AGE, LEVEL, SERVICE), Set.of(SERVICE)));
 }

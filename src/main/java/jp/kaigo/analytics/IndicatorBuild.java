@@ -57,7 +57,7 @@ final class IndicatorBuild {
 
     private static void protect(Cube cube, List<Cubes.Family> families, Map<Integer, Set<Long>> hidden, int k) {
         for (Cubes.Family family : families) {
-            Set<Long> suppressed = Protection.suppressed(cube, family.persons(), family.along(), k);
+            Set<Long> suppressed = Protection.suppressed(cube, family.counts(), family.along(), family.overlapping(), k);
             family.measures().forEach(m -> hidden.put(m, suppressed));
         }
     }

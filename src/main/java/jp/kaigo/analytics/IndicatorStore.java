@@ -60,10 +60,18 @@ class IndicatorStore {
                 .optional();
     }
 
-    /** Replaces the municipality's cells; two builds of one municipality at once wait for each other. */
+    /**
+     * Taken first in a build's transaction: a second build of the municipality waits until the first has committed
+     * (two would hold the facts of all its persons at once).
+     */
+    void lockBuild(InsurerNumber insurer) {
+        sql.sql("select pg_advisory_xact_lock(hashtext('analytics.build:' || ?))").param(insurer.value()).query()
+                .singleValue();
+    }
+
+    /** Replaces the municipality's cells (under {@link #lockBuild}). */
     void save(InsurerNumber insurer, IndicatorBuild build, UUID staffId, int millis) {
         String no = insurer.value();
-        sql.sql("select pg_advisory_xact_lock(hashtext('analytics.build:' || ?))").param(no).query().singleValue();
         sql.sql("delete from analytics.person_cells where insurer_no = ?").param(no).update();
         sql.sql("delete from analytics.service_cells where insurer_no = ?").param(no).update();
         insertPersons(no, build);
@@ -134,6 +142,12 @@ class IndicatorStore {
                 return null;
             });
         }
+    }
+
+    /** The areas the stored cells are counted by (those of the last build), in their order of first appearance. */
+    List<String> builtAreas(InsurerNumber insurer) {
+        return sql.sql("select distinct area from analytics.person_cells where insurer_no = ? and area <> '計'"
+                + " and area <> '圏域外' order by area").param(insurer.value()).query(String.class).list();
     }
 
     /** A stored cell of the person cube: its dimension values and its numbers (null: suppressed). */

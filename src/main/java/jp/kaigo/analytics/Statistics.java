@@ -32,7 +32,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class Statistics {
     static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
-    /** Months of indicators a build covers, to the current one. */
+    /** Months of indicators a build covers, to the last completed one. */
     static final int MONTHS = 12;
     private static final DateTimeFormatter BUILT = DateTimeFormatter.ofPattern("yyyy年M月d日 H:mm").withZone(JAPAN);
     private final AccessDecisions access;
@@ -65,17 +65,19 @@ public class Statistics {
     }
 
     /**
-     * Builds the municipality's indicators again from its records (the last {@value #MONTHS} months to today's):
+     * Builds the municipality's indicators again from its records (the last {@value #MONTHS} completed months: a month
+     * under way would change from one build to the next, day by day):
      * reads every person's facts through {@code access} (audited), counts, protects and replaces the stored cells.
      */
     public Build rebuild(StaffSession me) {
         InsurerNumber insurer = insurer(access, me, AccessDecisions.StatisticsUse.INDICATORS);
         LocalDate today = LocalDate.now(JAPAN);
-        YearMonth to = YearMonth.from(today);
+        YearMonth to = YearMonth.from(today).minusMonths(1);
         YearMonth from = to.minusMonths(MONTHS - 1);
         long started = System.nanoTime();
         Areas areas = store.areas(insurer);
         return transaction.execute(status -> {
+            store.lockBuild(insurer);
             PersonMonths facts = new PersonMonths(areas);
             access.readForStatistics(Actor.staff(me), insurer, AccessDecisions.StatisticsUse.INDICATORS,
                     from + "〜" + to, from, to, facts);
@@ -116,7 +118,11 @@ public class Statistics {
     public Dashboard dashboard(StaffSession me, String area, String sex, String age, String level, String month) {
         InsurerNumber insurer = insurer(access, me, AccessDecisions.StatisticsUse.INDICATORS);
         Optional<IndicatorStore.Built> built = store.built(insurer);
-        Dimension areas = Cubes.areas(store.areas(insurer).names());
+        // the areas the cells were counted by: a change of the 圏域 applies from the next build
+        List<String> counted = store.builtAreas(insurer);
+        List<String> names = new ArrayList<>(store.areas(insurer).names().stream().filter(counted::contains).toList());
+        counted.stream().filter(a -> !names.contains(a)).forEach(names::add);
+        Dimension areas = Cubes.areas(names);
         String a = choose("area", "圏域", area, Dimension.TOTAL, areas);
         String s = choose("sex", "性別", sex, Dimension.TOTAL, Cubes.SEX_DIMENSION);
         String g = choose("age", "年齢階級", age, Cubes.FIRST_INSURED, Cubes.AGE_DIMENSION);

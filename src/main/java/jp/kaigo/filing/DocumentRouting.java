@@ -319,14 +319,25 @@ public class DocumentRouting {
      */
     private static Optional<Violation> planMaker(Outgoing out, Correspondent sender) {
         java.util.Map<String, String> payload = out.payload() == null ? java.util.Map.of() : out.payload();
-        if (sender.kind() == Correspondent.Kind.OFFICE && payload.get("officeNo") != null
-                && !sender.number().equals(payload.get("officeNo").strip())) {
-            return Optional.of(new Violation("officeNo", "事業所番号", "届出をする事業所自身の番号を書いてください"));
+        String kind = payload.get("planKind") == null ? null : payload.get("planKind").strip();
+        String officeNo = payload.get("officeNo") == null ? null : payload.get("officeNo").strip();
+        if (sender.kind() == Correspondent.Kind.OFFICE) {
+            if ("4".equals(kind)) {
+                return Optional.of(new Violation("planKind", "居宅介護支援事業者等区分",
+                        "自己作成(4)の届出は本人が行います。事業所は自らが作成する計画を届け出ます"));
+            }
+            if (officeNo != null && !sender.number().equals(officeNo)) {
+                return Optional.of(new Violation("officeNo", "事業所番号", "届出をする事業所自身の番号を書いてください"));
+            }
         }
-        if (sender.kind() == Correspondent.Kind.PERSON && payload.get("planKind") != null
-                && !"4".equals(payload.get("planKind").strip())) {
-            return Optional.of(new Violation("planKind", "居宅介護支援事業者等区分",
-                    "本人からの届出は自己作成(4)です。事業所が作成する計画は、その事業所が届け出ます"));
+        if (sender.kind() == Correspondent.Kind.PERSON) {
+            if (kind != null && !"4".equals(kind)) {
+                return Optional.of(new Violation("planKind", "居宅介護支援事業者等区分",
+                        "本人からの届出は自己作成(4)です。事業所が作成する計画は、その事業所が届け出ます"));
+            }
+            if (officeNo != null && !officeNo.isEmpty()) {
+                return Optional.of(new Violation("officeNo", "事業所番号", "自己作成の届出には事業所番号を書きません"));
+            }
         }
         return Optional.empty();
     }

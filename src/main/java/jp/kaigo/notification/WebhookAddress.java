@@ -47,4 +47,26 @@ final class WebhookAddress {
         }
         return uri;
     }
+
+    /**
+     * Whether the host resolves to public addresses only, as a post is about to go: loopback, private (site-local),
+     * link-local (the cloud metadata address among them), wildcard and multicast addresses are refused, so a webhook
+     * cannot make the platform call into its own network; loopback only where the test property allows it.
+     */
+    static boolean reachable(URI uri, boolean allowLoopback) {
+        try {
+            for (java.net.InetAddress address : java.net.InetAddress.getAllByName(uri.getHost())) {
+                boolean internal = address.isSiteLocalAddress() || address.isLinkLocalAddress()
+                        || address.isAnyLocalAddress() || address.isMulticastAddress()
+                        || address.isLoopbackAddress() && !allowLoopback
+                        || address instanceof java.net.Inet6Address v6 && (v6.getAddress()[0] & 0xfe) == 0xfc;
+                if (internal) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (java.net.UnknownHostException e) {
+            return false;
+        }
+    }
 }

@@ -33,8 +33,10 @@ import org.springframework.stereotype.Component;
 @Component
 class WebhookWorker {
     private static final Logger log = LoggerFactory.getLogger(WebhookWorker.class);
-    private static final int BATCH = 50;
     private final WebhookBook book;
+    /** Deliveries a round claims: as many as it can post (connect + answer timeouts) before its claim goes stale. */
+    private final int batch;
+    private final boolean allowLoopback;
     private final HttpClient http;
     private final Duration requestTimeout;
     private final Duration claimTimeout;
@@ -50,8 +52,11 @@ class WebhookWorker {
             @Value("${kaigo.webhooks.claim-timeout:PT2M}") Duration claimTimeout,
             @Value("${kaigo.webhooks.backoff-base:PT10S}") Duration backoffBase,
             @Value("${kaigo.webhooks.backoff-max:PT1H}") Duration backoffMax,
-            @Value("${kaigo.webhooks.max-attempts:8}") int maxAttempts) {
+            @Value("${kaigo.webhooks.max-attempts:8}") int maxAttempts,
+            @Value("${kaigo.webhooks.allow-loopback-http:false}") boolean allowLoopback) {
         this.book = book;
+        this.batch = (int) Math.max(1, claimTimeout.toMillis() / (2 * timeout.toMillis()));
+        this.allowLoopback = allowLoopback;
         this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER)
                 .version(HttpClient.Version.HTTP_1_1).build();
         this.requestTimeout = timeout;
@@ -82,7 +87,7 @@ class WebhookWorker {
     /** One round: claims what is due and posts it; answers how many deliveries it attempted. */
     int deliverDue() {
         UUID token = UUID.randomUUID();
-        List<WebhookBook.Claimed> claimed = book.claim(token, BATCH, claimTimeout);
+        List<WebhookBook.Claimed> claimed = book.claim(token, batch, claimTimeout);
         for (WebhookBook.Claimed delivery : claimed) {
             String failure;
             try {
@@ -98,6 +103,9 @@ class WebhookWorker {
 
     /** Posts the delivery; answers null when the receiver acknowledged it, else the class of failure. */
     String post(WebhookBook.Claimed delivery) throws InterruptedException {
+        if (!WebhookAddress.reachable(URI.create(delivery.url()), allowLoopback)) {
+            return "address-refused"; // an internal address (loopback, private, link-local): never posted to
+        }
         String signature = WebhookSignatures.signature(delivery.secret(), Instant.now().getEpochSecond(), delivery.payload());
         HttpRequest request;
         try {

@@ -95,7 +95,8 @@ class PlanOffices {
         }
         Map<String, Object> fields = current.get().record().fields();
         if (notified.notifiedOn().toString().equals(asText(fields.get("planOffice1NotifiedOn")))
-                && notified.planKind().equals(asText(fields.get("planOffice1Kind")))) {
+                && notified.planKind().equals(asText(fields.get("planOffice1Kind")))
+                && java.util.Objects.equals(notified.officeNo(), asText(fields.get("planOffice1No")))) {
             return; // filed already (a redelivered event)
         }
         RecordLayout layout = RecordType.CARE_CERTIFICATE.layout();

@@ -59,10 +59,9 @@ class RegistryStatistics implements StatisticalSource {
                     stays.add(new Period(admitted, discharged));
                 }
             }
-            int limit = rs.getInt("limit_units");
             sink.certified(new Certified(rs.getString("insured_no"), day(rs, "valid_from"), day(rs, "valid_to"),
                     rs.getString("care_level"), day(rs, "cert_valid_from"), day(rs, "cert_valid_to"),
-                    rs.wasNull() ? null : limit, stays));
+                    rs.getObject("limit_units", Integer.class), stays));
         }, insurerNo, last, first);
     }
 

@@ -74,7 +74,7 @@ class ExchangeDecisionTableTests {
             S21 | discharge-record | * | * | * | * | * | * | * | * | * | * | * | * | * | * | no | INSTITUTION_NOT_INVOLVED | I17-atk "a 退院・退所情報記録書 for a person the sender does not serve"
             S21 | discharge-record | * | * | * | * | * | 43,46 | * | * | * | * | * | * | * | * | * | MEDICAL_INVOLVED | care-documents §3 S21; 別紙02 退院・退所情報記録書 ●(医→介); I17 §2
             S19 | care-plan-notification | person-self | * | * | * | * | * | * | * | * | * | * | * | * | no | * | SELF | certification-online §2.10 S19 (I17 §1 "or the person for a 自己作成 plan")
-            S19 | care-plan-notification | person-rep | * | * | * | * | * | * | yes | * | * | * | * | * | * | * | REPRESENTATIVE | S19 by a registered representative, as S2
+            S19 | care-plan-notification | person-rep | * | * | * | * | * | * | yes | * | * | * | * | * | no | * | REPRESENTATIVE | S19 by a registered representative, as S2
             S18 | care-plan-notification | office | QUALIFIED_CM | * | * | * | 43,46 | * | * | * | * | * | * | * | * | * | OFFICE_IN_CHARGE | certification-online §2.10 S18; 別紙02 居宅サービス計画作成依頼(変更)届出書 ●(介→保); I17 §1
             S18 | care-plan-notification | office | * | * | * | * | * | * | * | * | * | * | * | * | * | * | CARE_PLAN_AUTHOR_ONLY | S18: the care manager of the office in charge with care management (decision: the care-plan reason)
             S17 | * | * | * | * | * | * | * | * | * | * | * | * | * | * | * | * | NOT_INVOLVED | ARCH "access is the one place"

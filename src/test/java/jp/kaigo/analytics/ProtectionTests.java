@@ -111,6 +111,31 @@ class ProtectionTests {
         }
     }
 
+    @Test
+    void theMoneyOfAFewUsersSharingServicesCannotBeWorkedOutFromTheTotal() {
+        PersonMonths facts = new PersonMonths(AREAS);
+        add(facts, 20, "北町", "23");
+        for (int i = 1; i <= 20; i++) {
+            String no = String.format("%010d", i);
+            if (i <= 15) {
+                facts.claim(new StatisticalSource.Claim(no, MONTH, "11", 1000, 9000));
+            } else { // the same 5 persons use two services: 5 + 5 users, but only 5 persons
+                facts.claim(new StatisticalSource.Claim(no, MONTH, "13", 500, 4500));
+                facts.claim(new StatisticalSource.Claim(no, MONTH, "15", 700, 6300));
+            }
+        }
+        IndicatorBuild b = build(facts);
+        var dims = b.services.dimensions();
+        java.util.function.Function<String, Long> benefit = service -> IndicatorBuild.published(b.services,
+                b.serviceHidden, Cube.key(0, dims.get(Cubes.AREA).index("計"), dims.get(Cubes.SEX).index("計"),
+                        dims.get(Cubes.AGE).index("計"), dims.get(Cubes.LEVEL).index("23"),
+                        dims.get(Cubes.SERVICE).index(service)), Cubes.BENEFIT);
+        assertThat(benefit.apply("13")).isNull();
+        assertThat(benefit.apply("15")).isNull();
+        assertThat(benefit.apply("11") == null || benefit.apply("計") == null)
+                .as("else 計 − 訪問介護 is the 給付費 of 5 persons").isTrue();
+    }
+
     /** For every relation with its total published: no part hidden, or at least two hidden of k persons together. */
     static void assertNoSmallGroupDerivable(Cube cube, Map<Integer, Set<Long>> hidden, int measure, Set<Integer> along) {
         Set<Long> suppressed = hidden.get(measure);

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 /** The retry schedule with the production settings (10 s doubling, at most an hour, ±20 %) and the ack's rules. */
 class WebhookBackoffTests {
     private final WebhookWorker worker = new WebhookWorker(null, new SimpleMeterRegistry(), Duration.ofSeconds(10),
-            Duration.ofMinutes(2), Duration.ofSeconds(10), Duration.ofHours(1), 8);
+            Duration.ofMinutes(2), Duration.ofSeconds(10), Duration.ofHours(1), 8, false);
 
     @RepeatedTest(20)
     void backoffDoublesFromTenSecondsWithJitterAndStopsAtAnHour() {
