@@ -426,7 +426,8 @@ public class AccessDecisions {
                     known.caseOpen() || certificationRecords().caseOpen(insurerNo, insuredNo),
                     known.institutionNamed(), known.onAgenda(),
                     !registry.lostOnOrBefore(insurerNo, List.of(insuredNo), today).isEmpty(),
-                    institutionInvolved(actor, kind, to, insurerNo, insuredNo, known, today)));
+                    institutionInvolved(actor, kind, to, insurerNo, insuredNo, known, today),
+                    actor.qualifiedForHomeModificationReason()));
         }
         Decision decision = Decision.of(categoryOf(kind), reason);
         audit.record(entry(actor, insurerNo, insuredNo, "document:" + kind.key() + " → " + to, "exchange.send",
@@ -654,7 +655,7 @@ public class AccessDecisions {
             case CERTIFICATION_APPLICATION, SURVEY_ASSIGNMENT, OPINION_REQUEST, PROGRESS_NOTICE ->
                     InformationCategory.CERTIFICATION;
             case ADMISSION_INFO, DISCHARGE_RECORD -> InformationCategory.CARE_TRANSITION;
-            case CARE_PLAN_NOTIFICATION -> InformationCategory.INSURANCE_CARD;
+            case CARE_PLAN_NOTIFICATION, HOME_MODIFICATION_REASON -> InformationCategory.INSURANCE_CARD;
         };
     }
 

@@ -55,6 +55,18 @@ public record Actor(Party organisation, UUID staffId, JobType job, Set<Qualifica
                 || qualifications.contains(Qualification.CHIEF_CARE_MANAGER));
     }
 
+    /**
+     * Holds, attested and in force, a qualification that may write a 住宅改修 理由書 (office-master.md §3): 介護支援専門員,
+     * 主任介護支援専門員, 保健師, 社会福祉士, 作業療法士, 理学療法士, 福祉住環境コーディネーター2級以上.
+     */
+    public boolean qualifiedForHomeModificationReason() {
+        return !isPerson() && qualifications.stream().anyMatch(REASON_WRITERS::contains);
+    }
+
+    private static final Set<Qualification> REASON_WRITERS = Set.of(Qualification.CARE_MANAGER,
+            Qualification.CHIEF_CARE_MANAGER, Qualification.PUBLIC_HEALTH_NURSE, Qualification.SOCIAL_WORKER,
+            Qualification.OCCUPATIONAL_THERAPIST, Qualification.PHYSICAL_THERAPIST, Qualification.HOUSING_COORDINATOR);
+
     /** A person's card (their own, or their representative's) speaks for these numbers. */
     boolean speaksFor(String insurerNo, String insuredNo) {
         return isPerson() && insurerNo.equals(personInsurer) && insuredNo.equals(personInsured);

@@ -70,6 +70,8 @@ final class ExchangeRules {
         d.put(DocumentKind.PROGRESS_NOTICE, new Direction(EnumSet.of(Side.MUNICIPALITY), EnumSet.of(Side.OFFICE)));
         d.put(DocumentKind.CARE_PLAN_NOTIFICATION, new Direction(EnumSet.of(Side.PERSON_SELF, Side.PERSON_REP,
                 Side.OFFICE), EnumSet.of(Side.MUNICIPALITY)));
+        d.put(DocumentKind.HOME_MODIFICATION_REASON, new Direction(EnumSet.of(Side.OFFICE),
+                EnumSet.of(Side.MUNICIPALITY)));
         d.put(DocumentKind.ADMISSION_INFO, new Direction(EnumSet.of(Side.OFFICE), EnumSet.of(Side.MEDICAL)));
         d.put(DocumentKind.DISCHARGE_RECORD, new Direction(EnumSet.of(Side.MEDICAL), EnumSet.of(Side.OFFICE)));
         return Collections.unmodifiableMap(d);
@@ -97,11 +99,13 @@ final class ExchangeRules {
      * @param institutionInvolved  the medical institution receiving an 入院時情報提供書 or sending a 退院・退所情報記録書
      *                             is involved with the person: a consent given to it, an open 意見書 request, or (for
      *                             the discharge record) an 入院時情報提供書 about the person addressed to it lately
+     * @param reasonWriter         the staff member holds a qualification that may write a 住宅改修 理由書 (S24)
      */
     record SendFacts(DocumentKind kind, Side sender, JobType job, boolean qualifiedCareManager, Side recipient,
             boolean ownInsurer, boolean recipientIsInsurer, Set<String> officeInCharge, Set<String> officeDesignations,
             boolean representative, boolean assignmentOpen, boolean requestOpen, boolean caseOpen,
-            boolean institutionNamed, boolean onAgenda, boolean lost, boolean institutionInvolved) {
+            boolean institutionNamed, boolean onAgenda, boolean lost, boolean institutionInvolved,
+            boolean reasonWriter) {
     }
 
     /**
@@ -140,8 +144,8 @@ final class ExchangeRules {
         if ((f.sender() == Side.OFFICE || f.sender() == Side.MEDICAL) && f.lost()) {
             return AccessReason.QUALIFICATION_LOST; // S16
         }
-        if ((f.kind() == DocumentKind.CERTIFICATION_APPLICATION || f.kind() == DocumentKind.CARE_PLAN_NOTIFICATION)
-                && !f.recipientIsInsurer()) {
+        if ((f.kind() == DocumentKind.CERTIFICATION_APPLICATION || f.kind() == DocumentKind.CARE_PLAN_NOTIFICATION
+                || f.kind() == DocumentKind.HOME_MODIFICATION_REASON) && !f.recipientIsInsurer()) {
             return AccessReason.OTHER_INSURER; // S5; I17-atk "a 届出 for another municipality's insured"
         }
         boolean officer = f.job() == JobType.MUNICIPAL_OFFICER;
@@ -209,6 +213,12 @@ final class ExchangeRules {
                     return f.qualifiedCareManager() && meets(f.officeInCharge(), PLANNING)
                             ? AccessReason.OFFICE_IN_CHARGE // S18
                             : AccessReason.CARE_PLAN_AUTHOR_ONLY;
+                }
+            }
+            case HOME_MODIFICATION_REASON -> {
+                if (!f.officeInCharge().isEmpty()) {
+                    return f.reasonWriter() ? AccessReason.OFFICE_IN_CHARGE // S24
+                            : AccessReason.REASON_WRITER_ONLY; // S24: I17-atk "a 理由書 by an unqualified staff member"
                 }
             }
             case ADMISSION_INFO -> {

@@ -28,6 +28,11 @@ public enum DocumentKind {
      * 自己作成 plan) → the person's municipality; accepted, it enters the 被保険者証's 居宅介護支援事業者 and 届出年月日.
      */
     CARE_PLAN_NOTIFICATION("care-plan-notification", "居宅サービス計画作成依頼(変更)届出書", 5 * 365),
+    /**
+     * 住宅改修が必要な理由書: a qualified staff member of an office in charge (office-master.md §3) → the person's
+     * municipality, with the 住宅改修費 application.
+     */
+    HOME_MODIFICATION_REASON("home-modification-reason", "住宅改修が必要な理由書", 5 * 365),
     /** 入院時情報提供書 (MHLW 参考様式): the office in charge with care management → the hospital admitting the person. */
     ADMISSION_INFO("admission-info", "入院時情報提供書", 5 * 365),
     /** 退院・退所情報記録書 (MHLW 参考様式): the hospital or facility → the office in charge with care management. */

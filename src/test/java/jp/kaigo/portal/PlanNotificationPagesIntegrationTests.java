@@ -46,7 +46,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * 居宅サービス計画作成依頼届出書 (I17 §1; care-documents.md §4): the care manager in charge files it from the person's
  * page, the municipality accepts it, and the person's 被保険者証 history shows the office and the 届出年月日. Refused,
- * changing nothing: a 届出 for another municipality's insured, one naming another office.
+ * changing nothing: a 届出 for another municipality's insured, one naming another office; a 住宅改修 理由書 by a staff
+ * member without one of its qualifications.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class PlanNotificationPagesIntegrationTests {
@@ -136,6 +137,36 @@ class PlanNotificationPagesIntegrationTests {
         assertThat(documents()).isZero();
     }
 
+    /** I17 §4 / attack: the 住宅改修 理由書 is written only by a staff member holding one of the qualifications of S24. */
+    @Test
+    void onlyAQualifiedStaffMemberOfTheOfficeInChargeWritesTheHomeModificationReason() {
+        StaffSession worker = signIn(Party.office(person.office()), staff.createStaff(officeAdmin(), "worker" + n,
+                Browser.STAFF_PASSWORD, JobType.CARE_WORKER, List.of()));
+        Routed<?> refused = routing.send(Actor.staff(worker), reason("reason-a" + n));
+        assertThat(refused).isInstanceOfSatisfying(Routed.Denied.class,
+                denied -> assertThat(denied.decision().reason().name()).isEqualTo("REASON_WRITER_ONLY"));
+        assertThat(count(DocumentKind.HOME_MODIFICATION_REASON)).as("nothing stored").isZero();
+
+        StaffSession therapist = signIn(Party.office(person.office()), staff.createStaff(officeAdmin(), "ot" + n,
+                Browser.STAFF_PASSWORD, JobType.OCCUPATIONAL_THERAPIST, List.of(new StaffAccounts.AttestedQualification(
+                        Qualification.OCCUPATIONAL_THERAPIST, "OT-" + n, Inputs.today().plusYears(2)))));
+        Routed<?> sent = routing.send(Actor.staff(therapist), reason("reason-b" + n));
+        assertThat(sent).as(String.valueOf(sent)).isInstanceOf(Routed.Done.class);
+        assertThat(count(DocumentKind.HOME_MODIFICATION_REASON)).isEqualTo(1);
+    }
+
+    private Outgoing reason(String key) {
+        return new Outgoing(DocumentKind.HOME_MODIFICATION_REASON, Correspondent.of(Party.municipality(person.insurer())),
+                new InsurerNumber(person.insurer()), new InsuredNumber(person.insuredNo()), Map.of("writtenOn",
+                        Inputs.today().toString(), "writerName", "作業 療子", "writerQualification", "5", "difficulties",
+                        "浴槽をまたげない", "works", "浴室の手すりの取付け", "reason", "一人で入浴できるようにする"), key, null, null);
+    }
+
+    private int count(DocumentKind kind) {
+        return sql.sql("select count(*) from exchange.documents where insurer_no = ? and insured_no = ? and kind = ?")
+                .params(person.insurer(), person.insuredNo(), kind.key()).query(Integer.class).single();
+    }
+
     private static Map<String, String> notification(String officeNo) {
         return Map.of("notificationKind", "1", "planKind", "1", "officeNo", officeNo, "officeName", "テスト居宅介護支援",
                 "startOn", Inputs.today().toString());
@@ -148,14 +179,22 @@ class PlanNotificationPagesIntegrationTests {
     }
 
     private jp.kaigo.identity.Enrolment cmEnrolment;
+    private StaffSession officeAdmin;
+
+    private StaffSession officeAdmin() {
+        if (officeAdmin == null) {
+            var admin = staff.registerFirstAdmin(Party.office(person.office()), "admin" + n, Browser.STAFF_PASSWORD,
+                    JobType.CLERK);
+            officeAdmin = signIn(Party.office(person.office()), admin);
+        }
+        return officeAdmin;
+    }
 
     private jp.kaigo.identity.Enrolment careManagerEnrolment() {
         if (cmEnrolment == null) {
-            var admin = staff.registerFirstAdmin(Party.office(person.office()), "admin" + n, Browser.STAFF_PASSWORD,
-                    JobType.CLERK);
-            cmEnrolment = staff.createStaff(signIn(Party.office(person.office()), admin), "cm" + n,
-                    Browser.STAFF_PASSWORD, JobType.CARE_MANAGER, List.of(new StaffAccounts.AttestedQualification(
-                            Qualification.CARE_MANAGER, "47000003", Inputs.today().plusYears(2))));
+            cmEnrolment = staff.createStaff(officeAdmin(), "cm" + n, Browser.STAFF_PASSWORD, JobType.CARE_MANAGER,
+                    List.of(new StaffAccounts.AttestedQualification(Qualification.CARE_MANAGER, "47000003",
+                            Inputs.today().plusYears(2))));
         }
         return cmEnrolment;
     }
