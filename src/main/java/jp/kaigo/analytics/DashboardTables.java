@@ -63,9 +63,8 @@ final class DashboardTables {
 
     private Dashboard.Table levels() {
         List<Dashboard.Row> rows = new ArrayList<>();
-        Map<String, String> labels = Statistics.levelLabels();
         for (String level : levelsWithTotal()) {
-            rows.add(new Dashboard.Row(labels.get(level), List.of(
+            rows.add(new Dashboard.Row(Cubes.LEVEL_DIMENSION.label(level), List.of(
                     Dashboard.Cell.of(get(filter.month(), filter.age(), level, Dimension.TOTAL, IndicatorStore.PersonCell::persons)),
                     Dashboard.Cell.of(get(filter.month(), filter.age(), level, Cubes.FACILITY, IndicatorStore.PersonCell::persons)),
                     Dashboard.Cell.of(get(filter.month(), filter.age(), level, Cubes.HOME, IndicatorStore.PersonCell::persons)))));
@@ -119,11 +118,10 @@ final class DashboardTables {
 
     private Dashboard.Table limit() {
         List<Dashboard.Row> rows = new ArrayList<>();
-        Map<String, String> labels = Statistics.levelLabels();
         for (String level : levelsWithTotal()) {
             Long used = get(filter.month(), filter.age(), level, Cubes.HOME, IndicatorStore.PersonCell::usedUnits);
             Long limit = get(filter.month(), filter.age(), level, Cubes.HOME, IndicatorStore.PersonCell::limitUnits);
-            rows.add(new Dashboard.Row(labels.get(level), List.of(
+            rows.add(new Dashboard.Row(Cubes.LEVEL_DIMENSION.label(level), List.of(
                     Dashboard.Cell.of(get(filter.month(), filter.age(), level, Cubes.HOME, IndicatorStore.PersonCell::limited)),
                     Dashboard.Cell.of(used), Dashboard.Cell.of(limit), ratio(used, limit, 100))));
         }

@@ -46,6 +46,10 @@ record Dimension(String name, List<String> values, List<String> labels, Map<Inte
         return labels.get(index);
     }
 
+    String label(String value) {
+        return labels.get(index(value));
+    }
+
     /** The totals a value is counted into, the nearest first. */
     List<Integer> above(int index) {
         List<Integer> above = new ArrayList<>();

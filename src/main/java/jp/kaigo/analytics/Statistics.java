@@ -7,7 +7,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -233,14 +232,5 @@ public class Statistics {
     /** The person objects to research extracts from now on, or takes it back. */
     public void object(jp.kaigo.shared.InsuredPerson me, boolean objecting) {
         extracts.object(me, objecting);
-    }
-
-    static Map<String, String> levelLabels() {
-        Dimension d = Cubes.LEVEL_DIMENSION;
-        Map<String, String> labels = new java.util.LinkedHashMap<>();
-        for (int i = 0; i < d.values().size(); i++) {
-            labels.put(d.values().get(i), d.label(i));
-        }
-        return labels;
     }
 }

@@ -5,6 +5,7 @@ import static jp.kaigo.ingest.Fields.code;
 import static jp.kaigo.ingest.Fields.codes;
 import static jp.kaigo.ingest.Fields.date;
 import static jp.kaigo.ingest.Fields.notBefore;
+import static jp.kaigo.ingest.Fields.phone;
 import static jp.kaigo.ingest.Fields.text;
 
 import java.time.OffsetDateTime;
@@ -74,7 +75,6 @@ class DocumentLayouts {
             "15", "慢性閉塞性肺疾患",
             "16", "両側の膝関節又は股関節に著しい変形を伴う変形性関節症");
 
-    private static final Pattern PHONE = Pattern.compile("[0-9-]{1,15}");
     /** A case id as text (8-4-4-4-12 hexadecimal digits): UUID.fromString alone takes shorter groups. */
     static final Pattern UUID_TEXT =
             Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
@@ -196,13 +196,6 @@ class DocumentLayouts {
         });
     }
 
-    private static FieldSpec phone(String key, String label) {
-        return checked(key, label, "半角数字と-の15文字以内", s -> {
-            if (!PHONE.matcher(s).matches()) {
-                throw new IllegalArgumentException("not a phone number");
-            }
-        });
-    }
 
     /** The field must be given when the condition holds. */
     private static RowRule requiredWhen(String key, Map<String, String> labels, Predicate<Map<String, Object>> when,

@@ -5,6 +5,7 @@ import static jp.kaigo.ingest.Fields.code;
 import static jp.kaigo.ingest.Fields.codes;
 import static jp.kaigo.ingest.Fields.date;
 import static jp.kaigo.ingest.Fields.notBefore;
+import static jp.kaigo.ingest.Fields.phone;
 import static jp.kaigo.ingest.Fields.text;
 
 import java.math.BigDecimal;
@@ -83,7 +84,6 @@ class OpinionLayout {
 
     private static final String STATES = "現在あるかまたは今後発生の可能性の高い状態";
     private static final Pattern DECIMAL = Pattern.compile("[0-9]{1,3}(\\.[0-9])?");
-    private static final Pattern PHONE = Pattern.compile("[0-9-]{1,15}");
 
     /** The key of a coded item by its 09B 連番. */
     static String key(int no) {
@@ -355,11 +355,4 @@ class OpinionLayout {
     }
 
     /** As the application's phone numbers (DocumentLayouts): digits and hyphens, at most 15. */
-    private static FieldSpec phone(String key, String label) {
-        return checked(key, label, "半角数字と-の15文字以内", s -> {
-            if (!PHONE.matcher(s).matches()) {
-                throw new IllegalArgumentException("not a phone number");
-            }
-        });
-    }
 }

@@ -1,18 +1,16 @@
 package jp.kaigo.exchange;
 
-import static jp.kaigo.ingest.Fields.checked;
 import static jp.kaigo.ingest.Fields.code;
 import static jp.kaigo.ingest.Fields.codes;
 import static jp.kaigo.ingest.Fields.date;
 import static jp.kaigo.ingest.Fields.integer;
 import static jp.kaigo.ingest.Fields.notBefore;
+import static jp.kaigo.ingest.Fields.phone;
 import static jp.kaigo.ingest.Fields.text;
 
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import jp.kaigo.ingest.DocumentLayout;
-import jp.kaigo.ingest.FieldSpec;
 import jp.kaigo.shared.DocumentKind;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -25,7 +23,6 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class CareTransitionLayouts {
     static final String VERSION = "R3-2021";
-    private static final Pattern PHONE = Pattern.compile("[0-9-]{1,15}");
     private static final Map<String, String> CARE_LEVEL = codes("12", "要支援1", "13", "要支援2", "21", "要介護1", "22",
             "要介護2", "23", "要介護3", "24", "要介護4", "25", "要介護5", "AP", "申請中", "CH", "区分変更申請中", "NA", "未申請");
     private static final Map<String, String> ADL = codes("1", "自立", "2", "見守り", "3", "一部介助", "4", "全介助");
@@ -145,11 +142,4 @@ class CareTransitionLayouts {
                         notBefore("recordedOn", "記入日", "admittedOn", "入院(所)日")));
     }
 
-    private static FieldSpec phone(String key, String label) {
-        return checked(key, label, "半角数字と-の15文字以内", s -> {
-            if (!PHONE.matcher(s).matches()) {
-                throw new IllegalArgumentException("not a phone number");
-            }
-        });
-    }
 }

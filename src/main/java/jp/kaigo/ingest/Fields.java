@@ -134,6 +134,17 @@ public final class Fields {
         });
     }
 
+    /** A telephone number as forms write it: digits and hyphens, at most 15 characters. */
+    public static FieldSpec phone(String key, String label) {
+        return checked(key, label, "半角数字と-の15文字以内", s -> {
+            if (!PHONE.matcher(s).matches()) {
+                throw new IllegalArgumentException("not a phone number");
+            }
+        });
+    }
+
+    private static final java.util.regex.Pattern PHONE = java.util.regex.Pattern.compile("[0-9-]{1,15}");
+
     /** Codes and their meanings, in the order given: {@code codes("1", "男", "2", "女")}. */
     public static Map<String, String> codes(String... pairs) {
         Map<String, String> map = new LinkedHashMap<>();

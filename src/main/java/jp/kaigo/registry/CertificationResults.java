@@ -1,29 +1,19 @@
 package jp.kaigo.registry;
 
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Comparator;
+import static jp.kaigo.registry.CareCertificateFiling.text;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
-import jp.kaigo.ingest.FieldSpec;
-import jp.kaigo.ingest.FileFormat;
-import jp.kaigo.ingest.FileImports;
-import jp.kaigo.ingest.ImportMode;
 import jp.kaigo.ingest.ImportReport;
-import jp.kaigo.ingest.ImportRequest;
 import jp.kaigo.ingest.KeyFields;
-import jp.kaigo.ingest.RecordLayout;
 import jp.kaigo.shared.CareLevelCertified;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Async;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A 二次判定 recorded online reaches the 被保険者証 history through the registry's own path (design §6.6): one 差分
@@ -36,18 +26,14 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class CertificationResults {
     private static final Logger log = LoggerFactory.getLogger(CertificationResults.class);
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final String TYPE = RecordType.CARE_CERTIFICATE.key();
     private static final String NOT_APPLICABLE = "01";
     /** Copied from the current history: who plans, where the person lives, what is restricted. */
     private static final List<String> KEPT_PREFIXES = List.of("planOffice", "facility", "restriction", "serviceLimit");
 
-    private final InsuredRegistry registry;
-    private final FileImports imports;
+    private final CareCertificateFiling filing;
 
-    CertificationResults(InsuredRegistry registry, FileImports imports) {
-        this.registry = registry;
-        this.imports = imports;
+    CertificationResults(CareCertificateFiling filing) {
+        this.filing = filing;
     }
 
     /**
@@ -60,8 +46,7 @@ class CertificationResults {
         if (NOT_APPLICABLE.equals(result.levelCode())) {
             return;
         }
-        List<RecordRevision> histories = registry.history(result.person().insurer(), result.person().insured()).stream()
-                .filter(r -> r.record().recordType().equals(TYPE)).toList();
+        List<RecordRevision> histories = filing.histories(result.person());
         boolean filed = histories.stream().filter(r -> r.current() && !r.deleted()).map(r -> r.record().fields())
                 .anyMatch(f -> result.levelCode().equals(text(f.get("careLevel")))
                         && result.certifiedOn().toString().equals(text(f.get("certifiedOn")))
@@ -69,18 +54,14 @@ class CertificationResults {
         if (filed) {
             return;
         }
-        RecordLayout layout = RecordType.CARE_CERTIFICATE.layout();
         Map<String, String> row = new LinkedHashMap<>();
         row.put("insurerNo", result.person().insurer().value());
         row.put("insuredNo", result.person().insured().value());
-        row.put("historyNo", String.valueOf(histories.stream().mapToInt(r -> r.record().historyNo()).max().orElse(0) + 1));
+        row.put("historyNo", String.valueOf(CareCertificateFiling.nextHistoryNo(histories)));
         row.put("validFrom", result.validFrom().toString());
         row.put(KeyFields.OPERATION, "1");
-        Optional<RecordRevision> current = histories.stream().filter(r -> r.current() && !r.deleted())
-                .max(Comparator.comparing(r -> r.record().validFrom()));
-        current.ifPresent(c -> c.record().fields().forEach((key, value) -> {
-            if (value != null && KEPT_PREFIXES.stream().anyMatch(key::startsWith) && layout.fields().stream()
-                    .anyMatch(f -> f.key().equals(key))) {
+        CareCertificateFiling.current(histories).ifPresent(c -> c.record().fields().forEach((key, value) -> {
+            if (value != null && KEPT_PREFIXES.stream().anyMatch(key::startsWith) && CareCertificateFiling.inLayout(key)) {
                 row.put(key, text(value));
             }
         }));
@@ -96,23 +77,10 @@ class CertificationResults {
         if (result.boardOpinion() != null) {
             row.put("opinion", result.boardOpinion());
         }
-        List<String> omitted = new ArrayList<>(List.of("validTo")); // the new history is open-ended
-        for (FieldSpec field : layout.fields()) {
-            if (!row.containsKey(field.key()) && !field.required()) {
-                omitted.add(field.key());
-            }
-        }
-        byte[] body = JSON.writeValueAsString(Map.of("records", List.of(row))).getBytes(StandardCharsets.UTF_8);
-        ImportReport report = imports.importFile(new ImportRequest(result.person().insurer().value(), TYPE,
-                ImportMode.DIFFERENTIAL, FileFormat.JSON, "UTF-8", "online-certification-" + result.caseId() + ".json",
-                omitted), new ByteArrayInputStream(body));
+        ImportReport report = filing.file(result.person(), row, "online-certification-" + result.caseId() + ".json");
         if (report.rejectedRows() > 0) {
             log.warn("The online certification of case {} was not filed into the insurance card history: import {} "
                     + "rejected it (see the municipality's import list)", result.caseId(), report.importId());
         }
-    }
-
-    private static String text(Object value) {
-        return value == null ? null : value.toString();
     }
 }

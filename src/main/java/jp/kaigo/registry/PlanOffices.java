@@ -6,25 +6,15 @@ import static jp.kaigo.ingest.Fields.codes;
 import static jp.kaigo.ingest.Fields.date;
 import static jp.kaigo.ingest.Fields.text;
 
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import jp.kaigo.ingest.DocumentLayout;
-import jp.kaigo.ingest.FieldSpec;
-import jp.kaigo.ingest.FileFormat;
-import jp.kaigo.ingest.FileImports;
-import jp.kaigo.ingest.ImportMode;
 import jp.kaigo.ingest.ImportReport;
-import jp.kaigo.ingest.ImportRequest;
 import jp.kaigo.ingest.KeyFields;
-import jp.kaigo.ingest.RecordLayout;
 import jp.kaigo.shared.DocumentKind;
 import jp.kaigo.shared.OfficeNumber;
 import jp.kaigo.shared.PlanOfficeNotified;
@@ -35,29 +25,24 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.Async;
 import org.springframework.transaction.event.TransactionalEventListener;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * 居宅サービス計画作成依頼(変更)届出書 (docs/design/care-documents.md §4): its layout, and — once the municipality
  * accepted one — the 被保険者証 history's 居宅介護支援事業者等 and 届出年月日, entered through the registry's own path as
- * {@link CertificationResults} does: one 差分 record of the care-certificate layout (the current history with the plan
- * office replaced, from the plan's start) imported as {@code plan-office-<document>.json}. A redelivered event finds it
+ * {@link CertificationResults} does ({@link CareCertificateFiling}): the current history with the plan office replaced,
+ * from the plan's start, imported as {@code plan-office-<document>.json}. A redelivered event finds it
  * filed and does nothing; a person without a 認定 history gets nothing entered (logged with the document's id).
  */
 @Configuration(proxyBeanMethods = false)
 class PlanOffices {
     private static final Logger log = LoggerFactory.getLogger(PlanOffices.class);
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final String TYPE = RecordType.CARE_CERTIFICATE.key();
     static final String SELF_MADE = "4";
     private static final Set<String> KEYS = Set.of("insurerNo", "insuredNo", "historyNo", "validFrom", "validTo");
 
-    private final InsuredRegistry registry;
-    private final FileImports imports;
+    private final CareCertificateFiling filing;
 
-    PlanOffices(InsuredRegistry registry, FileImports imports) {
-        this.registry = registry;
-        this.imports = imports;
+    PlanOffices(CareCertificateFiling filing) {
+        this.filing = filing;
     }
 
     /** The 届出書's items: 新規 or 変更, who makes the plan, from when, why it changes. */
@@ -84,10 +69,8 @@ class PlanOffices {
     @Async
     @TransactionalEventListener
     void on(PlanOfficeNotified notified) {
-        List<RecordRevision> histories = registry.history(notified.person().insurer(), notified.person().insured())
-                .stream().filter(r -> r.record().recordType().equals(TYPE)).toList();
-        Optional<RecordRevision> current = histories.stream().filter(r -> r.current() && !r.deleted())
-                .max(Comparator.comparing(r -> r.record().validFrom()));
+        List<RecordRevision> histories = filing.histories(notified.person());
+        Optional<RecordRevision> current = CareCertificateFiling.current(histories);
         if (current.isEmpty()) {
             log.warn("The 届出 of document {} was accepted, but the person has no 被保険者証 (認定) history to enter it in",
                     notified.documentId());
@@ -99,17 +82,16 @@ class PlanOffices {
                 && java.util.Objects.equals(notified.officeNo(), asText(fields.get("planOffice1No")))) {
             return; // filed already (a redelivered event)
         }
-        RecordLayout layout = RecordType.CARE_CERTIFICATE.layout();
         Map<String, String> row = new LinkedHashMap<>();
         row.put("insurerNo", notified.person().insurerNo());
         row.put("insuredNo", notified.person().insuredNo());
-        row.put("historyNo", String.valueOf(histories.stream().mapToInt(r -> r.record().historyNo()).max().orElse(0) + 1));
+        row.put("historyNo", String.valueOf(CareCertificateFiling.nextHistoryNo(histories)));
         LocalDate currentFrom = current.get().record().validFrom();
         row.put("validFrom", (notified.from().isAfter(currentFrom) ? notified.from() : currentFrom).toString());
         row.put(KeyFields.OPERATION, "1");
         fields.forEach((key, value) -> {
             if (value != null && !KEYS.contains(key) && !key.startsWith("planOffice")
-                    && layout.fields().stream().anyMatch(f -> f.key().equals(key))) {
+                    && CareCertificateFiling.inLayout(key)) {
                 row.put(key, asText(value));
             }
         });
@@ -121,16 +103,7 @@ class PlanOffices {
             row.put("planOffice1Name", notified.officeName());
         }
         row.put("planOffice1NotifiedOn", notified.notifiedOn().toString());
-        List<String> omitted = new ArrayList<>(List.of("validTo"));
-        for (FieldSpec field : layout.fields()) {
-            if (!row.containsKey(field.key()) && !field.required()) {
-                omitted.add(field.key());
-            }
-        }
-        byte[] body = JSON.writeValueAsString(Map.of("records", List.of(row))).getBytes(StandardCharsets.UTF_8);
-        ImportReport report = imports.importFile(new ImportRequest(notified.person().insurerNo(), TYPE,
-                ImportMode.DIFFERENTIAL, FileFormat.JSON, "UTF-8", "plan-office-" + notified.documentId() + ".json",
-                omitted), new ByteArrayInputStream(body));
+        ImportReport report = filing.file(notified.person(), row, "plan-office-" + notified.documentId() + ".json");
         if (report.rejectedRows() > 0) {
             log.warn("The 届出 of document {} was not entered into the insurance card history: import {} rejected it",
                     notified.documentId(), report.importId());
@@ -138,6 +111,6 @@ class PlanOffices {
     }
 
     private static String asText(Object value) {
-        return value == null ? null : value.toString();
+        return CareCertificateFiling.text(value);
     }
 }

@@ -2,7 +2,6 @@ package jp.kaigo.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,7 +11,6 @@ import jp.kaigo.consent.Consents;
 import jp.kaigo.identity.Enrolment;
 import jp.kaigo.identity.PlatformPki;
 import jp.kaigo.identity.StaffAccounts;
-import jp.kaigo.identity.Totp;
 import jp.kaigo.ingest.FileImports;
 import jp.kaigo.ingest.Inputs;
 import jp.kaigo.registry.InsuredRegistry;
@@ -20,7 +18,6 @@ import jp.kaigo.relationship.OfficesInCharge;
 import jp.kaigo.shared.JobType;
 import jp.kaigo.shared.Party;
 import jp.kaigo.shared.Qualification;
-import org.bouncycastle.util.encoders.Base32;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -131,9 +128,7 @@ class CareTransitionJourneyTests {
     }
 
     private jp.kaigo.identity.StaffSession session(Party organisation, Enrolment admin) {
-        var tokens = staff.signIn(organisation, admin.loginId(), Browser.STAFF_PASSWORD,
-                Totp.code(Base32.decode(admin.totpSecret()), Totp.step(Instant.now())));
-        return staff.authenticate(organisation, tokens.accessToken()).orElseThrow();
+        return StaffSignIn.session(staff, organisation, admin);
     }
 
     /** Types or chooses each value by the field's id (a radio's id is key-value). */

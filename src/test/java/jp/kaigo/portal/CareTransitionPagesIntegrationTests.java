@@ -3,7 +3,6 @@ package jp.kaigo.portal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,7 +19,6 @@ import jp.kaigo.filing.Routed;
 import jp.kaigo.identity.PlatformPki;
 import jp.kaigo.identity.StaffAccounts;
 import jp.kaigo.identity.StaffSession;
-import jp.kaigo.identity.Totp;
 import jp.kaigo.ingest.FileImports;
 import jp.kaigo.ingest.Inputs;
 import jp.kaigo.registry.InsuredRegistry;
@@ -192,7 +190,7 @@ class CareTransitionPagesIntegrationTests {
 
     private PortalTerminal careManager() {
         var admin = staff.registerFirstAdmin(Party.office(office), "admin" + n, Browser.STAFF_PASSWORD, JobType.CLERK);
-        var enrolment = staff.createStaff(signIn(Party.office(office), "admin" + n, admin.totpSecret()), "cm" + n,
+        var enrolment = staff.createStaff(StaffSignIn.session(staff, Party.office(office), admin), "cm" + n,
                 Browser.STAFF_PASSWORD, JobType.CARE_MANAGER, List.of(new StaffAccounts.AttestedQualification(
                         Qualification.CARE_MANAGER, "47000001", Inputs.today().plusYears(2))));
         return PortalTerminal.signedIn(pki, port, Party.office(office), "cm" + n, Browser.STAFF_PASSWORD,
@@ -207,7 +205,7 @@ class CareTransitionPagesIntegrationTests {
 
     private StaffSession session(String code, String loginId, JobType job) {
         var enrolment = staff.createStaff(admin(code), loginId, Browser.STAFF_PASSWORD, job, List.of());
-        return signIn(Party.medicalInstitution(code), loginId, enrolment.totpSecret());
+        return StaffSignIn.session(staff, Party.medicalInstitution(code), enrolment);
     }
 
     private final Map<String, StaffSession> admins = new java.util.HashMap<>();
@@ -216,14 +214,8 @@ class CareTransitionPagesIntegrationTests {
         return admins.computeIfAbsent(code, c -> {
             var admin = staff.registerFirstAdmin(Party.medicalInstitution(c), "admin" + c, Browser.STAFF_PASSWORD,
                     JobType.CLERK);
-            return signIn(Party.medicalInstitution(c), "admin" + c, admin.totpSecret());
+            return StaffSignIn.session(staff, Party.medicalInstitution(c), admin);
         });
-    }
-
-    private StaffSession signIn(Party organisation, String loginId, String secret) {
-        var tokens = staff.signIn(organisation, loginId, Browser.STAFF_PASSWORD,
-                Totp.code(Base32.decode(secret), Totp.step(Instant.now())));
-        return staff.authenticate(organisation, tokens.accessToken()).orElseThrow();
     }
 
     static String personRef(PortalTerminal careManager) {

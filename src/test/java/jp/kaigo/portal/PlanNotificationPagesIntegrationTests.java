@@ -7,7 +7,6 @@ import java.io.ByteArrayInputStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -20,7 +19,6 @@ import jp.kaigo.filing.Routed;
 import jp.kaigo.identity.PlatformPki;
 import jp.kaigo.identity.StaffAccounts;
 import jp.kaigo.identity.StaffSession;
-import jp.kaigo.identity.Totp;
 import jp.kaigo.ingest.FileFormat;
 import jp.kaigo.ingest.FileImports;
 import jp.kaigo.ingest.ImportMode;
@@ -212,8 +210,6 @@ class PlanNotificationPagesIntegrationTests {
     }
 
     private StaffSession signIn(Party organisation, jp.kaigo.identity.Enrolment enrolment) {
-        var tokens = staff.signIn(organisation, enrolment.loginId(), Browser.STAFF_PASSWORD,
-                Totp.code(Base32.decode(enrolment.totpSecret()), Totp.step(Instant.now())));
-        return staff.authenticate(organisation, tokens.accessToken()).orElseThrow();
+        return StaffSignIn.session(staff, organisation, enrolment);
     }
 }

@@ -4,14 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import jp.kaigo.identity.PlatformPki;
 import jp.kaigo.identity.StaffAccounts;
 import jp.kaigo.identity.StaffSession;
-import jp.kaigo.identity.Totp;
 import jp.kaigo.ingest.FileImports;
 import jp.kaigo.registry.InsuredRegistry;
 import jp.kaigo.shared.InsurerNumber;
@@ -64,9 +62,7 @@ class StatisticsPagesIntegrationTests {
         lastMonth = town.lastMonth();
         var first = staff.registerFirstAdmin(Party.municipality(insurer), "admin" + n, Browser.STAFF_PASSWORD,
                 JobType.CLERK);
-        var tokens = staff.signIn(Party.municipality(insurer), "admin" + n, Browser.STAFF_PASSWORD,
-                Totp.code(Base32.decode(first.totpSecret()), Totp.step(Instant.now())));
-        admin = staff.authenticate(Party.municipality(insurer), tokens.accessToken()).orElseThrow();
+        admin = StaffSignIn.session(staff, Party.municipality(insurer), first);
     }
 
     private PortalTerminal staffMember(String loginId, JobType job) {
