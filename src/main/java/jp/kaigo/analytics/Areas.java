@@ -58,6 +58,9 @@ record Areas(List<Area> areas) {
             String town = parts[1].strip();
             if (name.length() > 30 || town.length() > 60) {
                 problems.add(new Violation("areas", where, "圏域名は30文字、町名は60文字までです"));
+            } else if ("=+-@".indexOf(name.charAt(0)) >= 0 || name.contains("\"")) {
+                // the name goes into CSV files (tables, extracts) as it is
+                problems.add(new Violation("areas", where, "圏域名は = + - @ で始められず、\" を含められません"));
             } else if (name.equals(Cubes.OUTSIDE_AREAS) || name.equals(Dimension.TOTAL)) {
                 problems.add(new Violation("areas", where, "「圏域外」「計」は圏域名に使えません"));
             } else if (areas.stream().anyMatch(a -> a.town().equals(town))) {

@@ -139,8 +139,7 @@ class CareRecordsController {
 
     /** A text a spreadsheet would take for a formula gets a leading apostrophe; numbers stay as they are. */
     private static String cell(Object value) {
-        String text = value.toString();
-        return value instanceof String && !text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
+        return value instanceof String text ? FileImports.formulaSafe(text) : value.toString();
     }
 
     /** The office's people with permitted records of the category, filtered (search and export alike). */

@@ -457,6 +457,18 @@ public class FileImports {
         return s == null ? "" : "\"" + s.replace("\"", "\"\"") + "\"";
     }
 
+    /** A text a spreadsheet would take for a formula (=, +, -, @ first) gets a leading apostrophe. */
+    public static String formulaSafe(String s) {
+        return s != null && !s.isEmpty() && "=+-@".indexOf(s.charAt(0)) >= 0 ? "'" + s : s;
+    }
+
+    /** A CSV field for a spreadsheet: {@link #formulaSafe}, quoted only where a comma, quote or line break needs it. */
+    public static String spreadsheetField(String s) {
+        String safe = formulaSafe(s == null ? "" : s);
+        return safe.contains(",") || safe.contains("\"") || safe.contains("\n") || safe.contains("\r") ? quoted(safe)
+                : safe;
+    }
+
     private ImportTarget target(String recordType) {
         ImportTarget target = targets.get(recordType);
         if (target == null) {

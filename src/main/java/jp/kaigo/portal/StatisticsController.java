@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import jp.kaigo.analytics.Dashboard;
 import jp.kaigo.analytics.Statistics;
+import jp.kaigo.ingest.FileImports;
 import jp.kaigo.identity.StaffSession;
 import jp.kaigo.shared.InvalidValue;
 import org.springframework.http.ContentDisposition;
@@ -112,7 +113,6 @@ class StatisticsController {
     }
 
     private static String line(List<String> cells) {
-        return cells.stream().map(c -> c.contains(",") || c.contains("\"") ? "\"" + c.replace("\"", "\"\"") + "\"" : c)
-                .collect(Collectors.joining(",")) + "\r\n";
+        return cells.stream().map(FileImports::spreadsheetField).collect(Collectors.joining(",")) + "\r\n";
     }
 }

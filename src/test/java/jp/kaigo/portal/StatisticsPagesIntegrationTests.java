@@ -80,6 +80,9 @@ class StatisticsPagesIntegrationTests {
         assertThat(bad.statusCode()).isEqualTo(400);
         assertThat(bad.body()).contains("2行目", "「圏域名,町名」の形で書いてください");
         assertThat(officer.get(PAGE + "/areas").body()).as("nothing kept").doesNotContain("北部,北町");
+        HttpResponse<String> formula = officer.form(PAGE + "/areas", PAGE + "/areas", "areas=" + enc("=1+1,北町"));
+        assertThat(formula.statusCode()).as("a name a spreadsheet would run as a formula").isEqualTo(400);
+        assertThat(formula.body()).contains("1行目", "圏域名は = + - @ で始められず");
         HttpResponse<String> saved = officer.form(PAGE + "/areas", PAGE + "/areas", "areas=" + enc("北部,北町\n南部,南町"));
         assertThat(saved.statusCode()).as(saved.body()).isEqualTo(302);
 
