@@ -174,6 +174,10 @@ public class AccessDecisions {
             return new Disclosure(decision, List.of());
         }
         List<Map<String, Object>> records = source.read(category, insurerNo, insuredNo);
+        if (category == InformationCategory.CARE_PLAN) {
+            records = records.stream().filter(r -> AccessRules.seesPlanRecord(actor, r.get("recordType"), r.get("officeNo")))
+                    .toList();
+        }
         if (decision.reason() == AccessReason.OPINION_REQUESTED && category == InformationCategory.DOCTOR_OPINION) {
             // the institution asked for the 意見書 sees its own opinions, not other doctors'
             String institution = actor.organisation().number();

@@ -60,6 +60,18 @@ final class AccessRules {
     private AccessRules() {
     }
 
+    /**
+     * Of the care-plan records the category's decision let through, a 原案 (record type care-plan-proposal: shown to
+     * the person, not yet issued) is for the person and the office that wrote it only (docs/design/care-documents.md
+     * §7.2; D-c ※2: others see the plan once agreed and registered, i.e. issued).
+     */
+    static boolean seesPlanRecord(Actor actor, Object recordType, Object officeNo) {
+        if (!"care-plan-proposal".equals(recordType)) {
+            return true;
+        }
+        return actor.isPerson() || actor.kind() == PartyKind.OFFICE && actor.organisation().number().equals(officeNo);
+    }
+
     static AccessReason decide(Facts f) {
         if (f.actor().isPerson()) {
             return f.self() ? AccessReason.SELF : AccessReason.NOT_INVOLVED;

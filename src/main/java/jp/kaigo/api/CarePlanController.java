@@ -11,6 +11,15 @@ import java.util.Map;
 import java.util.UUID;
 import jp.kaigo.careplan.CarePlanDraft;
 import jp.kaigo.careplan.CarePlanFileReport;
+import jp.kaigo.careplan.Delivery;
+import jp.kaigo.careplan.PlanStatus;
+import jp.kaigo.careplan.PlanStatusRules;
+import java.util.LinkedHashMap;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
 import jp.kaigo.casework.CareRecordWriting;
 import jp.kaigo.identity.StaffAccounts;
 import jp.kaigo.shared.InsuredNumber;
@@ -80,11 +89,68 @@ class CarePlanController {
         return Map.of("planId", submitted.planId(), "status", "draft");
     }
 
-    /** 交付: the plan becomes visible to the person and (with consent) the offices in charge. */
+    /** 原案を示す: the person sees the plan in their own view and answers it. */
+    @PostMapping("/api/care-plans/{planId}/propose")
+    Map<String, Object> propose(@AuthenticationPrincipal PartyUser caller, HttpServletRequest http,
+            @PathVariable UUID planId) {
+        return act(caller, http, planId, PlanStatusRules.Act.PROPOSE);
+    }
+
+    /** The person's agreement obtained in writing or orally (never over the person's own "no" in their view). */
+    @PostMapping("/api/care-plans/{planId}/agreement")
+    Map<String, Object> agreement(@AuthenticationPrincipal PartyUser caller, HttpServletRequest http,
+            @PathVariable UUID planId) {
+        return act(caller, http, planId, PlanStatusRules.Act.RECORD_AGREEMENT);
+    }
+
+    /** 交付 (after the person agreed): to the person, and to every office the plan's 第2表 or 第6表 names. */
     @PostMapping("/api/care-plans/{planId}/issue")
-    @ResponseStatus(HttpStatus.NO_CONTENT)
-    void issue(@AuthenticationPrincipal PartyUser caller, HttpServletRequest http, @PathVariable UUID planId) {
-        writing.issuePlan(StaffController.session(staff, caller, http), planId);
+    Map<String, Object> issue(@AuthenticationPrincipal PartyUser caller, HttpServletRequest http,
+            @PathVariable UUID planId) {
+        return act(caller, http, planId, PlanStatusRules.Act.ISSUE);
+    }
+
+    private Map<String, Object> act(PartyUser caller, HttpServletRequest http, UUID planId, PlanStatusRules.Act act) {
+        PlanStatus status = writing.actOnPlan(StaffController.session(staff, caller, http), planId, act);
+        return Map.of("planId", planId, "status", status.code());
+    }
+
+    /** What was delivered to the office: plans naming it, 実績 of its persons (numbers only where access permits). */
+    @GetMapping("/api/care-plans/received")
+    List<Map<String, Object>> received(@AuthenticationPrincipal PartyUser caller, HttpServletRequest http) {
+        return writing.received(StaffController.session(staff, caller, http)).stream().map(r -> {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            Delivery d = r.delivery();
+            entry.put("deliveryId", d.deliveryId());
+            entry.put("kind", d.isPlan() ? "plan" : "actual");
+            entry.put("senderNo", d.senderNo());
+            entry.put("deliveredAt", d.deliveredAt());
+            if (r.decision().permitted()) {
+                entry.put("insurerNo", d.person().insurerNo());
+                entry.put("insuredNo", d.person().insuredNo());
+                entry.put(d.isPlan() ? "planDate" : "targetMonth", d.isPlan() ? d.planDate().toString()
+                        : d.month().toString().substring(0, 7));
+            } else {
+                entry.put("refused", r.decision().reason().name());
+            }
+            entry.put("downloadedAt", d.downloadedAt());
+            return entry;
+        }).toList();
+    }
+
+    /** The delivery as the ケアプランデータ連携 standard's files in a ZIP (Shift_JIS CSV), decided by access at the download. */
+    @GetMapping("/api/care-plans/received/{deliveryId}/files")
+    ResponseEntity<byte[]> download(@AuthenticationPrincipal PartyUser caller, HttpServletRequest http,
+            @PathVariable UUID deliveryId) {
+        var download = writing.download(StaffController.session(staff, caller, http), deliveryId)
+                .orElseThrow(() -> new NotFound("届いたケアプランが見つかりません"));
+        if (download.refused() != null) {
+            throw new AccessDenied(download.refused());
+        }
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/zip"))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(download.files().name()).build().toString())
+                .body(download.files().zip());
     }
 
     /**

@@ -128,6 +128,19 @@ class PersonController {
         return CareRecordsController.disclose(page.records(me(http), CareRecordsController.category(category)));
     }
 
+    record PlanAnswer(Boolean agree, String note) {
+    }
+
+    /** My answer to a care plan's 原案 (the records of care-plan list it as care-plan-proposal with its planId). */
+    @PostMapping("/api/person/care-plans/{planId}/answer")
+    Map<String, Object> answerPlan(HttpServletRequest http, @PathVariable UUID planId, @RequestBody PlanAnswer answer) {
+        if (answer == null || answer.agree() == null) {
+            throw new InvalidValue("agree", "同意", "true(同意する)または false(同意しない)を指定してください");
+        }
+        return Map.of("planId", planId, "status",
+                page.answerPlan(me(http), planId, answer.agree(), answer.note()).code());
+    }
+
     /** My consent decisions, oldest first: the municipality's 包括同意 and my own consents and refusals. */
     @GetMapping("/api/person/consents")
     List<ConsentDecision> myConsents(HttpServletRequest http) {

@@ -16,10 +16,13 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Issued (交付済み) care plans as shared records, for {@code access}: the current one of each office and the
- * superseded ones, newest first, each with its 第2表 items in print order. Drafts are never shared.
+ * superseded ones, newest first, each with its 第2表 items in print order; the 原案 shown to the person (record type
+ * {@value #PROPOSAL}, which access shows only to the person and the office that wrote it). Drafts are never shared.
  */
 @Component
 class CarePlanRecords implements CareRecordSource {
+    /** The record type of a plan shown to the person and not yet issued (原案). */
+    static final String PROPOSAL = "care-plan-proposal";
     private static final Map<String, String> KINDS = Map.of("11", "初回", "12", "紹介", "21", "継続", "51", "初回・紹介",
             "52", "初回・継続", "53", "紹介・継続", "54", "初回・紹介・継続");
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -42,14 +45,19 @@ class CarePlanRecords implements CareRecordSource {
         for (Map<String, Object> row : sql.sql("""
                 select plan_id, office_no, status, plan_date, first_plan_date, plan_kind, cert_status, certified_on,
                        cert_valid_from, cert_valid_to, care_level, author_name, assessment, board_opinion, policy,
-                       living_support_reason, living_support_other, issued_at
+                       living_support_reason, living_support_other, created_on, proposed_at, answered_at, agreement,
+                       declined_note, issued_at
                   from careplan.plans where insurer_no = ? and insured_no = ? and status <> 'draft'
-                 order by plan_date desc, issued_at desc
+                 order by plan_date desc, issued_at desc nulls first
                 """).params(insurerNo, insuredNo).query().listOfRows()) {
+            PlanStatus status = PlanStatus.ofCode((String) row.get("status"));
+            boolean issued = status == PlanStatus.ISSUED || status == PlanStatus.SUPERSEDED;
             Map<String, Object> plan = new LinkedHashMap<>();
-            plan.put("recordType", "care-plan");
+            // a 原案 (shown to the person, not yet issued) is its own record type: access shows it only to the person
+            // and the office that wrote it; it carries its id, for the person's answer
+            plan.put("recordType", issued ? "care-plan" : PROPOSAL);
             row.forEach((column, value) -> {
-                if (value != null && !column.equals("plan_id")) {
+                if (value != null && (!column.equals("plan_id") || !issued)) {
                     plan.put(camel(column), value instanceof Date d ? d.toLocalDate().toString()
                             : value instanceof Timestamp t ? t.toInstant().toString() : value);
                 }
@@ -57,7 +65,10 @@ class CarePlanRecords implements CareRecordSource {
             if (plan.get("planKind") instanceof String kind && KINDS.containsKey(kind)) {
                 plan.put("planKindName", KINDS.get(kind));
             }
-            plan.put("statusName", "issued".equals(row.get("status")) ? "交付済み(現在の計画)" : "交付済み(以前の計画)");
+            plan.put("statusName", status.label());
+            if (row.get("agreement") != null) {
+                plan.put("agreementName", "online".equals(row.get("agreement")) ? "本人の画面で同意" : "書面・口頭で同意(事業所が記録)");
+            }
             plan.put("items", rows("""
                     select need_no, goal_no, item_no, need, long_goal, long_period, short_goal, short_period, content,
                            insured_service, service_kind, provider_no, provider_name, frequency, period

@@ -15,17 +15,22 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.BiPredicate;
 import jp.kaigo.ingest.CsvLines;
 import jp.kaigo.ingest.CsvLines.Line;
 import jp.kaigo.shared.CareLevel;
+import jp.kaigo.shared.CarePlanIssued;
+import jp.kaigo.shared.CarePlanProposed;
+import jp.kaigo.shared.InsuredPerson;
 import jp.kaigo.shared.InsuredNumber;
 import jp.kaigo.shared.InsurerNumber;
 import jp.kaigo.shared.InvalidValue;
 import jp.kaigo.shared.OfficeNumber;
 import jp.kaigo.shared.Violation;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -45,9 +50,13 @@ public class CarePlans {
     private static final int TEXT = 4000;
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private final JdbcClient sql;
+    private final ApplicationEventPublisher events;
+    private final StandardFiles standardFiles;
 
-    CarePlans(JdbcClient sql) {
+    CarePlans(JdbcClient sql, ApplicationEventPublisher events, StandardFiles standardFiles) {
         this.sql = sql;
+        this.events = events;
+        this.standardFiles = standardFiles;
     }
 
     /**
@@ -60,33 +69,173 @@ public class CarePlans {
         if (!problems.isEmpty()) {
             throw new InvalidValue(problems);
         }
-        UUID id = upsertHeader(officeNo, plan, source);
+        UUID id = upsertHeader(officeNo, plan, source, null);
         replaceItems(id, plan.items());
         replaceWeek(id, plan.week());
         return id;
     }
 
+    /** The plan's person, office and status, if there is one. */
+    public Optional<PlanRef> find(UUID planId) {
+        return plan("", planId);
+    }
+
+    /** The office's plans for the person, newest first, drafts included (for its care manager's page). */
+    public List<OwnPlan> ownPlans(String officeNo, InsuredPerson person) {
+        return sql.sql("""
+                select plan_id, plan_date, status, agreement, declined_note, proposed_at, answered_at, issued_at,
+                       (select count(*) from careplan.plan_items i where i.insurer_no = p.insurer_no and i.plan_id = p.plan_id)
+                  from careplan.plans p where insurer_no = ? and insured_no = ? and office_no = ?
+                 order by plan_date desc
+                """).params(person.insurerNo(), person.insuredNo(), officeNo).query((rs, n) -> new OwnPlan(
+                rs.getObject(1, UUID.class), rs.getDate(2).toLocalDate(), PlanStatus.ofCode(rs.getString(3)),
+                rs.getString(4), rs.getString(5), instant(rs.getTimestamp(6)), instant(rs.getTimestamp(7)),
+                instant(rs.getTimestamp(8)), rs.getInt(9))).list();
+    }
+
+    /** What was delivered to the office, newest first (at most {@code limit}). */
+    public List<Delivery> deliveriesTo(String officeNo, int limit) {
+        return deliveries("d.recipient_no = ? order by d.delivered_at desc limit ?", officeNo, limit);
+    }
+
+    public Optional<Delivery> delivery(UUID deliveryId, String officeNo) {
+        return deliveries("d.delivery_id = ? and d.recipient_no = ?", deliveryId, officeNo).stream().findFirst();
+    }
+
+    private List<Delivery> deliveries(String condition, Object... params) {
+        return sql.sql("""
+                select d.delivery_id, d.insurer_no, d.insured_no, d.sender_no, p.plan_date, s.target_month,
+                       d.delivered_at, d.downloaded_at
+                  from careplan.deliveries d
+                  left join careplan.plans p on p.insurer_no = d.insurer_no and p.plan_id = d.plan_id
+                  left join careplan.monthly_sheets s on s.insurer_no = d.insurer_no and s.sheet_id = d.sheet_id
+                 where\s""" + condition).params(params).query((rs, n) -> new Delivery(rs.getObject(1, UUID.class),
+                InsuredPerson.of(rs.getString(2).strip(), rs.getString(3)), rs.getString(4), localDate(rs.getDate(5)),
+                localDate(rs.getDate(6)), instant(rs.getTimestamp(7)), instant(rs.getTimestamp(8)))).list();
+    }
+
     /**
-     * 交付: the draft becomes the person's current plan from this office, superseding the one before, if
-     * the office may (still) write for the person ({@code mayWrite}: 保険者番号, 被保険者番号).
+     * The delivered plan or 実績 as the standard's files in a ZIP ({@code senderName}: the sending office's name for
+     * UP1KYO's 介護支援事業者名); the first download is kept. Access decided before this is called.
      */
     @Transactional
-    public void issue(String officeNo, UUID planId, BiPredicate<String, String> mayWrite) {
-        List<Map<String, Object>> plan = sql.sql("select insurer_no, insured_no, status from careplan.plans"
-                + " where plan_id = ? and office_no = ? for update").params(planId, officeNo).query().listOfRows();
-        if (plan.isEmpty()) {
-            throw new InvalidValue("planId", "計画", "この事業所のケアプランが見つかりません");
+    public StandardDownload download(Delivery delivery, String recipientNo, String senderName) {
+        Map<String, Object> d = sql.sql("select plan_id, sheet_id from careplan.deliveries where delivery_id = ?"
+                + " and recipient_no = ?").params(delivery.deliveryId(), recipientNo).query().singleRow();
+        List<StandardFiles.File> files = d.get("plan_id") != null
+                ? standardFiles.plan((UUID) d.get("plan_id"), recipientNo, senderName)
+                : List.of(standardFiles.actual((UUID) d.get("sheet_id"), recipientNo));
+        sql.sql("update careplan.deliveries set downloaded_at = now() where delivery_id = ? and downloaded_at is null")
+                .param(delivery.deliveryId()).update();
+        return new StandardDownload(files.get(0).name().replaceFirst("^[A-Z0-9]+_", "CAREPLAN_").replace(".CSV", ".zip"),
+                StandardFiles.zip(files), files.stream().map(StandardFiles.File::name).toList());
+    }
+
+    /** A ZIP of standard files: its name, its bytes, the files in it. */
+    public record StandardDownload(String name, byte[] zip, List<String> files) {
+    }
+
+    private static java.time.Instant instant(java.sql.Timestamp t) {
+        return t == null ? null : t.toInstant();
+    }
+
+    private static LocalDate localDate(java.sql.Date d) {
+        return d == null ? null : d.toLocalDate();
+    }
+
+    /**
+     * An act of the office on its own plan ({@link PlanStatusRules}: 原案を示す, 書面・口頭の同意を記録する, 交付), if the office
+     * may (still) write for the person ({@code mayWrite}: 保険者番号, 被保険者番号); answers the new status. 交付 supersedes
+     * the office's plan before, delivers the plan to every office its 第2表 or 第6表 names, and tells the person.
+     */
+    @Transactional
+    public PlanStatus act(String officeNo, UUID planId, PlanStatusRules.Act act, BiPredicate<String, String> mayWrite) {
+        if (act != PlanStatusRules.Act.PROPOSE && act != PlanStatusRules.Act.RECORD_AGREEMENT
+                && act != PlanStatusRules.Act.ISSUE) {
+            throw new IllegalArgumentException("not an office's act on a plan: " + act);
         }
-        if (!mayWrite.test(((String) plan.get(0).get("insurer_no")).strip(), (String) plan.get(0).get("insured_no"))) {
-            throw new InvalidValue("planId", "計画", "この利用者のケアプランを交付できません(担当の居宅介護支援事業所の介護支援専門員のみ)");
+        PlanRef plan = locked(planId, "office_no = ?", officeNo)
+                .orElseThrow(() -> new InvalidValue("planId", "計画", "この事業所のケアプランが見つかりません"));
+        if (!mayWrite.test(plan.person().insurerNo(), plan.person().insuredNo())) {
+            throw new InvalidValue("planId", "計画", "この利用者のケアプランを扱えません(担当の居宅介護支援事業所の介護支援専門員のみ)");
         }
-        if (!"draft".equals(plan.get(0).get("status"))) {
-            throw new InvalidValue("planId", "計画", "このケアプランは交付済みです");
+        PlanStatus to = outcome(plan, act);
+        switch (act) {
+            case PROPOSE -> {
+                sql.sql("update careplan.plans set status = 'proposed', proposed_at = now(), answered_at = null,"
+                        + " agreement = null, answered_by = null, declined_note = null where plan_id = ?")
+                        .param(planId).update();
+                events.publishEvent(new CarePlanProposed(plan.person(), planId, officeNo, plan.planDate(),
+                        java.time.Instant.now()));
+            }
+            case RECORD_AGREEMENT -> sql.sql("update careplan.plans set status = 'agreed', answered_at = now(),"
+                    + " agreement = 'paper', answered_by = 'office' where plan_id = ?").param(planId).update();
+            default -> issue(plan);
         }
+        return to;
+    }
+
+    /**
+     * The person's answer to a 原案 shown to them ({@code by}: "person", or the kind of representative answering for
+     * them); {@code note}: why not, in their words (kept for the office, ≤ 400 characters).
+     */
+    @Transactional
+    public PlanStatus answer(InsuredPerson person, String by, UUID planId, boolean agree, String note) {
+        if (note != null && note.codePointCount(0, note.length()) > 400) {
+            throw new InvalidValue("note", "同意しない理由", "400文字以内で入力してください");
+        }
+        PlanRef plan = locked(planId, "insurer_no = ? and insured_no = ?", person.insurerNo(), person.insuredNo())
+                .orElseThrow(() -> new InvalidValue("planId", "計画", "あなたのケアプランが見つかりません"));
+        PlanStatus to = outcome(plan, agree ? PlanStatusRules.Act.AGREE : PlanStatusRules.Act.DECLINE);
+        sql.sql("update careplan.plans set status = ?, answered_at = now(), agreement = ?, answered_by = ?,"
+                + " declined_note = ? where plan_id = ?").params(to.code(), agree ? "online" : null, by,
+                agree || note == null || note.isBlank() ? null : note.strip(), planId).update();
+        return to;
+    }
+
+    private Optional<PlanRef> locked(UUID planId, String whose, Object... values) {
+        List<Object> params = new ArrayList<>(List.of(planId));
+        params.addAll(List.of(values));
+        return plan(" and " + whose + " for update", params.toArray());
+    }
+
+    private Optional<PlanRef> plan(String condition, Object... params) {
+        return sql.sql("select plan_id, insurer_no, insured_no, office_no, status, plan_date from careplan.plans"
+                + " where plan_id = ?" + condition).params(params).query((rs, n) -> new PlanRef(
+                rs.getObject(1, UUID.class), InsuredPerson.of(rs.getString(2).strip(), rs.getString(3)), rs.getString(4),
+                PlanStatus.ofCode(rs.getString(5)), rs.getDate(6).toLocalDate())).optional();
+    }
+
+    private static PlanStatus outcome(PlanRef plan, PlanStatusRules.Act act) {
+        PlanStatusRules.Outcome outcome = PlanStatusRules.apply(plan.status(), act);
+        if (!outcome.allowed()) {
+            throw new InvalidValue("planId", "計画", outcome.refusal().message());
+        }
+        return outcome.to();
+    }
+
+    /** 交付 (the status rules allowed it): supersede, deliver, tell. */
+    private void issue(PlanRef plan) {
+        String insurer = plan.person().insurerNo();
+        String insured = plan.person().insuredNo();
         sql.sql("update careplan.plans set status = 'superseded' where insurer_no = ? and insured_no = ? and office_no = ?"
-                + " and status = 'issued'").params(plan.get(0).get("insurer_no"), plan.get(0).get("insured_no"), officeNo)
-                .update();
-        sql.sql("update careplan.plans set status = 'issued', issued_at = now() where plan_id = ?").param(planId).update();
+                + " and status = 'issued'").params(insurer, insured, plan.officeNo()).update();
+        sql.sql("update careplan.plans set status = 'issued', issued_at = now() where plan_id = ?")
+                .param(plan.planId()).update();
+        List<String> recipients = sql.sql("""
+                select provider_no from careplan.plan_items where insurer_no = ? and plan_id = ? and provider_no is not null
+                union
+                select r ->> 'providerNo' from careplan.monthly_sheets, jsonb_array_elements(rows) r
+                 where insurer_no = ? and insured_no = ? and office_no = ? and sheet = 'table6' and target_month >= ?
+                """).params(insurer, plan.planId(), insurer, insured, plan.officeNo(),
+                plan.planDate().withDayOfMonth(1)).query(String.class).list().stream()
+                .filter(no -> no != null && !no.equals(plan.officeNo())).sorted().toList();
+        for (String recipient : recipients) {
+            sql.sql("insert into careplan.deliveries (delivery_id, insurer_no, insured_no, recipient_no, sender_no, plan_id)"
+                    + " values (?, ?, ?, ?, ?, ?) on conflict do nothing").params(UUID.randomUUID(), insurer, insured,
+                    recipient, plan.officeNo(), plan.planId()).update();
+        }
+        events.publishEvent(new CarePlanIssued(plan.person(), plan.planId(), plan.officeNo(), plan.planDate(), recipients));
     }
 
     /**
@@ -105,8 +254,11 @@ public class CarePlans {
             case "UP2KYO" -> importTable2(officeNo, records, mayWrite, problems);
             case "UP3KYO" -> importTable3(officeNo, records, mayWrite, problems);
             case "UPPLAN", "UPSIKYU", "UPJSK" -> importMonthly(officeNo, fileKind, records, mayWrite, problems);
-            default -> throw new InvalidValue("fileKind", "ファイル種別",
-                    "UP1KYO(第1表)、UP2KYO(第2表)、UP3KYO(第3表)、UPPLAN(第6表 予定)、UPJSK(第6表 実績)または UPSIKYU(第7表)を指定してください");
+            case "DLT1KYO" -> deletePlans(officeNo, records, mayWrite, problems);
+            case "DLTPLAN", "DLTJSK" -> deleteMonths(officeNo, fileKind, records, mayWrite, problems);
+            default -> throw new InvalidValue("fileKind", "ファイル種別", "UP1KYO(第1表)、UP2KYO(第2表)、UP3KYO(第3表)、"
+                    + "UPPLAN(第6表 予定)、UPJSK(第6表 実績)、UPSIKYU(第7表)、DLT1KYO(第1表 削除)、DLTPLAN(第6表 予定削除)"
+                    + "または DLTJSK(実績 削除)を指定してください");
         };
         return new CarePlanFileReport(fileKind, records.size(), plans, problems);
     }
@@ -124,6 +276,7 @@ public class CarePlans {
                 row.problem("officeNo", "介護支援事業者コード", "送信した事業所の事業所番号ではありません");
                 continue;
             }
+            LocalDate createdOn = row.date(4, "createdOn", "作成年月日");
             CarePlanDraft plan = new CarePlanDraft(row.insurer, row.insured, row.date(14, "planDate", "居宅サービス計画作成(変更)日"),
                     row.date(15, "firstPlanDate", "初回居宅サービス計画作成日"), row.text(16, "planKind", "計画書区分"),
                     row.text(17, "certStatus", "認定状況区分"), row.date(18, "certifiedOn", "認定日"),
@@ -141,7 +294,7 @@ public class CarePlans {
                 row.problem("planDate", "居宅サービス計画作成(変更)日", "この作成(変更)日のケアプランは交付済みです");
                 continue;
             }
-            plans.add(upsertHeader(officeNo, plan, "csv"));
+            plans.add(upsertHeader(officeNo, plan, "csv", createdOn));
         }
         return plans;
     }
@@ -194,7 +347,10 @@ public class CarePlans {
             ofPlan.add(item);
             previous.put(planId, item);
         }
-        items.forEach(this::replaceItems);
+        items.forEach((planId, ofPlan) -> {
+            replaceItems(planId, ofPlan);
+            backToDraft(planId);
+        });
         return List.copyOf(items.keySet());
     }
 
@@ -221,7 +377,10 @@ public class CarePlans {
             }
             weeks.computeIfAbsent(planId, k -> new ArrayList<>()).add(week);
         }
-        weeks.forEach(this::replaceWeek);
+        weeks.forEach((planId, week) -> {
+            replaceWeek(planId, week);
+            backToDraft(planId);
+        });
         return List.copyOf(weeks.keySet());
     }
 
@@ -297,16 +456,126 @@ public class CarePlans {
                 continue;
             }
             List<Object> key = entry.getKey();
-            sheets.add(sql.sql("""
+            UUID sheetId = sql.sql("""
                     insert into careplan.monthly_sheets (sheet_id, office_no, insurer_no, insured_no, target_month, sheet, rows)
                     values (?, ?, ?, ?, ?, ?, ?::jsonb)
                     on conflict (office_no, insurer_no, insured_no, target_month, sheet)
                     do update set rows = excluded.rows, received_at = now()
                     returning sheet_id
                     """).params(UUID.randomUUID(), officeNo, key.get(0), key.get(1), key.get(2),
-                    sheet, JSON.writeValueAsString(entry.getValue())).query(UUID.class).single());
+                    sheet, JSON.writeValueAsString(entry.getValue())).query(UUID.class).single();
+            sheets.add(sheetId);
+            if (sheet.equals("table6-actual")) {
+                // the 実績 flows back to the care manager's office named in it (プラン担当業者コード)
+                entry.getValue().stream().map(v -> (String) v.get("planOfficeNo")).filter(p -> !officeNo.equals(p))
+                        .distinct().forEach(planOffice -> sql.sql("""
+                                insert into careplan.deliveries (delivery_id, insurer_no, insured_no, recipient_no, sender_no,
+                                                                 sheet_id)
+                                values (?, ?, ?, ?, ?, ?)
+                                on conflict (insurer_no, recipient_no, sheet_id) where sheet_id is not null
+                                do update set delivered_at = now(), downloaded_at = null
+                                """).params(UUID.randomUUID(), key.get(0), key.get(1), planOffice, officeNo, sheetId)
+                        .update());
+            }
         }
         problems.sort(Comparator.comparingLong(CarePlanFileReport.Problem::line));
+        return sheets;
+    }
+
+    /**
+     * DLT1KYO (records-formats.md §1.5): the office takes back the plans of these 作成(変更)日 with their 第2表 and
+     * 第3表; an issued plan is refused by line (it was given to the person: a change is a new 作成(変更)日).
+     */
+    private List<UUID> deletePlans(String officeNo, List<Line> records, BiPredicate<String, String> mayWrite,
+            List<CarePlanFileReport.Problem> problems) {
+        List<UUID> deleted = new ArrayList<>();
+        for (Line r : records) {
+            Row row = new Row(r, problems);
+            if (!row.common(4, mayWrite)) {
+                continue;
+            }
+            LocalDate planDate = row.date(4, "planDate", "居宅サービス計画作成(変更)日");
+            if (row.failed || planDate == null) {
+                row.problem("planDate", "居宅サービス計画作成(変更)日", "必須です");
+                continue;
+            }
+            Optional<PlanRef> plan = sql.sql("select plan_id from careplan.plans where insurer_no = ? and insured_no = ?"
+                    + " and office_no = ? and plan_date = ?").params(row.insurer, row.insured, officeNo, planDate)
+                    .query(UUID.class).optional().flatMap(id -> locked(id, "true"));
+            if (plan.isEmpty()) {
+                row.problem("planDate", "居宅サービス計画作成(変更)日", "この作成(変更)日のこの事業所のケアプランはありません");
+                continue;
+            }
+            PlanStatusRules.Outcome outcome = PlanStatusRules.apply(plan.get().status(), PlanStatusRules.Act.DELETE);
+            if (!outcome.allowed()) {
+                row.problem("planDate", "居宅サービス計画作成(変更)日", outcome.refusal().message());
+                continue;
+            }
+            sql.sql("delete from careplan.plans where insurer_no = ? and plan_id = ?")
+                    .params(row.insurer, plan.get().planId()).update();
+            deleted.add(plan.get().planId());
+        }
+        return deleted;
+    }
+
+    /**
+     * DLTPLAN: the sender's 第6表 予定 and 第7表 of the 削除対象年月; DLTJSK: the sender's 実績 of that month for one サービス
+     * 種類 (records-formats.md §1.8; the サービス事業者コード must be the sender's). Answers the sheets changed or deleted.
+     */
+    private List<UUID> deleteMonths(String officeNo, String fileKind, List<Line> records,
+            BiPredicate<String, String> mayWrite, List<CarePlanFileReport.Problem> problems) {
+        boolean actual = fileKind.equals("DLTJSK");
+        List<UUID> sheets = new ArrayList<>();
+        for (Line r : records) {
+            Row row = new Row(r, problems);
+            if (!row.common(actual ? 6 : 4, mayWrite)) {
+                continue;
+            }
+            YearMonth month;
+            try {
+                month = MonthlySheets.month(row.record.get(3));
+            } catch (IllegalArgumentException e) {
+                row.problem("targetMonth", "削除対象年月", e.getMessage());
+                continue;
+            }
+            if (!actual) {
+                List<UUID> gone = sql.sql("delete from careplan.monthly_sheets where insurer_no = ? and insured_no = ?"
+                        + " and office_no = ? and target_month = ? and sheet in ('table6', 'table7') returning sheet_id")
+                        .params(row.insurer, row.insured, officeNo, month.atDay(1)).query(UUID.class).list();
+                if (gone.isEmpty()) {
+                    row.problem("targetMonth", "削除対象年月", "この年月のこの事業所の第6表・第7表はありません");
+                }
+                sheets.addAll(gone);
+                continue;
+            }
+            if (!officeNo.equals(row.record.get(4))) {
+                row.problem("providerNo", "サービス事業者コード", "実績は提供した事業所が削除します(送信した事業所の事業所番号ではありません)");
+                continue;
+            }
+            String type = row.record.get(5);
+            if (!type.matches("[0-9A-Z]{2}")) {
+                row.problem("serviceType", "サービス種類コード", "英数字2桁で指定してください");
+                continue;
+            }
+            Optional<UUID> sheet = sql.sql("""
+                    update careplan.monthly_sheets set received_at = now(), rows = coalesce((select jsonb_agg(r)
+                      from jsonb_array_elements(rows) r where not starts_with(r ->> 'serviceCode', ?)), '[]'::jsonb)
+                     where insurer_no = ? and insured_no = ? and office_no = ? and target_month = ? and sheet = 'table6-actual'
+                       and exists (select 1 from jsonb_array_elements(rows) r where starts_with(r ->> 'serviceCode', ?))
+                    returning sheet_id
+                    """).params(type, row.insurer, row.insured, officeNo, month.atDay(1), type).query(UUID.class)
+                    .optional();
+            if (sheet.isEmpty()) {
+                row.problem("serviceType", "サービス種類コード", "この年月・サービス種類のこの事業所の実績はありません");
+                continue;
+            }
+            sql.sql("delete from careplan.monthly_sheets where insurer_no = ? and sheet_id = ? and rows = '[]'::jsonb")
+                    .params(row.insurer, sheet.get()).update();
+            sql.sql("delete from careplan.deliveries d where insurer_no = ? and sheet_id = ? and not exists"
+                    + " (select 1 from careplan.monthly_sheets s where s.insurer_no = d.insurer_no and s.sheet_id = d.sheet_id)")
+                    .params(row.insurer, sheet.get()).update();
+            sheets.add(sheet.get());
+        }
         return sheets;
     }
 
@@ -319,7 +588,7 @@ public class CarePlans {
             return null;
         }
         UUID planId = sql.sql("select plan_id from careplan.plans where insurer_no = ? and insured_no = ?"
-                + " and office_no = ? and plan_date = ? and status = 'draft'")
+                + " and office_no = ? and plan_date = ? and status not in ('issued', 'superseded')")
                 .params(row.insurer, row.insured, officeNo, planDate).query(UUID.class).optional()
                 .orElse(null);
         if (planId == null) {
@@ -329,18 +598,24 @@ public class CarePlans {
         return planId;
     }
 
+    /** New 第2表 or 第3表 rows change the words: the plan is a draft again, and an answer of the person lapses. */
+    private void backToDraft(UUID planId) {
+        sql.sql("update careplan.plans set status = 'draft', proposed_at = null, answered_at = null, agreement = null,"
+                + " answered_by = null, declined_note = null where plan_id = ?").param(planId).update();
+    }
+
     private static String carry(String given, String before) {
         return given != null ? given : before;
     }
 
     private boolean issued(String officeNo, CarePlanDraft plan) {
         return sql.sql("select exists (select 1 from careplan.plans where insurer_no = ? and insured_no = ?"
-                + " and office_no = ? and plan_date = ? and status <> 'draft')")
+                + " and office_no = ? and plan_date = ? and status in ('issued', 'superseded'))")
                 .params(plan.insurerNo(), plan.insuredNo(), officeNo, plan.planDate())
                 .query(Boolean.class).single();
     }
 
-    private UUID upsertHeader(String officeNo, CarePlanDraft p, String source) {
+    private UUID upsertHeader(String officeNo, CarePlanDraft p, String source, LocalDate createdOn) {
         if (issued(officeNo, p)) {
             throw new InvalidValue("planDate", "居宅サービス計画作成(変更)日",
                     "この作成(変更)日のケアプランは交付済みです(変更する場合は新しい作成(変更)日で送ってください)");
@@ -348,8 +623,9 @@ public class CarePlans {
         return sql.sql("""
                 insert into careplan.plans (plan_id, insurer_no, insured_no, office_no, plan_date, first_plan_date,
                     plan_kind, cert_status, certified_on, cert_valid_from, cert_valid_to, care_level, author_name,
-                    assessment, board_opinion, policy, living_support_reason, living_support_other, status, source)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'draft', ?)
+                    assessment, board_opinion, policy, living_support_reason, living_support_other, status, source,
+                    created_on)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'draft', ?, ?)
                 on conflict (insurer_no, insured_no, office_no, plan_date) do update set
                     first_plan_date = excluded.first_plan_date, plan_kind = excluded.plan_kind,
                     cert_status = excluded.cert_status, certified_on = excluded.certified_on,
@@ -357,12 +633,14 @@ public class CarePlans {
                     care_level = excluded.care_level, author_name = excluded.author_name,
                     assessment = excluded.assessment, board_opinion = excluded.board_opinion, policy = excluded.policy,
                     living_support_reason = excluded.living_support_reason,
-                    living_support_other = excluded.living_support_other, source = excluded.source
+                    living_support_other = excluded.living_support_other, source = excluded.source,
+                    created_on = excluded.created_on, status = 'draft', proposed_at = null, answered_at = null,
+                    agreement = null, answered_by = null, declined_note = null
                 returning plan_id
                 """).params(UUID.randomUUID(), p.insurerNo(), p.insuredNo(), officeNo, date(p.planDate()),
                 date(p.firstPlanDate()), p.planKind(), p.certStatus(), date(p.certifiedOn()), date(p.certValidFrom()),
                 date(p.certValidTo()), p.careLevel(), p.authorName(), p.assessment(), p.boardOpinion(), p.policy(),
-                p.livingSupportReason(), p.livingSupportOther(), source).query(UUID.class).single();
+                p.livingSupportReason(), p.livingSupportOther(), source, date(createdOn)).query(UUID.class).single();
     }
 
     private void replaceItems(UUID planId, List<CarePlanDraft.Item> items) {

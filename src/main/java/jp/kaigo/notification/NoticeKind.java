@@ -9,7 +9,9 @@ public enum NoticeKind {
     RENEWAL_REMINDER("renewal-reminder", "要介護認定の更新申請のご案内", true),
     POSTPONEMENT("postponement", "要介護認定の処分延期のお知らせ", true),
     BREAK_GLASS("break-glass", "緊急時の閲覧のお知らせ", false),
-    FIRST_ACCESS("first-access", "はじめての事業所・医療機関による閲覧のお知らせ", false);
+    FIRST_ACCESS("first-access", "はじめての事業所・医療機関による閲覧のお知らせ", false),
+    PLAN_PROPOSED("plan-proposed", "ケアプランの原案が届きました", false),
+    PLAN_ISSUED("plan-issued", "ケアプランが交付されました", true);
 
     private final String code;
     private final String title;

@@ -3,6 +3,9 @@ package jp.kaigo.notification;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import jp.kaigo.shared.CareLevelCertified;
+import jp.kaigo.shared.CarePlanIssued;
+import jp.kaigo.shared.CarePlanProposed;
+import jp.kaigo.shared.PartyKind;
 import jp.kaigo.shared.DecisionOverdue;
 import jp.kaigo.shared.EmergencyOpened;
 import jp.kaigo.shared.OrganisationFirstAccess;
@@ -77,6 +80,29 @@ class NoticeListeners {
         params.put("at", event.at().toString());
         desk.give(event.person(), NoticeKind.FIRST_ACCESS,
                 "first-access:" + event.organisation().kind().code() + ":" + event.organisation().number(), null, params);
+    }
+
+    /** 原案 to agree to: once per plan and showing (a plan shown again after a change is told again). */
+    @ApplicationModuleListener
+    void on(CarePlanProposed event) {
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("organisationKind", PartyKind.OFFICE.code());
+        params.put("organisationNumber", event.officeNo());
+        params.put("planDate", event.planDate().toString());
+        desk.give(event.person(), NoticeKind.PLAN_PROPOSED, "plan-proposed:" + event.planId() + ":" + event.proposedAt(),
+                event.planId().toString(), params);
+    }
+
+    /** 交付, once per plan. */
+    @ApplicationModuleListener
+    void on(CarePlanIssued event) {
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("organisationKind", PartyKind.OFFICE.code());
+        params.put("organisationNumber", event.officeNo());
+        params.put("planDate", event.planDate().toString());
+        params.put("recipients", String.valueOf(event.recipients().size()));
+        desk.give(event.person(), NoticeKind.PLAN_ISSUED, "plan-issued:" + event.planId(), event.planId().toString(),
+                params);
     }
 
     private static Map<String, String> organisation(Party organisation, String name) {

@@ -48,6 +48,18 @@ final class NoticeTexts {
                         + "まで");
                 lines.add("理由は「わたしの情報を見た記録」で確認できます。心当たりがないときは、お住まいの市町村にご連絡ください。");
             }
+            case PLAN_PROPOSED -> {
+                lines.add(organisation(params) + "から、ケアプラン(" + date(params.get("planDate"))
+                        + " 作成)の原案が届きました。");
+                lines.add("「ケアプラン」で内容を確認し、「同意する」か「同意しない」を選んでください。"
+                        + "同意したケアプランが交付されると、サービスを提供する事業所にも届きます。");
+            }
+            case PLAN_ISSUED -> {
+                lines.add(organisation(params) + "が、ケアプラン(" + date(params.get("planDate")) + " 作成)を交付しました。");
+                lines.add("内容は「ケアプラン」でいつでも確認できます。"
+                        + ("0".equals(params.get("recipients")) ? ""
+                                : "計画に書かれたサービス事業所(" + params.get("recipients") + "か所)にも届けました。"));
+            }
             case FIRST_ACCESS -> {
                 lines.add(organisation(params) + "が、はじめてあなたの介護の情報を見ました(" + moment(params.get("at"))
                         + ")。");

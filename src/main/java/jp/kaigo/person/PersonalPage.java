@@ -12,7 +12,12 @@ import java.util.Set;
 import java.util.UUID;
 import jp.kaigo.access.AccessDecisions;
 import jp.kaigo.access.Actor;
+import jp.kaigo.access.Decision;
 import jp.kaigo.access.Disclosure;
+import jp.kaigo.careplan.CarePlans;
+import jp.kaigo.careplan.PlanRef;
+import jp.kaigo.careplan.PlanStatus;
+import jp.kaigo.shared.InvalidValue;
 import jp.kaigo.access.EmergencyOpening;
 import jp.kaigo.audit.AccessGroup;
 import jp.kaigo.audit.AccessGroups;
@@ -45,10 +50,12 @@ public class PersonalPage {
     private final OfficesInCharge offices;
     private final OfficeMaster master;
     private final Visits visits;
+    private final CarePlans plans;
 
     PersonalPage(AccessDecisions access, AuditLog audit, Consents consents, OfficesInCharge offices, OfficeMaster master,
-            Visits visits) {
+            Visits visits, CarePlans plans) {
         this.visits = visits;
+        this.plans = plans;
         this.master = master;
         this.access = access;
         this.audit = audit;
@@ -155,6 +162,22 @@ public class PersonalPage {
     /** My own records of one category (audited like every read). */
     public Disclosure records(LinkedPerson me, InformationCategory category) {
         return access.read(Actor.person(me), me.insurerNo(), me.insuredNo(), category, PURPOSE);
+    }
+
+    /**
+     * My answer to a care plan's 原案 shown to me (or my representative's, recorded as theirs): agree, or not with why
+     * (docs/design/care-documents.md §7.1 P4); {@code access} decides and audits it as my own plan; answers the new status.
+     */
+    public PlanStatus answerPlan(LinkedPerson me, UUID planId, boolean agree, String note) {
+        PlanRef plan = plans.find(planId).filter(p -> p.person().insurerNo().equals(me.insurerNo())
+                && p.person().insuredNo().equals(me.insuredNo()))
+                .orElseThrow(() -> new InvalidValue("planId", "計画", "あなたのケアプランが見つかりません"));
+        Decision decision = access.decide(Actor.person(me), me.insurerNo(), me.insuredNo(), InformationCategory.CARE_PLAN,
+                agree ? "ケアプラン原案への同意" : "ケアプラン原案に同意しない");
+        if (!decision.permitted()) {
+            throw new InvalidValue("planId", "計画", decision.message());
+        }
+        return plans.answer(plan.person(), me.actingAs() == null ? "person" : me.actingAs(), planId, agree, note);
     }
 
     /** Who accessed my data: organisation, staff job type (never the name), when, what, why. */

@@ -54,9 +54,12 @@ class CarePlanIntegrationTests extends MunicipalityApiTests {
         String planId = submitted.json().get("planId").asString();
         assertThat(careManager.get(records()).json().get("records")).as("a draft is not shared").isEmpty();
 
-        assertThat(careManager.post("/api/care-plans/" + planId + "/issue", "").status()).isEqualTo(204);
+        assertThat(careManager.post("/api/care-plans/" + planId + "/issue", "").json().get("errors").get(0)
+                .get("reason").asString()).as("not before the person agreed").contains("本人の同意がまだありません");
+        agreeAndIssue(planId);
         JsonNode plan = careManager.get(records()).json().get("records").get(0);
         assertThat(plan.get("policy").asString()).isEqualTo("在宅生活を継続する");
+        assertThat(plan.get("agreementName").asString()).isEqualTo("書面・口頭で同意(事業所が記録)");
         assertThat(plan.get("planKindName").asString()).isEqualTo("初回");
         assertThat(plan.get("items")).hasSize(2);
         assertThat(plan.get("items").get(0).get("need").asString()).isEqualTo("自宅で入浴したい");
@@ -67,7 +70,7 @@ class CarePlanIntegrationTests extends MunicipalityApiTests {
 
         // the next plan supersedes it once issued
         String next = careManager.post("/api/care-plans", plan("2026-11-01", "通所を増やす")).json().get("planId").asString();
-        careManager.post("/api/care-plans/" + next + "/issue", "");
+        agreeAndIssue(next);
         JsonNode shared = clerk().get(records()).json().get("records");
         assertThat(shared).hasSize(2);
         assertThat(shared.get(0).get("status").asString()).isEqualTo("issued");
@@ -129,7 +132,7 @@ class CarePlanIntegrationTests extends MunicipalityApiTests {
         report = careManager.postBytes("/api/care-plans/files/UP3KYO", "text/csv", table3.getBytes(MS932)).json();
         assertThat(report.get("rejections").get(0).get("line").asLong()).isEqualTo(2);
         assertThat(report.get("rejections").get(0).get("field").asString()).isEqualTo("weekday");
-        assertThat(careManager.post("/api/care-plans/" + planId + "/issue", "").status()).isEqualTo(204);
+        agreeAndIssue(planId);
         JsonNode plan = careManager.get(records()).json().get("records").get(0);
         assertThat(plan.get("week")).hasSize(1);
         assertThat(plan.get("assessment").asString()).isEqualTo("本人は「自宅で暮らしたい」、\r\n家族は入浴が心配");
@@ -187,6 +190,14 @@ class CarePlanIntegrationTests extends MunicipalityApiTests {
         assertThat(records.get(0).get("rows")).hasSize(2);
         assertThat(records.get(0).get("rows").get(1).get("startsAt").asString()).isEqualTo("1400");
         assertThat(records.get(2).get("rows").get(0).get("unitPrice").asString()).isEqualTo("11.40");
+    }
+
+    /** The agreement obtained on paper, then 交付. */
+    private void agreeAndIssue(String planId) {
+        assertThat(careManager.post("/api/care-plans/" + planId + "/agreement", "").json().get("status").asString())
+                .isEqualTo("agreed");
+        assertThat(careManager.post("/api/care-plans/" + planId + "/issue", "").json().get("status").asString())
+                .isEqualTo("issued");
     }
 
     /** One 第6表 line: this office plans 訪問介護 by itself for the person in November 2026. */

@@ -1,0 +1,18 @@
+package jp.kaigo.careplan;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/** One of the office's plans for a person as its care manager works on it, drafts included. */
+public record OwnPlan(UUID planId, LocalDate planDate, PlanStatus status, String agreement, String declinedNote,
+        Instant proposedAt, Instant answeredAt, Instant issuedAt, int items) {
+
+    public boolean may(PlanStatusRules.Act act) {
+        return PlanStatusRules.apply(status, act).allowed();
+    }
+
+    public String agreementName() {
+        return agreement == null ? null : agreement.equals("online") ? "本人の画面で同意" : "書面・口頭で同意(事業所が記録)";
+    }
+}
