@@ -21,10 +21,17 @@ final class AccessRules {
      */
     static final Set<String> CARE_MANAGEMENT = Set.of("43", "46", "AF", "73", "75", "77", "33", "35", "36", "32", "37",
             "51", "52", "54", "55");
+    /**
+     * Who is given the 償還払い積算額 (別紙02 ●(保→介)): the offices that plan care at home (居宅介護支援, 介護予防支援,
+     * 介護予防ケアマネジメント, 小多機, 看多機: the ones that plan a 住宅改修 or a 福祉用具購入 with the person) and the ones that
+     * sell 特定(介護予防)福祉用具 (41, 44: they must know what is left of the year's 100,000 円).
+     */
+    static final Set<String> REIMBURSEMENT_OFFICES = Set.of("43", "46", "AF", "73", "77", "41", "44");
     private static final Set<InformationCategory> ASSESSMENTS =
             EnumSet.of(InformationCategory.CARE_SURVEY, InformationCategory.DOCTOR_OPINION);
     private static final Set<InformationCategory> FOR_CLERKS = EnumSet.of(InformationCategory.INSURANCE_CARD,
-            InformationCategory.BURDEN_RATIO, InformationCategory.BURDEN_LIMIT, InformationCategory.CLAIMS);
+            InformationCategory.BURDEN_RATIO, InformationCategory.BURDEN_LIMIT, InformationCategory.CLAIMS,
+            InformationCategory.REIMBURSEMENT);
     private static final Set<InformationCategory> CERTIFICATES = EnumSet.of(InformationCategory.BURDEN_RATIO,
             InformationCategory.BURDEN_LIMIT);
     /** What an institution asked for a 主治医意見書 needs for that request: who the person is and the application. */
@@ -95,7 +102,10 @@ final class AccessRules {
         };
     }
 
-    /** ND A2 (service type, job), A3 (only offices in charge after 本人確認), A4 (consent; 負担限度額 ※1). */
+    /**
+     * ND A2 (service type, job), A3 (only offices in charge after 本人確認), A4 (consent; 負担限度額 ※1); 別紙02 償還払い
+     * 積算額 ●(保→介) only to the offices of {@link #REIMBURSEMENT_OFFICES}.
+     */
     private static AccessReason office(Facts f) {
         Set<String> types = new HashSet<>(f.serviceTypesInCharge());
         if (f.emergency() != Emergency.NONE) {
@@ -111,6 +121,9 @@ final class AccessRules {
         if (ASSESSMENTS.contains(f.category()) && !(f.qualifiedCareManager()
                 && types.stream().anyMatch(CARE_MANAGEMENT::contains))) {
             return AccessReason.CARE_MANAGER_ONLY;
+        }
+        if (f.category() == InformationCategory.REIMBURSEMENT && types.stream().noneMatch(REIMBURSEMENT_OFFICES::contains)) {
+            return AccessReason.REIMBURSEMENT_OFFICES_ONLY;
         }
         return consent(f);
     }
@@ -130,6 +143,9 @@ final class AccessRules {
         }
         if (CERTIFICATES.contains(f.category()) && !f.designatedForCare()) {
             return AccessReason.NOT_FOR_MEDICAL;
+        }
+        if (f.category() == InformationCategory.REIMBURSEMENT) {
+            return AccessReason.REIMBURSEMENT_OFFICES_ONLY; // 別紙02 ●(保→介): given to the offices, not to medicine
         }
         if (f.category() == InformationCategory.CARE_SURVEY) {
             return AccessReason.CARE_MANAGER_ONLY;

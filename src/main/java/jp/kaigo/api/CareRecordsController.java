@@ -21,6 +21,7 @@ import jp.kaigo.access.Disclosure;
 import jp.kaigo.access.EmergencyOpening;
 import jp.kaigo.access.SearchFilter;
 import jp.kaigo.identity.StaffAccounts;
+import jp.kaigo.registry.ReimbursementTotals;
 import jp.kaigo.shared.InformationCategory;
 import jp.kaigo.shared.InsuredNumber;
 import jp.kaigo.shared.InsurerNumber;
@@ -160,7 +161,10 @@ class CareRecordsController {
         return access.openInEmergency(actor, person[0], person[1], request.reason());
     }
 
-    /** The records of a permitted disclosure; a denied one is answered 403 with its reason. */
+    /**
+     * The records of a permitted disclosure (with {@code totals}, used and remaining, for {@code reimbursement}); a
+     * denied one is answered 403 with its reason.
+     */
     static Map<String, Object> disclose(Disclosure disclosure) {
         Decision decision = disclosure.decision();
         if (!decision.permitted()) {
@@ -172,6 +176,10 @@ class CareRecordsController {
         answer.put("reason", decision.reason().name());
         answer.put("message", decision.message());
         answer.put("records", disclosure.records());
+        if (decision.category() == InformationCategory.REIMBURSEMENT) {
+            // what is used and left of the 住宅改修費 and this 年度's 福祉用具購入費 limits, from these records (円)
+            answer.put("totals", ReimbursementTotals.fromRecords(disclosure.records(), Inputs.today()));
+        }
         return answer;
     }
 

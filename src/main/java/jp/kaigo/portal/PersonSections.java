@@ -8,6 +8,7 @@ import java.util.Map;
 import jp.kaigo.access.AccessDecisions.PersonFile;
 import jp.kaigo.access.Disclosure;
 import jp.kaigo.person.PersonalPage;
+import jp.kaigo.registry.ReimbursementTotals;
 import jp.kaigo.relationship.OfficeInCharge;
 import jp.kaigo.shared.JapaneseDates;
 import jp.kaigo.ingest.Inputs;
@@ -31,8 +32,30 @@ class PersonSections {
         this.dates = dates;
     }
 
-    /** One category on the page: its records, or why this login may not see them. */
-    record Section(String key, String label, boolean permitted, String reason, List<RecordSheets.Sheet> sheets) {
+    /**
+     * One category on the page: its records, or why this login may not see them; for 福祉用具購入・住宅改修の利用額 also
+     * what is used and left of each limit.
+     */
+    record Section(String key, String label, boolean permitted, String reason, List<RecordSheets.Sheet> sheets,
+            Reimbursement reimbursement) {
+    }
+
+    /**
+     * The used and remaining amounts of the two 償還払い limits, as shown (円 with thousands separators; the 年度 in
+     * 和暦): 「住宅改修費 支給限度基準額 200,000円のうち 利用済み X円・残り Y円」 and 「福祉用具購入費(令和N年度) 100,000円のうち …」.
+     */
+    record Reimbursement(String homeLimit, String homeUsed, String homeRemaining, String fiscalYear,
+            String equipmentLimit, String equipmentUsed, String equipmentRemaining) {
+        static Reimbursement of(ReimbursementTotals totals) {
+            return new Reimbursement(yen(totals.homeModification().limit()), yen(totals.homeModification().used()),
+                    yen(totals.homeModification().remaining()), JapaneseDates.fiscalYear(totals.fiscalYear()),
+                    yen(totals.welfareEquipment().limit()), yen(totals.welfareEquipment().used()),
+                    yen(totals.welfareEquipment().remaining()));
+        }
+
+        private static String yen(int amount) {
+            return String.format("%,d", amount);
+        }
     }
 
     /** The page and the person's name, when the 被保険者証 was permitted. */
@@ -156,20 +179,27 @@ class PersonSections {
         return null;
     }
 
-    /** Every category as decided; {@code inForceOnly}: of the histories, only those in force today (the person's own view). */
+    /**
+     * Every category as decided; {@code inForceOnly}: of the histories, only those in force today (the person's own view),
+     * except the 住宅改修・福祉用具購入 records, which are uses, each listed.
+     */
     Page page(List<Disclosure> disclosures, boolean inForceOnly) {
         List<Section> sections = new ArrayList<>();
         String name = null;
         for (Disclosure disclosure : disclosures) {
             var decision = disclosure.decision();
             InformationCategory category = decision.category();
+            boolean uses = category == InformationCategory.REIMBURSEMENT;
             List<RecordSheets.Sheet> shown = disclosure.records().stream().map(sheets::sheet)
-                    .filter(s -> !inForceOnly || s.inForce() || s.period() == null).toList();
+                    .filter(s -> !inForceOnly || uses || s.inForce() || s.period() == null).toList();
             if (category == InformationCategory.INSURANCE_CARD && decision.permitted()) {
                 var insured = RecordSheets.current(disclosure.records(), "insured", Inputs.today());
                 name = insured == null ? null : RecordSheets.text(insured, "name");
             }
-            sections.add(new Section(category.key(), category.label(), decision.permitted(), decision.message(), shown));
+            Reimbursement reimbursement = uses && decision.permitted()
+                    ? Reimbursement.of(ReimbursementTotals.fromRecords(disclosure.records(), Inputs.today())) : null;
+            sections.add(new Section(category.key(), category.label(), decision.permitted(), decision.message(), shown,
+                    reimbursement));
         }
         return new Page(sections, name);
     }

@@ -18,6 +18,12 @@ public enum InformationCategory {
     CLAIMS("claims", "給付実績"),
     LIFE("life", "LIFE情報"),
     /**
+     * 住宅改修費・福祉用具購入費 利用情報 with what is used and left of their limits (別紙02 「福祉用具購入、住宅改修の償還払いでの
+     * 積算額」 ●(保→介); docs/design/care-documents.md §6): for the person, the municipality and the offices in charge of
+     * care management at home or 特定福祉用具販売.
+     */
+    REIMBURSEMENT("reimbursement", "福祉用具購入・住宅改修の利用額"),
+    /**
      * 介護認定審査会資料: the masked packet of one case, read by the members of the 合議体 it is on the agenda of
      * (docs/design/certification-online.md §6.3, §6.4). No record module holds it as a person's record.
      */

@@ -96,6 +96,16 @@ public final class JapaneseDates {
                 + date.getDayOfMonth() + "日";
     }
 
+    /**
+     * A 年度 (April to March) named as offices write it, by the era of its first day: 2026 → 令和8年度, 2019 → 平成31年度
+     * (the 年度 began before 令和).
+     */
+    public static String fiscalYear(int startYear) {
+        JapaneseDate jd = JapaneseDate.from(LocalDate.of(startYear, 4, 1));
+        int year = jd.get(java.time.temporal.ChronoField.YEAR_OF_ERA);
+        return NAMES.get(jd.getEra()) + (year == 1 ? "元" : String.valueOf(year)) + "年度";
+    }
+
     /** A birth date as read with the age on the day: 昭和12年(1937年)8月7日(89歳). */
     public static String birthDate(LocalDate birth, LocalDate today) {
         return format(birth) + "(" + Period.between(birth, today).getYears() + "歳)";

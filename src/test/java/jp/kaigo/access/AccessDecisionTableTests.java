@@ -54,14 +54,16 @@ class AccessDecisionTableTests {
             office             | *     | burden-limit | *   | *        | REFUSED | * | *   | *     | REFUSED     | 別紙02 ※1; issue 13.9
             office             | *     | burden-limit | *   | *        | NONE,BLANKET | * | * | *  | BURDEN_LIMIT_CONSENT | 別紙02 ※1: the 包括同意 is not the person's consent to this
             office             | NURSE,UNQUALIFIED_CM | care-survey,doctor-opinion | * | * | * | * | * | * | CARE_MANAGER_ONLY | ND A2 (WG-mid): the care manager who makes the plan; issue 13.6: registration attested and in force
-            office             | *     | care-survey,doctor-opinion | * | none,11 | * | * | * | *   | CARE_MANAGER_ONLY | ND A2 (WG-mid); office-master.md §3: services with care management
+            office             | *     | care-survey,doctor-opinion | * | none,11,41 | * | * | * | * | CARE_MANAGER_ONLY | ND A2 (WG-mid); office-master.md §3: services with care management
+            office             | *     | reimbursement | *  | none,11  | *     | *   | *   | *     | REIMBURSEMENT_OFFICES_ONLY | 別紙02 福祉用具購入、住宅改修の償還払いでの積算額 ●(保→介); I17 §4: the offices planning care at home and those selling 特定福祉用具
             office             | *     | *            | *   | *        | REFUSED | * | *   | DISASTER | BREAK_GLASS | ND A3 (S123): the disaster exception; issue 13.10
             office             | *     | *            | *   | *        | REFUSED | * | *   | *     | REFUSED     | issue 13.9/13.10: the person's word stands, break-glass included
-            office             | *     | *            | *   | 43,11,11+43 | GIVEN,GIVEN_ALL,BLANKET | * | * | * | CONSENTED | ND A4 (S119): the 包括同意 covers the offices in charge
+            office             | *     | *            | *   | 43,11,11+43,41 | GIVEN,GIVEN_ALL,BLANKET | * | * | * | CONSENTED | ND A4 (S119): the 包括同意 covers the offices in charge
             office             | *     | *            | *   | *        | GIVEN | *   | *   | *     | CONSENTED   | ND A4: the person's consent naming the office
             office             | *     | *            | *   | *        | NONE,GIVEN_ALL,BLANKET | * | * | OPEN,DISASTER | BREAK_GLASS | issue 13.10: an office let in by break-glass alone reads as break-glass
             office             | *     | *            | *   | *        | NONE  | *   | *   | *     | NO_CONSENT  | ND A4 (S119)
             medical            | *     | burden-ratio,burden-limit | * | * | *   | *   | no  | *     | NOT_FOR_MEDICAL | ND A2 (WG-mid): not to institutions without care services
+            medical            | *     | reimbursement | *  | *        | *     | *   | *   | *     | REIMBURSEMENT_OFFICES_ONLY | 別紙02 ●(保→介): to the offices, not to medical institutions
             medical            | *     | burden-limit | *   | *        | GIVEN,GIVEN_ALL | * | * | * | CONSENTED | 別紙02 ※1
             medical            | *     | burden-limit | *   | *        | REFUSED | * | *   | *     | REFUSED     | 別紙02 ※1
             medical            | *     | burden-limit | *   | *        | *     | *   | *   | *     | BURDEN_LIMIT_CONSENT | 別紙02 ※1
@@ -83,7 +85,7 @@ class AccessDecisionTableTests {
             AccessReason.CONSENTED, AccessReason.OPINION_REQUESTED, AccessReason.BREAK_GLASS, AccessReason.OTHER_INSURER,
             AccessReason.NOT_INVOLVED, AccessReason.QUALIFICATION_LOST, AccessReason.NO_CONSENT, AccessReason.REFUSED,
             AccessReason.BURDEN_LIMIT_CONSENT, AccessReason.CARE_MANAGER_ONLY, AccessReason.CLERK,
-            AccessReason.NOT_FOR_MEDICAL, AccessReason.COMMITTEE_PACKET_ONLY);
+            AccessReason.NOT_FOR_MEDICAL, AccessReason.COMMITTEE_PACKET_ONLY, AccessReason.REIMBURSEMENT_OFFICES_ONLY);
 
     private static final Map<String, Set<String>> IN_CHARGE = new LinkedHashMap<>();
 
@@ -92,6 +94,7 @@ class AccessDecisionTableTests {
         IN_CHARGE.put("43", Set.of("43"));
         IN_CHARGE.put("11", Set.of("11"));
         IN_CHARGE.put("11+43", Set.of("11", "43"));
+        IN_CHARGE.put("41", Set.of("41")); // 特定福祉用具販売: given the 償還払い積算額, not the assessments
         IN_CHARGE.put("ended43", Set.of()); // not in charge today; a 居宅介護支援 relationship ended within 30 days
     }
 

@@ -57,6 +57,8 @@ class WhoSeesWhatTests {
                 JobType.CARE_MANAGER), c, Set.of("43"), ConsentState.BLANKET, false, false, AccessRules.Emergency.NONE));
         s.put("介護福祉士 of a 訪問介護 office in charge, 包括同意", c -> facts(staff(OFFICE, JobType.CARE_WORKER), c,
                 Set.of("11"), ConsentState.BLANKET, false, false, AccessRules.Emergency.NONE));
+        s.put("福祉用具専門相談員 (介護福祉士) of a 特定福祉用具販売 office in charge, 包括同意", c -> facts(staff(OFFICE,
+                JobType.CARE_WORKER), c, Set.of("41"), ConsentState.BLANKET, false, false, AccessRules.Emergency.NONE));
         s.put("事務 of an office in charge, 包括同意", c -> facts(staff(OFFICE, JobType.CLERK), c, Set.of("43"),
                 ConsentState.BLANKET, false, false, AccessRules.Emergency.NONE));
         s.put("an office not in charge", c -> facts(cm, c, Set.of(), ConsentState.BLANKET, false, false,
