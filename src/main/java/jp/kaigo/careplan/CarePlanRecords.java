@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import jp.kaigo.shared.CareLevel;
 import jp.kaigo.shared.CareRecordSource;
 import jp.kaigo.shared.InformationCategory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -65,6 +66,12 @@ class CarePlanRecords implements CareRecordSource {
             if (plan.get("planKind") instanceof String kind && KINDS.containsKey(kind)) {
                 plan.put("planKindName", KINDS.get(kind));
             }
+            if (plan.get("careLevel") instanceof String level) {
+                CareLevel.find(level).ifPresent(l -> plan.put("careLevelName", l.name()));
+            }
+            if (plan.get("certStatus") instanceof String cert) {
+                plan.put("certStatusName", cert.equals("1") ? "申請中" : "認定済");
+            }
             plan.put("statusName", status.label());
             if (row.get("agreement") != null) {
                 plan.put("agreementName", "online".equals(row.get("agreement")) ? "本人の画面で同意" : "書面・口頭で同意(事業所が記録)");
@@ -74,10 +81,16 @@ class CarePlanRecords implements CareRecordSource {
                            insured_service, service_kind, provider_no, provider_name, frequency, period
                       from careplan.plan_items where plan_id = ? order by need_no, goal_no, item_no
                     """, (UUID) row.get("plan_id")));
-            plan.put("week", rows("""
+            List<Map<String, Object>> week = rows("""
                     select service, weekday, starts_at, ends_at, activity, activity_start, activity_end, other
                       from careplan.plan_week where plan_id = ? order by row_no
-                    """, (UUID) row.get("plan_id")));
+                    """, (UUID) row.get("plan_id"));
+            week.forEach(w -> {
+                if (w.get("weekday") instanceof Integer day && day >= 1 && day <= 7) {
+                    w.put("weekdayName", "月火水木金土日".substring(day - 1, day));
+                }
+            });
+            plan.put("week", week);
             plans.add(plan);
         }
         // 第6表・第7表 of each month, newest month first

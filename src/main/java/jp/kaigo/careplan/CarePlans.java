@@ -60,6 +60,19 @@ public class CarePlans {
     }
 
     /**
+     * The file kinds of the standard in the order a bundle is taken (records-formats.md §1.2–1.3: 第1表 before the
+     * tables that refer to it; deletes last).
+     */
+    public static final List<String> FILE_KINDS = List.of("UP1KYO", "UP2KYO", "UP3KYO", "UPPLAN", "UPSIKYU", "UPJSK",
+            "DLTJSK", "DLTPLAN", "DLT1KYO");
+
+    /** The kind a file's standard name gives (UP1KYO_…, UPPLAN_202611_…), if it is one the platform takes. */
+    public static Optional<String> kindOf(String fileName) {
+        String name = fileName == null ? "" : fileName.replaceFirst(".*[/\\\\]", "").toUpperCase(java.util.Locale.ROOT);
+        return FILE_KINDS.stream().filter(kind -> name.startsWith(kind + "_")).findFirst();
+    }
+
+    /**
      * Writes the plan as a draft of this office (replacing a draft with the same 作成(変更)日); answers
      * its ID. Every problem of the plan is reported at once, and nothing is written then.
      */

@@ -57,6 +57,8 @@ class MyPageController {
         model.addAttribute("openSection", looked > 1 ? "accesses" : open);
         model.addAttribute("openings", home.openings());
         model.addAttribute("categories", ConsentCategories.OFFERED);
+        model.addAttribute("planWaiting", home.records().stream().flatMap(d -> d.records().stream())
+                .anyMatch(r -> "care-plan-proposal".equals(r.get("recordType")) && "proposed".equals(r.get("status"))));
         return "portal/me/home";
     }
 

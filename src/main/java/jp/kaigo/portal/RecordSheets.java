@@ -34,6 +34,28 @@ class RecordSheets {
             Map.entry("meaning", "内容"), Map.entry("institutionCode", "医療機関コード"), Map.entry("planId", "計画ID"),
             Map.entry("issuedOn", "交付日"), Map.entry("createdOn", "作成日"), Map.entry("authorOffice", "作成事業所"));
 
+    /** The printed 居宅サービス計画書's headings (records-formats.md §1.11) for the plan's keys. */
+    private static final Map<String, String> CARE_PLAN = Map.ofEntries(
+            Map.entry("planDate", "居宅サービス計画作成(変更)日"), Map.entry("firstPlanDate", "初回居宅サービス計画作成日"),
+            Map.entry("planKind", "計画書区分"), Map.entry("certStatus", "認定状況"), Map.entry("certifiedOn", "認定日"),
+            Map.entry("certValidFrom", "認定の有効期間(開始)"), Map.entry("certValidTo", "認定の有効期間(終了)"),
+            Map.entry("careLevel", "要介護状態区分"), Map.entry("authorName", "居宅サービス計画作成者"),
+            Map.entry("assessment", "利用者及び家族の生活に対する意向を踏まえた課題分析の結果"),
+            Map.entry("boardOpinion", "介護認定審査会の意見及びサービスの種類の指定"), Map.entry("policy", "総合的な援助の方針"),
+            Map.entry("livingSupportReason", "生活援助中心型の算定理由"), Map.entry("livingSupportOther", "その他の理由"),
+            Map.entry("createdOn", "作成年月日"), Map.entry("proposedAt", "原案が示された日時"),
+            Map.entry("answeredAt", "同意・回答の日時"), Map.entry("agreement", "本人の同意"),
+            Map.entry("declinedNote", "同意しない理由"), Map.entry("issuedAt", "交付日時"),
+            Map.entry("officeNo", "居宅介護支援事業所"), Map.entry("needNo", "課題NO"),
+            Map.entry("need", "生活全般の解決すべき課題(ニーズ)"), Map.entry("goalNo", "目標NO"), Map.entry("longGoal", "長期目標"),
+            Map.entry("longPeriod", "(期間)"), Map.entry("shortGoal", "短期目標"), Map.entry("shortPeriod", "(期間)"),
+            Map.entry("itemNo", "援助内容NO"), Map.entry("content", "サービス内容"),
+            Map.entry("insuredService", "保険給付の対象"), Map.entry("serviceKind", "サービス種別"),
+            Map.entry("providerNo", "サービス事業所の番号"), Map.entry("providerName", "サービス事業所"), Map.entry("frequency", "頻度"), Map.entry("period", "期間"),
+            Map.entry("service", "介護サービス内容"), Map.entry("weekday", "曜日(1 月〜7 日)"), Map.entry("startsAt", "開始"),
+            Map.entry("endsAt", "終了"), Map.entry("activity", "主な日常生活上の活動"), Map.entry("activityStart", "活動の開始"),
+            Map.entry("activityEnd", "活動の終了"), Map.entry("other", "週単位以外のサービス"));
+
     private final Map<String, String> titles = new HashMap<>();
     private final Map<String, Map<String, String>> labels = new HashMap<>();
     private final Map<String, Map<String, String>> units = new HashMap<>();
@@ -53,11 +75,18 @@ class RecordSheets {
             units.put(layout.recordType(), unitByKey);
         }
         titles.put("care-plan", "居宅サービス計画(第1〜3表)");
+        titles.put("care-plan-proposal", "居宅サービス計画の原案(第1〜3表)");
+        labels.put("care-plan", CARE_PLAN);
+        labels.put("care-plan-proposal", CARE_PLAN);
         titles.put("life", "LIFE 評価");
     }
 
     /** Dates in records are ISO text; they are shown as the paper shows them (和暦 with the 西暦 year). */
     private static final java.util.regex.Pattern ISO_DATE = java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+    /** Moments (交付日時 and the like) are ISO instants; shown as the day in 和暦 and the time in Japan. */
+    private static final java.util.regex.Pattern ISO_INSTANT =
+            java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?Z");
+    private static final Dates MOMENTS = new Dates();
 
     /**
      * One value as a person reads it: the meaning of a code (the code itself beside it, small, for the
@@ -134,6 +163,7 @@ class RecordSheets {
         String shown = value instanceof List<?> list ? String.join("、", list.stream().map(String::valueOf).toList())
                 : value instanceof Boolean b ? (b ? "はい" : "いいえ")
                 : value instanceof String d && ISO_DATE.matcher(d).matches() ? JapaneseDates.format(LocalDate.parse(d))
+                : value instanceof String t && ISO_INSTANT.matcher(t).matches() ? MOMENTS.moment(java.time.Instant.parse(t))
                 : value instanceof Number n && unit != null ? String.format("%,d %s", n.longValue(), unit)
                 : value.toString();
         return meaning == null ? new Line(label, shown, null) : new Line(label, meaning.toString(), shown);

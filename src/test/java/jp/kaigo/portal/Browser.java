@@ -69,6 +69,34 @@ final class Browser {
         return opened;
     }
 
+    /**
+     * A browser at home: the person ties their card to their numbers (保険者番号, 被保険者番号, 生年月日 as typed) the first
+     * time, then signs in with it; ends on the person's page.
+     */
+    static ChromeDriver personSignedIn(PlatformPki pki, int port, jp.kaigo.identity.SimulatedCard card, String insurer,
+            String insuredNo, String birthDate) {
+        ChromeDriver home = open(pki, port, null, null);
+        home.get("https://localhost:" + port + "/portal");
+        go(home, home.findElement(By.linkText("マイナンバーカードでログイン")));
+        go(home, home.findElement(By.id("link-card")));
+        home.findElement(By.id("cardAnswer")).sendKeys(cardAnswer(card, home.findElement(By.id("challenge")).getText()));
+        home.findElement(By.id("insurerNo")).sendKeys(insurer);
+        home.findElement(By.id("insuredNo")).sendKeys(insuredNo);
+        home.executeScript("arguments[0].value = arguments[1]", home.findElement(By.id("birthDate")), birthDate);
+        go(home, home.findElement(By.cssSelector("#link-form button[type=submit]")));
+        home.findElement(By.id("cardAnswer")).sendKeys(cardAnswer(card, home.findElement(By.id("challenge")).getText()));
+        go(home, home.findElement(By.cssSelector("#main form button[type=submit]")));
+        return home;
+    }
+
+    /** What the card reader's program prints for the challenge: the card's certificate and its signature, as JSON. */
+    static String cardAnswer(jp.kaigo.identity.SimulatedCard card, String challenge) {
+        var signed = jp.kaigo.identity.CardReader.sign(card.authCertificate(), card.authKey(),
+                java.util.Base64.getDecoder().decode(challenge.strip()));
+        return "{\"certificate\":\"" + java.util.Base64.getEncoder().encodeToString(signed.certificate())
+                + "\",\"signature\":\"" + java.util.Base64.getEncoder().encodeToString(signed.signature()) + "\"}";
+    }
+
     static ChromeDriver open(PlatformPki pki, int port, IssuedCredential credential, String commonName) {
         Path chromium = executable("chromium");
         Path driver = executable("chromedriver");

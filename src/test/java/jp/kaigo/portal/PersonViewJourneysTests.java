@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -18,10 +17,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import jp.kaigo.audit.AuditEntry;
 import jp.kaigo.audit.AuditLog;
 import jp.kaigo.consent.Consents;
-import jp.kaigo.identity.CardReader;
 import jp.kaigo.identity.OfficeMaster;
 import jp.kaigo.identity.PlatformPki;
-import jp.kaigo.identity.SimulatedCard;
 import jp.kaigo.identity.SimulatedJlis;
 import jp.kaigo.identity.StaffAccounts;
 import jp.kaigo.ingest.FileFormat;
@@ -296,20 +293,9 @@ class PersonViewJourneysTests {
         }
     }
 
-    /** The person ties their card to their numbers the first time, then signs in with it (as PortalJourneysTests). */
+    /** The person ties their card to their numbers the first time, then signs in with it. */
     private void signInWithCard() {
-        SimulatedCard card = jlis.issueCard();
-        home = Browser.open(pki, port, null, null);
-        home.get("https://localhost:" + port + "/portal");
-        Browser.go(home, home.findElement(By.linkText("マイナンバーカードでログイン")));
-        Browser.go(home, home.findElement(By.id("link-card")));
-        home.findElement(By.id("cardAnswer")).sendKeys(answer(card, home.findElement(By.id("challenge")).getText()));
-        home.findElement(By.id("insurerNo")).sendKeys(insurer);
-        home.findElement(By.id("insuredNo")).sendKeys(insuredNo);
-        home.executeScript("arguments[0].value = arguments[1]", home.findElement(By.id("birthDate")), BIRTH);
-        Browser.go(home, home.findElement(By.cssSelector("#link-form button[type=submit]")));
-        home.findElement(By.id("cardAnswer")).sendKeys(answer(card, home.findElement(By.id("challenge")).getText()));
-        Browser.go(home, home.findElement(By.cssSelector("#main form button[type=submit]")));
+        home = Browser.personSignedIn(pki, port, jlis.issueCard(), insurer, insuredNo, BIRTH);
     }
 
     /** 資格確認 by number, then registration as 担当事業所 for 居宅介護支援; ends on the person's page. */
@@ -355,9 +341,4 @@ class PersonViewJourneysTests {
         return Inputs.today();
     }
 
-    private static String answer(SimulatedCard card, String challenge) {
-        var signed = CardReader.sign(card.authCertificate(), card.authKey(), Base64.getDecoder().decode(challenge.strip()));
-        return "{\"certificate\":\"" + Base64.getEncoder().encodeToString(signed.certificate()) + "\",\"signature\":\""
-                + Base64.getEncoder().encodeToString(signed.signature()) + "\"}";
-    }
 }
