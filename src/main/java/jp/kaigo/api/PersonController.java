@@ -128,6 +128,12 @@ class PersonController {
         return CareRecordsController.disclose(page.records(me(http), CareRecordsController.category(category)));
     }
 
+    /** My 介護給付費通知, month by month, newest first. */
+    @GetMapping("/api/person/benefit-statements")
+    List<jp.kaigo.person.BenefitStatement> myBenefitStatements(HttpServletRequest http) {
+        return page.benefitStatements(me(http));
+    }
+
     record PlanAnswer(Boolean agree, String note) {
     }
 

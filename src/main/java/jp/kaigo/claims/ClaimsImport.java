@@ -20,6 +20,7 @@ import jp.kaigo.ingest.RecordLayout;
 import jp.kaigo.ingest.Rejection;
 import jp.kaigo.ingest.StagingSummary;
 import jp.kaigo.registry.InsuredRegistry;
+import jp.kaigo.shared.BenefitsRecorded;
 import jp.kaigo.shared.CareLevel;
 import jp.kaigo.shared.ClaimsRecorded;
 import jp.kaigo.shared.InsurerNumber;
@@ -94,6 +95,17 @@ final class ClaimsImport implements ImportTarget {
                 rs.getDate(3).toLocalDate()), importId, insurerNo);
         if (!claims.isEmpty()) {
             events.publishEvent(new ClaimsRecorded(insurerNo, claims));
+        }
+        List<BenefitsRecorded.Month> months = jdbc.query("""
+                select insured_no, service_month, count(*),
+                       sum(insurance_claim + coalesce(public_claim, 0) + coalesce(user_charge, 0)), sum(coalesce(user_charge, 0))
+                  from claims.claim_records
+                 where import_id = ? and insurer_no = ? and not deleted
+                 group by insured_no, service_month
+                """, (rs, n) -> new BenefitsRecorded.Month(rs.getString(1), rs.getDate(2).toLocalDate(), rs.getInt(3),
+                rs.getLong(4), rs.getLong(5)), importId, insurerNo);
+        if (!months.isEmpty()) {
+            events.publishEvent(new BenefitsRecorded(insurerNo, months));
         }
         return counts;
     }

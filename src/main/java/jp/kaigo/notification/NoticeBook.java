@@ -53,6 +53,40 @@ class NoticeBook {
         return new Recorded(existing, false);
     }
 
+    /** One notice of many made at once: the person's number, the deduplication key and the parameters. */
+    record Many(String insuredNo, String dedupeKey, Map<String, String> params) {
+    }
+
+    /**
+     * Makes one notice of the kind per person of an insurer in one statement (skipping those the person already has
+     * with the key), and plans the deliveries their preferences ask for; answers the new notices with an email or SMS
+     * delivery to send, by person.
+     */
+    List<Map.Entry<InsuredPerson, UUID>> recordMany(InsurerNumber insurer, NoticeKind kind, List<Many> notices) {
+        String[] persons = notices.stream().map(Many::insuredNo).toArray(String[]::new);
+        String[] keys = notices.stream().map(Many::dedupeKey).toArray(String[]::new);
+        String[] params = notices.stream().map(m -> JSON.writeValueAsString(m.params())).toArray(String[]::new);
+        return sql.sql("""
+                with made as (
+                  insert into notification.notices (insurer_no, insured_no, notice_id, kind, dedupe_key, params)
+                  select ?, p, gen_random_uuid(), ?, k, cast(j as jsonb) from unnest(?::text[], ?::text[], ?::text[]) t(p, k, j)
+                  on conflict (insurer_no, insured_no, dedupe_key) do nothing
+                  returning insurer_no, insured_no, notice_id),
+                planned as (
+                  insert into notification.deliveries (insurer_no, insured_no, notice_id, channel, status)
+                  select m.insurer_no, m.insured_no, m.notice_id, c.channel, 'pending'
+                    from made m join notification.preferences p on p.insurer_no = m.insurer_no and p.insured_no = m.insured_no
+                    cross join lateral (values ('email', p.email is not null), ('sms', p.sms is not null),
+                                               ('paper', p.paper and ?)) c(channel, wanted)
+                   where c.wanted
+                  on conflict do nothing
+                  returning insured_no, notice_id, channel)
+                select distinct insured_no, notice_id from planned where channel <> 'paper'
+                """).params(insurer.value(), kind.code(), persons, keys, params, kind.onPaper())
+                .query((rs, n) -> Map.entry(new InsuredPerson(insurer, new jp.kaigo.shared.InsuredNumber(rs.getString(1))),
+                        rs.getObject(2, UUID.class))).list();
+    }
+
     /** The deliveries the person's preferences ask for (each at most once per notice and channel). */
     void planDeliveries(InsuredPerson person, UUID noticeId, NoticeKind kind) {
         ContactPreferences prefs = preferences(person);

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import jp.kaigo.shared.InsuredPerson;
+import jp.kaigo.shared.InsurerNumber;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -22,6 +23,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class NoticeDesk {
     private static final Logger log = LoggerFactory.getLogger(NoticeDesk.class);
+    private static final int BATCH = 5_000;
     private final NoticeBook book;
     private final List<NoticeChannel> channels;
     private final TransactionTemplate ownTransaction;
@@ -44,6 +46,26 @@ class NoticeDesk {
         });
         ownTransaction.executeWithoutResult(status -> deliver(person, noticeId));
         return noticeId;
+    }
+
+    /**
+     * Many notices of one kind for an insurer's persons at once (a monthly statement for everyone who used services),
+     * in batches of {@value #BATCH} persons, each batch committed on its own; then the email/SMS pointers of the new ones
+     * are sent. Running it again makes nothing twice (the deduplication key).
+     */
+    int giveMany(InsurerNumber insurer, NoticeKind kind, List<NoticeBook.Many> notices) {
+        int pointers = 0;
+        for (int from = 0; from < notices.size(); from += BATCH) {
+            List<NoticeBook.Many> batch = notices.subList(from, Math.min(notices.size(), from + BATCH));
+            var toSend = ownTransaction.execute(status -> book.recordMany(insurer, kind, batch));
+            for (var notice : toSend) {
+                ownTransaction.executeWithoutResult(status -> deliver(notice.getKey(), notice.getValue()));
+            }
+            pointers += toSend.size();
+        }
+        log.info("{} notices of kind {} given for insurer {} ({} pointers sent)", notices.size(), kind.code(),
+                insurer.value(), pointers);
+        return pointers;
     }
 
     private void deliver(InsuredPerson person, UUID noticeId) {

@@ -11,7 +11,8 @@ public enum NoticeKind {
     BREAK_GLASS("break-glass", "緊急時の閲覧のお知らせ", false),
     FIRST_ACCESS("first-access", "はじめての事業所・医療機関による閲覧のお知らせ", false),
     PLAN_PROPOSED("plan-proposed", "ケアプランの原案が届きました", false),
-    PLAN_ISSUED("plan-issued", "ケアプランが交付されました", true);
+    PLAN_ISSUED("plan-issued", "ケアプランが交付されました", true),
+    BENEFIT_STATEMENT("benefit-statement", "介護給付費通知", true);
 
     private final String code;
     private final String title;
@@ -35,6 +36,15 @@ public enum NoticeKind {
     /** Sent on paper too to a person who asked for paper (design §7.4). */
     public boolean onPaper() {
         return onPaper;
+    }
+
+    /** Where in the person's own view the notice's subject is shown in full (null: the notice says it all). */
+    public String page() {
+        return switch (this) {
+            case PLAN_PROPOSED, PLAN_ISSUED -> "care-plans";
+            case BENEFIT_STATEMENT -> "benefits";
+            default -> null;
+        };
     }
 
     static Optional<NoticeKind> ofCode(String code) {

@@ -2,7 +2,10 @@ package jp.kaigo.notification;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.List;
+import jp.kaigo.shared.BenefitsRecorded;
 import jp.kaigo.shared.CareLevelCertified;
+import jp.kaigo.shared.InsurerNumber;
 import jp.kaigo.shared.CarePlanIssued;
 import jp.kaigo.shared.CarePlanProposed;
 import jp.kaigo.shared.PartyKind;
@@ -103,6 +106,21 @@ class NoticeListeners {
         params.put("recipients", String.valueOf(event.recipients().size()));
         desk.give(event.person(), NoticeKind.PLAN_ISSUED, "plan-issued:" + event.planId(), event.planId().toString(),
                 params);
+    }
+
+    /** 介護給付費通知: once per person and サービス提供年月, made for everyone in the import at once. */
+    @ApplicationModuleListener
+    void on(BenefitsRecorded event) {
+        List<NoticeBook.Many> notices = event.months().stream().map(m -> {
+            Map<String, String> params = new LinkedHashMap<>();
+            String month = m.serviceMonth().toString().substring(0, 7);
+            params.put("serviceMonth", month);
+            params.put("services", String.valueOf(m.services()));
+            params.put("totalCost", String.valueOf(m.totalCost()));
+            params.put("userCharge", String.valueOf(m.userCharge()));
+            return new NoticeBook.Many(m.insuredNo(), "benefit:" + month, params);
+        }).toList();
+        desk.giveMany(new InsurerNumber(event.insurerNo()), NoticeKind.BENEFIT_STATEMENT, notices);
     }
 
     private static Map<String, String> organisation(Party organisation, String name) {

@@ -60,6 +60,13 @@ final class NoticeTexts {
                         + ("0".equals(params.get("recipients")) ? ""
                                 : "計画に書かれたサービス事業所(" + params.get("recipients") + "か所)にも届けました。"));
             }
+            case BENEFIT_STATEMENT -> {
+                lines.add(month(params.get("serviceMonth")) + "にご利用の介護サービスの費用をお知らせします(介護給付費通知)。");
+                lines.add("サービスの件数:" + params.get("services") + "件 / 費用の総額:" + yen(params.get("totalCost"))
+                        + " / うちあなたの負担:" + yen(params.get("userCharge")));
+                lines.add("明細は「介護給付費通知」で確認できます。受けた覚えのないサービスや、日数・回数の違いがあれば、"
+                        + "お住まいの市町村にご連絡ください。");
+            }
             case FIRST_ACCESS -> {
                 lines.add(organisation(params) + "が、はじめてあなたの介護の情報を見ました(" + moment(params.get("at"))
                         + ")。");
@@ -68,6 +75,15 @@ final class NoticeTexts {
             }
         }
         return List.copyOf(lines);
+    }
+
+    private static String month(String iso) {
+        java.time.YearMonth month = java.time.YearMonth.parse(iso);
+        return JapaneseDates.format(month.atDay(1)).replaceFirst("1日$", "");
+    }
+
+    private static String yen(String amount) {
+        return amount == null ? "—" : String.format("%,d円", Long.parseLong(amount));
     }
 
     private static String reason(String code) {

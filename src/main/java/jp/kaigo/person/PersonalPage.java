@@ -180,6 +180,19 @@ public class PersonalPage {
         return plans.answer(plan.person(), me.actingAs() == null ? "person" : me.actingAs(), planId, agree, note);
     }
 
+    /** My 介護給付費通知, month by month, newest first, from my 給付実績 (read through access like every read). */
+    public List<BenefitStatement> benefitStatements(LinkedPerson me) {
+        List<Map<String, Object>> claims = records(me, InformationCategory.CLAIMS).records();
+        Set<Party> offices = new HashSet<>();
+        claims.forEach(c -> {
+            if (c.get("officeNo") != null) {
+                offices.add(Party.office(c.get("officeNo").toString()));
+            }
+        });
+        Map<String, String> names = master.namesOf(offices);
+        return BenefitStatement.of(claims, office -> names.get(Party.office(office).toString()));
+    }
+
     /** Who accessed my data: organisation, staff job type (never the name), when, what, why. */
     public List<AccessRecord> accesses(LinkedPerson me) {
         return audit.accessesTo(me.insurerNo(), me.insuredNo());

@@ -62,6 +62,13 @@ class MyPageController {
         return "portal/me/home";
     }
 
+    /** 介護給付費通知: the services of each month, what they cost and my share (from my 給付実績). */
+    @GetMapping("/benefits")
+    String benefits(Model model) {
+        model.addAttribute("statements", page.benefitStatements(signedIn.person()));
+        return "portal/me/benefits";
+    }
+
     /**
      * Give, refuse or withdraw consent: for one organisation (kind and number) or all, for one category or
      * all. Applies from the very next request of any organisation.

@@ -277,7 +277,12 @@ class CarePlanExchangeIntegrationTests extends MunicipalityApiTests {
         return PersonCards.signedIn(ApiClient.anonymous(pki, port), card);
     }
 
+    /** The person's notices of the kind, once the listeners (after the commit, asynchronous) have made them. */
     private long notices(String insuredNo, String kind) {
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() -> sql.sql("""
+                select count(*) from public.event_publication where completion_date is null
+                   and event_type in ('jp.kaigo.shared.CarePlanProposed', 'jp.kaigo.shared.CarePlanIssued')
+                """).query(Integer.class).single() == 0);
         return sql.sql("select count(*) from notification.notices where insurer_no = ? and insured_no = ? and kind = ?")
                 .params(insurer, insuredNo, kind).query(Long.class).single();
     }

@@ -20,7 +20,10 @@ import jp.kaigo.identity.Enrolment;
 import jp.kaigo.identity.PlatformPki;
 import jp.kaigo.identity.SimulatedJlis;
 import jp.kaigo.identity.StaffAccounts;
+import jp.kaigo.ingest.FileFormat;
 import jp.kaigo.ingest.FileImports;
+import jp.kaigo.ingest.ImportMode;
+import jp.kaigo.ingest.ImportRequest;
 import jp.kaigo.ingest.Inputs;
 import jp.kaigo.registry.InsuredRegistry;
 import jp.kaigo.relationship.OfficesInCharge;
@@ -39,7 +42,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * A care plan in the browser (I17 "Done when"; screenshots in target/screenshots/care-plan/): the care manager sends the
  * plan's standard files and shows the 原案 to the person; the person reads it in their own view and agrees; the care
- * manager issues it; the 訪問介護 office the plan names finds it under 届いたケアプラン and downloads the standard files.
+ * manager issues it; the 訪問介護 office the plan names finds it under 届いたケアプラン and downloads the standard files;
+ * when the month's 給付実績 arrive, the person reads their 介護給付費通知 from the notice.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class CarePlanJourneyTests {
@@ -137,6 +141,28 @@ class CarePlanJourneyTests {
         assertThat(files.keySet()).anyMatch(name -> name.startsWith("UP1KYO_" + office + "_43_" + helperOffice + "_11_"))
                 .anyMatch(name -> name.startsWith("UP2KYO_")).anyMatch(name -> name.startsWith("UPPLAN_"));
         assertThat(files.values()).anyMatch(csv -> csv.contains("\"入浴が一人では難しい\"") && csv.contains(person.insuredNo()));
+
+        // 5. a month later the 給付実績 arrive: the person reads their 介護給付費通知 from the notice
+        String month = Inputs.today().toString().substring(0, 7);
+        String claims = "insurerNo,insuredNo,historyNo,validFrom,serviceMonth,officeNo,serviceType,days,units,insuranceClaim,"
+                + "userCharge\n" + String.join(",", person.insurer(), person.insuredNo(), "1", month + "-01", month,
+                helperOffice, "11", "8", "3152", "32338", "3594") + "\n" + String.join(",", person.insurer(),
+                person.insuredNo(), "2", month + "-01", month, office, "43", "", "1421", "14210", "0") + "\n";
+        var report = imports.importFile(new ImportRequest(person.insurer(), "claims", ImportMode.FULL, FileFormat.CSV,
+                "UTF-8", "claims.csv", imports.columnsMissingFrom("claims", List.of(claims.substring(0,
+                        claims.indexOf('\n')).split(",")))), new ByteArrayInputStream(claims.getBytes(
+                java.nio.charset.StandardCharsets.UTF_8)));
+        assertThat(report.rejectedRows()).isZero();
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() -> {
+            home.get("https://localhost:" + port + "/portal/me/notices");
+            return text(home).contains("介護給付費通知");
+        });
+        assertThat(text(home)).contains("費用の総額:50,142円", "うちあなたの負担:3,594円");
+        Browser.go(home, home.findElement(By.linkText("介護給付費通知を見る")));
+        assertThat(text(home)).contains("訪問介護", "居宅介護支援", "35,932円", "3,594円");
+        Browser.screenshot(home, SHOTS + "06-person-reads-the-benefit-statement");
+        Browser.screenshot(home, SHOTS + "07-benefit-statement-on-a-phone", 390);
+        assertThat(Browser.accessibilityProblems(home, 1280)).isEmpty();
     }
 
     /** The files a care manager's software writes (the standard's names), in a folder of their own. */
