@@ -26,7 +26,11 @@ import jp.kaigo.shared.CareRecordSource;
 import jp.kaigo.shared.Correspondent;
 import jp.kaigo.shared.DocumentKind;
 import jp.kaigo.shared.EmergencyOpened;
+import jp.kaigo.shared.CarePlanDelivery;
 import jp.kaigo.shared.InformationCategory;
+import jp.kaigo.shared.OwnCarePlan;
+import jp.kaigo.shared.PlanExchangeSource;
+import jp.kaigo.shared.StandardPlanFiles;
 import jp.kaigo.shared.InsuredPerson;
 import jp.kaigo.shared.InsuredNumber;
 import jp.kaigo.shared.InsurerNumber;
@@ -66,6 +70,7 @@ public class AccessDecisions {
     private final OfficeMaster master;
     private final Map<InformationCategory, CareRecordSource> sources = new EnumMap<>(InformationCategory.class);
     private final List<StatisticalSource> statisticalSources;
+    private final PlanExchangeSource planExchange;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate alertTransaction;
     /**
@@ -77,8 +82,10 @@ public class AccessDecisions {
 
     AccessDecisions(Consents consents, OfficesInCharge offices, InsuredRegistry registry, AuditLog audit,
             JdbcClient sql, List<CareRecordSource> sources, OfficeMaster master, ApplicationEventPublisher events,
-            PlatformTransactionManager transactions, List<StatisticalSource> statisticalSources) {
+            PlatformTransactionManager transactions, List<StatisticalSource> statisticalSources,
+            PlanExchangeSource planExchange) {
         this.statisticalSources = List.copyOf(statisticalSources);
+        this.planExchange = planExchange;
         this.master = master;
         this.events = events;
         this.alertTransaction = new TransactionTemplate(transactions);
@@ -244,6 +251,57 @@ public class AccessDecisions {
                 (decision.permitted() ? "permit:" : "deny:") + decision.reason().name())
                 .by(actor.staffId(), AccessRules.qualificationRelied(facts, decision.reason())));
         return decision;
+    }
+
+    /** The office's plans for a person (drafts included), or the decision that refused them. */
+    public record OwnPlans(Decision decision, List<OwnCarePlan> plans) {
+    }
+
+    /**
+     * The office's own plans for the person, drafts included, for its care manager: decided (and audited) as a write of
+     * the person's plan (docs/design/care-documents.md §7).
+     */
+    public OwnPlans ownPlans(Actor actor, InsuredPerson person) {
+        Decision decision = mayWrite(actor, person.insurerNo(), person.insuredNo(), InformationCategory.CARE_PLAN);
+        return new OwnPlans(decision, decision.permitted()
+                ? planExchange.ownPlans(actor.organisation().number(), person) : List.of());
+    }
+
+    /** A delivery to the office with the decision about its person (numbers are shown only when permitted). */
+    public record ReceivedPlan(CarePlanDelivery delivery, Decision decision) {
+    }
+
+    /**
+     * What was delivered to the actor's office (plans naming it, 実績 of its persons), newest first, each entry decided
+     * and audited for its person: an office no longer (or not yet) in charge sees that it cannot open it.
+     */
+    public List<ReceivedPlan> receivedPlans(Actor actor) {
+        if (actor.isPerson() || actor.kind() != PartyKind.OFFICE) {
+            return List.of();
+        }
+        return planExchange.deliveriesTo(actor.organisation().number(), 100).stream().map(d -> new ReceivedPlan(d,
+                decide(actor, d.person().insurerNo(), d.person().insuredNo(), InformationCategory.CARE_PLAN,
+                        "届いたケアプランの一覧"))).toList();
+    }
+
+    /** A delivery's files, or the decision that refused them. */
+    public record PlanFiles(StandardPlanFiles files, Decision refused) {
+    }
+
+    /**
+     * A delivery to the actor's office as the ケアプランデータ連携 standard's files, decided and audited for its person at the
+     * download; empty when there is no such delivery to this office.
+     */
+    public Optional<PlanFiles> receivedPlanFiles(Actor actor, UUID deliveryId) {
+        if (actor.isPerson() || actor.kind() != PartyKind.OFFICE) {
+            return Optional.empty();
+        }
+        return planExchange.delivery(deliveryId, actor.organisation().number()).map(d -> {
+            Decision decision = decide(actor, d.person().insurerNo(), d.person().insuredNo(),
+                    InformationCategory.CARE_PLAN, "ケアプラン標準CSVのダウンロード");
+            return decision.permitted() ? new PlanFiles(planExchange.download(d, master.nameOf(
+                    Party.office(d.senderNo())).orElse(null)), null) : new PlanFiles(null, decision);
+        });
     }
 
     /**

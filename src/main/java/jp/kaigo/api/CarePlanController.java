@@ -11,9 +11,8 @@ import java.util.Map;
 import java.util.UUID;
 import jp.kaigo.careplan.CarePlanDraft;
 import jp.kaigo.careplan.CarePlanFileReport;
-import jp.kaigo.careplan.Delivery;
-import jp.kaigo.careplan.PlanStatus;
-import jp.kaigo.careplan.PlanStatusRules;
+import jp.kaigo.shared.CarePlanDelivery;
+import jp.kaigo.shared.PlanStatusRules;
 import java.util.LinkedHashMap;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -111,8 +110,8 @@ class CarePlanController {
     }
 
     private Map<String, Object> act(PartyUser caller, HttpServletRequest http, UUID planId, PlanStatusRules.Act act) {
-        PlanStatus status = writing.actOnPlan(StaffController.session(staff, caller, http), planId, act);
-        return Map.of("planId", planId, "status", status.code());
+        var report = writing.actOnPlan(StaffController.session(staff, caller, http), planId, act);
+        return Map.of("planId", planId, "status", report.status().code(), "deliveredTo", report.deliveredTo());
     }
 
     /** What was delivered to the office: plans naming it, 実績 of its persons (numbers only where access permits). */
@@ -120,7 +119,7 @@ class CarePlanController {
     List<Map<String, Object>> received(@AuthenticationPrincipal PartyUser caller, HttpServletRequest http) {
         return writing.received(StaffController.session(staff, caller, http)).stream().map(r -> {
             Map<String, Object> entry = new LinkedHashMap<>();
-            Delivery d = r.delivery();
+            CarePlanDelivery d = r.delivery();
             entry.put("deliveryId", d.deliveryId());
             entry.put("kind", d.isPlan() ? "plan" : "actual");
             entry.put("senderNo", d.senderNo());

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 import jp.kaigo.shared.CareLevel;
 import jp.kaigo.shared.CareRecordSource;
+import jp.kaigo.shared.PlanStatus;
 import jp.kaigo.shared.InformationCategory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;

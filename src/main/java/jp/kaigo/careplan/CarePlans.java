@@ -25,6 +25,8 @@ import jp.kaigo.shared.CareLevel;
 import jp.kaigo.shared.CarePlanIssued;
 import jp.kaigo.shared.CarePlanProposed;
 import jp.kaigo.shared.InsuredPerson;
+import jp.kaigo.shared.PlanStatus;
+import jp.kaigo.shared.PlanStatusRules;
 import jp.kaigo.shared.InsuredNumber;
 import jp.kaigo.shared.InsurerNumber;
 import jp.kaigo.shared.InvalidValue;
@@ -51,25 +53,10 @@ public class CarePlans {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private final JdbcClient sql;
     private final ApplicationEventPublisher events;
-    private final StandardFiles standardFiles;
 
-    CarePlans(JdbcClient sql, ApplicationEventPublisher events, StandardFiles standardFiles) {
+    CarePlans(JdbcClient sql, ApplicationEventPublisher events) {
         this.sql = sql;
         this.events = events;
-        this.standardFiles = standardFiles;
-    }
-
-    /**
-     * The file kinds of the standard in the order a bundle is taken (records-formats.md §1.2–1.3: 第1表 before the
-     * tables that refer to it; deletes last).
-     */
-    public static final List<String> FILE_KINDS = List.of("UP1KYO", "UP2KYO", "UP3KYO", "UPPLAN", "UPSIKYU", "UPJSK",
-            "DLTJSK", "DLTPLAN", "DLT1KYO");
-
-    /** The kind a file's standard name gives (UP1KYO_…, UPPLAN_202611_…), if it is one the platform takes. */
-    public static Optional<String> kindOf(String fileName) {
-        String name = fileName == null ? "" : fileName.replaceFirst(".*[/\\\\]", "").toUpperCase(java.util.Locale.ROOT);
-        return FILE_KINDS.stream().filter(kind -> name.startsWith(kind + "_")).findFirst();
     }
 
     /**
@@ -88,81 +75,14 @@ public class CarePlans {
         return id;
     }
 
-    /** The plan's person, office and status, if there is one. */
-    public Optional<PlanRef> find(UUID planId) {
-        return plan("", planId);
-    }
-
-    /** The office's plans for the person, newest first, drafts included (for its care manager's page). */
-    public List<OwnPlan> ownPlans(String officeNo, InsuredPerson person) {
-        return sql.sql("""
-                select plan_id, plan_date, status, agreement, declined_note, proposed_at, answered_at, issued_at,
-                       (select count(*) from careplan.plan_items i where i.insurer_no = p.insurer_no and i.plan_id = p.plan_id)
-                  from careplan.plans p where insurer_no = ? and insured_no = ? and office_no = ?
-                 order by plan_date desc
-                """).params(person.insurerNo(), person.insuredNo(), officeNo).query((rs, n) -> new OwnPlan(
-                rs.getObject(1, UUID.class), rs.getDate(2).toLocalDate(), PlanStatus.ofCode(rs.getString(3)),
-                rs.getString(4), rs.getString(5), instant(rs.getTimestamp(6)), instant(rs.getTimestamp(7)),
-                instant(rs.getTimestamp(8)), rs.getInt(9))).list();
-    }
-
-    /** What was delivered to the office, newest first (at most {@code limit}). */
-    public List<Delivery> deliveriesTo(String officeNo, int limit) {
-        return deliveries("d.recipient_no = ? order by d.delivered_at desc limit ?", officeNo, limit);
-    }
-
-    public Optional<Delivery> delivery(UUID deliveryId, String officeNo) {
-        return deliveries("d.delivery_id = ? and d.recipient_no = ?", deliveryId, officeNo).stream().findFirst();
-    }
-
-    private List<Delivery> deliveries(String condition, Object... params) {
-        return sql.sql("""
-                select d.delivery_id, d.insurer_no, d.insured_no, d.sender_no, p.plan_date, s.target_month,
-                       d.delivered_at, d.downloaded_at
-                  from careplan.deliveries d
-                  left join careplan.plans p on p.insurer_no = d.insurer_no and p.plan_id = d.plan_id
-                  left join careplan.monthly_sheets s on s.insurer_no = d.insurer_no and s.sheet_id = d.sheet_id
-                 where\s""" + condition).params(params).query((rs, n) -> new Delivery(rs.getObject(1, UUID.class),
-                InsuredPerson.of(rs.getString(2).strip(), rs.getString(3)), rs.getString(4), localDate(rs.getDate(5)),
-                localDate(rs.getDate(6)), instant(rs.getTimestamp(7)), instant(rs.getTimestamp(8)))).list();
-    }
-
-    /**
-     * The delivered plan or 実績 as the standard's files in a ZIP ({@code senderName}: the sending office's name for
-     * UP1KYO's 介護支援事業者名); the first download is kept. Access decided before this is called.
-     */
-    @Transactional
-    public StandardDownload download(Delivery delivery, String recipientNo, String senderName) {
-        Map<String, Object> d = sql.sql("select plan_id, sheet_id from careplan.deliveries where delivery_id = ?"
-                + " and recipient_no = ?").params(delivery.deliveryId(), recipientNo).query().singleRow();
-        List<StandardFiles.File> files = d.get("plan_id") != null
-                ? standardFiles.plan((UUID) d.get("plan_id"), recipientNo, senderName)
-                : List.of(standardFiles.actual((UUID) d.get("sheet_id"), recipientNo));
-        sql.sql("update careplan.deliveries set downloaded_at = now() where delivery_id = ? and downloaded_at is null")
-                .param(delivery.deliveryId()).update();
-        return new StandardDownload(files.get(0).name().replaceFirst("^[A-Z0-9]+_", "CAREPLAN_").replace(".CSV", ".zip"),
-                StandardFiles.zip(files), files.stream().map(StandardFiles.File::name).toList());
-    }
-
-    /** A ZIP of standard files: its name, its bytes, the files in it. */
-    public record StandardDownload(String name, byte[] zip, List<String> files) {
-    }
-
-    private static java.time.Instant instant(java.sql.Timestamp t) {
-        return t == null ? null : t.toInstant();
-    }
-
-    private static LocalDate localDate(java.sql.Date d) {
-        return d == null ? null : d.toLocalDate();
-    }
-
     /**
      * An act of the office on its own plan ({@link PlanStatusRules}: 原案を示す, 書面・口頭の同意を記録する, 交付), if the office
      * may (still) write for the person ({@code mayWrite}: 保険者番号, 被保険者番号); answers the new status. 交付 supersedes
      * the office's plan before, delivers the plan to every office its 第2表 or 第6表 names, and tells the person.
      */
     @Transactional
-    public PlanStatus act(String officeNo, UUID planId, PlanStatusRules.Act act, BiPredicate<String, String> mayWrite) {
+    public PlanActReport act(String officeNo, UUID planId, PlanStatusRules.Act act,
+            BiPredicate<String, String> mayWrite) {
         if (act != PlanStatusRules.Act.PROPOSE && act != PlanStatusRules.Act.RECORD_AGREEMENT
                 && act != PlanStatusRules.Act.ISSUE) {
             throw new IllegalArgumentException("not an office's act on a plan: " + act);
@@ -183,9 +103,11 @@ public class CarePlans {
             }
             case RECORD_AGREEMENT -> sql.sql("update careplan.plans set status = 'agreed', answered_at = now(),"
                     + " agreement = 'paper', answered_by = 'office' where plan_id = ?").param(planId).update();
-            default -> issue(plan);
+            default -> {
+                return new PlanActReport(planId, to, issue(plan));
+            }
         }
-        return to;
+        return new PlanActReport(planId, to, List.of());
     }
 
     /**
@@ -193,7 +115,7 @@ public class CarePlans {
      * them); {@code note}: why not, in their words (kept for the office, ≤ 400 characters).
      */
     @Transactional
-    public PlanStatus answer(InsuredPerson person, String by, UUID planId, boolean agree, String note) {
+    public PlanActReport answer(InsuredPerson person, String by, UUID planId, boolean agree, String note) {
         if (note != null && note.codePointCount(0, note.length()) > 400) {
             throw new InvalidValue("note", "同意しない理由", "400文字以内で入力してください");
         }
@@ -203,7 +125,7 @@ public class CarePlans {
         sql.sql("update careplan.plans set status = ?, answered_at = now(), agreement = ?, answered_by = ?,"
                 + " declined_note = ? where plan_id = ?").params(to.code(), agree ? "online" : null, by,
                 agree || note == null || note.isBlank() ? null : note.strip(), planId).update();
-        return to;
+        return new PlanActReport(planId, to, List.of());
     }
 
     private Optional<PlanRef> locked(UUID planId, String whose, Object... values) {
@@ -227,8 +149,8 @@ public class CarePlans {
         return outcome.to();
     }
 
-    /** 交付 (the status rules allowed it): supersede, deliver, tell. */
-    private void issue(PlanRef plan) {
+    /** 交付 (the status rules allowed it): supersede, deliver, tell; answers the offices it went to. */
+    private List<String> issue(PlanRef plan) {
         String insurer = plan.person().insurerNo();
         String insured = plan.person().insuredNo();
         sql.sql("update careplan.plans set status = 'superseded' where insurer_no = ? and insured_no = ? and office_no = ?"
@@ -249,6 +171,7 @@ public class CarePlans {
                     recipient, plan.officeNo(), plan.planId()).update();
         }
         events.publishEvent(new CarePlanIssued(plan.person(), plan.planId(), plan.officeNo(), plan.planDate(), recipients));
+        return recipients;
     }
 
     /**

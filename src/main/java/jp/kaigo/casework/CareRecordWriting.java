@@ -9,14 +9,9 @@ import jp.kaigo.access.Decision;
 import jp.kaigo.careplan.CarePlanDraft;
 import jp.kaigo.careplan.CarePlanFileReport;
 import jp.kaigo.careplan.CarePlans;
-import jp.kaigo.careplan.Delivery;
-import jp.kaigo.careplan.OwnPlan;
-import jp.kaigo.careplan.PlanStatus;
-import jp.kaigo.careplan.PlanStatusRules;
-import jp.kaigo.identity.OfficeMaster;
+import jp.kaigo.careplan.PlanActReport;
 import jp.kaigo.shared.InsuredPerson;
-import jp.kaigo.shared.Party;
-import jp.kaigo.shared.PartyKind;
+import jp.kaigo.shared.PlanStatusRules;
 import java.util.List;
 import java.util.Optional;
 import jp.kaigo.identity.StaffSession;
@@ -34,13 +29,11 @@ public class CareRecordWriting {
     private final AccessDecisions access;
     private final CarePlans plans;
     private final LifeAssessments assessments;
-    private final OfficeMaster master;
 
-    CareRecordWriting(AccessDecisions access, CarePlans plans, LifeAssessments assessments, OfficeMaster master) {
+    CareRecordWriting(AccessDecisions access, CarePlans plans, LifeAssessments assessments) {
         this.access = access;
         this.plans = plans;
         this.assessments = assessments;
-        this.master = master;
     }
 
     /** A care plan draft: either its ID, or the decision that refused it. */
@@ -60,59 +53,27 @@ public class CareRecordWriting {
     /**
      * The care manager's act on the office's plan ({@link PlanStatusRules.Act#PROPOSE}: show the 原案 to the person;
      * RECORD_AGREEMENT: the agreement obtained in writing or orally; ISSUE: 交付, to the person and every office the plan
-     * names), while the office may write the person's plan (audited); answers the new status.
+     * names), while the office may write the person's plan (audited).
      */
-    public PlanStatus actOnPlan(StaffSession me, UUID planId, PlanStatusRules.Act act) {
+    public PlanActReport actOnPlan(StaffSession me, UUID planId, PlanStatusRules.Act act) {
         Actor actor = Actor.staff(me);
         return plans.act(me.organisation().number(), planId, act,
                 (insurer, insured) -> access.mayWrite(actor, insurer, insured, InformationCategory.CARE_PLAN).permitted());
     }
 
     /** The office's plans for the person, drafts included, when its care manager may write the person's plan. */
-    public OwnPlans ownPlans(StaffSession me, InsuredPerson person) {
-        Decision decision = access.mayWrite(Actor.staff(me), person.insurerNo(), person.insuredNo(),
-                InformationCategory.CARE_PLAN);
-        return new OwnPlans(decision, decision.permitted() ? plans.ownPlans(me.organisation().number(), person) : List.of());
+    public AccessDecisions.OwnPlans ownPlans(StaffSession me, InsuredPerson person) {
+        return access.ownPlans(Actor.staff(me), person);
     }
 
-    /** The office's plans for a person, or the decision that refused them. */
-    public record OwnPlans(Decision decision, List<OwnPlan> plans) {
+    /** What was delivered to the office, each person's entry decided by {@code access}. */
+    public List<AccessDecisions.ReceivedPlan> received(StaffSession me) {
+        return access.receivedPlans(Actor.staff(me));
     }
 
-    /** A delivery to the office with what access said about its person: numbers shown only when permitted. */
-    public record Received(Delivery delivery, Decision decision) {
-    }
-
-    /**
-     * What was delivered to the office (plans naming it, 実績 of its persons), newest first; each person's entry is
-     * decided by {@code access} (audited) — an office no longer (or not yet) in charge sees that it cannot open it.
-     */
-    public List<Received> received(StaffSession me) {
-        Actor actor = Actor.staff(me);
-        return plans.deliveriesTo(me.organisation().number(), 100).stream().map(d -> new Received(d,
-                access.decide(actor, d.person().insurerNo(), d.person().insuredNo(), InformationCategory.CARE_PLAN,
-                        "届いたケアプランの一覧"))).toList();
-    }
-
-    /** A download, or the decision that refused it. */
-    public record Download(CarePlans.StandardDownload files, Decision refused) {
-    }
-
-    /**
-     * A delivered plan or 実績 as the ケアプランデータ連携 standard's files (ZIP): decided and audited by {@code access} with
-     * the staff member at the download.
-     */
-    public Optional<Download> download(StaffSession me, UUID deliveryId) {
-        String office = me.organisation().number();
-        return plans.delivery(deliveryId, office).map(d -> {
-            Decision decision = access.decide(Actor.staff(me), d.person().insurerNo(), d.person().insuredNo(),
-                    InformationCategory.CARE_PLAN, "ケアプラン標準CSVのダウンロード");
-            if (!decision.permitted()) {
-                return new Download(null, decision);
-            }
-            String senderName = master.nameOf(new Party(PartyKind.OFFICE, d.senderNo())).orElse(null);
-            return new Download(plans.download(d, office, senderName), null);
-        });
+    /** A delivered plan or 実績 as the standard's files (ZIP), decided and audited at the download. */
+    public Optional<AccessDecisions.PlanFiles> download(StaffSession me, UUID deliveryId) {
+        return access.receivedPlanFiles(Actor.staff(me), deliveryId);
     }
 
     /**

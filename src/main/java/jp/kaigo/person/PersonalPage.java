@@ -15,8 +15,7 @@ import jp.kaigo.access.Actor;
 import jp.kaigo.access.Decision;
 import jp.kaigo.access.Disclosure;
 import jp.kaigo.careplan.CarePlans;
-import jp.kaigo.careplan.PlanRef;
-import jp.kaigo.careplan.PlanStatus;
+import jp.kaigo.shared.PlanStatus;
 import jp.kaigo.shared.InvalidValue;
 import jp.kaigo.access.EmergencyOpening;
 import jp.kaigo.audit.AccessGroup;
@@ -31,6 +30,7 @@ import jp.kaigo.shared.PartyKind;
 import jp.kaigo.relationship.OfficeInCharge;
 import jp.kaigo.relationship.OfficesInCharge;
 import jp.kaigo.shared.InformationCategory;
+import jp.kaigo.shared.InsuredPerson;
 import jp.kaigo.shared.Party;
 import org.springframework.stereotype.Service;
 
@@ -169,15 +169,13 @@ public class PersonalPage {
      * (docs/design/care-documents.md §7.1 P4); {@code access} decides and audits it as my own plan; answers the new status.
      */
     public PlanStatus answerPlan(LinkedPerson me, UUID planId, boolean agree, String note) {
-        PlanRef plan = plans.find(planId).filter(p -> p.person().insurerNo().equals(me.insurerNo())
-                && p.person().insuredNo().equals(me.insuredNo()))
-                .orElseThrow(() -> new InvalidValue("planId", "計画", "あなたのケアプランが見つかりません"));
         Decision decision = access.decide(Actor.person(me), me.insurerNo(), me.insuredNo(), InformationCategory.CARE_PLAN,
                 agree ? "ケアプラン原案への同意" : "ケアプラン原案に同意しない");
         if (!decision.permitted()) {
             throw new InvalidValue("planId", "計画", decision.message());
         }
-        return plans.answer(plan.person(), me.actingAs() == null ? "person" : me.actingAs(), planId, agree, note);
+        return plans.answer(InsuredPerson.of(me.insurerNo(), me.insuredNo()), me.actingAs() == null ? "person"
+                : me.actingAs(), planId, agree, note).status();
     }
 
     /** My 介護給付費通知, month by month, newest first, from my 給付実績 (read through access like every read). */

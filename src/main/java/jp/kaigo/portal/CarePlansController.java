@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import jp.kaigo.careplan.CarePlanFileReport;
-import jp.kaigo.careplan.CarePlans;
-import jp.kaigo.careplan.PlanStatusRules;
+import jp.kaigo.shared.PlanStatusRules;
+import jp.kaigo.shared.StandardPlanFiles;
 import jp.kaigo.casework.CareRecordWriting;
 import jp.kaigo.identity.StaffSession;
 import jp.kaigo.person.PersonalPage;
@@ -71,13 +71,13 @@ class CarePlansController {
         StaffSession me = signedIn.staff(request, response);
         List<MultipartFile> given = files == null ? List.of()
                 : files.stream().filter(f -> !f.isEmpty()).sorted(Comparator.comparingInt(f ->
-                        CarePlans.kindOf(f.getOriginalFilename()).map(CarePlans.FILE_KINDS::indexOf).orElse(-1))).toList();
+                        StandardPlanFiles.kindOf(f.getOriginalFilename()).map(StandardPlanFiles.KINDS::indexOf).orElse(-1))).toList();
         if (given.isEmpty()) {
             throw new InvalidValue("file", "ファイル", "ケアプランデータ連携のファイルを選んでください");
         }
         List<FileResult> results = new ArrayList<>();
         for (MultipartFile file : given) {
-            String kind = CarePlans.kindOf(file.getOriginalFilename()).orElse(null);
+            String kind = StandardPlanFiles.kindOf(file.getOriginalFilename()).orElse(null);
             if (kind == null) {
                 results.add(new FileResult(file.getOriginalFilename(), null, "ファイル名が標準仕様の名前(UP1KYO_…、UPPLAN_…など)"
                         + "ではないため、取り込みませんでした"));
@@ -110,7 +110,7 @@ class CarePlansController {
             case "issue" -> PlanStatusRules.Act.ISSUE;
             default -> throw new InvalidValue("act", "操作", "原案を示す・同意を記録する・交付するのいずれかです");
         };
-        flash.addFlashAttribute("done", writing.actOnPlan(me, planId, what).label());
+        flash.addFlashAttribute("done", writing.actOnPlan(me, planId, what).status().label());
         return "redirect:/portal/office/persons/" + ref + "/care-plans";
     }
 

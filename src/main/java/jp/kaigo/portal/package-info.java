@@ -4,5 +4,5 @@
  * other modules' facades, and every care record it shows passed an {@code access} decision.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "ingest", "registry", "identity",
-        "audit", "relationship", "consent", "access", "eligibility", "person", "municipality", "notification", "exchange", "filing", "analytics"})
+        "audit", "relationship", "consent", "access", "eligibility", "person", "municipality", "notification", "exchange", "filing", "analytics", "casework", "careplan"})
 package jp.kaigo.portal;

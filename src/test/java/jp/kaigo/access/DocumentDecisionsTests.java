@@ -58,7 +58,8 @@ class DocumentDecisionsTests {
     void setUp() {
         access = new AccessDecisions(mock(Consents.class), offices, registry, audit, mock(JdbcClient.class), List.of(),
                 master, mock(org.springframework.context.ApplicationEventPublisher.class),
-                mock(org.springframework.transaction.PlatformTransactionManager.class), List.of());
+                mock(org.springframework.transaction.PlatformTransactionManager.class), List.of(),
+                mock(jp.kaigo.shared.PlanExchangeSource.class));
         when(registry.lostOnOrBefore(anyString(), any(), any())).thenReturn(Map.of());
         when(offices.officesOf(INSURER, PERSON)).thenReturn(List.of(new OfficeInCharge(UUID.randomUUID(), INSURER,
                 PERSON, OFFICE.number(), "43", "居宅介護支援", LocalDate.now().minusYears(1), "card", null, null, null)));

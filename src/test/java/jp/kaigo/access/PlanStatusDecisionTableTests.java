@@ -6,8 +6,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import jp.kaigo.careplan.PlanStatus;
-import jp.kaigo.careplan.PlanStatusRules;
+import jp.kaigo.shared.PlanStatus;
+import jp.kaigo.shared.PlanStatusRules;
 import org.junit.jupiter.api.Test;
 
 /**

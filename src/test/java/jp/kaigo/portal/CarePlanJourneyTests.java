@@ -47,7 +47,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class CarePlanJourneyTests {
-    private static final AtomicInteger NEXT = new AtomicInteger(700);
+    private static final AtomicInteger NEXT = new AtomicInteger(980);
     private static final String SHOTS = "care-plan/";
     private static final Charset MS932 = Charset.forName("windows-31j");
 

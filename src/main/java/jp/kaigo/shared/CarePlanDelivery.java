@@ -1,15 +1,14 @@
-package jp.kaigo.careplan;
+package jp.kaigo.shared;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
-import jp.kaigo.shared.InsuredPerson;
 
 /**
  * A plan or 実績 delivered to an office: an issued plan to an office its 第2表 or 第6表 names ({@code planDate} set), or
  * a 第6表 実績 to the care manager's office ({@code month}: its first day).
  */
-public record Delivery(UUID deliveryId, InsuredPerson person, String senderNo, LocalDate planDate, LocalDate month,
+public record CarePlanDelivery(UUID deliveryId, InsuredPerson person, String senderNo, LocalDate planDate, LocalDate month,
         Instant deliveredAt, Instant downloadedAt) {
 
     public boolean isPlan() {

@@ -1,4 +1,4 @@
-package jp.kaigo.careplan;
+package jp.kaigo.shared;
 
 /**
  * What each act does to a care plan in each status, as a pure function (docs/design/care-documents.md §7.1,

@@ -1,4 +1,4 @@
-package jp.kaigo.careplan;
+package jp.kaigo.shared;
 
 import java.util.Arrays;
 
@@ -27,7 +27,7 @@ public enum PlanStatus {
         return label;
     }
 
-    static PlanStatus ofCode(String code) {
+    public static PlanStatus ofCode(String code) {
         return Arrays.stream(values()).filter(s -> s.code.equals(code)).findFirst()
                 .orElseThrow(() -> new IllegalStateException("unknown plan status " + code));
     }
