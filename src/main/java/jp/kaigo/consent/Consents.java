@@ -10,7 +10,10 @@ import jp.kaigo.shared.InformationCategory;
 import jp.kaigo.shared.InvalidValue;
 import jp.kaigo.shared.Party;
 import jp.kaigo.shared.PartyKind;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import jp.kaigo.shared.ConsentRecorded;
+import jp.kaigo.shared.InsuredPerson;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -29,10 +32,21 @@ public class Consents {
 
     private final TransactionTemplate tx;
 
-    Consents(JdbcClient sql, AuditLog audit, TransactionTemplate tx) {
+    private final ApplicationEventPublisher events;
+
+    Consents(JdbcClient sql, AuditLog audit, TransactionTemplate tx, ApplicationEventPublisher events) {
         this.sql = sql;
         this.audit = audit;
         this.tx = tx;
+        this.events = events;
+    }
+
+    /** Tells the person (after the commit) of a decision someone else recorded for them. */
+    private UUID told(UUID decisionId, String insurerNo, String insuredNo, Party party, InformationCategory category,
+            boolean give, String by) {
+        events.publishEvent(new ConsentRecorded(decisionId, InsuredPerson.of(insurerNo, insuredNo), party, category, give,
+                by, java.time.Instant.now()));
+        return decisionId;
     }
 
     /** Stores the decision and its audit entry in one transaction: both or neither. */
@@ -54,7 +68,8 @@ public class Consents {
         if (occasion == null || !OCCASIONS.contains(occasion.strip())) {
             throw new InvalidValue("occasion", "同意の機会", String.join("・", OCCASIONS) + "のいずれかを指定してください");
         }
-        return audited(() -> insert(insurerNo, insuredNo, null, null, true, "municipality", occasion.strip(), null),
+        return audited(() -> told(insert(insurerNo, insuredNo, null, null, true, "municipality", occasion.strip(), null),
+                insurerNo, insuredNo, null, null, true, "municipality"),
                 new AuditEntry("consent", "municipality", insurerNo, null, insurerNo, insuredNo,
                         "包括同意の登録(" + occasion.strip() + ")", null, "GIVEN").by(staffId, null));
     }
@@ -70,7 +85,10 @@ public class Consents {
             throw new InvalidValue("partyKind", "相手先の種別", "保険者(市町村)は同意の対象ではありません");
         }
         String actor = representing == null ? "person" : "representative";
-        return audited(() -> insert(insurerNo, insuredNo, party, category, give, actor, representing, null),
+        return audited(() -> {
+            UUID id = insert(insurerNo, insuredNo, party, category, give, actor, representing, null);
+            return representing == null ? id : told(id, insurerNo, insuredNo, party, category, give, "representative");
+        },
                 new AuditEntry("consent", actor, null, representing, insurerNo, insuredNo,
                         "同意の" + (give ? "登録" : "拒否・撤回") + "(" + (party == null ? "すべての相手先" : party.kind().label())
                                 + "・" + (category == null ? "すべての情報" : category.label()) + ")", null,
@@ -95,8 +113,9 @@ public class Consents {
      */
     public UUID recordSigned(String insurerNo, String insuredNo, Party office, UUID staffId, String staffJob,
             InformationCategory category, boolean give, String statement, byte[] signature, byte[] signerCertificate) {
-        return audited(() -> insert(insurerNo, insuredNo, office, category, give, "terminal", null,
-                new Object[] {statement, signature, signerCertificate}),
+        return audited(() -> told(insert(insurerNo, insuredNo, office, category, give, "terminal", null,
+                new Object[] {statement, signature, signerCertificate}), insurerNo, insuredNo, office, category, give,
+                "terminal"),
                 new AuditEntry("consent", office.kind().code(), office.number(), staffJob, insurerNo, insuredNo,
                         "同意の" + (give ? "登録" : "拒否・撤回") + "(事業所の端末でマイナンバーカードにより署名・"
                                 + (category == null ? "すべての情報" : category.label()) + ")", null, give ? "GIVEN" : "REFUSED")
@@ -126,7 +145,7 @@ public class Consents {
                     values (?, ?, ?, ?, ?, ?, 'give', 'office', ?, ?)
                     """).params(id, insurerNo, insuredNo, office.kind().code(), office.number(), category.key(), way,
                     staffId).update();
-            return id;
+            return told(id, insurerNo, insuredNo, office, category, true, "office");
         }, new AuditEntry("consent", office.kind().code(), office.number(), staffJob, insurerNo, insuredNo,
                 "同意の登録(" + way + "で事業所が記録・" + category.label() + ")",
                 null, "GIVEN").by(staffId, null));

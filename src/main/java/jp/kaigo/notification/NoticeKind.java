@@ -12,7 +12,10 @@ public enum NoticeKind {
     FIRST_ACCESS("first-access", "はじめての事業所・医療機関による閲覧のお知らせ", false),
     PLAN_PROPOSED("plan-proposed", "ケアプランの原案が届きました", false),
     PLAN_ISSUED("plan-issued", "ケアプランが交付されました", true),
-    BENEFIT_STATEMENT("benefit-statement", "介護給付費通知", true);
+    BENEFIT_STATEMENT("benefit-statement", "介護給付費通知", true),
+    BURDEN_RATIO_CHANGED("burden-ratio-changed", "負担割合証が新しくなりました", true),
+    BURDEN_LIMIT_CHANGED("burden-limit-changed", "負担限度額認定証が新しくなりました", true),
+    CONSENT_RECORDED("consent-recorded", "同意の記録のお知らせ", false);
 
     private final String code;
     private final String title;

@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.List;
 import jp.kaigo.shared.BenefitsRecorded;
 import jp.kaigo.shared.CareLevelCertified;
+import jp.kaigo.shared.CertificateChanged;
+import jp.kaigo.shared.ConsentRecorded;
 import jp.kaigo.shared.InsurerNumber;
 import jp.kaigo.shared.CarePlanIssued;
 import jp.kaigo.shared.CarePlanProposed;
@@ -121,6 +123,40 @@ class NoticeListeners {
             return new NoticeBook.Many(m.insuredNo(), "benefit:" + month, params);
         }).toList();
         desk.giveMany(new InsurerNumber(event.insurerNo()), NoticeKind.BENEFIT_STATEMENT, notices);
+    }
+
+    /** 負担割合証・負担限度額認定証 changed: once per person and certificate in force (its start and value). */
+    @ApplicationModuleListener
+    void on(CertificateChanged event) {
+        boolean ratio = event.recordType().equals("burden-ratio");
+        List<NoticeBook.Many> notices = event.changes().stream().map(c -> {
+            Map<String, String> params = new LinkedHashMap<>();
+            params.put("value", c.value());
+            params.put("validFrom", c.validFrom().toString());
+            if (c.validTo() != null) {
+                params.put("validTo", c.validTo().toString());
+            }
+            return new NoticeBook.Many(c.insuredNo(), event.recordType() + ":" + c.validFrom() + ":" + c.code(), params);
+        }).toList();
+        desk.giveMany(new InsurerNumber(event.insurerNo()),
+                ratio ? NoticeKind.BURDEN_RATIO_CHANGED : NoticeKind.BURDEN_LIMIT_CHANGED, notices);
+    }
+
+    /** A consent recorded for the person by someone else: once per decision. */
+    @ApplicationModuleListener
+    void on(ConsentRecorded event) {
+        Map<String, String> params = new LinkedHashMap<>();
+        if (event.party() != null) {
+            params.put("partyKind", event.party().kind().code());
+            params.put("partyNumber", event.party().number());
+        }
+        if (event.category() != null) {
+            params.put("categoryLabel", event.category().label());
+        }
+        params.put("give", String.valueOf(event.give()));
+        params.put("by", event.by());
+        params.put("at", event.at().toString());
+        desk.give(event.person(), NoticeKind.CONSENT_RECORDED, "consent:" + event.decisionId(), null, params);
     }
 
     private static Map<String, String> organisation(Party organisation, String name) {

@@ -67,6 +67,31 @@ final class NoticeTexts {
                 lines.add("明細は「介護給付費通知」で確認できます。受けた覚えのないサービスや、日数・回数の違いがあれば、"
                         + "お住まいの市町村にご連絡ください。");
             }
+            case BURDEN_RATIO_CHANGED, BURDEN_LIMIT_CHANGED -> {
+                boolean ratio = kind == NoticeKind.BURDEN_RATIO_CHANGED;
+                lines.add((ratio ? "負担割合証" : "負担限度額認定証") + "の内容が新しくなりました。");
+                lines.add((ratio ? "利用者負担の割合:" : "利用者負担段階:") + params.get("value") + "(" + date(params.get("validFrom"))
+                        + (params.get("validTo") == null ? "から" : "から" + date(params.get("validTo")) + "まで") + ")");
+                lines.add("サービスを利用している事業所は、介護保険資格確認等WEBサービスで新しい内容を確認します。"
+                        + "内容は「わたしの介護情報」でいつでも見られます。");
+            }
+            case CONSENT_RECORDED -> {
+                String about = (params.get("partyNumber") == null ? "すべての事業所・医療機関"
+                        : organisation(Map.of("organisationKind", params.get("partyKind"), "organisationNumber",
+                                params.get("partyNumber")))) + "に、" + params.getOrDefault("categoryLabel", "すべての介護の情報")
+                        + "を見せることに";
+                String answer = "true".equals(params.get("give")) ? "「同意する」" : "「同意しない(撤回)」";
+                lines.add(switch (params.getOrDefault("by", "")) {
+                    case "municipality" -> "市町村が、要介護認定の申請のときにいただいた包括同意を登録しました(" + moment(params.get("at"))
+                            + ")。あなたを担当する事業所・医療機関は、サービスのために介護の情報を見られます。";
+                    case "representative" -> "代理人が、" + about + answer + "と記録しました(" + moment(params.get("at")) + ")。";
+                    case "terminal" -> "事業所の端末で、マイナンバーカードの署名により、" + about + answer + "と記録しました("
+                            + moment(params.get("at")) + ")。";
+                    default -> "事業所が、口頭または書面でいただいた同意を記録しました:" + about + answer + "("
+                            + moment(params.get("at")) + ")。";
+                });
+                lines.add("同意はいつでも「わたしの介護情報」で確かめ、撤回できます。心当たりがないときは、お住まいの市町村にご連絡ください。");
+            }
             case FIRST_ACCESS -> {
                 lines.add(organisation(params) + "が、はじめてあなたの介護の情報を見ました(" + moment(params.get("at"))
                         + ")。");

@@ -9,6 +9,10 @@ import jp.kaigo.ingest.MergeCounts;
 import jp.kaigo.ingest.RecordLayout;
 import jp.kaigo.ingest.Rejection;
 import jp.kaigo.ingest.StagingSummary;
+import java.util.List;
+import java.util.Map;
+import jp.kaigo.shared.CertificateChanged;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -19,11 +23,13 @@ final class ReceivedImports implements ImportTarget {
     private final RecordType type;
     private final ImportTarget merged;
     private final JdbcTemplate jdbc;
+    private final ApplicationEventPublisher events;
 
-    ReceivedImports(RecordType type, ImportTarget merged, JdbcTemplate jdbc) {
+    ReceivedImports(RecordType type, ImportTarget merged, JdbcTemplate jdbc, ApplicationEventPublisher events) {
         this.type = type;
         this.merged = merged;
         this.jdbc = jdbc;
+        this.events = events;
     }
 
     @Override
@@ -51,6 +57,30 @@ final class ReceivedImports implements ImportTarget {
                 on conflict (insurer_no, record_type) do update set received_at = excluded.received_at,
                                                                     import_id = excluded.import_id
                 """, insurerNo, type.key(), importId);
+        if (type == RecordType.BURDEN_RATIO || type == RecordType.BURDEN_LIMIT) {
+            tellChanges(importId, insurerNo);
+        }
         return counts;
+    }
+
+    /**
+     * The certificates this import changed for persons who had one before (not a first load): each person's newest
+     * current history from the file, for the notice.
+     */
+    private void tellChanges(UUID importId, String insurerNo) {
+        String field = type == RecordType.BURDEN_RATIO ? "ratio" : "stage";
+        Map<String, String> meanings = type.layout().allFields().stream().filter(f -> f.key().equals(field)).findFirst()
+                .orElseThrow().codes();
+        String table = type.table();
+        List<CertificateChanged.Change> changes = jdbc.query("select distinct on (r.insured_no) r.insured_no, r." + field
+                + ", r.valid_from, r.valid_to from " + table + " r where r.import_id = ? and r.insurer_no = ?"
+                + " and not r.deleted and r.current and exists (select 1 from " + table + " e where e.insurer_no = r.insurer_no"
+                + " and e.insured_no = r.insured_no and e.import_id <> r.import_id)"
+                + " order by r.insured_no, r.valid_from desc", (rs, n) -> new CertificateChanged.Change(rs.getString(1),
+                rs.getString(2), meanings.getOrDefault(rs.getString(2), rs.getString(2)), rs.getDate(3).toLocalDate(),
+                rs.getDate(4) == null ? null : rs.getDate(4).toLocalDate()), importId, insurerNo);
+        if (!changes.isEmpty()) {
+            events.publishEvent(new CertificateChanged(insurerNo, type.key(), changes));
+        }
     }
 }
