@@ -25,6 +25,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
@@ -132,6 +133,19 @@ class PersonController {
     @GetMapping("/api/person/benefit-statements")
     List<jp.kaigo.person.BenefitStatement> myBenefitStatements(HttpServletRequest http) {
         return page.benefitStatements(me(http));
+    }
+
+    record PaperCertificateWish(Boolean wanted) {
+    }
+
+    /** Whether I want a paper 資格確認書(仮称); the municipality prints one whenever what it shows changes. */
+    @PutMapping("/api/person/paper-certificate")
+    Map<String, Object> paperCertificate(HttpServletRequest http, @RequestBody PaperCertificateWish wish) {
+        if (wish == null || wish.wanted() == null) {
+            throw new InvalidValue("wanted", "紙の資格確認書", "true(希望する)または false(希望しない)を指定してください");
+        }
+        page.wantPaperCertificate(me(http), wish.wanted());
+        return Map.of("wanted", wish.wanted());
     }
 
     record PlanAnswer(Boolean agree, String note) {

@@ -109,6 +109,71 @@ public class MunicipalDesk {
         return notices.markPrinted(insurer(me), noticeIds, me.staffId()).notices();
     }
 
+    /** A paper 資格確認書(仮称) to print: to whom, what it shows (the lines), first or changed, and its fingerprint. */
+    public record PaperCertificate(String insuredNo, String name, String address, boolean first, List<String> lines,
+            String fingerprint) {
+    }
+
+    /**
+     * The paper 資格確認書 due today (docs/design/care-documents.md §8.2): everyone who asked for paper and never had one,
+     * or whose 被保険者証・負担割合証・負担限度額認定証 changed since; each a decided and audited look at the person.
+     */
+    public List<PaperCertificate> paperCertificates(StaffSession me) {
+        requireMunicipality(me);
+        LocalDate today = LocalDate.now(JAPAN);
+        List<PaperCertificate> due = new ArrayList<>();
+        for (InsuredRegistry.PaperCertificateDue d : registry.paperCertificatesDue(insurer(me), today)) {
+            try {
+                own(me, d.shows().insuredNo(), "資格確認書の交付");
+            } catch (NoSuchRecord refused) {
+                continue;
+            }
+            Map<String, Object> person = fields(d.shows(), "insured");
+            Map<String, Object> care = fields(d.shows(), "care-certificate");
+            Map<String, Object> ratio = fields(d.shows(), "burden-ratio");
+            Map<String, Object> limit = fields(d.shows(), "burden-limit");
+            List<String> lines = new ArrayList<>();
+            lines.add("被保険者番号:" + d.shows().insuredNo());
+            lines.add("要介護状態区分:" + (care.isEmpty() ? "認定なし" : text(care.get("careLevelName")) + "(認定の有効期間 "
+                    + day(care.get("certValidFrom")) + "〜" + day(care.get("certValidTo")) + ")"));
+            if (!ratio.isEmpty()) {
+                lines.add("利用者負担の割合:" + text(ratio.get("ratioName")));
+            }
+            if (!limit.isEmpty()) {
+                lines.add("負担限度額:" + text(limit.get("stageName")) + "(食費 " + text(limit.get("foodLimit")) + "円/日)");
+            }
+            due.add(new PaperCertificate(d.shows().insuredNo(), text(person.get("name")), text(person.get("address")),
+                    d.first(), lines, d.fingerprint()));
+        }
+        return due;
+    }
+
+    /** 交付済みにする: the certificates of the list printed and posted (each with what it showed). */
+    public void paperCertificatesIssued(StaffSession me, Map<String, String> fingerprints) {
+        requireMunicipality(me);
+        fingerprints.keySet().forEach(insuredNo -> existing(me, insuredNo));
+        registry.paperCertificatesIssued(insurer(me), fingerprints, me.staffId());
+    }
+
+    /** The wish for paper from the 介護保険異動届出書 at the counter (audited as a look at the person). */
+    public void recordPaperCertificateWish(StaffSession me, String insuredNo, boolean wanted) {
+        InsuredNumber insured = own(me, insuredNo, "資格確認書の希望の記録");
+        registry.wantPaperCertificate(insurer(me), insured, wanted, "municipality");
+    }
+
+    public boolean wantsPaperCertificate(StaffSession me, String insuredNo) {
+        return registry.wantsPaperCertificate(insurer(me), existing(me, insuredNo));
+    }
+
+    private static Map<String, Object> fields(InsuredSnapshot snapshot, String type) {
+        return snapshot.records().getOrDefault(type, List.of()).stream().findFirst().map(RecordView::fields)
+                .orElse(Map.of());
+    }
+
+    private static String day(Object iso) {
+        return iso == null ? "" : jp.kaigo.shared.JapaneseDates.format(LocalDate.parse(iso.toString()));
+    }
+
     private static String text(Object value) {
         return value == null ? "" : value.toString();
     }

@@ -16,6 +16,9 @@ import jp.kaigo.access.Decision;
 import jp.kaigo.access.Disclosure;
 import jp.kaigo.careplan.CarePlans;
 import jp.kaigo.shared.PlanStatus;
+import jp.kaigo.registry.InsuredRegistry;
+import jp.kaigo.shared.InsuredNumber;
+import jp.kaigo.shared.InsurerNumber;
 import jp.kaigo.shared.InvalidValue;
 import jp.kaigo.access.EmergencyOpening;
 import jp.kaigo.audit.AccessGroup;
@@ -51,11 +54,13 @@ public class PersonalPage {
     private final OfficeMaster master;
     private final Visits visits;
     private final CarePlans plans;
+    private final InsuredRegistry registry;
 
     PersonalPage(AccessDecisions access, AuditLog audit, Consents consents, OfficesInCharge offices, OfficeMaster master,
-            Visits visits, CarePlans plans) {
+            Visits visits, CarePlans plans, InsuredRegistry registry) {
         this.visits = visits;
         this.plans = plans;
+        this.registry = registry;
         this.master = master;
         this.access = access;
         this.audit = audit;
@@ -176,6 +181,17 @@ public class PersonalPage {
         }
         return plans.answer(InsuredPerson.of(me.insurerNo(), me.insuredNo()), me.actingAs() == null ? "person"
                 : me.actingAs(), planId, agree, note).status();
+    }
+
+    /** Whether I asked for a paper 資格確認書(仮称) (docs/design/care-documents.md §8.2). */
+    public boolean wantsPaperCertificate(LinkedPerson me) {
+        return registry.wantsPaperCertificate(new InsurerNumber(me.insurerNo()), new InsuredNumber(me.insuredNo()));
+    }
+
+    /** I (or my representative) ask for a paper 資格確認書, or no longer; the municipality prints it when it changes. */
+    public void wantPaperCertificate(LinkedPerson me, boolean wanted) {
+        registry.wantPaperCertificate(new InsurerNumber(me.insurerNo()), new InsuredNumber(me.insuredNo()), wanted,
+                me.actingAs() == null ? "self" : "representative");
     }
 
     /** My 介護給付費通知, month by month, newest first, from my 給付実績 (read through access like every read). */

@@ -4,6 +4,7 @@ import java.util.UUID;
 import jp.kaigo.identity.MyNumberCards;
 import jp.kaigo.notification.ContactPreferences;
 import jp.kaigo.notification.Notices;
+import jp.kaigo.person.PersonalPage;
 import jp.kaigo.notification.RecordedBy;
 import jp.kaigo.shared.InsuredPerson;
 import org.springframework.stereotype.Controller;
@@ -16,17 +17,20 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The person's notices (お知らせ, design for issue 16 §7): 認定結果通知, 更新勧奨, 処分延期通知, newest first, unread
- * marked; "読んだ" marks one read; and how they want to be told besides this page (paper, email, SMS).
+ * marked; "読んだ" marks one read; how they want to be told besides this page (paper, email, SMS); and whether they want a
+ * paper 資格確認書(仮称).
  */
 @Controller
 @RequestMapping("/portal/me/notices")
 class MyNoticesController {
     private final SignedIn signedIn;
     private final Notices notices;
+    private final PersonalPage personal;
 
-    MyNoticesController(SignedIn signedIn, Notices notices) {
+    MyNoticesController(SignedIn signedIn, Notices notices, PersonalPage page) {
         this.signedIn = signedIn;
         this.notices = notices;
+        this.personal = page;
     }
 
     @GetMapping
@@ -38,6 +42,7 @@ class MyNoticesController {
                 : MunicipalityController.REPRESENTATIVE_KINDS.getOrDefault(me.actingAs(), me.actingAs()));
         model.addAttribute("inbox", notices.inbox(person, Math.max(1, page)));
         model.addAttribute("preferences", notices.preferences(person));
+        model.addAttribute("paperCertificate", personal.wantsPaperCertificate(me));
         return "portal/me/notices";
     }
 
@@ -57,5 +62,12 @@ class MyNoticesController {
         notices.setPreferences(InsuredPerson.of(me.insurerNo(), me.insuredNo()), new ContactPreferences(paper, email, sms),
                 me.actingAs() == null ? RecordedBy.SELF : RecordedBy.REPRESENTATIVE);
         return "redirect:/portal/me/notices?preferencesSaved#preferences";
+    }
+
+    /** A paper 資格確認書(仮称), wanted or not (the municipality prints one whenever what it shows changes). */
+    @PostMapping("/paper-certificate")
+    String paperCertificate(@RequestParam(defaultValue = "false") boolean wanted) {
+        personal.wantPaperCertificate(signedIn.person(), wanted);
+        return "redirect:/portal/me/notices?paperSaved#paper-certificate";
     }
 }

@@ -49,6 +49,46 @@ class PaperNoticesController {
         return "redirect:" + PAGE + "?printed=" + desk.markPrinted(me, ids);
     }
 
+    private static final String CERTIFICATES = "/portal/municipality/paper-certificates";
+
+    /** The paper 資格確認書(仮称) due: the persons who asked for paper, never printed or changed since. */
+    @GetMapping(CERTIFICATES)
+    String certificates(HttpServletRequest request, HttpServletResponse response, Model model) {
+        StaffSession me = signedIn.staff(request, response);
+        model.addAttribute("me", me);
+        model.addAttribute("certificates", desk.paperCertificates(me));
+        return "portal/municipality/paper-certificates";
+    }
+
+    /** 交付済みにする: each printed certificate with the fingerprint of what it showed (as listed). */
+    @PostMapping(CERTIFICATES + "/issued")
+    String issued(HttpServletRequest request, HttpServletResponse response,
+            @RequestParam(name = "printed", required = false) List<String> printed) {
+        StaffSession me = signedIn.staff(request, response);
+        if (printed == null || printed.isEmpty()) {
+            throw new InvalidValue("printed", "資格確認書", "交付済みにする資格確認書がありません");
+        }
+        java.util.Map<String, String> fingerprints = new java.util.LinkedHashMap<>();
+        for (String entry : printed) {
+            String[] parts = entry.split(":", 2);
+            if (parts.length != 2 || !parts[1].matches("[0-9a-f]{64}")) {
+                throw new InvalidValue("printed", "資格確認書", "指定が正しくありません");
+            }
+            fingerprints.put(parts[0], parts[1]);
+        }
+        desk.paperCertificatesIssued(me, fingerprints);
+        return "redirect:" + CERTIFICATES + "?issued=" + fingerprints.size();
+    }
+
+    /** The wish for paper written on the 介護保険異動届出書, recorded at the counter. */
+    @PostMapping(CERTIFICATES + "/wishes")
+    String wish(HttpServletRequest request, HttpServletResponse response, @RequestParam String insuredNo,
+            @RequestParam String wanted) {
+        StaffSession me = signedIn.staff(request, response);
+        desk.recordPaperCertificateWish(me, insuredNo, "yes".equals(wanted));
+        return "redirect:" + CERTIFICATES + "?wish=" + ("yes".equals(wanted) ? "yes" : "no");
+    }
+
     private static UUID id(String value) {
         try {
             return UUID.fromString(value);

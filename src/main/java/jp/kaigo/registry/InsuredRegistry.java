@@ -18,9 +18,51 @@ import org.springframework.stereotype.Service;
 @Service
 public class InsuredRegistry implements InsuredPersons {
     private final RegistryQueries queries;
+    private final PaperCertificates paper;
 
-    InsuredRegistry(RegistryQueries queries) {
+    InsuredRegistry(RegistryQueries queries, PaperCertificates paper) {
         this.queries = queries;
+        this.paper = paper;
+    }
+
+    /**
+     * The person asks for a paper 資格確認書(仮称), or no longer ({@code recordedBy}: self, representative, or
+     * municipality for the 介護保険異動届出書 at the counter).
+     */
+    public void wantPaperCertificate(InsurerNumber insurer, InsuredNumber insured, boolean wanted, String recordedBy) {
+        if (!queries.personExists(insurer.value(), insured.value())) {
+            throw new InvalidValue("insuredNo", "被保険者番号", "被保険者が登録されていません");
+        }
+        paper.want(insurer, insured, wanted, recordedBy);
+    }
+
+    public boolean wantsPaperCertificate(InsurerNumber insurer, InsuredNumber insured) {
+        return paper.wanted(insurer, insured);
+    }
+
+    /** A paper 資格確認書 to print: what it shows on the day, whether it is the person's first, and its fingerprint. */
+    public record PaperCertificateDue(InsuredSnapshot shows, boolean first, String fingerprint) {
+    }
+
+    /**
+     * The paper 資格確認書 due on the day for the insurer: everyone who asked for paper and has never had one printed, or
+     * whose 被保険者・認定・負担割合・負担限度額 changed since (by insured number).
+     */
+    public List<PaperCertificateDue> paperCertificatesDue(InsurerNumber insurer, LocalDate day) {
+        List<PaperCertificateDue> due = new java.util.ArrayList<>();
+        paper.askedFor(insurer).forEach((insuredNo, printed) -> snapshot(insurer, new InsuredNumber(insuredNo), day)
+                .ifPresent(shows -> {
+                    String now = PaperCertificates.fingerprint(shows);
+                    if (printed.isEmpty() || !printed.get().equals(now)) {
+                        due.add(new PaperCertificateDue(shows, printed.isEmpty(), now));
+                    }
+                }));
+        return due;
+    }
+
+    /** 交付済み: the paper certificates printed, each with the fingerprint of what it showed. */
+    public void paperCertificatesIssued(InsurerNumber insurer, Map<String, String> fingerprints, java.util.UUID staffId) {
+        paper.issued(insurer, fingerprints, staffId);
     }
 
     /** Registers an insurer (or renames it); files are accepted only from registered insurers. */

@@ -133,6 +133,41 @@ class PaperNoticesPageTests {
         assertThat(notices.printList(new InsurerNumber(insurer))).hasSize(1);
     }
 
+    /**
+     * The paper 資格確認書(仮称) (docs/design/care-documents.md §8.2): the wish recorded at the counter puts the person on
+     * the list with what the certificate shows; 交付済み takes them off until what it shows changes (a new 負担割合証).
+     */
+    @Test
+    void aPaperCertificateIsDueFirstAndAgainWhenWhatItShowsChanges() {
+        String certificates = "/portal/municipality/paper-certificates";
+        assertThat(officer.get(certificates).body()).contains("交付を待っている資格確認書はありません。");
+        HttpResponse<String> wish = officer.form(certificates, certificates + "/wishes",
+                "insuredNo=" + onPaper.insuredNo() + "&wanted=yes");
+        assertThat(wish.headers().firstValue("Location").orElseThrow()).endsWith("?wish=yes");
+        HttpResponse<String> due = officer.get(certificates);
+        assertThat(due.body()).contains("紙野 花子 様", "沖縄県紙村1番地", "(初回)", "被保険者番号:" + onPaper.insuredNo(),
+                "要介護状態区分:認定なし").doesNotContain("電子 太郎");
+        String printed = due.body().replaceAll("(?s).*name=\"printed\" value=\"([^\"]+)\".*", "$1");
+        assertThat(officer.form(certificates, certificates + "/issued", "printed=" + onPaper.insuredNo() + ":nothex")
+                .statusCode()).as("a bad entry").isEqualTo(400);
+        assertThat(officer.form(certificates, certificates + "/issued", "printed=" + printed).headers()
+                .firstValue("Location").orElseThrow()).endsWith("?issued=1");
+        assertThat(officer.get(certificates).body()).contains("交付を待っている資格確認書はありません。");
+
+        String ratio = "保険者番号,被保険者番号,履歴番号,有効開始日,有効終了日,利用者負担の割合\n" + String.join(",", insurer,
+                onPaper.insuredNo(), "1", "2026-08-01", "2027-07-31", "20") + "\n";
+        var report = imports.importFile(new ImportRequest(insurer, "burden-ratio", ImportMode.FULL, FileFormat.CSV, "UTF-8",
+                "ratio.csv", imports.columnsMissingFrom("burden-ratio", List.of(ratio.substring(0, ratio.indexOf('\n'))
+                        .split(",")))), new ByteArrayInputStream(ratio.getBytes(StandardCharsets.UTF_8)));
+        assertThat(report.rejectedRows()).isZero();
+        assertThat(officer.get(certificates).body()).as("what it shows changed").contains("紙野 花子 様", "(内容の変更)",
+                "利用者負担の割合:2割");
+
+        registry.wantPaperCertificate(new InsurerNumber(insurer), new jp.kaigo.shared.InsuredNumber(onPaper.insuredNo()),
+                false, "self");
+        assertThat(officer.get(certificates).body()).as("no longer wanted").doesNotContain("紙野 花子");
+    }
+
     private void certified(InsuredPerson person) {
         LocalDate today = LocalDate.now();
         transactions.executeWithoutResult(s -> events.publishEvent(new CareLevelCertified(UUID.randomUUID(), person,
