@@ -7,6 +7,7 @@ import static jp.kaigo.ingest.Fields.month;
 import static jp.kaigo.ingest.Fields.notBefore;
 
 import java.io.InputStream;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +37,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 final class ClaimsImport implements ImportTarget {
     static final String TABLE = "claims.claim_records";
+    /** 介護給付費通知 are given for the service months of the last year only (a first load of older years tells nobody). */
+    private static final int STATEMENT_MONTHS = 12;
+    private static final int STATEMENTS_PER_EVENT = 10_000;
+    private static final java.time.ZoneId JAPAN = java.time.ZoneId.of("Asia/Tokyo");
     static final RecordLayout LAYOUT = claimsLayout();
     private final HistoryImport history;
     private final JdbcTemplate jdbc;
@@ -100,12 +105,15 @@ final class ClaimsImport implements ImportTarget {
                 select insured_no, service_month, count(*),
                        sum(insurance_claim + coalesce(public_claim, 0) + coalesce(user_charge, 0)), sum(coalesce(user_charge, 0))
                   from claims.claim_records
-                 where import_id = ? and insurer_no = ? and not deleted
+                 where import_id = ? and insurer_no = ? and not deleted and service_month >= ?
                  group by insured_no, service_month
                 """, (rs, n) -> new BenefitsRecorded.Month(rs.getString(1), rs.getDate(2).toLocalDate(), rs.getInt(3),
-                rs.getLong(4), rs.getLong(5)), importId, insurerNo);
-        if (!months.isEmpty()) {
-            events.publishEvent(new BenefitsRecorded(insurerNo, months));
+                rs.getLong(4), rs.getLong(5)), importId, insurerNo,
+                java.sql.Date.valueOf(LocalDate.now(JAPAN).withDayOfMonth(1).minusMonths(STATEMENT_MONTHS)));
+        // in parts, so that a municipality's whole year stays a few small events (each a few seconds of bulk inserts)
+        for (int from = 0; from < months.size(); from += STATEMENTS_PER_EVENT) {
+            events.publishEvent(new BenefitsRecorded(insurerNo,
+                    List.copyOf(months.subList(from, Math.min(months.size(), from + STATEMENTS_PER_EVENT)))));
         }
         return counts;
     }
