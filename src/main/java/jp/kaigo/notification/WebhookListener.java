@@ -68,7 +68,7 @@ class WebhookListener {
         if (event.from() == null || event.to() == DocumentStatus.SENT) {
             return; // a sending (first or a new version): document.received tells the recipient
         }
-        String changedAt = event.at().truncatedTo(ChronoUnit.MILLIS).toString();
+        String changedAt = (event.at() == null ? Instant.now() : event.at()).truncatedTo(ChronoUnit.MILLIS).toString();
         for (Party told : toldOf(event)) {
             for (UUID subscription : book.subscriptionsOf(told)) {
                 UUID eventId = statusEventId(event, subscription);
