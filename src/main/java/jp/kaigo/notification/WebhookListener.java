@@ -24,10 +24,11 @@ import tools.jackson.databind.json.JsonMapper;
  * Plans one webhook delivery per subscription of the organisation concerned, after the commit of the change (the event
  * publication registry re-delivers after a crash): {@code document.received} for the organisation a document was sent
  * to, and {@code document.status-changed} for the party that did not make a change of status (the sender is told that
- * the recipient accepted or returned its document, the recipient that the sender withdrew it). The event id, the
- * receiver's idempotency key, is derived from the document, its version, the change and the subscription, so an event
- * delivered twice plans one delivery. The payload says what happened, never about whom: no insurer or insured number,
- * no name, no reason text (a return's note may name the person; its reason code is not sent either).
+ * its document was delivered to, read, accepted or returned by the recipient; the recipient that the sender withdrew
+ * it). The event id, the receiver's idempotency key, is derived from the document, its version, the change and the
+ * subscription, so an event delivered twice plans one delivery. The payload says what happened, never about whom: no
+ * insurer or insured number, no name, no reason text (a return's note may name the person; its reason code is not sent
+ * either).
  */
 @Component
 class WebhookListener {
