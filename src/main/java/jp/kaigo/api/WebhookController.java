@@ -18,7 +18,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * An organisation's webhooks for its exchange inbox (issue 17 part 6): its administrator registers (the secret is
+ * An organisation's webhooks for its exchange documents, received and changed in status (issue 17 part 6): its administrator registers (the secret is
  * answered once), deletes, and puts parked deliveries back; its signed-in staff list the webhooks and the deliveries.
  * Each request is one call to {@link Webhooks}. The deliveries name documents, never persons.
  */

@@ -15,9 +15,11 @@ import org.springframework.stereotype.Repository;
 @Repository
 class WebhookBook {
     private final JdbcClient sql;
+    private final WebhookSecrets secrets;
 
-    WebhookBook(JdbcClient sql) {
+    WebhookBook(JdbcClient sql, WebhookSecrets secrets) {
         this.sql = sql;
+        this.secrets = secrets;
     }
 
     /**
@@ -31,11 +33,40 @@ class WebhookBook {
                 .params(organisation.kind().code(), organisation.number()).query(Integer.class).single();
     }
 
+    /** Stores the subscription with its secret sealed (never in plain text). */
     void subscribe(UUID subscriptionId, Party organisation, String url, String secret, UUID staffId) {
+        WebhookSecrets.Sealed sealed = secrets.seal(subscriptionId, secret);
         sql.sql("""
-                insert into notification.webhook_subscriptions (subscription_id, org_kind, org_number, url, secret, created_by)
-                values (?, ?, ?, ?, ?, ?)
-                """).params(subscriptionId, organisation.kind().code(), organisation.number(), url, secret, staffId).update();
+                insert into notification.webhook_subscriptions
+                       (subscription_id, org_kind, org_number, url, secret_nonce, secret_sealed, secret_key_id, created_by)
+                values (?, ?, ?, ?, ?, ?, ?, ?)
+                """).params(subscriptionId, organisation.kind().code(), organisation.number(), url, sealed.nonce(),
+                sealed.ciphertext(), sealed.keyId(), staffId).update();
+    }
+
+    /**
+     * Seals the secrets still stored in plain text (rows written before the secrets were sealed) and empties their
+     * plain column; answers how many. A row another instance sealed meanwhile is left as that one sealed it.
+     */
+    int sealPlainSecrets() {
+        record Plain(UUID subscriptionId, String secret) {
+            @Override
+            public String toString() {
+                return "Plain[" + subscriptionId + "]";
+            }
+        }
+        List<Plain> plain = sql.sql("select subscription_id, secret from notification.webhook_subscriptions"
+                + " where secret is not null").query((rs, n) -> new Plain(rs.getObject(1, UUID.class), rs.getString(2))).list();
+        int sealedNow = 0;
+        for (Plain row : plain) {
+            WebhookSecrets.Sealed sealed = secrets.seal(row.subscriptionId(), row.secret());
+            sealedNow += sql.sql("""
+                    update notification.webhook_subscriptions
+                       set secret = null, secret_nonce = ?, secret_sealed = ?, secret_key_id = ?
+                     where subscription_id = ? and secret is not null
+                    """).params(sealed.nonce(), sealed.ciphertext(), sealed.keyId(), row.subscriptionId()).update();
+        }
+        return sealedNow;
     }
 
     Instant createdAt(UUID subscriptionId) {
@@ -116,7 +147,10 @@ class WebhookBook {
                 """).params(UUID.randomUUID(), subscriptionId, eventId, type, documentId, payload).update() == 1;
     }
 
-    /** A delivery claimed for posting: where to, what, with which key, and the how-manieth attempt this is. */
+    /**
+     * A delivery claimed for posting: where to, what, with which key (null when its sealed secret does not open under
+     * the configured key), and the how-manieth attempt this is.
+     */
     record Claimed(UUID deliveryId, UUID eventId, int attempt, String payload, String url, String secret) {
         @Override
         public String toString() { // never the secret
@@ -144,10 +178,11 @@ class WebhookBook {
                        attempts = d.attempts + 1
                   from due, notification.webhook_subscriptions s
                  where d.delivery_id = due.delivery_id and s.subscription_id = d.subscription_id
-                returning d.delivery_id, d.event_id, d.attempts, d.payload, s.url, s.secret
+                returning d.delivery_id, d.event_id, d.attempts, d.payload, s.url, s.subscription_id, s.secret,
+                          s.secret_nonce, s.secret_sealed, s.secret_key_id
                 """).params(stale.toMillis() / 1000.0, batch, token)
                 .query((rs, n) -> new Claimed(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getInt(3),
-                        rs.getString(4), rs.getString(5), rs.getString(6))).list();
+                        rs.getString(4), rs.getString(5), secret(rs))).list();
     }
 
     /**
@@ -176,6 +211,16 @@ class WebhookBook {
                 returning status
                 """).params(maxAttempts, retryIn.toMillis() / 1000.0, error, deliveryId, token)
                 .query(String.class).optional().orElse(null);
+    }
+
+    /** The secret of the subscription in the row: opened, or as stored by a row not yet sealed. */
+    private String secret(ResultSet rs) throws SQLException {
+        String plain = rs.getString("secret");
+        if (plain != null) {
+            return plain;
+        }
+        return secrets.open(rs.getObject("subscription_id", UUID.class), new WebhookSecrets.Sealed(
+                rs.getBytes("secret_nonce"), rs.getBytes("secret_sealed"), rs.getString("secret_key_id")));
     }
 
     private static Instant instant(Timestamp t) {

@@ -103,6 +103,9 @@ class WebhookWorker {
 
     /** Posts the delivery; answers null when the receiver acknowledged it, else the class of failure. */
     String post(WebhookBook.Claimed delivery) throws InterruptedException {
+        if (delivery.secret() == null) {
+            return "secret-unreadable"; // sealed under another key: it cannot be signed (the organisation registers anew)
+        }
         if (!WebhookAddress.reachable(URI.create(delivery.url()), allowLoopback)) {
             return "address-refused"; // an internal address (loopback, private, link-local): never posted to
         }

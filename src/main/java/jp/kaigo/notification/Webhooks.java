@@ -12,16 +12,19 @@ import jp.kaigo.shared.PartyKind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The webhooks facade (issue 17 part 6, "systems subscribe"): an organisation's system registers a URL for its exchange
- * inbox and is told of each document that arrives, by a signed POST that names the event and the document and no
- * person (the system then reads the document through the API, where {@code access} decides). Deliveries carry an
+ * documents and is told of each document that arrives and of each change of status the other party makes to its
+ * documents, by a signed POST that names the event and the document and no person (the system then reads the document through the API, where {@code access} decides). Deliveries carry an
  * idempotency key, are retried with backoff until the receiver answers with a verifying ack, and are parked after
  * {@code kaigo.webhooks.max-attempts} failures, visible to the organisation, which may put them back. Callers have
- * decided who may ask (the organisation's administrator registers and deletes).
+ * decided who may ask (the organisation's administrator registers and deletes). The secret is stored sealed
+ * ({@code WebhookSecrets}).
  */
 @Service
 public class Webhooks {
@@ -62,7 +65,7 @@ public class Webhooks {
             Instant deliveredAt) {
     }
 
-    /** Registers a webhook for the organisation's inbox, by its administrator {@code staffId}; at most five. */
+    /** Registers a webhook for the organisation's documents, by its administrator {@code staffId}; at most five. */
     @Transactional
     public Registered register(Party organisation, UUID staffId, String url) {
         if (organisation.kind() == PartyKind.OPERATOR) {
@@ -115,6 +118,18 @@ public class Webhooks {
             log.info("webhook delivery {} of {} put back", deliveryId, organisation);
         }
         return retried;
+    }
+
+    /**
+     * At the start: secrets of subscriptions registered before they were sealed are sealed now (their plain column is
+     * emptied), so no secret stays readable in the database once the platform ran.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    void sealPlainSecrets() {
+        int sealed = book.sealPlainSecrets();
+        if (sealed > 0) {
+            log.info("sealed the secrets of {} webhook subscriptions stored before secrets were sealed", sealed);
+        }
     }
 
     /** One round of the delivery worker now (the scheduler runs it every {@code kaigo.webhooks.poll-interval}). */

@@ -8,14 +8,17 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -24,12 +27,14 @@ import javax.crypto.spec.SecretKeySpec;
  * A subscriber's system as a test plays it: an HTTP server on 127.0.0.1 that checks each delivery's signature with
  * the secret (HMAC-SHA256 of {@code t + "." + body}, computed here on its own, not with the platform's code), processes
  * each {@code Idempotency-Key} once (a repeat is answered, not processed again), and answers as the test says: a valid
- * ack, a forged or replayed one, none, a 500, or no answer at all after processing (the connection dropped, the ack
- * lost).
+ * ack, a forged or replayed one, none, a 500, no answer at all after processing (the connection dropped, the ack
+ * lost), a 503 before processing (the receiver down for a moment: nothing processed), or processing and then holding
+ * the connection without an answer until the test releases it (the platform stops while the post is in flight).
  */
 public final class WebhookReceiver implements AutoCloseable {
 
-    public enum Answer { ACK, FORGED_ACK, REPLAYED_ACK, NO_ACK, FAIL_500, DROP_AFTER_PROCESSING }
+    public enum Answer { ACK, FORGED_ACK, REPLAYED_ACK, NO_ACK, FAIL_500, DROP_AFTER_PROCESSING, UNAVAILABLE_503,
+        HOLD_AFTER_PROCESSING }
 
     /** One request as it arrived, with whether its signature verified and whether its key was new. */
     public record Request(String deliveryId, String idempotencyKey, String body, String signature, boolean signed,
@@ -46,6 +51,9 @@ public final class WebhookReceiver implements AutoCloseable {
     private volatile Function<Request, Answer> answer = r -> Answer.ACK;
     /** The last valid ack this receiver gave, which {@link Answer#REPLAYED_ACK} sends for another delivery. */
     private volatile String lastAck;
+    /** Counted down when a request is held ({@link Answer#HOLD_AFTER_PROCESSING}); the held ones wait for release. */
+    private final CountDownLatch heldOne = new CountDownLatch(1);
+    private final CountDownLatch release = new CountDownLatch(1);
 
     private WebhookReceiver() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -100,15 +108,22 @@ public final class WebhookReceiver implements AutoCloseable {
             exchange.close();
             return;
         }
+        int count = seen.merge(key, 1, Integer::sum);
+        Answer chosen = answer.apply(new Request(deliveryId, key, body, signature, true, !processed.containsKey(key), count));
+        if (chosen == Answer.UNAVAILABLE_503) { // down for a moment: nothing processed
+            record(new Request(deliveryId, key, body, signature, true, false, count));
+            exchange.sendResponseHeaders(503, -1);
+            exchange.close();
+            return;
+        }
         boolean firstTime = processed.putIfAbsent(key, 0) == null;
         if (firstTime) {
             processed.merge(key, 1, Integer::sum); // processing happens once per key, here
         }
-        int count = seen.merge(key, 1, Integer::sum);
         Request request = new Request(deliveryId, key, body, signature, true, firstTime, count);
         record(request);
         String ack = hmac(secret, "ack." + deliveryId + "." + key);
-        switch (answer.apply(request)) {
+        switch (chosen) {
             case ACK -> {
                 lastAck = ack;
                 acked.merge(key, 1, Integer::sum);
@@ -126,8 +141,28 @@ public final class WebhookReceiver implements AutoCloseable {
             case NO_ACK -> exchange.sendResponseHeaders(204, -1);
             case FAIL_500 -> exchange.sendResponseHeaders(500, -1);
             case DROP_AFTER_PROCESSING -> throw new IOException("the receiver drops the connection after processing");
+            case HOLD_AFTER_PROCESSING -> {
+                heldOne.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                throw new IOException("the held connection is dropped");
+            }
+            case UNAVAILABLE_503 -> throw new IllegalStateException("answered above");
         }
         exchange.close();
+    }
+
+    /** Waits until a request is held; false if none was within the time. */
+    public boolean awaitHeld(Duration within) throws InterruptedException {
+        return heldOne.await(within.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Lets the held requests go: their connections are dropped without an answer. */
+    public void releaseHeld() {
+        release.countDown();
     }
 
     private synchronized void record(Request request) {
@@ -160,6 +195,7 @@ public final class WebhookReceiver implements AutoCloseable {
 
     @Override
     public void close() {
+        release.countDown();
         server.stop(0);
         executor.shutdownNow();
     }
