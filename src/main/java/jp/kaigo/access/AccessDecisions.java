@@ -29,6 +29,7 @@ import jp.kaigo.shared.EmergencyOpened;
 import jp.kaigo.shared.CarePlanDelivery;
 import jp.kaigo.shared.InformationCategory;
 import jp.kaigo.shared.OwnCarePlan;
+import jp.kaigo.shared.OwnPlanMonth;
 import jp.kaigo.shared.PlanExchangeSource;
 import jp.kaigo.shared.StandardPlanFiles;
 import jp.kaigo.shared.InsuredPerson;
@@ -254,7 +255,7 @@ public class AccessDecisions {
     }
 
     /** The office's plans for a person (drafts included), or the decision that refused them. */
-    public record OwnPlans(Decision decision, List<OwnCarePlan> plans) {
+    public record OwnPlans(Decision decision, List<OwnCarePlan> plans, List<OwnPlanMonth> months) {
     }
 
     /**
@@ -263,8 +264,11 @@ public class AccessDecisions {
      */
     public OwnPlans ownPlans(Actor actor, InsuredPerson person) {
         Decision decision = mayWrite(actor, person.insurerNo(), person.insuredNo(), InformationCategory.CARE_PLAN);
-        return new OwnPlans(decision, decision.permitted()
-                ? planExchange.ownPlans(actor.organisation().number(), person) : List.of());
+        if (!decision.permitted()) {
+            return new OwnPlans(decision, List.of(), List.of());
+        }
+        return new OwnPlans(decision, planExchange.ownPlans(actor.organisation().number(), person),
+                planExchange.ownMonths(actor.organisation().number(), person));
     }
 
     /** A delivery to the office with the decision about its person (numbers are shown only when permitted). */
@@ -718,6 +722,7 @@ public class AccessDecisions {
                     InformationCategory.CERTIFICATION;
             case ADMISSION_INFO, DISCHARGE_RECORD -> InformationCategory.CARE_TRANSITION;
             case CARE_PLAN_NOTIFICATION, HOME_MODIFICATION_REASON -> InformationCategory.INSURANCE_CARD;
+            case LIVING_SUPPORT_NOTIFICATION -> InformationCategory.CARE_PLAN;
         };
     }
 

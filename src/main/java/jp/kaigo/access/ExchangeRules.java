@@ -72,6 +72,8 @@ final class ExchangeRules {
                 Side.OFFICE), EnumSet.of(Side.MUNICIPALITY)));
         d.put(DocumentKind.HOME_MODIFICATION_REASON, new Direction(EnumSet.of(Side.OFFICE),
                 EnumSet.of(Side.MUNICIPALITY)));
+        d.put(DocumentKind.LIVING_SUPPORT_NOTIFICATION, new Direction(EnumSet.of(Side.OFFICE),
+                EnumSet.of(Side.MUNICIPALITY)));
         d.put(DocumentKind.ADMISSION_INFO, new Direction(EnumSet.of(Side.OFFICE), EnumSet.of(Side.MEDICAL)));
         d.put(DocumentKind.DISCHARGE_RECORD, new Direction(EnumSet.of(Side.MEDICAL), EnumSet.of(Side.OFFICE)));
         return Collections.unmodifiableMap(d);
@@ -145,7 +147,8 @@ final class ExchangeRules {
             return AccessReason.QUALIFICATION_LOST; // S16
         }
         if ((f.kind() == DocumentKind.CERTIFICATION_APPLICATION || f.kind() == DocumentKind.CARE_PLAN_NOTIFICATION
-                || f.kind() == DocumentKind.HOME_MODIFICATION_REASON) && !f.recipientIsInsurer()) {
+                || f.kind() == DocumentKind.HOME_MODIFICATION_REASON
+                || f.kind() == DocumentKind.LIVING_SUPPORT_NOTIFICATION) && !f.recipientIsInsurer()) {
             return AccessReason.OTHER_INSURER; // S5; I17-atk "a 届出 for another municipality's insured"
         }
         boolean officer = f.job() == JobType.MUNICIPAL_OFFICER;
@@ -214,6 +217,11 @@ final class ExchangeRules {
                             ? AccessReason.OFFICE_IN_CHARGE // S18
                             : AccessReason.CARE_PLAN_AUTHOR_ONLY;
                 }
+            }
+            case LIVING_SUPPORT_NOTIFICATION -> {
+                return f.qualifiedCareManager() && meets(f.officeInCharge(), PLANNING)
+                        ? AccessReason.OFFICE_IN_CHARGE // S25: the care manager who made the plan
+                        : AccessReason.CARE_PLAN_AUTHOR_ONLY;
             }
             case HOME_MODIFICATION_REASON -> {
                 if (!f.officeInCharge().isEmpty()) {

@@ -10,17 +10,24 @@ import java.util.Optional;
 import java.util.UUID;
 import jp.kaigo.shared.CarePlanDelivery;
 import jp.kaigo.shared.InsuredPerson;
+import jp.kaigo.shared.LivingSupportVisits;
 import jp.kaigo.shared.OwnCarePlan;
+import jp.kaigo.shared.OwnPlanMonth;
 import jp.kaigo.shared.PlanExchangeSource;
 import jp.kaigo.shared.PlanStatus;
 import jp.kaigo.shared.StandardPlanFiles;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The exchange's reads, for {@code access} only: an office's own plans, its deliveries, a delivery as the standard's files. */
 @Component
 class PlanExchangeReads implements PlanExchangeSource {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final TypeReference<List<Map<String, Object>>> ROWS = new TypeReference<>() {
+    };
     private final JdbcClient sql;
     private final StandardFiles standardFiles;
 
@@ -40,6 +47,30 @@ class PlanExchangeReads implements PlanExchangeSource {
                 rs.getObject(1, UUID.class), rs.getDate(2).toLocalDate(), PlanStatus.ofCode(rs.getString(3)),
                 rs.getString(4), rs.getString(5), instant(rs.getTimestamp(6)), instant(rs.getTimestamp(7)),
                 instant(rs.getTimestamp(8)), rs.getInt(9))).list();
+    }
+
+    @Override
+    public List<OwnPlanMonth> ownMonths(String officeNo, InsuredPerson person) {
+        return sql.sql("""
+                select s.target_month, s.rows::text, p.care_level, p.plan_date
+                  from careplan.monthly_sheets s
+                  left join lateral (select care_level, plan_date from careplan.plans p
+                                      where p.insurer_no = s.insurer_no and p.insured_no = s.insured_no
+                                        and p.office_no = s.office_no
+                                        and p.plan_date < s.target_month + interval '1 month'
+                                      order by p.plan_date desc limit 1) p on true
+                 where s.insurer_no = ? and s.insured_no = ? and s.office_no = ? and s.sheet = 'table6'
+                 order by s.target_month desc
+                """).params(person.insurerNo(), person.insuredNo(), officeNo).query((rs, n) -> new OwnPlanMonth(
+                rs.getDate(1).toLocalDate(), livingSupportVisits(rs.getString(2)), rs.getString(3),
+                localDate(rs.getDate(4)))).list();
+    }
+
+    /** The 生活援助中心型 visits of a 第6表 month: the サービス回数 of its rows with such a サービスコード. */
+    private static int livingSupportVisits(String rowsJson) {
+        return JSON.readValue(rowsJson, ROWS).stream()
+                .filter(r -> LivingSupportVisits.isLivingSupport((String) r.get("serviceCode")))
+                .mapToInt(r -> r.get("times") instanceof Number t ? t.intValue() : 1).sum();
     }
 
     @Override

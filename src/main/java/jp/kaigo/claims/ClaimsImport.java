@@ -109,7 +109,7 @@ final class ClaimsImport implements ImportTarget {
                  group by insured_no, service_month
                 """, (rs, n) -> new BenefitsRecorded.Month(rs.getString(1), rs.getDate(2).toLocalDate(), rs.getInt(3),
                 rs.getLong(4), rs.getLong(5)), importId, insurerNo,
-                java.sql.Date.valueOf(LocalDate.now(JAPAN).withDayOfMonth(1).minusMonths(STATEMENT_MONTHS)));
+                LocalDate.now(JAPAN).withDayOfMonth(1).minusMonths(STATEMENT_MONTHS));
         // in parts, so that a municipality's whole year stays a few small events (each a few seconds of bulk inserts)
         for (int from = 0; from < months.size(); from += STATEMENTS_PER_EVENT) {
             events.publishEvent(new BenefitsRecorded(insurerNo,

@@ -33,6 +33,11 @@ public enum DocumentKind {
      * municipality, with the 住宅改修費 application.
      */
     HOME_MODIFICATION_REASON("home-modification-reason", "住宅改修が必要な理由書", 5 * 365),
+    /**
+     * 訪問介護(生活援助中心型)の回数が多いケアプランの届出: the care manager of the office in charge → the person's municipality,
+     * when a month's 第6表 holds more 生活援助 visits than the ministerial count ({@link LivingSupportVisits}).
+     */
+    LIVING_SUPPORT_NOTIFICATION("living-support-notification", "生活援助中心型の訪問介護が多いケアプランの届出", 5 * 365),
     /** 入院時情報提供書 (MHLW 参考様式): the office in charge with care management → the hospital admitting the person. */
     ADMISSION_INFO("admission-info", "入院時情報提供書", 5 * 365),
     /** 退院・退所情報記録書 (MHLW 参考様式): the hospital or facility → the office in charge with care management. */

@@ -12,6 +12,9 @@ import java.util.UUID;
 public interface PlanExchangeSource {
     List<OwnCarePlan> ownPlans(String officeNo, InsuredPerson person);
 
+    /** The office's 第6表 months for the person, newest first, with the 生活援助中心型 visits counted. */
+    List<OwnPlanMonth> ownMonths(String officeNo, InsuredPerson person);
+
     List<CarePlanDelivery> deliveriesTo(String officeNo, int limit);
 
     Optional<CarePlanDelivery> delivery(UUID deliveryId, String officeNo);

@@ -52,10 +52,13 @@ class ExchangeDecisionTableTests {
             S15 | care-plan-notification | * | * | !municipality | * | * | * | * | * | * | * | * | * | * | * | * | WRONG_DIRECTION | §2.3
             S15 | home-modification-reason | !office | * | * | * | * | * | * | * | * | * | * | * | * | * | * | WRONG_DIRECTION | care-documents §5 介 → 保
             S15 | home-modification-reason | * | * | !municipality | * | * | * | * | * | * | * | * | * | * | * | * | WRONG_DIRECTION | §2.3
+            S15 | living-support-notification | !office | * | * | * | * | * | * | * | * | * | * | * | * | * | * | WRONG_DIRECTION | care-documents §4.1 介 → 保
+            S15 | living-support-notification | * | * | !municipality | * | * | * | * | * | * | * | * | * | * | * | * | WRONG_DIRECTION | §2.3
             S16 | * | office,medical | * | * | * | * | * | * | * | * | * | * | * | * | yes | * | QUALIFICATION_LOST | ND A2 (WG-joint)
             S5  | certification-application | * | * | * | * | no | * | * | * | * | * | * | * | * | * | * | OTHER_INSURER | I16-atk "application for a person of another municipality"; ND A2 (WG8)
             S5  | care-plan-notification | * | * | * | * | no | * | * | * | * | * | * | * | * | * | * | OTHER_INSURER | I17-atk "a 届出 for another municipality's insured"; ND A2 (WG8)
             S5  | home-modification-reason | * | * | * | * | no | * | * | * | * | * | * | * | * | * | * | OTHER_INSURER | care-documents §5: to the person's municipality only
+            S5  | living-support-notification | * | * | * | * | no | * | * | * | * | * | * | * | * | * | * | OTHER_INSURER | care-documents §4.1: to the person's municipality only
             S1  | certification-application | person-self | * | * | * | * | * | * | * | * | * | * | * | * | no | * | SELF | I16 §2; BP 2.4 被保険者①; ARCH actors
             S2  | certification-application | person-rep | * | * | * | * | * | * | yes | * | * | * | * | * | * | * | REPRESENTATIVE | I16 §2 "registered representative"
             S3  | certification-application | office | QUALIFIED_CM | * | * | * | 43,55 | * | * | * | * | * | * | * | * | * | DAIKOU | BP flow B ※1 "一定のケアマネ、施設、地域包括支援センター等で代行可"; ToBe ※1; OM §3
@@ -80,6 +83,8 @@ class ExchangeDecisionTableTests {
             S19 | care-plan-notification | person-rep | * | * | * | * | * | * | yes | * | * | * | * | * | no | * | REPRESENTATIVE | S19 by a registered representative, as S2
             S18 | care-plan-notification | office | QUALIFIED_CM | * | * | * | 43,46 | * | * | * | * | * | * | * | * | * | OFFICE_IN_CHARGE | certification-online §2.10 S18; 別紙02 居宅サービス計画作成依頼(変更)届出書 ●(介→保); I17 §1
             S18 | care-plan-notification | office | * | * | * | * | * | * | * | * | * | * | * | * | * | * | CARE_PLAN_AUTHOR_ONLY | S18: the care manager of the office in charge with care management (decision: the care-plan reason)
+            S25 | living-support-notification | office | QUALIFIED_CM | * | * | * | 43,46 | * | * | * | * | * | * | * | * | * | OFFICE_IN_CHARGE | care-documents §4.1 S25; 基準第13条第18号の2, 告示第218号; basic policy D-a ※9
+            S25 | living-support-notification | office | * | * | * | * | * | * | * | * | * | * | * | * | * | * | CARE_PLAN_AUTHOR_ONLY | S25: the care manager of the office in charge with care management
             S24 | home-modification-reason | * | QUALIFIED_CM,QUALIFIED_OT | * | * | * | !none | * | * | * | * | * | * | * | * | * | OFFICE_IN_CHARGE | care-documents §5 S24; office-master.md §3 理由書
             S24 | home-modification-reason | * | * | * | * | * | !none | * | * | * | * | * | * | * | * | * | REASON_WRITER_ONLY | I17-atk "a 理由書 by an unqualified staff member"
             S17 | * | * | * | * | * | * | * | * | * | * | * | * | * | * | * | * | NOT_INVOLVED | ARCH "access is the one place"
@@ -102,8 +107,8 @@ class ExchangeDecisionTableTests {
             R7  | * | * | person-self,person-rep | * | * | * | * | * | * | * | * | * | * | * | NOT_INVOLVED | §2.10 R7
             R1  | certification-application | read,withdraw | office | QUALIFIED_CM,SOCIAL_WORKER,NURSE | yes | * | * | * | * | * | * | * | yes | * | PURGED | §2.10 R7
             R1  | certification-application | read,withdraw | office | QUALIFIED_CM,SOCIAL_WORKER,NURSE | yes | * | * | * | * | * | * | * | * | * | SENDER | §2.10 R1: job as S3
-            R1  | care-survey,care-plan-notification,home-modification-reason | read,withdraw | office | QUALIFIED_CM | yes | * | * | * | * | * | * | * | yes | * | PURGED | §2.10 R7
-            R1  | care-survey,care-plan-notification,home-modification-reason | read,withdraw | office | QUALIFIED_CM | yes | * | * | * | * | * | * | * | * | * | SENDER | §2.10 R1: job as S7
+            R1  | care-survey,care-plan-notification,home-modification-reason,living-support-notification | read,withdraw | office | QUALIFIED_CM | yes | * | * | * | * | * | * | * | yes | * | PURGED | §2.10 R7
+            R1  | care-survey,care-plan-notification,home-modification-reason,living-support-notification | read,withdraw | office | QUALIFIED_CM | yes | * | * | * | * | * | * | * | * | * | SENDER | §2.10 R1: job as S7
             R1  | survey-assignment,care-survey,opinion-request,committee-packet,progress-notice | read,withdraw | municipality | MUNICIPAL_OFFICER | yes | * | * | * | * | * | * | * | yes | * | PURGED | §2.10 R7
             R1  | survey-assignment,care-survey,opinion-request,committee-packet,progress-notice | read,withdraw | municipality | MUNICIPAL_OFFICER | yes | * | * | * | * | * | * | * | * | * | SENDER | §2.10 R1: job as S6, S8, S9, S13 (S14: the municipality's officer reads what the platform sent for it)
             R1  | doctor-opinion | read,withdraw | medical | DOCTOR | yes | * | * | * | * | * | * | * | yes | * | PURGED | §2.10 R7

@@ -69,6 +69,8 @@ class PlanNotificationPagesIntegrationTests {
     DocumentRouting routing;
     @Autowired
     JdbcClient sql;
+    @Autowired
+    jp.kaigo.casework.CareRecordWriting writing;
 
     int n;
     HospitalStay person;
@@ -151,6 +153,60 @@ class PlanNotificationPagesIntegrationTests {
         Routed<?> sent = routing.send(Actor.staff(therapist), reason("reason-b" + n));
         assertThat(sent).as(String.valueOf(sent)).isInstanceOf(Routed.Done.class);
         assertThat(count(DocumentKind.HOME_MODIFICATION_REASON)).isEqualTo(1);
+    }
+
+    /**
+     * I17 §1 (D-a ※9): a month whose 第6表 plans more 生活援助中心型 visits than the count for the plan's 要介護2 (34) shows
+     * 届出が必要です; the care manager sends the 届出 with the figures filled in; the office's clerk may not.
+     */
+    @Test
+    void aMonthWithMoreLivingSupportVisitsThanTheCountIsNotified() {
+        // the care software's files come in through another care manager of the office (one sign-in per one-time code)
+        StaffSession cm = signIn(Party.office(person.office()), staff.createStaff(officeAdmin(), "files" + n,
+                Browser.STAFF_PASSWORD, JobType.CARE_MANAGER, List.of(new StaffAccounts.AttestedQualification(
+                        Qualification.CARE_MANAGER, "47000004", Inputs.today().plusYears(2)))));
+        String day = Inputs.today().toString().replace("-", "");
+        String month = day.substring(0, 6);
+        String table1 = String.join(",", "202407", person.insurer(), person.insuredNo(), day, "", "", "", "\"ケアマネ\"",
+                "\"居宅\"", "", "", "", person.office(), day, day, "11", "2", "", "", "", "22", "", "", "", "1", "", "", "");
+        StringBuilder table6 = new StringBuilder();
+        for (int d = 1; d <= 18; d++) { // 18 days × 2 = 36 visits of 生活援助2
+            table6.append(String.join(",", "202407", person.insurer(), person.insuredNo(), day, month, person.office(),
+                    "\"ケアマネ\"", "183", "", month + String.format("%02d", d), "", "1000", "1045", "2", "112111", "", "",
+                    "", "", person.office(), "", "", "0", "", "")).append("\r\n");
+        }
+        var ms932 = java.nio.charset.Charset.forName("windows-31j");
+        assertThat(writing.importPlanFile(cm, "UP1KYO", new ByteArrayInputStream((table1 + "\r\n").getBytes(ms932)), ms932)
+                .rejections()).isEmpty();
+        assertThat(writing.importPlanFile(cm, "UPPLAN", new ByteArrayInputStream(table6.toString().getBytes(ms932)), ms932)
+                .rejections()).isEmpty();
+
+        PortalTerminal careManager = careManager();
+        String ref = CareTransitionPagesIntegrationTests.personRef(careManager);
+        String plans = careManager.get("/portal/office/persons/" + ref + "/care-plans").body();
+        assertThat(plans).contains("36回", "34回", "届出が必要です");
+        String page = "/portal/office/persons/" + ref + "/living-support-notification?month=" + month.substring(0, 4) + "-"
+                + month.substring(4);
+        assertThat(careManager.get(page).body()).as("the figures filled in").contains("value=\"36\"", "value=\"34\"");
+        HttpResponse<String> noReason = CareTransitionPagesIntegrationTests.send(careManager, page, Map.of("targetMonth",
+                month.substring(0, 4) + "-" + month.substring(4), "planDate", Inputs.today().toString(), "careLevel", "22",
+                "visits", "36", "count", "34"));
+        assertThat(noReason.statusCode()).isEqualTo(400);
+        assertThat(noReason.body()).contains("生活援助中心型の訪問介護が必要な理由");
+        assertThat(count(DocumentKind.LIVING_SUPPORT_NOTIFICATION)).isZero();
+        HttpResponse<String> sent = CareTransitionPagesIntegrationTests.send(careManager, page, Map.of("targetMonth",
+                month.substring(0, 4) + "-" + month.substring(4), "planDate", Inputs.today().toString(), "careLevel", "22",
+                "visits", "36", "count", "34", "reason", "独居で買い物と調理が毎日必要。配食は本人が望まない"));
+        assertThat(sent.statusCode()).as(sent.body()).isEqualTo(302);
+        assertThat(count(DocumentKind.LIVING_SUPPORT_NOTIFICATION)).isEqualTo(1);
+
+        Routed<?> clerk = routing.send(Actor.staff(officeAdmin()), new Outgoing(DocumentKind.LIVING_SUPPORT_NOTIFICATION,
+                Correspondent.of(Party.municipality(person.insurer())), new InsurerNumber(person.insurer()),
+                new InsuredNumber(person.insuredNo()), Map.of("targetMonth", month.substring(0, 4) + "-"
+                        + month.substring(4), "planDate", Inputs.today().toString(), "careLevel", "22", "visits", "36",
+                        "count", "34", "reason", "x"), "living-clerk-" + n, null, null));
+        assertThat(clerk).isInstanceOfSatisfying(Routed.Denied.class,
+                denied -> assertThat(denied.decision().reason().name()).isEqualTo("CARE_PLAN_AUTHOR_ONLY"));
     }
 
     private Outgoing reason(String key) {
