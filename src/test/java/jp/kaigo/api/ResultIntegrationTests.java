@@ -56,7 +56,9 @@ class ResultIntegrationTests extends ExchangeApiTests {
                 .single()).as("through the registry's own import").isEqualTo(1);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(sql.sql("""
                 select kind from notification.notices where insurer_no = :i and insured_no = :p
+                   and kind <> 'consent-recorded'
                 """).param("i", insurer).param("p", PERSON).query(String.class).list())
+                .as("one result notice (the 包括同意 registered at the application is told on its own)")
                 .containsExactly("certification-result"));
         assertThat(record(officer, result("22", 6)).status()).as("a decided case takes no second result")
                 .isEqualTo(400);
