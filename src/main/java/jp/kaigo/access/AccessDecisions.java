@@ -150,18 +150,28 @@ public class AccessDecisions {
      * look by an office or medical institution ({@link OrganisationFirstAccess}).
      */
     public Disclosure read(Actor actor, String insurerNo, String insuredNo, InformationCategory category, String purpose) {
-        String look = careOrganisation(actor) ? actor.kind().code() + ":" + actor.organisation().number() + ":"
+        return noticed(actor, insurerNo, insuredNo, () -> disclose(actor, insurerNo, insuredNo, category, purpose),
+                Disclosure::decision);
+    }
+
+    /**
+     * Runs a look at the person's records and, when it was permitted and is the first by a care organisation new to the
+     * person, tells the person ({@link OrganisationFirstAccess}).
+     */
+    private <T> T noticed(Actor actor, String insurerNo, String insuredNo, java.util.function.Supplier<T> look,
+            java.util.function.Function<T, Decision> decision) {
+        String key = careOrganisation(actor) ? actor.kind().code() + ":" + actor.organisation().number() + ":"
                 + insurerNo + ":" + insuredNo : null;
-        boolean firstLook = look != null && !looked.contains(look)
+        boolean firstLook = key != null && !looked.contains(key)
                 && audit.lastSeenBy(actor.kind().code(), actor.organisation().number(), insurerNo, insuredNo).isEmpty();
-        Disclosure disclosure = disclose(actor, insurerNo, insuredNo, category, purpose);
-        if (look != null && disclosure.decision().permitted()) {
-            remember(look);
+        T result = look.get();
+        if (key != null && decision.apply(result).permitted()) {
+            remember(key);
             if (firstLook) {
                 firstAccess(actor, insurerNo, insuredNo);
             }
         }
-        return disclosure;
+        return result;
     }
 
     private void remember(String look) {
@@ -284,8 +294,9 @@ public class AccessDecisions {
             return List.of();
         }
         return planExchange.deliveriesTo(actor.organisation().number(), 100).stream().map(d -> new ReceivedPlan(d,
-                decide(actor, d.person().insurerNo(), d.person().insuredNo(), InformationCategory.CARE_PLAN,
-                        "届いたケアプランの一覧"))).toList();
+                noticed(actor, d.person().insurerNo(), d.person().insuredNo(), () -> decide(actor, d.person().insurerNo(),
+                        d.person().insuredNo(), InformationCategory.CARE_PLAN, "届いたケアプランの一覧"), x -> x)))
+                .toList();
     }
 
     /** A delivery's files, or the decision that refused them. */
@@ -301,8 +312,9 @@ public class AccessDecisions {
             return Optional.empty();
         }
         return planExchange.delivery(deliveryId, actor.organisation().number()).map(d -> {
-            Decision decision = decide(actor, d.person().insurerNo(), d.person().insuredNo(),
-                    InformationCategory.CARE_PLAN, "ケアプラン標準CSVのダウンロード");
+            Decision decision = noticed(actor, d.person().insurerNo(), d.person().insuredNo(), () -> decide(actor,
+                    d.person().insurerNo(), d.person().insuredNo(), InformationCategory.CARE_PLAN,
+                    "ケアプラン標準CSVのダウンロード"), x -> x);
             return decision.permitted() ? new PlanFiles(planExchange.download(d, master.nameOf(
                     Party.office(d.senderNo())).orElse(null)), null) : new PlanFiles(null, decision);
         });

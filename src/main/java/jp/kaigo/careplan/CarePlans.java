@@ -392,14 +392,21 @@ public class CarePlans {
                 continue;
             }
             List<Object> key = entry.getKey();
+            // 予定 and 第7表: the month replaced; 実績: the サービス種類 the file holds replaced, the office's others kept
+            // (one 実績 file per サービス種類, records-formats.md §1.8)
+            String[] types = entry.getValue().stream().map(v -> String.valueOf(v.get("serviceCode")).substring(0, 2))
+                    .distinct().toArray(String[]::new);
             UUID sheetId = sql.sql("""
                     insert into careplan.monthly_sheets (sheet_id, office_no, insurer_no, insured_no, target_month, sheet, rows)
                     values (?, ?, ?, ?, ?, ?, ?::jsonb)
                     on conflict (office_no, insurer_no, insured_no, target_month, sheet)
-                    do update set rows = excluded.rows, received_at = now()
+                    do update set received_at = now(), rows = case when excluded.sheet <> 'table6-actual' then excluded.rows
+                        else coalesce((select jsonb_agg(r) from jsonb_array_elements(careplan.monthly_sheets.rows) r
+                                        where not (left(r ->> 'serviceCode', 2) = any (?::text[]))), '[]'::jsonb)
+                             || excluded.rows end
                     returning sheet_id
                     """).params(UUID.randomUUID(), officeNo, key.get(0), key.get(1), key.get(2),
-                    sheet, JSON.writeValueAsString(entry.getValue())).query(UUID.class).single();
+                    sheet, JSON.writeValueAsString(entry.getValue()), types).query(UUID.class).single();
             sheets.add(sheetId);
             if (sheet.equals("table6-actual")) {
                 // the 実績 flows back to the care manager's office named in it (プラン担当業者コード)
@@ -510,6 +517,9 @@ public class CarePlans {
             sql.sql("delete from careplan.deliveries d where insurer_no = ? and sheet_id = ? and not exists"
                     + " (select 1 from careplan.monthly_sheets s where s.insurer_no = d.insurer_no and s.sheet_id = d.sheet_id)")
                     .params(row.insurer, sheet.get()).update();
+            // what is left of the month changed: the care manager's office is told again
+            sql.sql("update careplan.deliveries set delivered_at = now(), downloaded_at = null where insurer_no = ?"
+                    + " and sheet_id = ?").params(row.insurer, sheet.get()).update();
             sheets.add(sheet.get());
         }
         return sheets;
@@ -524,7 +534,7 @@ public class CarePlans {
             return null;
         }
         UUID planId = sql.sql("select plan_id from careplan.plans where insurer_no = ? and insured_no = ?"
-                + " and office_no = ? and plan_date = ? and status not in ('issued', 'superseded')")
+                + " and office_no = ? and plan_date = ? and status not in ('issued', 'superseded') for update")
                 .params(row.insurer, row.insured, officeNo, planDate).query(UUID.class).optional()
                 .orElse(null);
         if (planId == null) {
@@ -537,7 +547,8 @@ public class CarePlans {
     /** New 第2表 or 第3表 rows change the words: the plan is a draft again, and an answer of the person lapses. */
     private void backToDraft(UUID planId) {
         sql.sql("update careplan.plans set status = 'draft', proposed_at = null, answered_at = null, agreement = null,"
-                + " answered_by = null, declined_note = null where plan_id = ?").param(planId).update();
+                + " answered_by = null, declined_note = null where plan_id = ? and status not in ('issued', 'superseded')")
+                .param(planId).update();
     }
 
     private static String carry(String given, String before) {
@@ -572,11 +583,15 @@ public class CarePlans {
                     living_support_other = excluded.living_support_other, source = excluded.source,
                     created_on = excluded.created_on, status = 'draft', proposed_at = null, answered_at = null,
                     agreement = null, answered_by = null, declined_note = null
+                 where careplan.plans.status not in ('issued', 'superseded')
                 returning plan_id
                 """).params(UUID.randomUUID(), p.insurerNo(), p.insuredNo(), officeNo, date(p.planDate()),
                 date(p.firstPlanDate()), p.planKind(), p.certStatus(), date(p.certifiedOn()), date(p.certValidFrom()),
                 date(p.certValidTo()), p.careLevel(), p.authorName(), p.assessment(), p.boardOpinion(), p.policy(),
-                p.livingSupportReason(), p.livingSupportOther(), source, date(createdOn)).query(UUID.class).single();
+                p.livingSupportReason(), p.livingSupportOther(), source, date(createdOn)).query(UUID.class).optional()
+                // issued meanwhile (the check above does not lock): an issued plan is never changed
+                .orElseThrow(() -> new InvalidValue("planDate", "居宅サービス計画作成(変更)日",
+                        "この作成(変更)日のケアプランは交付済みです(変更する場合は新しい作成(変更)日で送ってください)"));
     }
 
     private void replaceItems(UUID planId, List<CarePlanDraft.Item> items) {

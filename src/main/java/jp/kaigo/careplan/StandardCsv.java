@@ -11,7 +11,8 @@ import java.util.List;
 /**
  * Writes records the way the ケアプランデータ連携 standard reads them (records-formats.md §1.2): comma-separated, CRLF,
  * Shift_JIS (MS932); free text always in double quotes with inner quotes doubled (newlines and commas kept), codes and
- * dates bare. A character MS932 cannot hold becomes 〓 (the standard asks to convert what is outside it).
+ * dates bare (quoted only if one holds a separator). Characters Unicode spells otherwise than MS932 (〜, −, …) are
+ * written in MS932's form; one MS932 cannot hold becomes 〓 (the standard asks to convert what is outside it).
  */
 final class StandardCsv {
     static final Charset MS932 = Charset.forName("windows-31j");
@@ -35,23 +36,29 @@ final class StandardCsv {
             }
             Cell cell = cells.get(i);
             String value = cell.value() == null ? "" : cell.value();
-            if (cell.freeText() && !value.isEmpty()) {
+            if (cell.freeText() && !value.isEmpty() || !value.matches("[^,\"\r\n]*")) {
+                // free text always quoted; a code cell only when it must be (kept as text, it may hold a comma)
                 text.append('"').append(value.replace("\"", "\"\"")).append('"');
-            } else if (value.matches("[^,\"\r\n]*")) {
-                text.append(value);
             } else {
-                throw new IllegalStateException("a code cell holds a separator");
+                text.append(value);
             }
         }
         text.append("\r\n");
         return this;
     }
 
+    /** Characters Unicode text holds in forms MS932 spells otherwise (〜 − ‖ ¢ £ ¬ —), in MS932's forms. */
+    private static String ms932Forms(String text) {
+        return text.replace('\u301C', '\uFF5E').replace('\u2212', '\uFF0D').replace('\u2016', '\u2225')
+                .replace('\u00A2', '\uFFE0').replace('\u00A3', '\uFFE1').replace('\u00AC', '\uFFE2')
+                .replace('\u2014', '\u2015');
+    }
+
     byte[] bytes() {
         CharsetEncoder encoder = MS932.newEncoder().onMalformedInput(CodingErrorAction.REPLACE)
                 .onUnmappableCharacter(CodingErrorAction.REPLACE).replaceWith(new byte[] {(byte) 0x81, (byte) 0xAC});
         try {
-            ByteBuffer out = encoder.encode(CharBuffer.wrap(text));
+            ByteBuffer out = encoder.encode(CharBuffer.wrap(ms932Forms(text.toString())));
             byte[] bytes = new byte[out.remaining()];
             out.get(bytes);
             return bytes;

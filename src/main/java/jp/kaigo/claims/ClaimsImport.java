@@ -37,7 +37,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 final class ClaimsImport implements ImportTarget {
     static final String TABLE = "claims.claim_records";
-    /** 介護給付費通知 are given for the service months of the last year only (a first load of older years tells nobody). */
+    /** 介護給付費通知 are given for the last 12 service months only, this one included (older years tell nobody). */
     private static final int STATEMENT_MONTHS = 12;
     private static final int STATEMENTS_PER_EVENT = 10_000;
     private static final java.time.ZoneId JAPAN = java.time.ZoneId.of("Asia/Tokyo");
@@ -109,7 +109,7 @@ final class ClaimsImport implements ImportTarget {
                  group by insured_no, service_month
                 """, (rs, n) -> new BenefitsRecorded.Month(rs.getString(1), rs.getDate(2).toLocalDate(), rs.getInt(3),
                 rs.getLong(4), rs.getLong(5)), importId, insurerNo,
-                LocalDate.now(JAPAN).withDayOfMonth(1).minusMonths(STATEMENT_MONTHS));
+                LocalDate.now(JAPAN).withDayOfMonth(1).minusMonths(STATEMENT_MONTHS - 1));
         // in parts, so that a municipality's whole year stays a few small events (each a few seconds of bulk inserts)
         for (int from = 0; from < months.size(); from += STATEMENTS_PER_EVENT) {
             events.publishEvent(new BenefitsRecorded(insurerNo,

@@ -59,32 +59,53 @@ class NoticeBook {
 
     /**
      * Makes one notice of the kind per person of an insurer in one statement (skipping those the person already has
-     * with the key), and plans the deliveries their preferences ask for; answers the new notices with an email or SMS
-     * delivery to send, by person.
+     * with the key), and plans the deliveries their preferences ask for.
      */
-    List<Map.Entry<InsuredPerson, UUID>> recordMany(InsurerNumber insurer, NoticeKind kind, List<Many> notices) {
-        String[] persons = notices.stream().map(Many::insuredNo).toArray(String[]::new);
-        String[] keys = notices.stream().map(Many::dedupeKey).toArray(String[]::new);
-        String[] params = notices.stream().map(m -> JSON.writeValueAsString(m.params())).toArray(String[]::new);
-        return sql.sql("""
+    void recordMany(InsurerNumber insurer, NoticeKind kind, List<Many> notices) {
+        sql.sql("""
                 with made as (
                   insert into notification.notices (insurer_no, insured_no, notice_id, kind, dedupe_key, params)
                   select ?, p, gen_random_uuid(), ?, k, cast(j as jsonb) from unnest(?::text[], ?::text[], ?::text[]) t(p, k, j)
                   on conflict (insurer_no, insured_no, dedupe_key) do nothing
-                  returning insurer_no, insured_no, notice_id),
-                planned as (
-                  insert into notification.deliveries (insurer_no, insured_no, notice_id, channel, status)
-                  select m.insurer_no, m.insured_no, m.notice_id, c.channel, 'pending'
-                    from made m join notification.preferences p on p.insurer_no = m.insurer_no and p.insured_no = m.insured_no
-                    cross join lateral (values ('email', p.email is not null), ('sms', p.sms is not null),
-                                               ('paper', p.paper and ?)) c(channel, wanted)
-                   where c.wanted
-                  on conflict do nothing
-                  returning insured_no, notice_id, channel)
-                select distinct insured_no, notice_id from planned where channel <> 'paper'
-                """).params(insurer.value(), kind.code(), persons, keys, params, kind.onPaper())
+                  returning insurer_no, insured_no, notice_id)
+                insert into notification.deliveries (insurer_no, insured_no, notice_id, channel, status)
+                select m.insurer_no, m.insured_no, m.notice_id, c.channel, 'pending'
+                  from made m join notification.preferences p on p.insurer_no = m.insurer_no and p.insured_no = m.insured_no
+                  cross join lateral (values ('email', p.email is not null), ('sms', p.sms is not null),
+                                             ('paper', p.paper and ?)) c(channel, wanted)
+                 where c.wanted
+                on conflict do nothing
+                """).params(insurer.value(), kind.code(), persons(notices), keys(notices), params(notices), kind.onPaper())
+                .update();
+    }
+
+    /**
+     * The notices among these (by person and key) with an email or SMS pointer not yet sent (new, failed, or left by an
+     * instance that died): those to deliver now.
+     */
+    List<Map.Entry<InsuredPerson, UUID>> unsentPointers(InsurerNumber insurer, List<Many> notices) {
+        return sql.sql("""
+                select distinct n.insured_no, n.notice_id
+                  from unnest(?::text[], ?::text[]) t(p, k)
+                  join notification.notices n on n.insurer_no = ? and n.insured_no = t.p and n.dedupe_key = t.k
+                  join notification.deliveries d on d.insurer_no = n.insurer_no and d.insured_no = n.insured_no
+                                                and d.notice_id = n.notice_id
+                 where d.channel in ('email', 'sms') and d.status in ('pending', 'failed', 'sending')
+                """).params(persons(notices), keys(notices), insurer.value())
                 .query((rs, n) -> Map.entry(new InsuredPerson(insurer, new jp.kaigo.shared.InsuredNumber(rs.getString(1))),
                         rs.getObject(2, UUID.class))).list();
+    }
+
+    private static String[] persons(List<Many> notices) {
+        return notices.stream().map(Many::insuredNo).toArray(String[]::new);
+    }
+
+    private static String[] keys(List<Many> notices) {
+        return notices.stream().map(Many::dedupeKey).toArray(String[]::new);
+    }
+
+    private static String[] params(List<Many> notices) {
+        return notices.stream().map(m -> JSON.writeValueAsString(m.params())).toArray(String[]::new);
     }
 
     /** The deliveries the person's preferences ask for (each at most once per notice and channel). */

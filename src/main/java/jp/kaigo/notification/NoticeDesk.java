@@ -51,13 +51,15 @@ class NoticeDesk {
     /**
      * Many notices of one kind for an insurer's persons at once (a monthly statement for everyone who used services),
      * in batches of {@value #BATCH} persons, each batch committed on its own; then the email/SMS pointers of the new ones
-     * are sent. Running it again makes nothing twice (the deduplication key).
+     * (and any left unsent by an earlier run) are sent. Running it again makes nothing twice (the deduplication key).
      */
     int giveMany(InsurerNumber insurer, NoticeKind kind, List<NoticeBook.Many> notices) {
         int pointers = 0;
         for (int from = 0; from < notices.size(); from += BATCH) {
             List<NoticeBook.Many> batch = notices.subList(from, Math.min(notices.size(), from + BATCH));
-            var toSend = ownTransaction.execute(status -> book.recordMany(insurer, kind, batch));
+            ownTransaction.executeWithoutResult(status -> book.recordMany(insurer, kind, batch));
+            // the pointers of this batch not sent yet: new ones, and those a crash or a failed channel left behind
+            var toSend = book.unsentPointers(insurer, batch);
             for (var notice : toSend) {
                 ownTransaction.executeWithoutResult(status -> deliver(notice.getKey(), notice.getValue()));
             }

@@ -60,7 +60,8 @@ public class InsuredRegistry implements InsuredPersons {
         return due;
     }
 
-    /** 交付済み: the paper certificates printed, each with the fingerprint of what it showed. */
+    /** 交付済み: the paper certificates printed, each with the fingerprint of what it showed (all or none). */
+    @org.springframework.transaction.annotation.Transactional
     public void paperCertificatesIssued(InsurerNumber insurer, Map<String, String> fingerprints, java.util.UUID staffId) {
         paper.issued(insurer, fingerprints, staffId);
     }

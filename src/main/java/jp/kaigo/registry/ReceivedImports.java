@@ -65,7 +65,7 @@ final class ReceivedImports implements ImportTarget {
 
     /**
      * The certificates this import changed for persons who had one before (not a first load): each person's newest
-     * current history from the file, for the notice.
+     * current history from the file that is in force today or later (a corrected past history tells nothing).
      */
     private void tellChanges(UUID importId, String insurerNo) {
         String field = type == RecordType.BURDEN_RATIO ? "ratio" : "stage";
@@ -74,7 +74,8 @@ final class ReceivedImports implements ImportTarget {
         String table = type.table();
         List<CertificateChanged.Change> changes = jdbc.query("select distinct on (r.insured_no) r.insured_no, r." + field
                 + ", r.valid_from, r.valid_to from " + table + " r where r.import_id = ? and r.insurer_no = ?"
-                + " and not r.deleted and r.current and exists (select 1 from " + table + " e where e.insurer_no = r.insurer_no"
+                + " and not r.deleted and r.current and (r.valid_to is null or r.valid_to >= current_date)"
+                + " and exists (select 1 from " + table + " e where e.insurer_no = r.insurer_no"
                 + " and e.insured_no = r.insured_no and e.import_id <> r.import_id)"
                 + " order by r.insured_no, r.valid_from desc", (rs, n) -> new CertificateChanged.Change(rs.getString(1),
                 rs.getString(2), meanings.getOrDefault(rs.getString(2), rs.getString(2)), rs.getDate(3).toLocalDate(),

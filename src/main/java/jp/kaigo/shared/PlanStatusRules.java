@@ -34,7 +34,7 @@ public final class PlanStatusRules {
         ALREADY_AGREED("本人の同意はすでに得ています"),
         ALREADY_DECLINED("すでに同意しないと答えています"),
         NOT_AGREED("本人の同意がまだありません(原案を示して同意を得るか、書面・口頭で得た同意を記録してください)"),
-        PERSON_DECLINED("本人が同意しないと答えています(原案を見直して示し直してください)");
+        PERSON_DECLINED("本人が同意しないと答えています(原案を見直して送り直してから、示し直してください)");
 
         private final String message;
 
@@ -72,9 +72,10 @@ public final class PlanStatusRules {
         return switch (act) {
             case SUBMIT -> Outcome.to(PlanStatus.DRAFT); // P2
             case DELETE -> Outcome.to(null); // P7
-            case PROPOSE -> switch (from) { // P3
+            case PROPOSE -> switch (from) { // P3: a declined 原案 is shown again only after it was changed (SUBMIT)
                 case PROPOSED -> Outcome.refused(Refusal.ALREADY_PROPOSED);
                 case AGREED -> Outcome.refused(Refusal.ALREADY_AGREED);
+                case DECLINED -> Outcome.refused(Refusal.PERSON_DECLINED);
                 default -> Outcome.to(PlanStatus.PROPOSED);
             };
             case AGREE -> switch (from) { // P4: the person may change their mind until 交付

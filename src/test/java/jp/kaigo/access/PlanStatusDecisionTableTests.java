@@ -22,7 +22,8 @@ class PlanStatusDecisionTableTests {
             P2 | * | SUBMIT | DRAFT | §7.1 P2: new words make a draft again; an answer to the old words lapses
             P3 | PROPOSED | PROPOSE | ALREADY_PROPOSED | §7.1 P3
             P3 | AGREED | PROPOSE | ALREADY_AGREED | §7.1 P3
-            P3 | DRAFT,DECLINED | PROPOSE | PROPOSED | §7.1 P3: D-a ※4, the 原案 in the person's view
+            P3 | DECLINED | PROPOSE | PERSON_DECLINED | §7.1 P3: the person's no stands until the words change (SUBMIT)
+            P3 | DRAFT | PROPOSE | PROPOSED | §7.1 P3: D-a ※4, the 原案 in the person's view
             P4 | DRAFT | AGREE,DECLINE | NOT_PROPOSED | §7.1 P4: the person answers only a 原案 shown to them
             P4 | AGREED | AGREE | ALREADY_AGREED | §7.1 P4
             P4 | DECLINED | DECLINE | ALREADY_DECLINED | §7.1 P4

@@ -208,15 +208,29 @@ class CarePlanExchangeIntegrationTests extends MunicipalityApiTests {
                 .matches("UPJSK_202611_" + helperNo + "_11_" + officeNo + "_43_[0-9]{14}\\.CSV");
         assertThat(cells(files.values().iterator().next())).isEqualTo(cells(List.of(actual)));
 
+        // a 実績 file of another サービス種類 of the same office and month keeps the first (one file per 種類)
+        String nursing = actual.replace(",111111,", ",131111,").replace(",1005,1100,", ",1400,1430,");
+        assertThat(helper.postBytes("/api/care-plans/files/UPJSK", "text/csv", csv(List.of(nursing))).json()
+                .get("rejections")).isEmpty();
+        Map<String, String> both = unzip(careManager.download("/api/care-plans/received/"
+                + received.get(0).get("deliveryId").asString() + "/files").body());
+        assertThat(cells(both.values().iterator().next())).hasSize(2);
+
         // DLTJSK: the 訪問介護 office takes its 実績 of November back
         String delete = row("202407", insurer, PERSON, "202611", helperNo, "11") + "\r\n";
         assertThat(careManager.postBytes("/api/care-plans/files/DLTJSK", "text/csv", delete.getBytes(MS932)).json()
                 .get("rejections").get(0).get("field").asString()).as("not its services").isEqualTo("providerNo");
         assertThat(helper.postBytes("/api/care-plans/files/DLTJSK", "text/csv", delete.getBytes(MS932)).json()
                 .get("rejections")).isEmpty();
-        assertThat(careManager.get("/api/care-plans/received").json()).isEmpty();
+        JsonNode left = careManager.get("/api/care-plans/received").json();
+        assertThat(left.get(0).has("downloadedAt")).as("the care manager is told the 実績 changed").isFalse();
+        assertThat(cells(unzip(careManager.download("/api/care-plans/received/" + left.get(0).get("deliveryId")
+                .asString() + "/files").body()).values().iterator().next())).as("the 訪問看護 kept").hasSize(1);
         assertThat(helper.postBytes("/api/care-plans/files/DLTJSK", "text/csv", delete.getBytes(MS932)).json()
                 .get("rejections").get(0).get("reason").asString()).contains("実績はありません");
+        assertThat(helper.postBytes("/api/care-plans/files/DLTJSK", "text/csv", delete.replace(",11\r\n", ",13\r\n")
+                .getBytes(MS932)).json().get("rejections")).isEmpty();
+        assertThat(careManager.get("/api/care-plans/received").json()).as("nothing of the month left").isEmpty();
     }
 
     @Test
