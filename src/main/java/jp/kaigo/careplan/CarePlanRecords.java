@@ -13,8 +13,6 @@ import jp.kaigo.shared.PlanStatus;
 import jp.kaigo.shared.InformationCategory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Issued (交付済み) care plans as shared records, for {@code access}: the current one of each office and the
@@ -27,9 +25,6 @@ class CarePlanRecords implements CareRecordSource {
     static final String PROPOSAL = "care-plan-proposal";
     private static final Map<String, String> KINDS = Map.of("11", "初回", "12", "紹介", "21", "継続", "51", "初回・紹介",
             "52", "初回・継続", "53", "紹介・継続", "54", "初回・紹介・継続");
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final TypeReference<List<Map<String, Object>>> ROWS = new TypeReference<>() {
-    };
     private final JdbcClient sql;
 
     CarePlanRecords(JdbcClient sql) {
@@ -109,7 +104,7 @@ class CarePlanRecords implements CareRecordSource {
             });
             sheet.put("officeNo", row.get("office_no"));
             sheet.put("targetMonth", row.get("target_month").toString().substring(0, 7));
-            sheet.put("rows", JSON.readValue((String) row.get("rows"), ROWS));
+            sheet.put("rows", MonthlySheets.rows((String) row.get("rows")));
             plans.add(sheet);
         }
         return plans;

@@ -36,7 +36,6 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * ケアプラン (facade, writes only): the 居宅介護支援事業所 submits a plan as a draft (by API or by the
@@ -50,7 +49,6 @@ public class CarePlans {
     private static final Set<String> PLAN_KINDS = Set.of("11", "12", "21", "51", "52", "53", "54");
     private static final DateTimeFormatter BASIC = DateTimeFormatter.ofPattern("uuuuMMdd").withResolverStyle(ResolverStyle.STRICT);
     private static final int TEXT = 4000;
-    private static final JsonMapper JSON = JsonMapper.builder().build();
     private final JdbcClient sql;
     private final ApplicationEventPublisher events;
 
@@ -406,7 +404,7 @@ public class CarePlans {
                              || excluded.rows end
                     returning sheet_id
                     """).params(UUID.randomUUID(), officeNo, key.get(0), key.get(1), key.get(2),
-                    sheet, JSON.writeValueAsString(entry.getValue()), types).query(UUID.class).single();
+                    sheet, MonthlySheets.json(entry.getValue()), types).query(UUID.class).single();
             sheets.add(sheetId);
             if (sheet.equals("table6-actual")) {
                 // the 実績 flows back to the care manager's office named in it (プラン担当業者コード)

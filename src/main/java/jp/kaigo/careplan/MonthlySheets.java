@@ -8,6 +8,8 @@ import java.time.format.ResolverStyle;
 import java.util.List;
 import java.util.Map;
 import jp.kaigo.shared.OfficeNumber;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The columns of 第6表 (予定 UPPLAN and 実績 UPJSK, 25) and 第7表 (UPSIKYU, 37) after the ケアプランデータ連携 standard
@@ -64,7 +66,20 @@ final class MonthlySheets {
             new Column(31, "plannedDays", "当月の計画利用日数", Kind.INT, false),
             new Column(33, "over30Days", "30日超区分", Kind.FLAG, false));
 
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final TypeReference<List<Map<String, Object>>> ROWS = new TypeReference<>() {
+    };
+
     private MonthlySheets() {
+    }
+
+    /** A month's rows as {@code careplan.monthly_sheets.rows} keeps them (JSON, by field key). */
+    static List<Map<String, Object>> rows(String json) {
+        return JSON.readValue(json, ROWS);
+    }
+
+    static String json(List<Map<String, Object>> rows) {
+        return JSON.writeValueAsString(rows);
     }
 
     /** The value as kept, or an exception whose message is the reason (never the value itself). */

@@ -19,15 +19,10 @@ import jp.kaigo.shared.StandardPlanFiles;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.json.JsonMapper;
 
 /** The exchange's reads, for {@code access} only: an office's own plans, its deliveries, a delivery as the standard's files. */
 @Component
 class PlanExchangeReads implements PlanExchangeSource {
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final TypeReference<List<Map<String, Object>>> ROWS = new TypeReference<>() {
-    };
     private final JdbcClient sql;
     private final StandardFiles standardFiles;
 
@@ -68,7 +63,7 @@ class PlanExchangeReads implements PlanExchangeSource {
 
     /** The 生活援助中心型 visits of a 第6表 month: the サービス回数 of its rows with such a サービスコード. */
     private static int livingSupportVisits(String rowsJson) {
-        return JSON.readValue(rowsJson, ROWS).stream()
+        return MonthlySheets.rows(rowsJson).stream()
                 .filter(r -> LivingSupportVisits.isLivingSupport((String) r.get("serviceCode")))
                 .mapToInt(r -> r.get("times") instanceof Number t ? t.intValue() : 1).sum();
     }

@@ -17,8 +17,6 @@ import java.util.zip.ZipOutputStream;
 import jp.kaigo.careplan.StandardCsv.Cell;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A delivered plan or 実績 written back as the ケアプランデータ連携 files the receiving office's software reads — the same
@@ -32,9 +30,6 @@ class StandardFiles {
     private static final DateTimeFormatter BASIC = DateTimeFormatter.BASIC_ISO_DATE;
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("uuuuMMddHHmmss");
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("uuuuMM");
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final TypeReference<List<Map<String, Object>>> ROWS = new TypeReference<>() {
-    };
     private final JdbcClient sql;
 
     StandardFiles(JdbcClient sql) {
@@ -109,7 +104,7 @@ class StandardFiles {
                 + " from careplan.monthly_sheets where sheet_id = ?").param(sheetId).query().singleRow();
         String office = (String) s.get("office_no");
         YearMonth month = YearMonth.from(((java.sql.Date) s.get("target_month")).toLocalDate());
-        List<Map<String, Object>> rows = JSON.readValue((String) s.get("rows"), ROWS);
+        List<Map<String, Object>> rows = MonthlySheets.rows((String) s.get("rows"));
         String senderType = rows.stream().map(r -> (String) r.get("serviceCode")).filter(c -> c != null)
                 .map(c -> c.substring(0, 2)).findFirst().orElse("00");
         return new File("UPJSK_" + MONTH.format(month) + "_" + tail(office, senderType, receiverNo, "43"),
@@ -136,7 +131,7 @@ class StandardFiles {
     private static byte[] monthly(List<MonthlySheets.Column> columns, int width, String insurer, String insured,
             YearMonth month, String updater, String rowsJson) {
         StandardCsv csv = new StandardCsv();
-        for (Map<String, Object> row : JSON.readValue(rowsJson, ROWS)) {
+        for (Map<String, Object> row : MonthlySheets.rows(rowsJson)) {
             List<Cell> cells = new ArrayList<>();
             for (int no = 1; no <= width; no++) {
                 cells.add(Cell.code(null));
@@ -165,7 +160,7 @@ class StandardFiles {
     /** The receiving office's サービス種類コード: the type of its services on the plan's 第6表 (00 when none names it). */
     private static String receiverType(String receiverNo, List<Map<String, Object>> sheets) {
         return sheets.stream().filter(s -> "table6".equals(s.get("sheet")))
-                .flatMap(s -> JSON.readValue((String) s.get("rows"), ROWS).stream())
+                .flatMap(s -> MonthlySheets.rows((String) s.get("rows")).stream())
                 .filter(r -> receiverNo.equals(r.get("providerNo")) && r.get("serviceCode") != null)
                 .map(r -> r.get("serviceCode").toString().substring(0, 2)).findFirst().orElse("00");
     }

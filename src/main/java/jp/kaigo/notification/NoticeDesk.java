@@ -54,6 +54,7 @@ class NoticeDesk {
      * (and any left unsent by an earlier run) are sent. Running it again makes nothing twice (the deduplication key).
      */
     int giveMany(InsurerNumber insurer, NoticeKind kind, List<NoticeBook.Many> notices) {
+        long started = System.nanoTime();
         int pointers = 0;
         for (int from = 0; from < notices.size(); from += BATCH) {
             List<NoticeBook.Many> batch = notices.subList(from, Math.min(notices.size(), from + BATCH));
@@ -65,8 +66,8 @@ class NoticeDesk {
             }
             pointers += toSend.size();
         }
-        log.info("{} notices of kind {} given for insurer {} ({} pointers sent)", notices.size(), kind.code(),
-                insurer.value(), pointers);
+        log.info("{} notices of kind {} given for insurer {} in {} ms ({} pointers sent)", notices.size(), kind.code(),
+                insurer.value(), (System.nanoTime() - started) / 1_000_000, pointers);
         return pointers;
     }
 

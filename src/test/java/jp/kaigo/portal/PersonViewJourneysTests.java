@@ -55,7 +55,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class PersonViewJourneysTests {
-    private static final AtomicInteger NEXT = new AtomicInteger(700);
+    private static final AtomicInteger NEXT = new AtomicInteger(760);
     private static final String PASSWORD = Browser.STAFF_PASSWORD;
     private static final String BIRTH = "1938-02-03";
     private static final String OFFICE_NAME = "ひまわり居宅介護支援センター";
