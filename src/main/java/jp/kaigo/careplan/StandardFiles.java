@@ -55,7 +55,9 @@ class StandardFiles {
                    and target_month >= ? order by target_month, sheet
                 """).params(insurer, insured, office, ((java.sql.Date) p.get("plan_date")).toLocalDate().withDayOfMonth(1))
                 .query().listOfRows();
-        String tail = tail(office, "43", receiverNo, receiverType(receiverNo, sheets));
+        // a plan for 要支援1・2 comes from 介護予防支援 (46), any other from 居宅介護支援 (43)
+        String senderType = "12".equals(p.get("care_level")) || "13".equals(p.get("care_level")) ? "46" : "43";
+        String tail = tail(office, senderType, receiverNo, receiverType(receiverNo, sheets));
 
         StandardCsv table1 = new StandardCsv().record(List.of(Cell.code(VERSION), Cell.code(insurer), Cell.code(insured),
                 Cell.code(created), Cell.code(null), Cell.text(null), Cell.text(null), Cell.text(p.get("author_name")),

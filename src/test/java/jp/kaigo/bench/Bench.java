@@ -538,6 +538,37 @@ public final class Bench {
     }
 
     /**
+     * 介護給付費通知 (issue 17 §5): every claims import publishes its persons' months, and the notification module gives
+     * the notices in bulk after the import's commit. Waits (≤ 10 min) until every such publication is done and logs how
+     * many notices there are, how long after the last import they were all given, and the CPU of that wait.
+     */
+    private static void benefitNotices() throws Exception {
+        long[] before = cpuMillis();
+        long t = System.nanoTime();
+        String pending = "select count(*) from public.event_publication where completion_date is null"
+                + " and event_type = 'jp.kaigo.shared.BenefitsRecorded'";
+        while (Long.parseLong(psql(pending)) > 0 && System.nanoTime() - t < Duration.ofMinutes(10).toNanos()) {
+            Thread.sleep(100);
+        }
+        long[] after = cpuMillis();
+        log("介護給付費通知: %,d notices given %.1f s after the last claims import; CPU of that wait: platform JVM %,d ms,"
+                + " PostgreSQL %,d ms", Long.parseLong(psql("select count(*) from notification.notices where kind ="
+                + " 'benefit-statement'")), (System.nanoTime() - t) / 1e9, after[0] - before[0], after[1] - before[1]);
+    }
+
+    /** One value from the platform's database (psql of Debian's postgresql-client, on the embedded server's port). */
+    private static String psql(String query) throws Exception {
+        String port = Files.readAllLines(database.resolve("postmaster.pid")).get(3).strip();
+        Process p = new ProcessBuilder("psql", "-h", "localhost", "-p", port, "-U", "postgres", "-d", "postgres", "-tAc",
+                query).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException("psql: " + out);
+        }
+        return out;
+    }
+
+    /**
      * 2次利用 (issue 18): each municipality sends the 給付実績 of its certified persons (three months), its officer
      * builds the indicators over all its persons ({@code POST /api/statistics/rebuild}) and then reads dashboard pages
      * ({@code GET /api/statistics}, half of them filtered by age band and care level), one after the other. Returns
@@ -559,6 +590,7 @@ public final class Bench {
                         (System.nanoTime() - t) / 1e9);
             }
         }
+        benefitNotices();
         double slowestBuild = 0;
         List<Long> pages = new ArrayList<>();
         long[] cpuBefore = cpuMillis();
