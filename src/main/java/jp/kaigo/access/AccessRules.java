@@ -7,6 +7,7 @@ import jp.kaigo.consent.ConsentState;
 import jp.kaigo.shared.InformationCategory;
 import jp.kaigo.shared.JobType;
 import jp.kaigo.shared.PartyKind;
+import jp.kaigo.shared.PlanStatus;
 import jp.kaigo.shared.Qualification;
 
 /**
@@ -73,7 +74,7 @@ final class AccessRules {
      * §7.2; D-c ※2: others see the plan once agreed and registered, i.e. issued).
      */
     static boolean seesPlanRecord(Actor actor, Object recordType, Object officeNo) {
-        if (!"care-plan-proposal".equals(recordType)) {
+        if (!PlanStatus.PROPOSAL_RECORD.equals(recordType)) {
             return true;
         }
         return actor.isPerson() || actor.kind() == PartyKind.OFFICE && actor.organisation().number().equals(officeNo);

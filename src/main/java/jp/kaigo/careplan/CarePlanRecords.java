@@ -17,12 +17,10 @@ import org.springframework.stereotype.Component;
 /**
  * Issued (交付済み) care plans as shared records, for {@code access}: the current one of each office and the
  * superseded ones, newest first, each with its 第2表 items in print order; the 原案 shown to the person (record type
- * {@value #PROPOSAL}, which access shows only to the person and the office that wrote it). Drafts are never shared.
+ * {@value PlanStatus#PROPOSAL_RECORD}, which access shows only to the person and the office that wrote it). Drafts are never shared.
  */
 @Component
 class CarePlanRecords implements CareRecordSource {
-    /** The record type of a plan shown to the person and not yet issued (原案). */
-    static final String PROPOSAL = "care-plan-proposal";
     private static final Map<String, String> KINDS = Map.of("11", "初回", "12", "紹介", "21", "継続", "51", "初回・紹介",
             "52", "初回・継続", "53", "紹介・継続", "54", "初回・紹介・継続");
     private final JdbcClient sql;
@@ -52,7 +50,7 @@ class CarePlanRecords implements CareRecordSource {
             Map<String, Object> plan = new LinkedHashMap<>();
             // a 原案 (shown to the person, not yet issued) is its own record type: access shows it only to the person
             // and the office that wrote it; it carries its id, for the person's answer
-            plan.put("recordType", issued ? "care-plan" : PROPOSAL);
+            plan.put("recordType", issued ? "care-plan" : PlanStatus.PROPOSAL_RECORD);
             row.forEach((column, value) -> {
                 if (value != null && (!column.equals("plan_id") || !issued)) {
                     plan.put(camel(column), value instanceof Date d ? d.toLocalDate().toString()
@@ -70,7 +68,7 @@ class CarePlanRecords implements CareRecordSource {
             }
             plan.put("statusName", status.label());
             if (row.get("agreement") != null) {
-                plan.put("agreementName", "online".equals(row.get("agreement")) ? "本人の画面で同意" : "書面・口頭で同意(事業所が記録)");
+                plan.put("agreementName", PlanStatus.agreementLabel((String) row.get("agreement")));
             }
             plan.put("items", rows("""
                     select need_no, goal_no, item_no, need, long_goal, long_period, short_goal, short_period, content,

@@ -561,10 +561,6 @@ public class CarePlans {
     }
 
     private UUID upsertHeader(String officeNo, CarePlanDraft p, String source, LocalDate createdOn) {
-        if (issued(officeNo, p)) {
-            throw new InvalidValue("planDate", "居宅サービス計画作成(変更)日",
-                    "この作成(変更)日のケアプランは交付済みです(変更する場合は新しい作成(変更)日で送ってください)");
-        }
         return sql.sql("""
                 insert into careplan.plans (plan_id, insurer_no, insured_no, office_no, plan_date, first_plan_date,
                     plan_kind, cert_status, certified_on, cert_valid_from, cert_valid_to, care_level, author_name,
@@ -587,7 +583,7 @@ public class CarePlans {
                 date(p.firstPlanDate()), p.planKind(), p.certStatus(), date(p.certifiedOn()), date(p.certValidFrom()),
                 date(p.certValidTo()), p.careLevel(), p.authorName(), p.assessment(), p.boardOpinion(), p.policy(),
                 p.livingSupportReason(), p.livingSupportOther(), source, date(createdOn)).query(UUID.class).optional()
-                // issued meanwhile (the check above does not lock): an issued plan is never changed
+                // the plan of this 作成(変更)日 is issued (never changed): the update's condition leaves it alone
                 .orElseThrow(() -> new InvalidValue("planDate", "居宅サービス計画作成(変更)日",
                         "この作成(変更)日のケアプランは交付済みです(変更する場合は新しい作成(変更)日で送ってください)"));
     }

@@ -68,16 +68,24 @@ class NoticeBook {
                   select ?, p, gen_random_uuid(), ?, k, cast(j as jsonb) from unnest(?::text[], ?::text[], ?::text[]) t(p, k, j)
                   on conflict (insurer_no, insured_no, dedupe_key) do nothing
                   returning insurer_no, insured_no, notice_id)
-                insert into notification.deliveries (insurer_no, insured_no, notice_id, channel, status)
-                select m.insurer_no, m.insured_no, m.notice_id, c.channel, 'pending'
-                  from made m join notification.preferences p on p.insurer_no = m.insurer_no and p.insured_no = m.insured_no
-                  cross join lateral (values ('email', p.email is not null), ('sms', p.sms is not null),
-                                             ('paper', p.paper and ?)) c(channel, wanted)
-                 where c.wanted
-                on conflict do nothing
-                """).params(insurer.value(), kind.code(), persons(notices), keys(notices), params(notices), kind.onPaper())
-                .update();
+                """ + PLAN_DELIVERIES).params(insurer.value(), kind.code(), persons(notices), keys(notices),
+                params(notices), kind.onPaper()).update();
     }
+
+    /**
+     * The deliveries the preferences of the persons of the notices in {@code made} ask for, each at most once per notice
+     * and channel: email and SMS when an address is set, paper when the person asked for paper and the kind goes on paper
+     * (the one parameter).
+     */
+    private static final String PLAN_DELIVERIES = """
+            insert into notification.deliveries (insurer_no, insured_no, notice_id, channel, status)
+            select m.insurer_no, m.insured_no, m.notice_id, c.channel, 'pending'
+              from made m join notification.preferences p on p.insurer_no = m.insurer_no and p.insured_no = m.insured_no
+              cross join lateral (values ('email', p.email is not null), ('sms', p.sms is not null),
+                                         ('paper', p.paper and ?)) c(channel, wanted)
+             where c.wanted
+            on conflict do nothing
+            """;
 
     /**
      * The notices among these (by person and key) with an email or SMS pointer not yet sent (new, failed, or left by an
@@ -110,23 +118,8 @@ class NoticeBook {
 
     /** The deliveries the person's preferences ask for (each at most once per notice and channel). */
     void planDeliveries(InsuredPerson person, UUID noticeId, NoticeKind kind) {
-        ContactPreferences prefs = preferences(person);
-        if (prefs.email() != null) {
-            plan(person, noticeId, Channel.EMAIL);
-        }
-        if (prefs.sms() != null) {
-            plan(person, noticeId, Channel.SMS);
-        }
-        if (prefs.paper() && kind.onPaper()) {
-            plan(person, noticeId, Channel.PAPER);
-        }
-    }
-
-    private void plan(InsuredPerson person, UUID noticeId, Channel channel) {
-        sql.sql("""
-                insert into notification.deliveries (insurer_no, insured_no, notice_id, channel, status)
-                values (?, ?, ?, ?, 'pending') on conflict do nothing
-                """).params(person.insurerNo(), person.insuredNo(), noticeId, channel.code()).update();
+        sql.sql("with made (insurer_no, insured_no, notice_id) as (values (?::char(6), ?::varchar(10), ?::uuid)) "
+                + PLAN_DELIVERIES).params(person.insurerNo(), person.insuredNo(), noticeId, kind.onPaper()).update();
     }
 
     /** An email or SMS delivery taken for sending, with the address to send to. */

@@ -103,8 +103,7 @@ final class NoticeTexts {
     }
 
     private static String month(String iso) {
-        java.time.YearMonth month = java.time.YearMonth.parse(iso);
-        return JapaneseDates.format(month.atDay(1)).replaceFirst("1日$", "");
+        return JapaneseDates.formatMonth(java.time.YearMonth.parse(iso));
     }
 
     private static String yen(String amount) {

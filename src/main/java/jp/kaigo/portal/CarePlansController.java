@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import jp.kaigo.careplan.CarePlanFileReport;
+import jp.kaigo.shared.PlanStatus;
 import jp.kaigo.shared.PlanStatusRules;
 import jp.kaigo.shared.StandardPlanFiles;
 import jp.kaigo.casework.CareRecordWriting;
@@ -141,7 +142,7 @@ class CarePlansController {
     String mine(Model model) {
         var me = signedIn.person();
         List<Map<String, Object>> records = page.records(me, InformationCategory.CARE_PLAN).records();
-        model.addAttribute("proposals", records.stream().filter(r -> "care-plan-proposal".equals(r.get("recordType")))
+        model.addAttribute("proposals", records.stream().filter(r -> PlanStatus.PROPOSAL_RECORD.equals(r.get("recordType")))
                 .map(r -> {
                     Map<String, Object> shown = new java.util.LinkedHashMap<>(r);
                     shown.remove("planId");
@@ -156,7 +157,7 @@ class CarePlansController {
     /** A 原案 as the person reads it, with whether it waits for their answer. */
     record Proposal(UUID planId, String status, RecordSheets.Sheet sheet) {
         public boolean waiting() {
-            return "proposed".equals(status);
+            return PlanStatus.PROPOSED.code().equals(status);
         }
     }
 

@@ -19,6 +19,11 @@ public class Dates {
     private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("H:mm");
 
+    /** The month of a day (the first of a 対象年月) as the paper writes it: 令和8年(2026年)10月. */
+    public String month(LocalDate date) {
+        return date == null ? "" : JapaneseDates.formatMonth(java.time.YearMonth.from(date));
+    }
+
     public String day(LocalDate date) {
         return date == null ? "" : JapaneseDates.format(date);
     }

@@ -10,6 +10,7 @@ import jp.kaigo.shared.MedicalInstitutionCode;
 import jp.kaigo.shared.OfficeNumber;
 import jp.kaigo.shared.Party;
 import jp.kaigo.shared.PartyKind;
+import jp.kaigo.shared.PlanStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -58,7 +59,8 @@ class MyPageController {
         model.addAttribute("openings", home.openings());
         model.addAttribute("categories", ConsentCategories.OFFERED);
         model.addAttribute("planWaiting", home.records().stream().flatMap(d -> d.records().stream())
-                .anyMatch(r -> "care-plan-proposal".equals(r.get("recordType")) && "proposed".equals(r.get("status"))));
+                .anyMatch(r -> PlanStatus.PROPOSAL_RECORD.equals(r.get("recordType"))
+                        && PlanStatus.PROPOSED.code().equals(r.get("status"))));
         return "portal/me/home";
     }
 

@@ -75,9 +75,9 @@ class RecordSheets {
             units.put(layout.recordType(), unitByKey);
         }
         titles.put("care-plan", "居宅サービス計画(第1〜3表)");
-        titles.put("care-plan-proposal", "居宅サービス計画の原案(第1〜3表)");
+        titles.put(jp.kaigo.shared.PlanStatus.PROPOSAL_RECORD, "居宅サービス計画の原案(第1〜3表)");
         labels.put("care-plan", CARE_PLAN);
-        labels.put("care-plan-proposal", CARE_PLAN);
+        labels.put(jp.kaigo.shared.PlanStatus.PROPOSAL_RECORD, CARE_PLAN);
         titles.put("life", "LIFE 評価");
     }
 

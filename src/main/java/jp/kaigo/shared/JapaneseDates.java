@@ -83,6 +83,12 @@ public final class JapaneseDates {
      * A day in a list, short as people write it: 12月5日 in the current year, 令和7年12月5日 in another (the era kept
      * where the year would otherwise be ambiguous).
      */
+    /** A month as the paper writes it: 令和8年(2026年)10月. */
+    public static String formatMonth(java.time.YearMonth month) {
+        String day = format(month.atDay(1));
+        return day.substring(0, day.length() - "1日".length());
+    }
+
     public static String shortDay(LocalDate date, LocalDate today) {
         if (date.getYear() == today.getYear()) {
             return date.getMonthValue() + "月" + date.getDayOfMonth() + "日";

@@ -13,6 +13,6 @@ public record OwnCarePlan(UUID planId, LocalDate planDate, PlanStatus status, St
     }
 
     public String agreementName() {
-        return agreement == null ? null : agreement.equals("online") ? "本人の画面で同意" : "書面・口頭で同意(事業所が記録)";
+        return PlanStatus.agreementLabel(agreement);
     }
 }

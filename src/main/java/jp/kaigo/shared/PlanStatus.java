@@ -11,6 +11,9 @@ public enum PlanStatus {
     ISSUED("issued", "交付済み(現在の計画)"),
     SUPERSEDED("superseded", "交付済み(以前の計画)");
 
+    /** The record type of a plan shown to the person and not yet issued (原案), as {@code access} reads it. */
+    public static final String PROPOSAL_RECORD = "care-plan-proposal";
+
     private final String code;
     private final String label;
 
@@ -25,6 +28,12 @@ public enum PlanStatus {
 
     public String label() {
         return label;
+    }
+
+    /** How the person's agreement was given ({@code careplan.plans.agreement}: online, paper), as the person reads it. */
+    public static String agreementLabel(String agreement) {
+        return agreement == null ? null
+                : agreement.equals("online") ? "本人の画面で同意" : "書面・口頭で同意(事業所が記録)";
     }
 
     public static PlanStatus ofCode(String code) {
